@@ -1,0 +1,63 @@
+"""Actors: canonical entities with countries, sectors and time-scoped roles.
+
+``run`` works on one parsed document; ``merge`` (in :mod:`kronika.actors.merge`) joins the documents'
+entities across the whole store.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kronika.actors.gazetteer import Gazetteer, load_gazetteer
+from kronika.actors.mentions import PERSON, find_spans
+from kronika.actors.normalize import clean_name, fold
+from kronika.actors.resolve import DocActors, build
+from kronika.actors.roles import build_roles
+from kronika.nlp.tree import Tree
+from kronika.records import Entity, Mention, ParsedDoc, Problem
+
+__all__ = ["ActorResult", "load_resources", "run"]
+
+
+@dataclass(frozen=True)
+class ActorResult:
+    """One document's actors: records for the store, and the resolved view the event stage reads."""
+
+    entities: tuple[Entity, ...]
+    mentions: tuple[Mention, ...]
+    doc: DocActors
+    tree: Tree
+    problems: tuple[Problem, ...] = ()
+
+
+def load_resources() -> Gazetteer:
+    return load_gazetteer()
+
+
+def run(parsed: ParsedDoc, gaz: Gazetteer) -> ActorResult:
+    """Find, group and resolve the actors of one document."""
+    tree = Tree(parsed)
+    spans = find_spans(tree, gaz)
+    doc = build(tree, gaz, spans)
+    art = parsed.article
+    titles = {c.key: c.titles for c in doc.clusters.values() if c.kind == PERSON}
+    roles = build_roles(tree, doc.token_key, titles, art.published, art.date_precision, art.doc_id)
+    for key, rs in roles.items():
+        if key in doc.clusters:
+            doc.clusters[key].roles = rs
+    entities = []
+    for c in doc.clusters.values():
+        aliases = sorted({f for f in c.forms if fold(f) != fold(c.name)} | c.extra_aliases)
+        entities.append(Entity(
+            key=c.key, name=c.name, type=c.kind, country=c.country,
+            sector=c.sector if c.kind != PERSON else (c.titles[0].sector if c.titles else None),
+            aliases=tuple(aliases), roles=tuple(c.roles), mentions=len(c.spans),
+            doc_ids=(art.doc_id,),
+        ))
+    mentions = []
+    for s in doc.spans:
+        key = doc.token_key.get(s.head)
+        start, end = tree[s.start].idx, tree[s.end - 1].end
+        mentions.append(Mention(art.doc_id, start, end, clean_name(s.text) or s.text, s.kind,
+                                s.sentence, key))
+    return ActorResult(entities=tuple(entities), mentions=tuple(mentions), doc=doc, tree=tree)

@@ -1,0 +1,185 @@
+"""Finding the stretches of a parsed document that name actors, and what kind each one is.
+
+spaCy's entity labels are a starting point, not the truth: the small model calls surnames GPE or ORG
+("Vulin", "Kurti"), misses organisations named by a common noun ("the Serbian-Russian humanitarian
+Centre") and splits names at stray punctuation. Each rule here corrects one such habit generically.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kronika.actors.gazetteer import Gazetteer
+from kronika.actors.normalize import clean_name, fold
+from kronika.nlp.tree import Tree
+
+PERSON, ORG, GPE, NORP = "PERSON", "ORG", "GPE", "NORP"
+_NAME_TAGS = frozenset({"NNP", "NNPS"})
+
+
+@dataclass
+class Span:
+    """A candidate actor mention: tokens [start, end) of the document."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # PERSON | ORG | GPE (country or place) | NORP (adjective/demonym)
+    sentence: int
+    country: str | None = None  # for GPE/NORP: the country it names; for ORG: from the gazetteer
+    code: str | None = None  # ORG code from the gazetteer (EUR, UNO, IGO, NGO...)
+    sector: str | None = None
+    canonical: str | None = None  # gazetteer name for known organisations and countries
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def head(self) -> int:
+        return self.end - 1
+
+
+def _token_range(tree: Tree, start_char: int, end_char: int) -> tuple[int, int] | None:
+    first = last = None
+    for t in tree.tokens:
+        if t.end <= start_char:
+            continue
+        if t.idx >= end_char:
+            break
+        if first is None:
+            first = t.i
+        last = t.i
+    if first is None or last is None:
+        return None
+    return first, last + 1
+
+
+def _trim(tree: Tree, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading determiner, punctuation and a trailing possessive from a token range."""
+    while start < end and (tree[start].pos in ("DET", "PUNCT") or tree[start].text in (")", "(")):
+        start += 1
+    while end > start and (tree[end - 1].tag == "POS" or tree[end - 1].pos == "PUNCT"):
+        end -= 1
+    # "Aleksandar) Vucic": keep what follows a stray closing parenthesis.
+    for k in range(end - 1, start - 1, -1):
+        if tree[k].text == ")":
+            start = k + 1
+            break
+    return start, end
+
+
+def find_spans(tree: Tree, gaz: Gazetteer) -> list[Span]:
+    """Actor mentions from spaCy's entities plus organisation noun phrases spaCy missed."""
+    spans: list[Span] = []
+    taken: set[int] = set()
+    for m in tree.parsed.entities:
+        if m.label in ("DATE", "TIME"):
+            continue
+        rng = _token_range(tree, m.start_char, m.end_char)
+        if rng is None:
+            continue
+        start, end = _trim(tree, *rng)
+        if start >= end:
+            continue
+        span = classify(tree, gaz, start, end, m.label)
+        if span is not None:
+            spans.append(span)
+            taken.update(range(span.start, span.end))
+    spans.extend(_org_phrases(tree, gaz, taken))
+    spans.extend(_bare_countries(tree, gaz, taken | {i for s in spans for i in range(s.start, s.end)}))
+    spans.sort(key=lambda s: s.start)
+    return spans
+
+
+def classify(tree: Tree, gaz: Gazetteer, start: int, end: int, label: str) -> Span | None:
+    text = tree.span_text(start, end)
+    name = clean_name(text)
+    sent = tree[start].sent
+    if not name or gaz.is_non_actor(name) or gaz.is_vague_group(text):
+        return None
+    org = gaz.organisation(name)
+    if org is not None:
+        return Span(start, end, text, ORG, sent, code=org.code, country=org.code, sector=org.sector,
+                    canonical=org.name)
+    country = gaz.country_of(name)
+    if country is not None and label in ("GPE", "LOC", "NORP", "ORG", "FAC"):
+        is_adj = tree[end - 1].pos == "ADJ" or label == "NORP" or not _is_country_noun(name, gaz)
+        kind = NORP if is_adj and gaz.country_name(country) and not gaz.is_place(name) else GPE
+        return Span(start, end, text, kind, sent, country=country,
+                    canonical=gaz.country_name(country) if kind == GPE and gaz.is_country_name(name)
+                    else name)
+    if label == "PERSON":
+        # Titles that spaCy folded into the name ("President Vucic") belong to the title, not the name.
+        while start < end - 1 and gaz.title_at([t.text.lower() for t in tree.tokens[start:end]], 0):
+            start += 1
+        if not any(tree[k].tag in _NAME_TAGS for k in range(start, end)):
+            return None
+        return Span(start, end, tree.span_text(start, end), PERSON, sent)
+    if label in ("ORG", "FAC"):
+        if not any(tree[k].tag in _NAME_TAGS for k in range(start, end)):
+            return None
+        return Span(start, end, text, ORG, sent, sector=gaz.org_sector(name))
+    if label in ("GPE", "LOC") and all(tree[k].tag in _NAME_TAGS for k in range(start, end)):
+        # A capitalised name spaCy took for a place but no gazetteer knows: often a surname.
+        return Span(start, end, text, GPE, sent, extra={"unknown": "1"})
+    return None
+
+
+def _is_country_noun(name: str, gaz: Gazetteer) -> bool:
+    return gaz.is_country_name(name) or gaz.is_place(name)
+
+
+def _org_phrases(tree: Tree, gaz: Gazetteer, taken: set[int]) -> list[Span]:
+    """Capitalised noun phrases headed by an organisation word ("the Interior Ministry", "... Centre")."""
+    out: list[Span] = []
+    for t in tree.tokens:
+        if t.i in taken or t.pos not in ("PROPN", "NOUN") or not t.text[:1].isupper():
+            continue
+        if not gaz.is_org_head(t.lemma) and not gaz.is_org_head(t.text.lower()):
+            continue
+        if tree.head(t.i).i != t.i and tree.head(t.i).dep == "compound" and tree.head(t.i).i > t.i:
+            continue
+        start = t.i
+        while start > 0:
+            prev = tree[start - 1]
+            if prev.head == t.i or (prev.head >= start and prev.head <= t.i):
+                if prev.dep in ("compound", "amod", "nmod") or prev.tag == "HYPH" or prev.text == "-":
+                    start -= 1
+                    continue
+            break
+        start, end = _trim(tree, start, t.i + 1)
+        if start >= end:
+            continue
+        if end - start == 1 and t.i == tree.sentence_tokens(t.sent).start:
+            continue
+        name = tree.span_text(start, end)
+        if any(k in taken for k in range(start, end)) and end - start == 1:
+            continue
+        country = None
+        for k in range(start, end):
+            c = gaz.country_of(tree[k].text)
+            if c is not None:
+                country = c
+                break
+        span = Span(start, end, name, ORG, t.sent, country=country,
+                    sector=gaz.org_sector(name), extra={"phrase": "1"})
+        out.append(span)
+        taken.update(range(start, end))
+    return out
+
+
+def _bare_countries(tree: Tree, gaz: Gazetteer, taken: set[int]) -> list[Span]:
+    """Country names and adjectives spaCy did not tag (lower-case adjectives, "Kosovar")."""
+    out: list[Span] = []
+    for t in tree.tokens:
+        if t.i in taken or not t.text[:1].isupper() or t.pos not in ("PROPN", "ADJ", "NOUN"):
+            continue
+        c = gaz.country_of(t.text)
+        if c is None or gaz.is_ambiguous(t.text):
+            continue
+        kind = GPE if gaz.is_country_name(t.text) or gaz.is_place(t.text) else NORP
+        out.append(Span(t.i, t.i + 1, t.text, kind, t.sent, country=c,
+                        canonical=gaz.country_name(c) if kind == GPE else t.text))
+    return out
+
+
+def fold_name(span: Span) -> str:
+    return fold(clean_name(span.text))

@@ -1,0 +1,77 @@
+"""Folding names so spellings of one name compare equal (Vučić, Vucic, VUCIC)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_EXTRA = str.maketrans({"đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss",
+                        "’": "'", "‘": "'", "ı": "i", "æ": "ae", "œ": "oe"})
+_POSSESSIVE = re.compile(r"['’]s?$")
+_SPACES = re.compile(r"\s+")
+_EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip diacritics and unify apostrophes and spaces."""
+    s = unicodedata.normalize("NFKD", text.translate(_EXTRA))
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return _SPACES.sub(" ", s).strip().lower()
+
+
+def clean_name(text: str) -> str:
+    """A mention's text without a leading article, trailing possessive or stray punctuation."""
+    s = _SPACES.sub(" ", text).strip()
+    if s.lower().startswith("the "):
+        s = s[4:]
+    s = _POSSESSIVE.sub("", s)
+    s = _EDGE_PUNCT.sub("", s)
+    # "Aleksandar) Vucic": a parenthesis left by the tokenizer splits off a broken prefix.
+    if ")" in s:
+        s = s.rsplit(")", 1)[1].strip()
+    if "(" in s:
+        s = s.split("(", 1)[0].strip()
+    return s
+
+
+def name_key(text: str) -> str:
+    return fold(clean_name(text))
+
+
+def has_diacritics(text: str) -> bool:
+    return fold(text) != text.lower()
+
+
+def edit_distance(a: str, b: str, limit: int = 2) -> int:
+    """Levenshtein distance, stopping early once it exceeds ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+def surname_variant(a: str, b: str) -> bool:
+    """Whether two folded surnames are spelling or transliteration variants of one name.
+
+    Only one edit, only on names long enough that one letter is not half the name, and only at the
+    end or on a vowel/doubled letter (Murashko/Murashkov, Lavrov/Lavrow), which is where
+    transliterations differ; Petrov/Pedrov or Kim/Lim stay apart.
+    """
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5 or edit_distance(a, b, 1) != 1:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    if long_.startswith(short):
+        return True  # a suffix added: -ov, -a, -i
+    common = 0
+    while common < min(len(a), len(b)) and a[common] == b[common]:
+        common += 1
+    return common >= len(short) - 2 or any(c in "aeiouyjw" for c in (a[common], b[common]))

@@ -1,0 +1,156 @@
+"""Turning an argument noun phrase into PLOVER actors: one per conjunct, with code and sector.
+
+"Montenegro, North Macedonia, Kosovo, and Albania" gives four actors; "Russia's heavily sanctioned
+Health Minister Mikhail Murashkov" gives one (the country is a modifier of the person); "the visiting
+Russian delegation" gives one with no name, coded from its adjective and head noun.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kronika.actors.gazetteer import Gazetteer
+from kronika.actors.mentions import GPE, NORP, ORG, PERSON
+from kronika.actors.resolve import Cluster, DocActors
+from kronika.actors.roles import sector_on
+from kronika.nlp.tree import Tree
+from kronika.records import ActorRef
+
+_CUT_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "prep", "det", "case",
+                       "mark", "aux", "advmod", "parataxis", "nummod", "quantmod"})
+_MOD_DEPS = frozenset({"compound", "poss", "amod", "nmod", "npadvmod"})
+
+
+@dataclass
+class _Unit:
+    tokens: list[int]
+    key: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    head: int = -1
+
+
+def phrase_tokens(tree: Tree, head: int) -> list[int]:
+    """The noun phrase of ``head`` without clauses and prepositional phrases (except "of")."""
+    out = [head]
+    stack = [head]
+    while stack:
+        k = stack.pop()
+        for c in tree.children(k):
+            if c.dep in _CUT_DEPS and not (c.dep == "prep" and c.text.lower() == "of" and c.head != head
+                                           ) and not (c.dep == "punct" and c.text == "-"):
+                continue
+            out.append(c.i)
+            stack.append(c.i)
+    return sorted(out)
+
+
+def refs_for(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int, date: str | None,
+             *, fallback_home: bool = True) -> list[ActorRef]:
+    """The actors named by the noun phrase headed at token ``head``."""
+    toks = phrase_tokens(tree, head)
+    units: list[_Unit] = []
+    modifiers: dict[int, str] = {}  # noun token -> country given by a modifier
+    for k in toks:
+        t = tree[k]
+        key = actors.token_key.get(k)
+        cluster = actors.clusters.get(key) if key else None
+        span_kind = cluster.kind if cluster else _norp_kind(actors, k)
+        if span_kind in (GPE, ORG, NORP) and k != head and t.dep in _MOD_DEPS and t.head in toks \
+                and t.head > k and tree[t.head].pos in ("NOUN", "PROPN") \
+                and actors.token_key.get(t.head) != key:
+            country = cluster.country if cluster else _norp_country(actors, k)
+            if country:
+                modifiers.setdefault(_noun_head(tree, k, toks), country)
+            continue
+        if cluster is not None:
+            if units and units[-1].key == key and units[-1].tokens[-1] >= k - 2:
+                units[-1].tokens.append(k)
+                continue
+            units.append(_Unit([k], key=key, country=cluster.country, head=k))
+            continue
+        if span_kind == NORP and t.dep not in _MOD_DEPS:
+            units.append(_Unit([k], country=_norp_country(actors, k), sector="CVL", head=k))
+            continue
+        seen = actors.descriptions.get(k)
+        if seen is not None:
+            units.append(_Unit([k], country=seen.country, sector=seen.sector, head=k))
+            continue
+        if t.pos in ("NOUN", "PROPN") and not _inside_name(tree, actors, k):
+            sector = gaz.group_sector(t.lemma)
+            if sector is not None and (k == head or t.dep == "conj"):
+                units.append(_Unit([k], sector=sector, head=k))
+    refs: list[ActorRef] = []
+    for u in units:
+        country = u.country or modifiers.get(u.head) or _modifier_country(tree, u.head, modifiers)
+        cluster = actors.clusters.get(u.key) if u.key else None
+        if country is None and cluster is None and fallback_home:
+            country = actors.home_country
+        sector = u.sector
+        if cluster is not None:
+            sector = _cluster_sector(cluster, date) or sector
+        words = tree.span_text(min(u.tokens), max(u.tokens) + 1)
+        refs.append(ActorRef(code=country, sector=sector, entity_text=_phrase_text(tree, u, toks),
+                             identifier_text=cluster.name if cluster else words,
+                             entity_key=cluster.key if cluster else None))
+    return _dedupe(refs)
+
+
+def _cluster_sector(c: Cluster, date: str | None) -> str | None:
+    if c.kind == PERSON:
+        return sector_on(c.titles, c.roles, date)
+    if c.kind == GPE:
+        return "GOV" if c.key.startswith("place:") else None
+    return c.sector
+
+
+def _norp_kind(actors: DocActors, k: int) -> str | None:
+    for s in actors.spans:
+        if s.start <= k < s.end:
+            return s.kind
+    return None
+
+
+def _norp_country(actors: DocActors, k: int) -> str | None:
+    for s in actors.spans:
+        if s.start <= k < s.end:
+            return s.country
+    return None
+
+
+def _noun_head(tree: Tree, k: int, toks: list[int]) -> int:
+    """The noun a modifier ultimately modifies (the last of a compound chain)."""
+    h = tree[k].head
+    while tree[h].dep == "compound" and tree[h].head in toks and tree[h].head > h:
+        h = tree[h].head
+    return h
+
+
+def _modifier_country(tree: Tree, head: int, modifiers: dict[int, str]) -> str | None:
+    for noun, country in modifiers.items():
+        if tree.is_ancestor(head, noun) or tree.is_ancestor(noun, head):
+            return country
+    return None
+
+
+def _inside_name(tree: Tree, actors: DocActors, k: int) -> bool:
+    h = tree[k].head
+    return tree[k].dep == "compound" and h in actors.token_key
+
+
+def _phrase_text(tree: Tree, u: _Unit, toks: list[int]) -> str:
+    lo = min(u.tokens)
+    while lo - 1 in toks and tree[lo - 1].head in u.tokens + [u.head] and tree[lo - 1].dep in _MOD_DEPS:
+        lo -= 1
+    return tree.span_text(lo, max(u.tokens) + 1)
+
+
+def _dedupe(refs: list[ActorRef]) -> list[ActorRef]:
+    out: list[ActorRef] = []
+    seen: set[tuple[str | None, str | None, str | None]] = set()
+    for r in refs:
+        key = (r.entity_key or r.entity_text, r.code, r.sector)
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out

@@ -1,0 +1,314 @@
+"""Grouping one document's mentions into entities, and resolving titles and pronouns to them."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kronika.actors.gazetteer import Gazetteer
+from kronika.actors.mentions import GPE, NORP, ORG, PERSON, Span
+from kronika.actors.normalize import clean_name, fold, has_diacritics, surname_variant
+from kronika.actors.titles import TitleSeen, description_title, person_title
+from kronika.nlp.tree import Tree
+from kronika.records import Role
+
+# How sure we are of an entity's country: said next to the name, inferred from the sentence, or
+# only the article's main country.
+EXPLICIT, SENTENCE, HOME = 3, 2, 1
+
+_MALE_FEMALE = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+_IT = frozenset({"it", "its", "itself"})
+
+
+@dataclass
+class Cluster:
+    """An entity being built from one document's mentions."""
+
+    key: str
+    kind: str
+    spans: list[Span] = field(default_factory=list)
+    forms: Counter[str] = field(default_factory=Counter)
+    canonical: str | None = None
+    country: str | None = None
+    strength: int = 0
+    sector: str | None = None
+    titles: list[TitleSeen] = field(default_factory=list)
+    descriptions: set[str] = field(default_factory=set)
+    extra_aliases: set[str] = field(default_factory=set)
+    roles: list[Role] = field(default_factory=list)
+
+    def set_country(self, code: str | None, strength: int) -> None:
+        if code is not None and strength > self.strength:
+            self.country, self.strength = code, strength
+
+    @property
+    def name(self) -> str:
+        if self.canonical:
+            return self.canonical
+        best = max(self.forms.items(), key=lambda kv: (len(kv[0].split()), kv[1], has_diacritics(kv[0])))
+        return best[0]
+
+    @property
+    def first_sentence(self) -> int:
+        return min(s.sentence for s in self.spans) if self.spans else 0
+
+
+@dataclass
+class DocActors:
+    """Everything the actors stage knows about one document, for the event stage to use."""
+
+    clusters: dict[str, Cluster]
+    token_key: dict[int, str]  # token index -> entity key (names, pronouns, resolved descriptions)
+    spans: list[Span]
+    home_country: str | None
+    descriptions: dict[int, TitleSeen]  # title-noun token -> the title it states
+
+
+def _name_parts(text: str) -> list[str]:
+    return [p for p in clean_name(text).replace("-", " - ").split() if p != "-"]
+
+
+def _surname(text: str) -> str:
+    parts = clean_name(text).split()
+    return fold(parts[-1]) if parts else ""
+
+
+def cluster_people(spans: list[Span]) -> dict[int, str]:
+    """Assign each PERSON span (by index) a person key; surnames and variants join full names."""
+    keys: dict[int, str] = {}
+    full: list[tuple[int, str, str, str]] = []  # (span index, key, first, surname)
+    for n, s in enumerate(spans):
+        parts = _name_parts(s.text)
+        if s.kind != PERSON or len(parts) < 2:
+            continue
+        first, last = fold(parts[0]), fold(" ".join(parts[1:]))
+        key = None
+        for _, k, f, sur in full:
+            if f == first and (sur == last or surname_variant(sur, last)):
+                key = k
+                break
+        key = key or f"person:{fold(clean_name(s.text))}"
+        keys[n] = key
+        full.append((n, key, first, last))
+    for n, s in enumerate(spans):
+        if s.kind != PERSON or n in keys:
+            continue
+        name = fold(clean_name(s.text))
+        exact = [(i, k) for i, k, _, sur in full if sur == name or sur.split()[-1] == name]
+        fuzzy = [(i, k) for i, k, _, sur in full if surname_variant(sur.split()[-1], name)]
+        pool = exact or fuzzy
+        if pool:
+            before = [(i, k) for i, k in pool if spans[i].start < s.start]
+            i, k = before[-1] if before else pool[0]
+            keys[n] = k
+        else:
+            keys[n] = f"person:{name}"
+    return keys
+
+
+def _reclassify_surnames(spans: list[Span]) -> None:
+    """A single capitalised word spaCy called ORG or GPE that is a person's surname is a person."""
+    surnames = set()
+    for s in spans:
+        if s.kind == PERSON:
+            parts = _name_parts(s.text)
+            if parts:
+                surnames.add(fold(parts[-1]))
+                surnames.add(fold(clean_name(s.text)))
+    for s in spans:
+        if s.kind in (ORG, GPE) and s.code is None and not s.canonical or s.extra.get("unknown"):
+            name = fold(clean_name(s.text))
+            if name in surnames or any(surname_variant(name, x) for x in surnames if " " not in x):
+                s.kind = PERSON
+                s.country = s.sector = None
+
+
+def _org_key(s: Span) -> str:
+    return f"org:{fold(s.canonical or clean_name(s.text))}"
+
+
+def build(tree: Tree, gaz: Gazetteer, spans: list[Span]) -> DocActors:
+    _reclassify_surnames(spans)
+    spans = [s for s in spans if not s.extra.get("unknown") or s.kind == PERSON]
+    person_keys = cluster_people(spans)
+    clusters: dict[str, Cluster] = {}
+    token_key: dict[int, str] = {}
+    name_tokens = {k for s in spans for k in range(s.start, s.end)}
+
+    def add(key: str, kind: str, s: Span) -> Cluster:
+        c = clusters.setdefault(key, Cluster(key=key, kind=kind))
+        c.spans.append(s)
+        c.forms[clean_name(s.text)] += 1
+        for k in range(s.start, s.end):
+            token_key[k] = key
+        return c
+
+    for n, s in enumerate(spans):
+        if s.kind == PERSON:
+            c = add(person_keys[n], PERSON, s)
+            seen = person_title(tree, gaz, s.start, s.head, name_tokens - set(range(s.start, s.end)))
+            if seen is not None:
+                c.titles.append(seen)
+                c.set_country(seen.country, EXPLICIT)
+        elif s.kind == ORG:
+            c = add(_org_key(s), ORG, s)
+            c.canonical = c.canonical or s.canonical
+            c.sector = c.sector or s.sector
+            c.set_country(s.code or s.country, EXPLICIT if s.code else SENTENCE)
+            _org_apposition(tree, gaz, s, c)
+        elif s.kind == GPE:
+            key = f"country:{s.country}" if gaz.is_country_name(clean_name(s.text)) else \
+                f"place:{fold(clean_name(s.text))}"
+            c = add(key, GPE, s)
+            if key.startswith("country:"):
+                c.canonical = gaz.country_name(s.country or "") or c.canonical
+            c.set_country(s.country, EXPLICIT)
+    _merge_org_descriptions(clusters, token_key)
+    home = home_country(spans)
+    _countries_from_sentences(tree, clusters, spans, home)
+    descriptions = _descriptions(tree, gaz, name_tokens, token_key, clusters, home)
+    _pronouns(tree, clusters, token_key)
+    return DocActors(clusters=clusters, token_key=token_key, spans=spans, home_country=home,
+                     descriptions=descriptions)
+
+
+def _org_apposition(tree: Tree, gaz: Gazetteer, s: Span, c: Cluster) -> None:
+    """"the X Centre, an NGO which ..." says what kind of body X is."""
+    for ap in tree.children(s.head, "appos"):
+        words = " ".join(tree[k].text for k in tree.subtree(ap.i) if tree[k].pos != "DET").lower()
+        code = gaz.body_kind(words)
+        if code is not None:
+            c.set_country(code, EXPLICIT + 1)
+
+
+def _merge_org_descriptions(clusters: dict[str, Cluster], token_key: dict[int, str]) -> None:
+    """A one-word organisation mention ("the Centre") joins the full name it shortens."""
+    orgs = [c for c in clusters.values() if c.kind == ORG]
+    for short in orgs:
+        if len(short.name.split()) != 1:
+            continue
+        word = fold(short.name)
+        longer = [c for c in orgs if c is not short and len(c.name.split()) > 1
+                  and fold(c.name).split()[-1] == word]
+        if len(longer) != 1:
+            continue
+        target = longer[0]
+        target.spans.extend(short.spans)
+        target.descriptions.add(f"the {short.name}")
+        for k, v in list(token_key.items()):
+            if v == short.key:
+                token_key[k] = target.key
+        del clusters[short.key]
+    # Acronyms: "SRHC" joins "Serbian-Russian Humanitarian Centre".
+    for short in [c for c in clusters.values() if c.kind == ORG and c.name.isupper()]:
+        for c in clusters.values():
+            initials = "".join(w[0] for w in c.name.replace("-", " ").split() if w[:1].isupper())
+            if c is not short and c.kind == ORG and initials == short.name and len(initials) > 1:
+                c.extra_aliases.add(short.name)
+                c.spans.extend(short.spans)
+                for k, v in list(token_key.items()):
+                    if v == short.key:
+                        token_key[k] = c.key
+                del clusters[short.key]
+                break
+
+
+def home_country(spans: list[Span]) -> str | None:
+    """The country an article is mostly about: the most named one, if named at least twice."""
+    counts = Counter(s.country for s in spans if s.kind in (GPE, NORP) and s.country
+                     and len(s.country) == 3 and s.country not in ("EUR", "UNO", "IGO", "NGO"))
+    if not counts:
+        return None
+    code, n = counts.most_common(1)[0]
+    return code if n >= 2 else None
+
+
+def _countries_from_sentences(tree: Tree, clusters: dict[str, Cluster], spans: list[Span],
+                              home: str | None) -> None:
+    """Give titled people without a stated country one from their sentence, else the article's."""
+    for c in clusters.values():
+        if c.kind != PERSON or c.country is not None:
+            continue
+        s = min(c.spans, key=lambda x: x.start)
+        claimed = {o.country for o in clusters.values() if o.kind == PERSON and o.country
+                   and any(x.sentence == s.sentence for x in o.spans)}
+        here = {x.country for x in spans if x.sentence == s.sentence and x.kind in (GPE, NORP)
+                and x.country and x.country not in claimed}
+        if c.titles and len(here) == 1:
+            c.set_country(here.pop(), SENTENCE)
+        elif c.titles and home is not None:
+            c.set_country(home, HOME)
+
+
+def _descriptions(tree: Tree, gaz: Gazetteer, name_tokens: set[int], token_key: dict[int, str],
+                  clusters: dict[str, Cluster], home: str | None) -> dict[int, TitleSeen]:
+    """Title nouns with no name ("the Serbian interior minister") and who they point to."""
+    out: dict[int, TitleSeen] = {}
+    for t in tree.tokens:
+        if t.i in name_tokens or t.pos not in ("NOUN", "PROPN"):
+            continue
+        if any(tree[k].i in name_tokens for k in [t.head] if tree[t.head].dep != "ROOT"
+               and t.dep == "compound"):
+            continue
+        if t.dep == "compound" and tree[t.head].pos in ("NOUN", "PROPN"):
+            continue
+        seen = description_title(tree, gaz, t.i, name_tokens)
+        if seen is None or seen.token != t.i and tree[seen.token].head != t.i and seen.token != t.i:
+            continue
+        if t.lemma not in seen.title.split() and t.text.lower() not in seen.title.split():
+            continue
+        out[t.i] = seen
+        target = _person_for(tree, clusters, seen, t.i)
+        if target is not None:
+            token_key[t.i] = target.key
+            target.descriptions.add(" ".join(w for w in ["the", seen.title]))
+            target.set_country(seen.country, EXPLICIT)
+            if not any(ti.title == seen.title for ti in target.titles):
+                target.titles.append(seen)
+    return out
+
+
+def _person_for(tree: Tree, clusters: dict[str, Cluster], seen: TitleSeen, at: int) -> Cluster | None:
+    """The named person a description refers to: same title, else the first compatible one after."""
+    people = [c for c in clusters.values() if c.kind == PERSON]
+    same = [c for c in people if any(ti.title == seen.title and ti.country in (None, seen.country)
+                                     for ti in c.titles) and c.country in (None, seen.country)]
+    if len(same) == 1:
+        return same[0]
+    if same:
+        return None
+    if seen.country is None:
+        return None
+    later = sorted((c for c in people if c.country in (None, seen.country) and not c.titles
+                    and min(s.start for s in c.spans) > at), key=lambda c: min(s.start for s in c.spans))
+    return later[0] if later else None
+
+
+def _pronouns(tree: Tree, clusters: dict[str, Cluster], token_key: dict[int, str]) -> None:
+    """Resolve he/his/she/her to a person and it/its to a state or organisation."""
+    kind_of = {c.key: c.kind for c in clusters.values()}
+    mentions = sorted((k, v) for k, v in token_key.items())
+    for t in tree.tokens:
+        word = t.text.lower()
+        if t.pos != "PRON" or (word not in _MALE_FEMALE and word not in _IT):
+            continue
+        want = (PERSON,) if word in _MALE_FEMALE else (GPE, ORG)
+        before = [(k, v) for k, v in mentions if k < t.i and kind_of.get(v) in want
+                  and tree[k].sent >= t.sent - 3]
+        if not before:
+            continue
+        same = [(k, v) for k, v in before if tree[k].sent == t.sent]
+        chosen = None
+        if same and t.dep in ("nsubj", "nsubjpass"):
+            # "Vucic said he suggested": the subject of a verb above the pronoun.
+            for k, v in reversed(same):
+                if tree[k].dep in ("nsubj", "nsubjpass") and tree.is_ancestor(tree[k].head, t.i):
+                    chosen = v
+                    break
+        elif same and t.dep == "poss":
+            chosen = same[-1][1]
+        if chosen is None:
+            subjects = [(k, v) for k, v in before if tree[k].sent < t.sent
+                        and tree[k].dep in ("nsubj", "nsubjpass")]
+            chosen = (subjects or before)[-1][1]
+        token_key[t.i] = chosen

@@ -1,0 +1,1 @@
+"""Analysis over the store: event listings, actor profiles, dyads, the actor network, charts."""

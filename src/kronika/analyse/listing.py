@@ -1,0 +1,30 @@
+"""Event listings as users read them: PLOVER records, with short actor texts for tables."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kronika.store import Store
+from kronika.store.queries import EventFilter, events, parse_dyad, plover_record
+
+
+def event_rows(db: str, *, actor: str | None = None, dyad: str | None = None, event: str | None = None,
+               since: str | None = None, until: str | None = None, min_confidence: float | None = None,
+               by_source: bool = False) -> list[dict[str, Any]]:
+    """Events matching the filters, one PLOVER record each (plus display helpers)."""
+    store = Store(db, read_only=True)
+    f = EventFilter(actor=actor, dyad=parse_dyad(dyad) if dyad else None, event=event, since=since,
+                    until=until, min_confidence=min_confidence)
+    out = []
+    for row in events(store, f):
+        rec = plover_record(row)
+        rec["source_file"] = rec["cite_info"]["source_file"]
+        rec["actor_text"] = _side(rec["actor"])
+        rec["recipient_text"] = _side(rec["recipient"])
+        out.append(rec)
+    return out
+
+
+def _side(refs: list[dict[str, Any]]) -> str:
+    return "; ".join(f"{r.get('identifier_text') or r.get('entity_text')} ({r.get('code') or '?'}"
+                     + (f" {r['sector']}" if r.get("sector") else "") + ")" for r in refs)

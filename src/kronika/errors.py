@@ -1,0 +1,45 @@
+"""The exception tree every kronika failure belongs to.
+
+Errors are picklable (``__reduce__``) so they survive a trip through a Ray or multiprocessing worker.
+"""
+
+from __future__ import annotations
+
+
+class KronikaError(Exception):
+    """Base of every error kronika raises on purpose."""
+
+
+class InputError(KronikaError):
+    """Bad input: names the file, and the line and field where known."""
+
+    def __init__(self, path: str, reason: str, line: int | None = None, field: str | None = None) -> None:
+        self.path = path
+        self.reason = reason
+        self.line = line
+        self.field = field
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f" line {self.line}"
+        if self.field is not None:
+            where += f': field "{self.field}"'
+        return f"{where}: {self.reason}"
+
+    def __reduce__(self) -> tuple[type, tuple[str, str, int | None, str | None]]:
+        return (InputError, (self.path, self.reason, self.line, self.field))
+
+
+class StoreError(KronikaError):
+    """The DuckDB store cannot be opened, read or written."""
+
+
+class ConfigError(KronikaError):
+    """A configuration, lexicon or gazetteer file is invalid."""
+
+
+class QueryError(KronikaError):
+    """A query parameter (actor, dyad, date, category...) is not valid."""

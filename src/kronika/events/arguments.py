@@ -1,0 +1,240 @@
+"""Who did it and to whom: the actor and recipient phrases of a trigger, read off the parse.
+
+Handles active and passive voice, subjects shared down xcomp/conj/advcl chains ("Russia would
+continue to support Serbia"), relative pronouns ("Putin, who ... prevented"), possessive and
+prepositional arguments of event nouns ("Russia's arming of Serbia", "a meeting with Lavrov"), and the
+host/visitor reversal of reception verbs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from kronika.events.lexicon import Lexicon
+from kronika.events.triggers import Trigger
+from kronika.nlp.tree import Tree
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_CLIMB = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp", "prep", "dobj", "pobj", "attr",
+                    "ccomp", "relcl", "acl", "oprd", "npadvmod"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+
+IsActor = Callable[[int], bool]
+
+
+@dataclass
+class Args:
+    actors: list[int] = field(default_factory=list)  # head tokens of actor phrases
+    recipients: list[int] = field(default_factory=list)
+    inferred_actor: bool = False  # taken from an enclosing clause rather than the trigger's own
+
+
+def is_passive(tree: Tree, k: int) -> bool:
+    return any(c.dep in ("auxpass", "nsubjpass") for c in tree.children(k))
+
+
+def _antecedent(tree: Tree, k: int) -> int:
+    """For a relative pronoun subject, the noun it stands for (via a copula's attribute if needed)."""
+    t = tree[k]
+    if t.text.lower() not in _RELATIVE:
+        return k
+    verb = tree[t.head]
+    if verb.dep != "relcl":
+        return k
+    noun = verb.head
+    if tree[noun].dep == "attr":
+        subj = tree.child(tree[noun].head, *_SUBJ)
+        if subj is not None:
+            return subj.i
+    return noun
+
+
+def own_subject(tree: Tree, k: int) -> int | None:
+    s = tree.child(k, "nsubj", "csubj")
+    return _antecedent(tree, s.i) if s is not None else None
+
+
+def subject_of(tree: Tree, k: int, is_actor: IsActor, *, limit: int = 6) -> int | None:
+    """The nearest subject up the clause chain that names an actor."""
+    cur = k
+    for _ in range(limit):
+        s = own_subject(tree, cur)
+        if s is not None and is_actor(s):
+            return s
+        if s is None and not is_passive(tree, cur):
+            pass
+        t = tree[cur]
+        if t.head == t.i or t.dep not in _CLIMB:
+            return None
+        if t.dep == "ccomp" and s is not None:
+            return None
+        cur = t.head
+    return None
+
+
+def _left_list(tree: Tree, verb: int, is_actor: IsActor) -> list[int]:
+    """Actor names in the list just before a verb that the parser failed to attach as subject."""
+    out: list[int] = []
+    first = tree.sentence_tokens(tree[verb].sent).start
+    k = verb - 1
+    while k >= first and (tree[k].dep in ("aux", "auxpass", "neg", "advmod") or tree[k].pos == "AUX"):
+        k -= 1
+    while k >= first:
+        t = tree[k]
+        if t.text in (",", "and", "or") or t.dep in ("cc", "compound", "punct"):
+            k -= 1
+            continue
+        if is_actor(k):
+            out.append(k)
+            k -= 1
+            continue
+        break
+    return sorted(out)
+
+
+def _prep_objects(tree: Tree, k: int, preps: list[str] | frozenset[str]) -> list[int]:
+    out: list[int] = []
+    for want in preps:
+        for p in tree.children(k, "prep", "dative"):
+            if p.text.lower() != want:
+                continue
+            for o in tree.children(p.i, "pobj"):
+                out.append(o.i)
+                out.extend(c.i for c in tree.children(o.i, "conj"))
+        if out:
+            return out
+    return out
+
+
+def _conjuncts(tree: Tree, k: int) -> list[int]:
+    out = [k]
+    for c in tree.children(k, "conj"):
+        out.extend(_conjuncts(tree, c.i))
+    return out
+
+
+def _inside(tree: Tree, k: int, is_actor: IsActor, lex: Lexicon) -> list[int]:
+    """Actors inside a non-actor object: "praised security cooperation with Russia"."""
+    if is_actor(k):
+        return _conjuncts(tree, k)
+    for c in tree.children(k, "poss", "compound", "amod", "nmod"):
+        if is_actor(c.i):
+            return [c.i]
+    return [o for o in _prep_objects(tree, k, ["of", *lex.args["recipient_preps"]]) if is_actor(o)]
+
+
+def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Args:
+    k = trig.token
+    args = Args()
+    host = trig.entry.lemma in lex.wordset("host_verbs")
+    if is_passive(tree, k):
+        agent = [o.i for a in tree.children(k, "agent") for o in tree.children(a.i, "pobj")]
+        subj = tree.child(k, "nsubjpass")
+        subj_i = _antecedent(tree, subj.i) if subj is not None else None
+        if host:
+            args.actors = _conjuncts(tree, subj_i) if subj_i is not None else []
+            args.recipients = agent + _prep_objects(tree, k, ["to", "in", "by"])
+        else:
+            args.actors = agent
+            if subj_i is not None and trig.entry.passive_recipient and is_actor(subj_i):
+                args.recipients = _conjuncts(tree, subj_i)
+    else:
+        subj = own_subject(tree, k)
+        if subj is not None and is_actor(subj):
+            args.actors = _conjuncts(tree, subj)
+        else:
+            inherited = subject_of(tree, k, is_actor)
+            if inherited is not None:
+                args.actors = _conjuncts(tree, inherited)
+                args.inferred_actor = True
+            else:
+                args.actors = _left_list(tree, k, is_actor)
+        obj = tree.child(k, "dobj", "obj")
+        if obj is not None:
+            args.recipients = _inside(tree, obj.i, is_actor, lex)
+        if host:
+            args.actors, args.recipients = args.recipients, args.actors
+    if trig.entry.prep and not args.recipients:
+        args.recipients = _prep_objects(tree, k, [trig.entry.prep.lower()])
+    if not args.recipients:
+        args.recipients = [o for o in _prep_objects(tree, k, lex.args["recipient_preps"]) if is_actor(o)]
+    between = _prep_objects(tree, k, lex.args["participant_preps"])
+    if between:
+        args.actors = [a for a in args.actors if is_actor(a)] + between
+    _comitative(tree, k, lex, is_actor, args)
+    return args
+
+
+def _comitative(tree: Tree, k: int, lex: Lexicon, is_actor: IsActor, args: Args) -> None:
+    """"A joined B in sanctioning C": B acts too."""
+    up = tree[k]
+    if up.dep == "pcomp":
+        prep = tree[up.head]
+        verb = tree[prep.head]
+        if verb.lemma in lex.wordset("comitative_verbs"):
+            obj = tree.child(verb.i, "dobj")
+            if obj is not None:
+                args.actors += [c for c in _conjuncts(tree, obj.i) if is_actor(c)]
+            if not args.actors or args.inferred_actor:
+                args.actors += _left_list(tree, verb.i, is_actor)
+
+
+def _patient_of(lex: Lexicon, lemma: str) -> bool:
+    return any(lemma.endswith(s) for s in lex.args["patient_of_suffixes"])
+
+
+def noun_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Args | None:
+    """Arguments of an event noun; None when it only points back to an event already told."""
+    k = trig.token
+    t = tree[k]
+    args = Args()
+    poss = [c.i for c in tree.children(k, "poss") if is_actor(c.i)]
+    by = [o for o in _prep_objects(tree, k, ["by", "from"]) if is_actor(o)]
+    mods = [c.i for c in tree.children(k, "amod", "compound", "nmod") if is_actor(c.i)]
+    of = [o for o in _prep_objects(tree, k, ["of"]) if is_actor(o)]
+    between = [o for o in _prep_objects(tree, k, lex.args["participant_preps"]) if is_actor(o)]
+    rec = [o for o in _prep_objects(tree, k, lex.args["recipient_preps"]) if is_actor(o)]
+    args.actors = poss or by or mods
+    if of:
+        if _patient_of(lex, t.lemma) or args.actors:
+            rec = rec or of
+        else:
+            args.actors = args.actors or of
+    args.recipients = rec
+    if between:
+        args.actors = args.actors + between
+    own = bool(args.actors or args.recipients)
+    det = tree.child(k, "det")
+    if not own and det is not None and det.text.lower() in lex.wordset("anaphoric_determiners"):
+        return None
+    if not args.actors and t.dep not in ("nsubj", "nsubjpass"):
+        verb = _governing_verb(tree, k)
+        if verb is not None:
+            if is_passive(tree, verb):
+                agent = [o.i for a in tree.children(verb, "agent") for o in tree.children(a.i, "pobj")]
+                subj = tree.child(verb, "nsubjpass")
+                args.actors = [a for a in agent if is_actor(a)]
+                if subj is not None and is_actor(subj.i) and not args.recipients:
+                    args.recipients = _conjuncts(tree, subj.i)
+            if not args.actors:
+                s = subject_of(tree, verb, is_actor)
+                if s is not None:
+                    args.actors = _conjuncts(tree, s)
+                    args.inferred_actor = True
+            if not args.recipients and t.dep in ("dobj", "attr"):
+                args.recipients = [o for o in _prep_objects(tree, verb, lex.args["recipient_preps"])
+                                   if is_actor(o)]
+    return args
+
+
+def _governing_verb(tree: Tree, k: int) -> int | None:
+    cur = k
+    for _ in range(4):
+        t = tree[cur]
+        if t.head == t.i:
+            return None
+        cur = t.head
+        if tree[cur].pos in ("VERB", "AUX"):
+            return cur
+    return None

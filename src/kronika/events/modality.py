@@ -1,0 +1,127 @@
+"""Whether an event happened: negation, supposition, announcement, intent, and refusal.
+
+A negated or supposed event is kept and flagged (``aux``), never reported as a fact. Two cases are
+not coded at all: the condition of a conditional ("if the Centre allowed ...": its consequence is
+coded, hypothetical) and an act governed by a refusal ("refused to sanction": the refusal is the
+event, a REJECT).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kronika.events.lexicon import Lexicon
+from kronika.nlp.tree import Tree
+
+COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE"})
+_CLAUSE_UP = frozenset({"xcomp", "pcomp", "prep", "acomp", "advcl", "acl", "conj", "dobj", "pobj",
+                        "ccomp", "relcl", "attr", "oprd"})
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    aux: tuple[str, ...]
+    event: str  # the category after intent/future rules (a future cooperative act is AGREE)
+    drop: str | None = None  # why the trigger is not coded at all
+
+
+def _chain(tree: Tree, k: int, hops: int = 4) -> list[int]:
+    """The trigger and the heads above it within its clause complex."""
+    out = [k]
+    cur = k
+    for _ in range(hops):
+        t = tree[cur]
+        if t.head == t.i or t.dep not in _CLAUSE_UP:
+            break
+        cur = t.head
+        out.append(cur)
+    return out
+
+
+def _words(tree: Tree, k: int, deps: tuple[str, ...]) -> set[str]:
+    return {c.text.lower() for c in tree.children(k, *deps)}
+
+
+def _in_condition(tree: Tree, k: int, lex: Lexicon) -> bool:
+    markers = lex.sub("hypothetical", "markers")
+    for h in _chain(tree, k, 3):
+        if _words(tree, h, ("mark",)) & markers and tree[h].dep == "advcl":
+            return True
+        if tree[h].dep == "advcl":
+            break
+    return False
+
+
+def modality(tree: Tree, k: int, event: str, lex: Lexicon, rejecting: bool) -> Modality:
+    chain = _chain(tree, k)
+    t = tree[k]
+    aux: list[str] = []
+    neg_words = lex.wordset("negation")
+    negating = lex.wordset("negating_verbs")
+    modals_h = lex.sub("hypothetical", "modals") - {"would"}
+    markers = lex.sub("hypothetical", "markers")
+    if _in_condition(tree, k, lex):
+        return Modality((), event, drop="condition")
+    for n, h in enumerate(chain[1:], 1):
+        lemma = tree[h].lemma
+        if lemma in lex.wordset("rejecting_verbs") and tree[chain[n - 1]].dep in ("xcomp", "pcomp", "dobj"):
+            return Modality((), event, drop="refused")
+    # Negation on the trigger, its auxiliaries, or a verb of refraining above it.
+    first_clause = chain[: 1 + next((i for i, h in enumerate(chain[1:], 1)
+                                     if tree[chain[i - 1]].dep in ("ccomp", "advcl", "relcl")), len(chain))]
+    negated = any(_words(tree, h, ("neg",)) & neg_words for h in first_clause)
+    negated = negated or any(c.text.lower() in ("no", "never") for c in tree.children(k, "det", "advmod"))
+    negated = negated or any(tree[h].lemma in negating for h in first_clause[1:])
+    if negated:
+        aux.append("negation")
+    auxes = {c.text.lower() for h in first_clause for c in tree.children(h, "aux")}
+    consequent = any(_words(tree, c.i, ("mark",)) & markers for h in first_clause
+                     for c in tree.children(h, "advcl"))
+    considering = any(tree[h].lemma in lex.wordset("considering_words") for h in first_clause[1:])
+    unreal = any(c.text.lower() in lex.sub("hypothetical", "adjectives") for c in tree.children(k, "amod"))
+    attempt = any(tree[h].lemma in lex.wordset("attempt_nouns") for h in chain[1:3])
+    reported = any(tree[h].lemma in lex.wordset("reporting_verbs") for h in chain[1:])
+    if auxes & modals_h or consequent or considering or unreal or attempt or \
+            ("would" in auxes and not reported):
+        aux.append("hypothetical")
+    elif auxes & lex.sub("future", "modals") or ("would" in auxes and reported) or \
+            _going_to(tree, first_clause):
+        aux.append("future")
+    intent = any(tree[h].lemma in lex.wordset("intent_words") or tree[h].text.lower()
+                 in lex.wordset("intent_words") for h in first_clause[1:] + chain[len(first_clause):][:1])
+    new_event = event
+    if event in COOPERATIVE and (intent or "future" in aux) and "negation" not in aux:
+        new_event = "AGREE"
+    elif event == "RETREAT" and "future" in aux:
+        new_event = "CONCEDE"
+    if rejecting and t.lemma in lex.wordset("rejecting_verbs"):
+        for x in tree.children(k, "xcomp"):
+            if (t.lemma, x.lemma) in _non_events(lex):
+                return Modality((), event, drop="non-event")
+    return Modality(tuple(dict.fromkeys(aux)), new_event)
+
+
+def _non_events(lex: Lexicon) -> set[tuple[str, str]]:
+    return {(a, b) for a, b in lex.args.get("non_events", [])}
+
+
+def _going_to(tree: Tree, clause: list[int]) -> bool:
+    for h in clause[1:]:
+        if tree[h].lemma in ("go", "set", "due") and tree[h].tag in ("VBG", "VBN", "JJ"):
+            return True
+    return False
+
+
+def historical(date: str | None, published: str | None) -> bool:
+    """An event dated a year or more before the article's publication."""
+    if not date or not published:
+        return False
+    return int(date[:4]) < int(published[:4]) - 0 and _months(published) - _months_end(date) >= 6
+
+
+def _months(d: str) -> int:
+    return int(d[:4]) * 12 + (int(d[5:7]) if len(d) >= 7 else 6)
+
+
+def _months_end(d: str) -> int:
+    return int(d[:4]) * 12 + (int(d[5:7]) if len(d) >= 7 else 12)

@@ -1,0 +1,44 @@
+"""Building PLOVER records: ids from content, scores, quad classes and CAMEO roots."""
+
+from __future__ import annotations
+
+import hashlib
+
+from kronika.events.lexicon import Lexicon
+
+CODER = "kronika 0.1.0"
+
+
+def event_id(doc_id: str, sentence: int, trigger_start: int, category: str) -> str:
+    """Content-derived id: the same event in the same sentence of the same article, whatever the run."""
+    raw = f"{doc_id}|{sentence}|{trigger_start}|{category}".encode()
+    return hashlib.sha1(raw).hexdigest()[:20]
+
+
+def score(lex: Lexicon, category: str, mode: str | None) -> float:
+    cat = lex.categories[category]
+    if mode and mode in cat.modes:
+        return cat.modes[mode]
+    return cat.score
+
+
+def cameo_root(lex: Lexicon, category: str, mode: str | None) -> str:
+    cat = lex.categories[category]
+    if mode and mode in cat.cameo_modes:
+        return cat.cameo_modes[mode]
+    return cat.cameo_root
+
+
+def quad(lex: Lexicon, category: str) -> int:
+    return lex.categories[category].quad
+
+
+def contexts(lex: Lexicon, lemmas: list[str], implied: tuple[str, ...]) -> tuple[str, ...]:
+    """PLOVER contexts from the trigger's own list and keywords in the sentence."""
+    found = list(implied)
+    for n, lemma in enumerate(lemmas):
+        for key in (lemma, f"{lemma} {lemmas[n + 1]}" if n + 1 < len(lemmas) else ""):
+            ctx = lex.contexts.get(key)
+            if ctx and ctx not in found:
+                found.append(ctx)
+    return tuple(found)

@@ -1,0 +1,162 @@
+"""Coding one sentence: triggers → arguments → modality → date and place → PLOVER records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kronika.actors import ActorResult
+from kronika.actors.gazetteer import Gazetteer
+from kronika.actors.phrases import refs_for
+from kronika.events import plover
+from kronika.events.arguments import Args, noun_args, verb_args
+from kronika.events.lexicon import Lexicon
+from kronika.events.modality import COOPERATIVE, historical, modality
+from kronika.events.places import event_place
+from kronika.events.triggers import Trigger, find_triggers
+from kronika.nlp.timex import TimeExpr, sentence_times, time_for
+from kronika.nlp.tree import Tree
+from kronika.records import ActorRef, Citation, Event, ParsedDoc
+
+# Categories that need someone on the receiving end (PLOVER requires a recipient for the material
+# ones); when the sentence names none, the counterpart is looked for nearby.
+DIRECTED = frozenset({"AGREE", "SUPPORT", "COOPERATE", "AID", "REQUEST", "ACCUSE", "REJECT",
+                      "THREATEN", "SANCTION", "COERCE", "ASSAULT", "CONCEDE"})
+
+
+@dataclass
+class _Draft:
+    trig: Trigger
+    event: str
+    aux: tuple[str, ...]
+    actors: list[ActorRef]
+    recipients: list[ActorRef]
+    args: Args
+    implicit_recipient: bool = False
+
+
+def code_sentence(parsed: ParsedDoc, found: ActorResult, lex: Lexicon, gaz: Gazetteer,
+                  sent: int) -> list[Event]:
+    tree = found.tree
+    art = parsed.article
+    times = sentence_times(tree, sent, art.published, art.date_precision)
+    drafts: list[_Draft] = []
+    triggers = find_triggers(tree, sent, lex)
+    trigger_tokens = {t.token for t in triggers}
+    for trig in triggers:
+        mod = modality(tree, trig.token, trig.entry.event, lex, rejecting=True)
+        if mod.drop:
+            continue
+        event_date = _date_for(tree, times, trig.token, art.published, art.date_precision)
+
+        def resolve(heads: list[int], date: str | None = event_date[0]) -> list[ActorRef]:
+            refs: list[ActorRef] = []
+            for h in heads:
+                refs.extend(refs_for(tree, found.doc, gaz, h, date))
+            return refs
+
+        def is_actor(k: int) -> bool:
+            if k in trigger_tokens and k != trig.token:
+                return False
+            return any(r.code for r in refs_for(tree, found.doc, gaz, k, None, fallback_home=False))
+
+        args = verb_args(tree, trig, lex, is_actor) if tree[trig.token].pos in ("VERB", "AUX") \
+            else noun_args(tree, trig, lex, is_actor)
+        if args is None:
+            continue
+        actors = [r for r in resolve(args.actors) if r.code]
+        recipients = [r for r in resolve(args.recipients) if r.code and not _same(r, actors)]
+        if not actors:
+            continue
+        event = mod.event
+        d = _Draft(trig, event, mod.aux, actors, recipients, args)
+        if event in DIRECTED and not recipients:
+            d.recipients = _implicit_recipient(tree, found, gaz, sent, trig.token, actors, event_date[0])
+            d.implicit_recipient = bool(d.recipients)
+        if event == "CONSULT" and len({r.entity_key or r.code for r in d.actors + d.recipients}) < 2:
+            continue
+        drafts.append(d)
+    drafts = _merge_same(drafts)
+    return [_record(parsed, found, lex, tree, sent, times, d) for d in drafts]
+
+
+def _same(r: ActorRef, others: list[ActorRef]) -> bool:
+    return any((r.entity_key and r.entity_key == o.entity_key) or
+               (not r.entity_key and not o.entity_key and r.code == o.code) for o in others)
+
+
+def _date_for(tree: Tree, times: list[TimeExpr], trigger: int, published: str | None,
+              precision: str | None) -> tuple[str | None, str | None]:
+    t = time_for(tree, times, trigger)
+    if t is not None:
+        return t.value, t.precision
+    return published, precision
+
+
+def _implicit_recipient(tree: Tree, found: ActorResult, gaz: Gazetteer, sent: int, trigger: int,
+                        actors: list[ActorRef], date: str | None) -> list[ActorRef]:
+    """The other party when the sentence leaves it implicit: another subject nearby, else the
+    article's main country ("Kurti turned down the proposal" answers the one who proposed)."""
+    codes = {a.code for a in actors}
+    keys = {a.entity_key for a in actors if a.entity_key}
+    for k in tree.sentence_tokens(sent):
+        t = tree[k]
+        if k == trigger or t.dep not in ("nsubj", "nsubjpass"):
+            continue
+        for r in refs_for(tree, found.doc, gaz, k, date, fallback_home=False):
+            if r.code and r.code not in codes and r.entity_key not in keys:
+                return [r]
+    home = found.doc.home_country
+    if home and home not in codes:
+        return [ActorRef(code=home, sector=None, entity_text="", identifier_text=gaz.country_name(home))]
+    return []
+
+
+def _merge_same(drafts: list[_Draft]) -> list[_Draft]:
+    """One event per category and actor in a sentence: keep the reading with the most participants."""
+    kept: list[_Draft] = []
+    for d in sorted(drafts, key=lambda d: (-len(d.recipients) + d.implicit_recipient,
+                                           d.trig.entry.pos != "VERB", d.trig.token)):
+        codes = {a.code for a in d.actors}
+        clash = next((k for k in kept if k.event == d.event and codes & {a.code for a in k.actors}
+                      and ({r.code for r in k.recipients} & {r.code for r in d.recipients}
+                           or not d.recipients or not k.recipients)), None)
+        if clash is None:
+            kept.append(d)
+    return sorted(kept, key=lambda d: d.trig.token)
+
+
+def _record(parsed: ParsedDoc, found: ActorResult, lex: Lexicon, tree: Tree, sent: int,
+            times: list[TimeExpr], d: _Draft) -> Event:
+    art = parsed.article
+    s = parsed.sentences[sent]
+    entry = d.trig.entry
+    date, precision = _date_for(tree, times, d.trig.token, art.published, art.date_precision)
+    aux = list(d.aux)
+    if historical(date, art.published) and "historical" not in aux:
+        aux.append("historical")
+    mode = entry.mode if d.event == entry.event else None
+    lemmas = [tree[k].lemma for k in tree.sentence_tokens(sent)]
+    exclude = {k for r in d.args.actors + d.args.recipients for k in tree.subtree(r)}
+    loc = event_place(tree, sent, d.trig.token, exclude, art.dateline)
+    words = d.trig.words
+    start, end = tree[min(words)].idx, tree[max(words)].end
+    confidence = entry.weight
+    confidence *= 0.85 if d.args.inferred_actor else 1.0
+    confidence *= 0.8 if d.implicit_recipient else 1.0
+    confidence *= 0.9 if entry.pos == "NOUN" else 1.0
+    confidence *= 0.9 if d.event != entry.event and d.event not in COOPERATIVE else 1.0
+    cite = Citation(doc_id=art.doc_id, source_file=art.source_file, sentence=sent,
+                    char_start=s.raw_start, char_end=s.raw_end, outlet=art.outlet,
+                    published=art.published, url=art.url, text=s.text)
+    return Event(
+        id=plover.event_id(art.doc_id, sent, start, d.event),
+        doc_id=art.doc_id, sentence=sent, event=d.event,
+        mode=(mode,) if mode else (),
+        context=plover.contexts(lex, lemmas, entry.context),
+        aux=tuple(aux), actor=tuple(d.actors), recipient=tuple(d.recipients),
+        date=date, date_precision=precision if date else None, event_loc=loc,
+        event_scale=plover.score(lex, d.event, mode), quad_code=plover.quad(lex, d.event),
+        cameo_root=plover.cameo_root(lex, d.event, mode), confidence=round(confidence, 2),
+        text=s.text, event_text=" ".join(tree[k].text for k in words),
+        trigger_start=start, trigger_end=end, cite=cite,
+    )

@@ -1,0 +1,78 @@
+"""Finding event triggers in a sentence: verbs and event nouns listed in the lexicon."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kronika.events.lexicon import Lexicon, TriggerEntry
+from kronika.nlp.tree import Tree
+
+_OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd", "obj")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    token: int
+    entry: TriggerEntry
+    words: tuple[int, ...]  # the tokens that make the trigger (verb + particle/object/prep)
+
+
+def _object_lemmas(tree: Tree, k: int) -> dict[str, int]:
+    """Lemmas of a verb's objects (and of their conjuncts), and of noun compounds, to their tokens."""
+    out: dict[str, int] = {}
+    mod_deps = ("compound", "amod") if tree[k].pos in ("NOUN", "PROPN") else ("compound",)
+    for c in tree.children(k, *_OBJECT_DEPS, *mod_deps):
+        out.setdefault(c.lemma, c.i)
+        out.setdefault(c.text.lower(), c.i)
+        for cc in tree.children(c.i, "conj"):
+            out.setdefault(cc.lemma, cc.i)
+    for p in tree.children(k, "prep"):
+        for o in tree.children(p.i, "pobj"):
+            out.setdefault(o.lemma, o.i)
+    return out
+
+
+def _matches(tree: Tree, k: int, e: TriggerEntry) -> tuple[int, ...] | None:
+    words = [k]
+    if e.particle:
+        part = [c for c in tree.children(k, "prt", "advmod", "prep")
+                if c.text.lower() == e.particle.lower()]
+        if not part:
+            return None
+        words.append(part[0].i)
+    if e.prep:
+        preps = [c for c in tree.children(k, "prep", "agent", "prt", "dative")
+                 if c.text.lower() == e.prep.lower()]
+        if not preps:
+            return None
+        words.append(preps[0].i)
+    if e.objects:
+        objs = _object_lemmas(tree, k)
+        hit = [objs[o] for o in e.objects if o in objs]
+        if not hit:
+            return None
+        words.append(min(hit))
+    return tuple(sorted(words))
+
+
+def find_triggers(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
+    out: list[Trigger] = []
+    for k in tree.sentence_tokens(sent):
+        t = tree[k]
+        if t.pos in ("VERB", "AUX") and t.dep != "amod":
+            entries = lex.verbs.get(t.lemma, [])
+        elif t.pos in ("NOUN", "PROPN") and t.ent_type not in ("PERSON", "GPE", "ORG", "NORP", "DATE"):
+            entries = lex.nouns.get(t.lemma, []) or lex.nouns.get(t.text.lower(), [])
+        else:
+            continue
+        best: tuple[tuple[int, float], TriggerEntry, tuple[int, ...]] | None = None
+        for e in entries:
+            words = _matches(tree, k, e)
+            if words is None:
+                continue
+            rank = (e.specificity, e.weight)
+            if best is None or rank > best[0]:
+                best = (rank, e, words)
+        if best is not None:
+            out.append(Trigger(token=k, entry=best[1], words=best[2]))
+    return out

@@ -1,0 +1,98 @@
+"""Expand the paths a user gives into input files, and read them in a stable order.
+
+Folders are walked recursively in sorted order, so two runs over the same folder see the same files in
+the same order. Hidden files and folders (``.git``, ``.DS_Store``) and a folder's own notes
+(``README*``, ``LICENSE*``: they describe the corpus, they are not articles) are skipped; a path
+named explicitly is always read.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from ..records import Article, Problem
+from .readers import from_text, human_size, os_reason, read_file, sniff
+
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+
+
+def _is_note(name: str) -> bool:
+    return name.upper().startswith(("README", "LICENSE", "LICENCE"))
+
+
+def _folder(given: str) -> Iterator[tuple[str, Path] | Problem]:
+    """Files under a folder, recursively and sorted; unreadable subfolders become problems."""
+    problems: list[Problem] = []
+
+    def on_error(exc: OSError) -> None:
+        where = exc.filename if isinstance(exc.filename, str) else given
+        problems.append(Problem(where, "ingest", os_reason(exc)))
+
+    found = failed = False
+    for root, dirs, files in os.walk(given, onerror=on_error):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(f for f in files if not f.startswith(".") and not _is_note(f)):
+            found = True
+            yield str(Path(root) / name), Path(root) / name
+        failed = failed or bool(problems)
+        yield from problems
+        problems.clear()
+    failed = failed or bool(problems)
+    yield from problems
+    if not found and not failed:
+        yield Problem(given, "ingest", "no files in this folder", severity="warning")
+
+
+def _files(paths: Sequence[str]) -> Iterator[tuple[str, Path | None] | Problem]:
+    """(shown name, path) of every input; None as path stands for standard input."""
+    for given in paths:
+        if given == STDIN:
+            yield STDIN_NAME, None
+        elif Path(given).is_dir():
+            yield from _folder(given)
+        else:
+            yield given, Path(given)  # a missing or unreadable file is reported when it is read
+
+
+def count_inputs(paths: Sequence[str]) -> int:
+    """How many files (and standard input) :func:`read_paths` will read: a progress bar's total."""
+    return sum(1 for item in _files(paths) if not isinstance(item, Problem))
+
+
+def read_stdin(stdin: TextIO, *, max_bytes: int) -> Iterator[Article | Problem]:
+    """Standard input: text or Markdown, unless it parses as HTML, JSON or JSON lines."""
+    text = stdin.read(max_bytes + 1)
+    if len(text) > max_bytes:
+        message = f"input is over the {human_size(max_bytes)} limit (set --max-size)"
+        yield Problem(STDIN_NAME, "ingest", message)
+        return
+    if not text.strip():
+        yield Problem(STDIN_NAME, "ingest", "empty input")
+        return
+    yield from from_text(
+        text, sniff(text), source_file=STDIN_NAME, source_path=STDIN_NAME, max_bytes=max_bytes
+    )
+
+
+def read_paths(
+    paths: Sequence[str], *, max_bytes: int = 5_000_000, stdin: TextIO | None = None
+) -> Iterator[Article | Problem]:
+    """Every article in ``paths`` (files, folders, "-" for standard input), and every problem met.
+
+    A problem in one input never stops the others; problems carry severity "error" when the input
+    (or record) was not read and "warning" when it was read with a caveat.
+    """
+    for item in _files(paths):
+        if isinstance(item, Problem):
+            yield item
+            continue
+        shown, path = item
+        if path is None:
+            yield from read_stdin(stdin if stdin is not None else sys.stdin, max_bytes=max_bytes)
+        else:
+            yield from read_file(path, shown=shown, max_bytes=max_bytes)

@@ -1,0 +1,65 @@
+"""A read-only view of a parsed document's dependency tree, over kronika ``Token`` records."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from kronika.records import ParsedDoc, Token
+
+
+class Tree:
+    """Children, subtrees and spans of one parsed document."""
+
+    def __init__(self, parsed: ParsedDoc) -> None:
+        self.parsed = parsed
+        self.tokens: Sequence[Token] = parsed.tokens
+        self.text = parsed.article.text
+        kids: list[list[int]] = [[] for _ in self.tokens]
+        for t in self.tokens:
+            if t.head != t.i:
+                kids[t.head].append(t.i)
+        self._children = kids
+
+    def __getitem__(self, i: int) -> Token:
+        return self.tokens[i]
+
+    def children(self, i: int, *deps: str) -> list[Token]:
+        kids = [self.tokens[k] for k in self._children[i]]
+        return [k for k in kids if k.dep in deps] if deps else kids
+
+    def child(self, i: int, *deps: str) -> Token | None:
+        found = self.children(i, *deps)
+        return found[0] if found else None
+
+    def head(self, i: int) -> Token:
+        return self.tokens[self.tokens[i].head]
+
+    def ancestors(self, i: int) -> Iterator[Token]:
+        seen = {i}
+        t = self.tokens[i]
+        while t.head != t.i and t.head not in seen:
+            seen.add(t.head)
+            t = self.tokens[t.head]
+            yield t
+
+    def subtree(self, i: int) -> list[int]:
+        out = [i]
+        stack = list(self._children[i])
+        while stack:
+            k = stack.pop()
+            out.append(k)
+            stack.extend(self._children[k])
+        return sorted(out)
+
+    def span_text(self, start: int, end: int) -> str:
+        """Text of tokens[start:end] (end exclusive) as it stands in the article."""
+        if end <= start:
+            return ""
+        return self.text[self.tokens[start].idx:self.tokens[end - 1].end]
+
+    def sentence_tokens(self, sent: int) -> range:
+        s = self.parsed.sentences[sent]
+        return range(s.first_token, s.last_token)
+
+    def is_ancestor(self, anc: int, i: int) -> bool:
+        return any(a.i == anc for a in self.ancestors(i))

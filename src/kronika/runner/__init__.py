@@ -1,0 +1,35 @@
+"""Running the pipeline: the local executor (default) or Ray, then the corpus-wide merge."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kronika.runner.ingest import IngestSummary, Progress, ingest
+from kronika.runner.local import LocalExecutor
+from kronika.store import Store
+
+__all__ = ["IngestSummary", "LocalExecutor", "ingest", "run_ingest"]
+
+
+def run_ingest(paths: Sequence[str], *, db: str, workers: int = 1, batch_size: int = 32,
+               max_bytes: int = 5_000_000, actors_file: str | None = None, force: bool = False,
+               engine: str = "local", ray_address: str | None = None, stdin: object | None = None,
+               progress: Progress | None = None) -> IngestSummary:
+    """Ingest paths into the store at ``db`` with the chosen engine."""
+    from kronika import ingest as reader
+
+    store = Store(db)
+    if actors_file is not None:
+        from kronika.runner.user_actors import load_user_actors
+
+        load_user_actors(store, actors_file)
+    n_inputs = reader.count_inputs(paths)
+    if engine == "ray":
+        from kronika.runner.ray import RayExecutor
+
+        executor: object = RayExecutor(address=ray_address, workers=workers)
+    else:
+        # A pool costs a model load per worker: only worth it when there is more than a batch.
+        executor = LocalExecutor(workers if n_inputs > batch_size else 1)
+    return ingest(paths, store, executor, batch_size=batch_size, max_bytes=max_bytes,  # type: ignore[arg-type]
+                  force=force, progress=progress, stdin=stdin)

@@ -1,0 +1,155 @@
+"""The embedded DuckDB store: opening it, its schema version, and writing batches in one transaction.
+
+Connections are short-lived on purpose. DuckDB lets one process write or several read a file, not
+both at once; holding a connection only for one batch (writers) or one request (the web server) lets
+``kronika serve`` keep answering while ``kronika ingest`` writes, each retrying briefly on a lock.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from kronika.errors import StoreError
+
+SCHEMA_VERSION = "1"
+_LOCK_WORDS = ("lock", "Conflicting", "being used", "Could not set lock")
+
+
+def _is_lock_error(exc: Exception) -> bool:
+    return any(w in str(exc) for w in _LOCK_WORDS)
+
+
+class Store:
+    """A kronika store in one DuckDB file."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False, lock_timeout: float = 30.0) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        self.lock_timeout = lock_timeout
+        if read_only and not self.path.exists():
+            raise StoreError(f"{self.path}: no such store (run `kronika ingest` first)")
+        if not read_only:
+            self._ensure_schema()
+
+    @contextmanager
+    def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection, retried while another process holds the file's lock."""
+        deadline = time.monotonic() + self.lock_timeout
+        delay = 0.02
+        while True:
+            try:
+                con = duckdb.connect(str(self.path), read_only=self.read_only)
+                break
+            except duckdb.Error as exc:
+                if _is_lock_error(exc) and time.monotonic() < deadline:
+                    time.sleep(delay)
+                    delay = min(delay * 2, 0.5)
+                    continue
+                raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+        try:
+            yield con
+        finally:
+            con.close()
+
+    def _ensure_schema(self) -> None:
+        sql = resources.files("kronika.store").joinpath("schema.sql").read_text(encoding="utf-8")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the folder for store {self.path}: {exc}") from exc
+        with self.connect() as con:
+            try:
+                con.execute(sql)
+                row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+                if row is None:
+                    con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+                elif row[0] != SCHEMA_VERSION:
+                    raise StoreError(
+                        f"{self.path}: schema version {row[0]}, this kronika reads {SCHEMA_VERSION}; "
+                        "ingest into a new store"
+                    )
+            except duckdb.Error as exc:
+                raise StoreError(f"cannot prepare store {self.path}: {exc}") from exc
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Run a parameterised query and return rows as dicts."""
+        with self.connect() as con:
+            try:
+                cur = con.execute(sql, list(params))
+            except duckdb.Error as exc:
+                raise StoreError(f"query failed on {self.path}: {exc}") from exc
+            names = [d[0] for d in cur.description or []]
+            return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        rows = self.query(sql, params)
+        return next(iter(rows[0].values())) if rows else None
+
+    def existing_doc_ids(self, doc_ids: Sequence[str]) -> set[str]:
+        if not doc_ids:
+            return set()
+        rows = self.query("SELECT doc_id FROM documents WHERE list_contains(?, doc_id)", [list(doc_ids)])
+        return {r["doc_id"] for r in rows}
+
+    def write_tables(self, tables: dict[str, list[dict[str, Any]]], *, delete_docs: Sequence[str] = ()) -> None:
+        """Insert rows into several tables in one transaction (all or nothing).
+
+        ``delete_docs`` first removes everything stored for those documents, so a forced re-run
+        replaces rather than duplicates.
+        """
+        import pyarrow as pa
+
+        with self.connect() as con:
+            try:
+                con.execute("BEGIN TRANSACTION")
+                if delete_docs:
+                    for table in ("documents", "sentences", "doc_entities", "mentions", "roles",
+                                  "events", "quotes"):
+                        con.execute(f"DELETE FROM {table} WHERE list_contains(?, doc_id)",
+                                    [list(delete_docs)])
+                for table, rows in tables.items():
+                    if not rows:
+                        continue
+                    columns = list(rows[0].keys())
+                    batch = pa.Table.from_pylist(rows)  # noqa: F841 - read by DuckDB by name
+                    cols = ", ".join(f'"{c}"' for c in columns)
+                    con.execute(f"INSERT OR REPLACE INTO {table} ({cols}) SELECT {cols} FROM batch"
+                                if _has_key(table) else
+                                f"INSERT INTO {table} ({cols}) SELECT {cols} FROM batch")
+                con.execute("COMMIT")
+            except duckdb.Error as exc:
+                con.execute("ROLLBACK")
+                raise StoreError(f"cannot write to store {self.path}: {exc}") from exc
+
+    def replace_tables(self, tables: dict[str, tuple[list[dict[str, Any]], Sequence[str]]]) -> None:
+        """Swap derived tables' whole content in one transaction."""
+        import pyarrow as pa
+
+        with self.connect() as con:
+            try:
+                con.execute("BEGIN TRANSACTION")
+                for table, (rows, columns) in tables.items():
+                    con.execute(f"DELETE FROM {table}")
+                    if rows:
+                        batch = pa.Table.from_pylist(rows)  # noqa: F841 - read by DuckDB by name
+                        cols = ", ".join(f'"{c}"' for c in columns)
+                        con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM batch")
+                con.execute("COMMIT")
+            except duckdb.Error as exc:
+                con.execute("ROLLBACK")
+                raise StoreError(f"cannot write to store {self.path}: {exc}") from exc
+
+
+_KEYED = frozenset({"documents", "sentences", "doc_entities", "events", "quotes", "user_actors",
+                    "entities", "entity_members", "meta"})
+
+
+def _has_key(table: str) -> bool:
+    return table in _KEYED

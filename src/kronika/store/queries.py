@@ -1,0 +1,189 @@
+"""Reading the store back: documents, events (filtered) and actors, as plain dicts.
+
+Every filter is a bound parameter; nothing a user types is pasted into SQL.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from kronika.errors import QueryError
+from kronika.store.db import Store
+
+CATEGORIES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+              "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+CODER = "kronika 0.1.0"
+
+DOCUMENT_FIELDS = ("source_file", "title", "published", "date_precision", "outlet", "author", "url",
+                   "dateline", "n_sentences")
+
+
+def documents(store: Store) -> list[dict[str, Any]]:
+    cols = ", ".join(("doc_id",) + DOCUMENT_FIELDS)
+    return store.query(f"SELECT {cols} FROM documents ORDER BY source_file, record NULLS FIRST, doc_id")
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    actor: str | None = None  # an entity name/alias or a country code, on either side
+    dyad: tuple[str, str] | None = None  # codes (or names): actor side, recipient side
+    event: str | None = None
+    since: str | None = None
+    until: str | None = None
+    min_confidence: float | None = None
+    text: str | None = None
+    doc_id: str | None = None
+
+
+def check_date(value: str | None, name: str) -> str | None:
+    if value is None:
+        return None
+    if not _DATE.match(value):
+        raise QueryError(f'{name} "{value}" is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)')
+    return value
+
+
+def parse_dyad(value: str) -> tuple[str, str]:
+    parts = value.split(":")
+    if len(parts) != 2 or not all(p.strip() for p in parts):
+        raise QueryError(f'dyad "{value}" must be two actors separated by a colon, like SRB:RUS')
+    return parts[0].strip(), parts[1].strip()
+
+
+def _side_match(store: Store, name: str) -> tuple[str, list[Any]]:
+    """SQL condition (with params) for one actor given as a code or an entity name/alias."""
+    code = name.upper()
+    keys = entity_keys(store, name)
+    return ("(list_contains({codes}, ?) OR len(list_intersect({keys}, ?)) > 0)", [code, keys])
+
+
+def entity_keys(store: Store, name: str) -> list[str]:
+    """All document-level keys of the entity a name or alias points to (any case, any accents)."""
+    from kronika.actors.normalize import fold
+
+    rows = store.query(
+        "SELECT m.key FROM entities e JOIN entity_members m USING (entity_id) "
+        "WHERE e.entity_id = ? OR list_contains(list_transform(list_append(e.aliases, e.name), "
+        "x -> lower(strip_accents(x))), ?)", [name, fold(name)])
+    return sorted({r["key"] for r in rows})
+
+
+def events(store: Store, f: EventFilter, *, limit: int | None = None, offset: int = 0,
+           order: str = "date") -> list[dict[str, Any]]:
+    where, params = _where(store, f)
+    sql = ("SELECT e.*, d.source_file, d.outlet, d.published, d.url, d.title FROM events e "
+           f"JOIN documents d USING (doc_id) {where} "
+           + ("ORDER BY e.date NULLS LAST, d.source_file, e.sentence, e.trigger_start" if order == "date"
+              else "ORDER BY d.source_file, e.sentence, e.trigger_start"))
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [limit, offset]
+    return store.query(sql, params)
+
+
+def count_events(store: Store, f: EventFilter) -> int:
+    where, params = _where(store, f)
+    return int(store.scalar(f"SELECT count(*) FROM events e JOIN documents d USING (doc_id) {where}",
+                            params) or 0)
+
+
+def _where(store: Store, f: EventFilter) -> tuple[str, list[Any]]:
+    conds: list[str] = []
+    params: list[Any] = []
+    if f.event:
+        cat = f.event.upper()
+        if cat not in CATEGORIES:
+            raise QueryError(f'event "{f.event}" is not a PLOVER category (one of {", ".join(CATEGORIES)})')
+        conds.append("e.event = ?")
+        params.append(cat)
+    if f.actor:
+        cond, p = _side_match(store, f.actor)
+        conds.append("(" + cond.format(codes="e.actor_codes", keys="e.actor_keys") + " OR "
+                     + cond.format(codes="e.recipient_codes", keys="e.recipient_keys") + ")")
+        params += p + p
+    if f.dyad:
+        a, b = f.dyad
+        ca, pa = _side_match(store, a)
+        cb, pb = _side_match(store, b)
+        conds.append(ca.format(codes="e.actor_codes", keys="e.actor_keys") + " AND "
+                     + cb.format(codes="e.recipient_codes", keys="e.recipient_keys"))
+        params += pa + pb
+    if f.since:
+        conds.append("e.date >= ?")
+        params.append(check_date(f.since, "--since"))
+    if f.until:
+        conds.append("e.date IS NOT NULL AND left(e.date, ?) <= ?")
+        until = check_date(f.until, "--until")
+        params += [len(until or ""), until]
+    if f.min_confidence is not None:
+        if not 0 <= f.min_confidence <= 1:
+            raise QueryError(f"min-confidence {f.min_confidence} must be between 0 and 1")
+        conds.append("e.confidence >= ?")
+        params.append(f.min_confidence)
+    if f.text:
+        conds.append("e.text ILIKE ?")
+        params.append(f"%{f.text}%")
+    if f.doc_id:
+        conds.append("e.doc_id = ?")
+        params.append(f.doc_id)
+    return ("WHERE " + " AND ".join(conds)) if conds else "", params
+
+
+def plover_record(row: dict[str, Any]) -> dict[str, Any]:
+    """An events row as the PLOVER JSON record kronika emits."""
+    cite = {"source_file": row["source_file"], "doc_id": row["doc_id"], "url": row.get("url"),
+            "outlet": row.get("outlet"), "published": row.get("published"),
+            "sentence": row["sentence"], "char_start": row["char_start"], "char_end": row["char_end"]}
+    sources = json.loads(row["sources"]) if row.get("sources") else [cite]
+    return {
+        "id": row["id"], "date": row["date"], "event": row["event"], "mode": list(row["mode"] or []),
+        "context": list(row["context"] or []), "aux": list(row["aux"] or []),
+        "actor": json.loads(row["actor"] or "[]"), "recipient": json.loads(row["recipient"] or "[]"),
+        "event_loc": json.loads(row["event_loc"]) if row.get("event_loc") else None,
+        "event_scale": row["event_scale"], "quad_code": row["quad_code"],
+        "cameo_root": row["cameo_root"], "confidence": row["confidence"], "text": row["text"],
+        "event_text": row["event_text"], "reported_by": row.get("reported_by"),
+        "cite_info": cite, "sources": sources, "n_sources": len(sources), "coder": CODER,
+    }
+
+
+def actors(store: Store) -> list[dict[str, Any]]:
+    rows = store.query("SELECT entity_id, name, type, country, sector, aliases, mentions, documents, "
+                       "source FROM entities ORDER BY mentions DESC, name")
+    roles = _roles(store)
+    for r in rows:
+        r["aliases"] = list(r["aliases"] or [])
+        r["roles"] = roles.get(r["entity_id"], [])
+    return rows
+
+
+def actor(store: Store, name: str) -> dict[str, Any] | None:
+    """One entity by name or alias (any case, any accents), with its roles as a timeline."""
+    keys = entity_keys(store, name)
+    if not keys:
+        return None
+    row = store.query("SELECT entity_id FROM entity_members WHERE list_contains(?, key) LIMIT 1", [keys])
+    eid = row[0]["entity_id"]
+    for r in actors(store):
+        if r["entity_id"] == eid:
+            return r
+    return None
+
+
+def _roles(store: Store) -> dict[str, list[dict[str, Any]]]:
+    rows = store.query(
+        "SELECT m.entity_id, r.title, r.sector, r.country, min(r.first_seen) AS first_seen, "
+        "max(r.last_seen) AS last_seen, min(r.since) AS since, max(r.until) AS until, "
+        "bool_or(r.former) AS former FROM roles r JOIN entity_members m "
+        "ON m.doc_id = r.doc_id AND m.key = r.entity_key "
+        "GROUP BY m.entity_id, r.title, r.sector, r.country "
+        "ORDER BY m.entity_id, coalesce(min(r.since), min(r.first_seen)) NULLS LAST")
+    out: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        eid = r.pop("entity_id")
+        out.setdefault(eid, []).append(r)
+    return out

@@ -1,0 +1,72 @@
+-- kronika store, schema version 1. Every table is keyed by content-derived ids, so re-running an
+-- ingest upserts instead of duplicating.
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id VARCHAR PRIMARY KEY,
+    source_file VARCHAR, source_path VARCHAR, fmt VARCHAR, record INTEGER,
+    title VARCHAR, published VARCHAR, date_precision VARCHAR,
+    outlet VARCHAR, author VARCHAR, url VARCHAR, dateline VARCHAR,
+    raw_text VARCHAR, text VARCHAR, segments VARCHAR,
+    n_sentences INTEGER, ingested_at TIMESTAMP
+);
+
+CREATE TABLE IF NOT EXISTS sentences (
+    doc_id VARCHAR, idx INTEGER, start_char INTEGER, end_char INTEGER,
+    raw_start INTEGER, raw_end INTEGER, text VARCHAR,
+    PRIMARY KEY (doc_id, idx)
+);
+
+-- Entities as found in one document, before the corpus-wide merge.
+CREATE TABLE IF NOT EXISTS doc_entities (
+    doc_id VARCHAR, key VARCHAR, name VARCHAR, type VARCHAR, country VARCHAR, sector VARCHAR,
+    aliases VARCHAR[], mentions INTEGER,
+    PRIMARY KEY (doc_id, key)
+);
+
+CREATE TABLE IF NOT EXISTS mentions (
+    doc_id VARCHAR, start_char INTEGER, end_char INTEGER, text VARCHAR, label VARCHAR,
+    sentence INTEGER, entity_key VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS roles (
+    doc_id VARCHAR, entity_key VARCHAR, title VARCHAR, sector VARCHAR, country VARCHAR,
+    first_seen VARCHAR, last_seen VARCHAR, since VARCHAR, until VARCHAR, former BOOLEAN
+);
+
+-- Actors listed by users (kronika ingest --actors FILE): they win over what the text suggests.
+CREATE TABLE IF NOT EXISTS user_actors (
+    name VARCHAR PRIMARY KEY, aliases VARCHAR[], type VARCHAR, country VARCHAR, sector VARCHAR,
+    roles VARCHAR
+);
+
+-- Corpus-wide entities, rebuilt by the merge step after each ingest.
+CREATE TABLE IF NOT EXISTS entities (
+    entity_id VARCHAR PRIMARY KEY, name VARCHAR, type VARCHAR, country VARCHAR, sector VARCHAR,
+    aliases VARCHAR[], mentions INTEGER, documents INTEGER, source VARCHAR
+);
+CREATE TABLE IF NOT EXISTS entity_members (
+    entity_id VARCHAR, doc_id VARCHAR, key VARCHAR, PRIMARY KEY (doc_id, key)
+);
+
+CREATE TABLE IF NOT EXISTS events (
+    id VARCHAR PRIMARY KEY, doc_id VARCHAR, sentence INTEGER,
+    event VARCHAR, mode VARCHAR[], context VARCHAR[], aux VARCHAR[],
+    actor VARCHAR, recipient VARCHAR, actor_codes VARCHAR[], recipient_codes VARCHAR[],
+    actor_keys VARCHAR[], recipient_keys VARCHAR[],
+    date VARCHAR, date_precision VARCHAR, event_loc VARCHAR,
+    event_scale DOUBLE, quad_code INTEGER, cameo_root VARCHAR, confidence DOUBLE,
+    text VARCHAR, event_text VARCHAR, trigger_start INTEGER, trigger_end INTEGER,
+    char_start INTEGER, char_end INTEGER, reported_by VARCHAR, cluster_id VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS quotes (
+    id VARCHAR PRIMARY KEY, doc_id VARCHAR, text VARCHAR, speaker VARCHAR, speaker_key VARCHAR,
+    speaker_text VARCHAR, channel VARCHAR, date VARCHAR, date_precision VARCHAR, direct BOOLEAN,
+    sentence INTEGER, char_start INTEGER, char_end INTEGER, claim_id VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS problems (
+    source VARCHAR, stage VARCHAR, message VARCHAR, line INTEGER, field VARCHAR,
+    severity VARCHAR, run_at TIMESTAMP
+);

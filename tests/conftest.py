@@ -1,0 +1,67 @@
+"""Shared fixtures: the real spaCy model, real DuckDB stores, and the seed articles from ../shared."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+GOLD = SHARED / "eval" / "seeds.gold.json"
+SCORER = SHARED / "eval" / "score.py"
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from kronika.nlp.model import load_model
+
+    return load_model()
+
+
+@pytest.fixture()
+def db(tmp_path: Path) -> str:
+    return str(tmp_path / "k.duckdb")
+
+
+@pytest.fixture(scope="session")
+def seed_dir() -> Path:
+    if not SEEDS.is_dir() or not GOLD.is_file():
+        pytest.skip(f"the seed articles are read from {SEEDS} and {GOLD}, which are not here")
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def seeds_db(tmp_path_factory: pytest.TempPathFactory, seed_dir: Path) -> str:
+    """One store with the five seed articles, ingested once for every test that reads it."""
+    from kronika.runner import run_ingest
+
+    path = str(tmp_path_factory.mktemp("seeds") / "seeds.duckdb")
+    run_ingest([str(seed_dir)], db=path, workers=1)
+    return path
+
+
+@pytest.fixture(scope="session")
+def examples_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    from kronika.runner import run_ingest
+
+    path = str(tmp_path_factory.mktemp("examples") / "examples.duckdb")
+    run_ingest([str(EXAMPLES)], db=path, workers=1)
+    return path
+
+
+@pytest.fixture()
+def cli():
+    from kronika.cli import main
+
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None, env: dict[str, str] | None = None):
+        return runner.invoke(main, list(args), input=input, env={**os.environ, **(env or {})},
+                             catch_exceptions=False)
+
+    return invoke

