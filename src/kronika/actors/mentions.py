@@ -83,6 +83,7 @@ def find_spans(tree: Tree, gaz: Gazetteer) -> list[Span]:
         if span is not None:
             spans.append(span)
             taken.update(range(span.start, span.end))
+    spans.extend(_titled_names(tree, gaz, taken))
     spans.extend(_org_phrases(tree, gaz, taken))
     spans.extend(_bare_countries(tree, gaz, taken | {i for s in spans for i in range(s.start, s.end)}))
     spans.sort(key=lambda s: s.start)
@@ -95,6 +96,13 @@ def classify(tree: Tree, gaz: Gazetteer, start: int, end: int, label: str) -> Sp
     sent = tree[start].sent
     if not name or gaz.is_non_actor(name) or gaz.is_vague_group(text):
         return None
+    words = [t.text.lower() for t in tree.tokens[start:start + 6]]
+    title = gaz.title_at(words, 0)
+    if label != "PERSON" and title is not None and title.length > end - start:
+        return None  # "Interior" in "Interior Minister": part of a title, not a body
+    if label in ("GPE", "LOC", "FAC") and gaz.is_org_head(tree[end - 1].text) \
+            and gaz.country_of(name) is None and gaz.organisation(name) is None:
+        return None  # "the ... Centre": the organisation phrase finder reads the whole name
     org = gaz.organisation(name)
     if org is not None:
         return Span(start, end, text, ORG, sent, code=org.code, country=org.code, sector=org.sector,
@@ -112,6 +120,7 @@ def classify(tree: Tree, gaz: Gazetteer, start: int, end: int, label: str) -> Sp
             start += 1
         if not any(tree[k].tag in _NAME_TAGS for k in range(start, end)):
             return None
+        start = _first_name_start(tree, gaz, start)
         return Span(start, end, tree.span_text(start, end), PERSON, sent)
     if label in ("ORG", "FAC"):
         if not any(tree[k].tag in _NAME_TAGS for k in range(start, end)):
@@ -121,6 +130,52 @@ def classify(tree: Tree, gaz: Gazetteer, start: int, end: int, label: str) -> Sp
         # A capitalised name spaCy took for a place but no gazetteer knows: often a surname.
         return Span(start, end, text, GPE, sent, extra={"unknown": "1"})
     return None
+
+
+def _is_name_token(tree: Tree, gaz: Gazetteer, k: int) -> bool:
+    t = tree[k]
+    return (t.tag in _NAME_TAGS and t.text[:1].isupper() and t.text.isalpha()
+            and gaz.country_of(t.text) is None and gaz.organisation(t.text) is None
+            and not gaz.is_org_head(t.text) and gaz.title_at([t.text.lower()], 0) is None
+            and t.ent_type not in ("DATE", "TIME", "ORG", "GPE", "NORP"))
+
+
+def _first_name_start(tree: Tree, gaz: Gazetteer, start: int) -> int:
+    """Extend a name leftwards over given names spaCy left out ("Boobek" + "Ajikeev")."""
+    sent_start = tree.sentence_tokens(tree[start].sent).start
+    while start - 1 > sent_start and _is_name_token(tree, gaz, start - 1) \
+            and tree[start - 1].dep == "compound" and start - 1 >= start - 2:
+        start -= 1
+    return start
+
+
+def _titled_names(tree: Tree, gaz: Gazetteer, taken: set[int]) -> list[Span]:
+    """Capitalised words right after a title are a name even when spaCy missed it
+    ("Minister of Emergency Situations Boobek Ajikeev")."""
+    out: list[Span] = []
+    words = [t.text.lower() for t in tree.tokens]
+    for t in tree.tokens:
+        if t.i in taken or not t.text[:1].isupper():
+            continue
+        m = gaz.title_at(words[t.i:t.i + 8], 0)
+        if m is None:
+            continue
+        k = t.i + m.length
+        # "Minister of Emergency Situations" may be matched only as "minister": skip an "of X" tail.
+        if k < len(tree.tokens) and tree[k].text == "of":
+            k += 1
+            while k < len(tree.tokens) and tree[k].tag in _NAME_TAGS and not _is_name_token(tree, gaz, k) \
+                    or (k < len(tree.tokens) and tree[k].tag in _NAME_TAGS and k + 2 < len(tree.tokens)
+                        and tree[k + 1].tag in _NAME_TAGS and tree[k + 2].tag in _NAME_TAGS):
+                k += 1
+        start = k
+        while k < len(tree.tokens) and k not in taken and _is_name_token(tree, gaz, k) \
+                and tree[k].sent == t.sent and k - start < 3:
+            k += 1
+        if k - start >= 2 and tree[k - 1].dep != "compound":
+            out.append(Span(start, k, tree.span_text(start, k), PERSON, t.sent))
+            taken.update(range(start, k))
+    return out
 
 
 def _is_country_noun(name: str, gaz: Gazetteer) -> bool:
@@ -148,6 +203,9 @@ def _org_phrases(tree: Tree, gaz: Gazetteer, taken: set[int]) -> list[Span]:
         start, end = _trim(tree, start, t.i + 1)
         if start >= end:
             continue
+        det = tree.child(t.i, "det")
+        if det is not None and det.text.lower() in ("a", "an", "another", "any", "every"):
+            continue  # "an NGO": a description, not a name
         if end - start == 1 and t.i == tree.sentence_tokens(t.sent).start:
             continue
         name = tree.span_text(start, end)

@@ -48,6 +48,8 @@ def phrase_tokens(tree: Tree, head: int) -> list[int]:
 def refs_for(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int, date: str | None,
              *, fallback_home: bool = True) -> list[ActorRef]:
     """The actors named by the noun phrase headed at token ``head``."""
+    if tree[head].pos in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PUNCT", "DET"):
+        return []
     toks = phrase_tokens(tree, head)
     units: list[_Unit] = []
     modifiers: dict[int, str] = {}  # noun token -> country given by a modifier

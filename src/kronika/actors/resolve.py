@@ -127,13 +127,28 @@ def _org_key(s: Span) -> str:
     return f"org:{fold(s.canonical or clean_name(s.text))}"
 
 
+def _known_names(tree: Tree, spans: list[Span]) -> None:
+    """A surname the tagger missed (or called a product) where the same surname is a person elsewhere."""
+    surnames = {fold(_name_parts(s.text)[-1]) for s in spans if s.kind == PERSON and _name_parts(s.text)}
+    covered = {k for s in spans for k in range(s.start, s.end)}
+    for t in tree.tokens:
+        if t.i in covered or t.tag not in ("NNP", "NNPS") or fold(t.text) not in surnames:
+            continue
+        if t.dep == "compound" and tree[t.head].tag in ("NNP", "NNPS"):
+            continue
+        spans.append(Span(t.i, t.i + 1, t.text, PERSON, t.sent))
+    spans.sort(key=lambda s: s.start)
+
+
 def build(tree: Tree, gaz: Gazetteer, spans: list[Span]) -> DocActors:
     _reclassify_surnames(spans)
+    _known_names(tree, spans)
     spans = [s for s in spans if not s.extra.get("unknown") or s.kind == PERSON]
     person_keys = cluster_people(spans)
     clusters: dict[str, Cluster] = {}
     token_key: dict[int, str] = {}
-    name_tokens = {k for s in spans for k in range(s.start, s.end)}
+    # Other people's names bound a title phrase; country words and organisations inside it do not.
+    name_tokens = {k for s in spans if s.kind == PERSON for k in range(s.start, s.end)}
 
     def add(key: str, kind: str, s: Span) -> Cluster:
         c = clusters.setdefault(key, Cluster(key=key, kind=kind))
@@ -165,7 +180,7 @@ def build(tree: Tree, gaz: Gazetteer, spans: list[Span]) -> DocActors:
             c.set_country(s.country, EXPLICIT)
     _merge_org_descriptions(clusters, token_key)
     home = home_country(spans)
-    _countries_from_sentences(tree, clusters, spans, home)
+    _countries_from_sentences(gaz, clusters, spans, home)
     descriptions = _descriptions(tree, gaz, name_tokens, token_key, clusters, home)
     _pronouns(tree, clusters, token_key)
     return DocActors(clusters=clusters, token_key=token_key, spans=spans, home_country=home,
@@ -223,7 +238,7 @@ def home_country(spans: list[Span]) -> str | None:
     return code if n >= 2 else None
 
 
-def _countries_from_sentences(tree: Tree, clusters: dict[str, Cluster], spans: list[Span],
+def _countries_from_sentences(gaz: Gazetteer, clusters: dict[str, Cluster], spans: list[Span],
                               home: str | None) -> None:
     """Give titled people without a stated country one from their sentence, else the article's."""
     for c in clusters.values():
@@ -232,8 +247,9 @@ def _countries_from_sentences(tree: Tree, clusters: dict[str, Cluster], spans: l
         s = min(c.spans, key=lambda x: x.start)
         claimed = {o.country for o in clusters.values() if o.kind == PERSON and o.country
                    and any(x.sentence == s.sentence for x in o.spans)}
-        here = {x.country for x in spans if x.sentence == s.sentence and x.kind in (GPE, NORP)
-                and x.country and x.country not in claimed}
+        # Only countries named as nouns: an adjective ("pro-Russians") says little about a person.
+        here = {x.country for x in spans if x.sentence == s.sentence and x.kind == GPE
+                and x.country and x.country not in claimed and gaz.is_country_name(clean_name(x.text))}
         if c.titles and len(here) == 1:
             c.set_country(here.pop(), SENTENCE)
         elif c.titles and home is not None:
@@ -252,6 +268,8 @@ def _descriptions(tree: Tree, gaz: Gazetteer, name_tokens: set[int], token_key: 
             continue
         if t.dep == "compound" and tree[t.head].pos in ("NOUN", "PROPN"):
             continue
+        if t.dep in ("nmod", "appos", "amod") and t.head in name_tokens:
+            continue  # "Minister ... Boobek Ajikeev": the title of a named person, not another actor
         seen = description_title(tree, gaz, t.i, name_tokens)
         if seen is None or seen.token != t.i and tree[seen.token].head != t.i and seen.token != t.i:
             continue

@@ -238,3 +238,19 @@ def _governing_verb(tree: Tree, k: int) -> int | None:
         if tree[cur].pos in ("VERB", "AUX"):
             return cur
     return None
+
+
+def refused_objects(tree: Tree, k: int, lex: Lexicon, is_actor: IsActor) -> list[int]:
+    """What a refusal is aimed at: the object of the refused act ("refusal to recognise Kosovo's
+    independence" → Kosovo; "refused to align itself with EU policy" → the EU)."""
+    for c in tree.children(k, "xcomp", "acl", "advcl"):
+        obj = tree.child(c.i, "dobj")
+        found = _inside(tree, obj.i, is_actor, lex) if obj is not None else []
+        found = found or [o for o in _prep_objects(tree, c.i, lex.args["recipient_preps"]) if is_actor(o)]
+        if not found:
+            for o in [p.i for p in tree.children(c.i, "prep")]:
+                for po in tree.children(o, "pobj"):
+                    found += _inside(tree, po.i, is_actor, lex)
+        if found:
+            return found
+    return []

@@ -63,9 +63,12 @@ def modality(tree: Tree, k: int, event: str, lex: Lexicon, rejecting: bool) -> M
     if _in_condition(tree, k, lex):
         return Modality((), event, drop="condition")
     for n, h in enumerate(chain[1:], 1):
-        lemma = tree[h].lemma
-        if lemma in lex.wordset("rejecting_verbs") and tree[chain[n - 1]].dep in ("xcomp", "pcomp", "dobj"):
+        if tree[h].lemma in rejecting_words(lex) and tree[chain[n - 1]].dep in ("xcomp", "pcomp", "dobj", "acl"):
             return Modality((), event, drop="refused")
+    if t.tag == "VBG" and t.dep == "pcomp":
+        owner = tree.head(tree.head(k).i)
+        if owner.pos in ("ADJ", "NOUN") and owner.lemma not in lex.wordset("intent_words"):
+            return Modality((), event, drop="description")  # "the best in assisting", "the possibility of receiving"
     # Negation on the trigger, its auxiliaries, or a verb of refraining above it.
     first_clause = chain[: 1 + next((i for i, h in enumerate(chain[1:], 1)
                                      if tree[chain[i - 1]].dep in ("ccomp", "advcl", "relcl")), len(chain))]
@@ -87,8 +90,10 @@ def modality(tree: Tree, k: int, event: str, lex: Lexicon, rejecting: bool) -> M
     elif auxes & lex.sub("future", "modals") or ("would" in auxes and reported) or \
             _going_to(tree, first_clause):
         aux.append("future")
+    heads = first_clause[1:] + chain[len(first_clause):][:1]
+    near = heads + [c.i for h in heads for c in tree.children(h, "acomp") if c.i < k]
     intent = any(tree[h].lemma in lex.wordset("intent_words") or tree[h].text.lower()
-                 in lex.wordset("intent_words") for h in first_clause[1:] + chain[len(first_clause):][:1])
+                 in lex.wordset("intent_words") for h in near)
     new_event = event
     if event in COOPERATIVE and (intent or "future" in aux) and "negation" not in aux:
         new_event = "AGREE"
@@ -99,6 +104,16 @@ def modality(tree: Tree, k: int, event: str, lex: Lexicon, rejecting: bool) -> M
             if (t.lemma, x.lemma) in _non_events(lex):
                 return Modality((), event, drop="non-event")
     return Modality(tuple(dict.fromkeys(aux)), new_event)
+
+
+def rejecting_words(lex: Lexicon) -> frozenset[str]:
+    """Verbs and nouns of refusal: what they govern is refused, not done ("refusal to recognise")."""
+    name = "_rejecting"
+    if name not in lex.words:
+        nouns = {lemma for lemma, es in lex.nouns.items() if any(e.event == "REJECT" and not e.objects
+                                                                  for e in es)}
+        lex.words[name] = lex.wordset("rejecting_verbs") | frozenset(nouns)
+    return lex.words[name]
 
 
 def _non_events(lex: Lexicon) -> set[tuple[str, str]]:

@@ -8,7 +8,7 @@ from kronika.actors import ActorResult
 from kronika.actors.gazetteer import Gazetteer
 from kronika.actors.phrases import refs_for
 from kronika.events import plover
-from kronika.events.arguments import Args, noun_args, verb_args
+from kronika.events.arguments import Args, noun_args, refused_objects, verb_args
 from kronika.events.lexicon import Lexicon
 from kronika.events.modality import COOPERATIVE, historical, modality
 from kronika.events.places import event_place
@@ -59,10 +59,15 @@ def code_sentence(parsed: ParsedDoc, found: ActorResult, lex: Lexicon, gaz: Gaze
                 return False
             return any(r.code for r in refs_for(tree, found.doc, gaz, k, None, fallback_home=False))
 
-        args = verb_args(tree, trig, lex, is_actor) if tree[trig.token].pos in ("VERB", "AUX") \
-            else noun_args(tree, trig, lex, is_actor)
+        is_verb = tree[trig.token].pos in ("VERB", "AUX")
+        if not is_verb and any(gaz.is_vague_group(c.text) for c in tree.children(trig.token, "amod", "poss",
+                                                                                  "compound")):
+            continue  # "Western support": an actor PLOVER gives no code
+        args = verb_args(tree, trig, lex, is_actor) if is_verb else noun_args(tree, trig, lex, is_actor)
         if args is None:
             continue
+        if trig.entry.event == "REJECT" and not args.recipients:
+            args.recipients = refused_objects(tree, trig.token, lex, is_actor)
         actors = [r for r in resolve(args.actors) if r.code]
         recipients = [r for r in resolve(args.recipients) if r.code and not _same(r, actors)]
         if not actors:
