@@ -53,38 +53,62 @@ def refs_for(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int, date: str
     toks = phrase_tokens(tree, head)
     units: list[_Unit] = []
     modifiers: dict[int, str] = {}  # noun token -> country given by a modifier
+    weak: dict[int, str] = {}  # noun token -> country of a possessor ("his Ministry")
+    pending: str | None = None  # a country adjective left unattached by the parser ("and Kosovar PM X")
     for k in toks:
         t = tree[k]
         key = actors.token_key.get(k)
         cluster = actors.clusters.get(key) if key else None
         span_kind = cluster.kind if cluster else _norp_kind(actors, k)
-        if span_kind in (GPE, ORG, NORP) and k != head and t.dep in _MOD_DEPS and t.head in toks \
-                and t.head > k and tree[t.head].pos in ("NOUN", "PROPN") \
-                and actors.token_key.get(t.head) != key:
+        governs_noun = (k != head and t.dep in _MOD_DEPS and t.head in toks and t.head > k
+                        and tree[t.head].pos in ("NOUN", "PROPN")
+                        and (key is None or actors.token_key.get(t.head) != key))
+        if span_kind in (GPE, ORG, NORP) and governs_noun:
             country = cluster.country if cluster else _norp_country(actors, k)
             if country:
                 modifiers.setdefault(_noun_head(tree, k, toks), country)
+            continue
+        if cluster is not None and governs_noun and t.dep == "poss":
+            # "his Ministry": the possessor's country, unless the noun says its own ("his Serbian counterpart")
+            if cluster.country:
+                weak.setdefault(_noun_head(tree, k, toks), cluster.country)
+            continue
+        if span_kind == NORP and k != head and k + 1 in toks and tree[k + 1].pos in ("NOUN", "PROPN"):
+            pending = _norp_country(actors, k)
             continue
         if cluster is not None:
             if units and units[-1].key == key and units[-1].tokens[-1] >= k - 2:
                 units[-1].tokens.append(k)
                 continue
-            units.append(_Unit([k], key=key, country=cluster.country, head=k))
+            units.append(_Unit([k], key=key, country=cluster.country or pending, head=k))
+            pending = None
             continue
-        if span_kind == NORP and t.dep not in _MOD_DEPS:
-            units.append(_Unit([k], country=_norp_country(actors, k), sector="CVL", head=k))
+        if span_kind == NORP and (k == head or t.dep not in _MOD_DEPS):
+            plural_people = t.pos in ("NOUN", "PROPN") and t.tag in ("NNS", "NNPS")
+            units.append(_Unit([k], country=_norp_country(actors, k),
+                               sector="CVL" if plural_people else None, head=k))
             continue
         seen = actors.descriptions.get(k)
         if seen is not None:
-            units.append(_Unit([k], country=seen.country, sector=seen.sector, head=k))
+            units.append(_Unit([k], country=seen.country or pending, sector=seen.sector, head=k))
+            pending = None
             continue
         if t.pos in ("NOUN", "PROPN") and not _inside_name(tree, actors, k):
-            sector = gaz.group_sector(t.lemma)
+            sector = gaz.group_sector(t.lemma) or gaz.org_sector(t.lemma)
             if sector is not None and (k == head or t.dep == "conj"):
-                units.append(_Unit([k], sector=sector, head=k))
+                units.append(_Unit([k], sector=sector, head=k, country=pending))
+                pending = None
+    if not units and modifiers:
+        # "a Russian Defense Ministry presence", "EU foreign policy": the modifiers are the actors.
+        for noun, country in modifiers.items():
+            mods = [k for k in toks if k < noun and tree[k].dep in _MOD_DEPS
+                    and (actors.token_key.get(k) or _norp_kind(actors, k))]
+            units.append(_Unit(mods or [noun], country=country, head=noun,
+                               sector=gaz.org_sector(tree.span_text(min(mods or [noun]), noun + 1))))
     refs: list[ActorRef] = []
     for u in units:
-        country = u.country or modifiers.get(u.head) or _modifier_country(tree, u.head, modifiers)
+        country = u.country or modifiers.get(u.head) or _modifier_country(tree, u.head, modifiers) \
+            or weak.get(u.head)
         cluster = actors.clusters.get(u.key) if u.key else None
         if country is None and cluster is None and fallback_home:
             country = actors.home_country
@@ -141,8 +165,10 @@ def _inside_name(tree: Tree, actors: DocActors, k: int) -> bool:
 
 
 def _phrase_text(tree: Tree, u: _Unit, toks: list[int]) -> str:
+    """The unit's words with the modifiers directly before it ("the visiting Russian delegation")."""
     lo = min(u.tokens)
-    while lo - 1 in toks and tree[lo - 1].head in u.tokens + [u.head] and tree[lo - 1].dep in _MOD_DEPS:
+    while lo - 1 in toks and tree[lo - 1].dep in (*_MOD_DEPS, "det") and tree[lo - 1].pos != "CCONJ" \
+            and (tree[lo - 1].head in u.tokens or tree[lo - 1].head == u.head or tree[lo - 1].head >= lo):
         lo -= 1
     return tree.span_text(lo, max(u.tokens) + 1)
 

@@ -58,13 +58,17 @@ def own_subject(tree: Tree, k: int) -> int | None:
 def subject_of(tree: Tree, k: int, is_actor: IsActor, *, limit: int = 6) -> int | None:
     """The nearest subject up the clause chain that names an actor."""
     cur = k
-    for _ in range(limit):
+    for n in range(limit):
+        t = tree[cur]
+        if t.dep == "acl" and t.tag == "VBG" and is_actor(t.head):
+            return t.head  # "states ... recognizing it": the noun a participle modifies does it
         s = own_subject(tree, cur)
+        if t.lemma == "follow" and t.tag == "VBG":
+            s = None  # "following a meeting" is a preposition in all but name
         if s is not None and is_actor(s):
             return s
-        if s is None and not is_passive(tree, cur):
-            pass
-        t = tree[cur]
+        if s is not None and n > 0 and tree[s].pos in ("NOUN", "PRON") and tree[s].text.lower() != "it":
+            return None  # the clause has a subject of its own that is not an actor ("others are enforcing")
         if t.head == t.i or t.dep not in _CLIMB:
             return None
         if t.dep == "ccomp" and s is not None:
@@ -76,9 +80,11 @@ def subject_of(tree: Tree, k: int, is_actor: IsActor, *, limit: int = 6) -> int 
 def _left_list(tree: Tree, verb: int, is_actor: IsActor) -> list[int]:
     """Actor names in the list just before a verb that the parser failed to attach as subject."""
     out: list[int] = []
+    if tree[verb].dep not in ("ROOT", "conj", "ccomp") or tree.children(verb, "nsubj", "nsubjpass", "expl"):
+        return out
     first = tree.sentence_tokens(tree[verb].sent).start
     k = verb - 1
-    while k >= first and (tree[k].dep in ("aux", "auxpass", "neg", "advmod") or tree[k].pos == "AUX"):
+    while k >= first and tree[k].head == verb and tree[k].dep in ("aux", "auxpass", "neg", "advmod"):
         k -= 1
     while k >= first:
         t = tree[k]
@@ -173,11 +179,11 @@ def _comitative(tree: Tree, k: int, lex: Lexicon, is_actor: IsActor, args: Args)
         prep = tree[up.head]
         verb = tree[prep.head]
         if verb.lemma in lex.wordset("comitative_verbs"):
+            if not args.actors or args.inferred_actor:
+                args.actors += _left_list(tree, verb.i, is_actor)
             obj = tree.child(verb.i, "dobj")
             if obj is not None:
                 args.actors += [c for c in _conjuncts(tree, obj.i) if is_actor(c)]
-            if not args.actors or args.inferred_actor:
-                args.actors += _left_list(tree, verb.i, is_actor)
 
 
 def _patient_of(lex: Lexicon, lemma: str) -> bool:

@@ -65,6 +65,9 @@ def modality(tree: Tree, k: int, event: str, lex: Lexicon, rejecting: bool) -> M
     for n, h in enumerate(chain[1:], 1):
         if tree[h].lemma in rejecting_words(lex) and tree[chain[n - 1]].dep in ("xcomp", "pcomp", "dobj", "acl"):
             return Modality((), event, drop="refused")
+    for h in chain[1:3]:
+        if tree[h].lemma in lex.wordset("purpose_nouns") and tree.head(h).text.lower() == "in":
+            return Modality((), event, drop="purpose")  # "in order not to impose sanctions"
     if t.tag == "VBG" and t.dep == "pcomp":
         owner = tree.head(tree.head(k).i)
         if owner.pos in ("ADJ", "NOUN") and owner.lemma not in lex.wordset("intent_words"):

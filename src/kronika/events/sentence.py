@@ -42,7 +42,10 @@ def code_sentence(parsed: ParsedDoc, found: ActorResult, lex: Lexicon, gaz: Gaze
     drafts: list[_Draft] = []
     triggers = find_triggers(tree, sent, lex)
     trigger_tokens = {t.token for t in triggers}
+    skip = _subsumed(tree, triggers, lex)
     for trig in triggers:
+        if trig.token in skip:
+            continue
         mod = modality(tree, trig.token, trig.entry.event, lex, rejecting=True)
         if mod.drop:
             continue
@@ -57,9 +60,12 @@ def code_sentence(parsed: ParsedDoc, found: ActorResult, lex: Lexicon, gaz: Gaze
         def is_actor(k: int) -> bool:
             if k in trigger_tokens and k != trig.token:
                 return False
-            return any(r.code for r in refs_for(tree, found.doc, gaz, k, None, fallback_home=False))
+            return any(r.code or r.sector for r in refs_for(tree, found.doc, gaz, k, None,
+                                                            fallback_home=False))
 
         is_verb = tree[trig.token].pos in ("VERB", "AUX")
+        if not is_verb and tree[trig.token].dep == "compound" and tree[trig.token].head in trigger_tokens:
+            continue  # "the cooperation talks": the head noun is the event
         if not is_verb and any(gaz.is_vague_group(c.text) for c in tree.children(trig.token, "amod", "poss",
                                                                                   "compound")):
             continue  # "Western support": an actor PLOVER gives no code
@@ -84,6 +90,47 @@ def code_sentence(parsed: ParsedDoc, found: ActorResult, lex: Lexicon, gaz: Gaze
     return [_record(parsed, found, lex, tree, sent, times, d) for d in drafts]
 
 
+def _subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
+    """Triggers that another trigger already covers.
+
+    A noun matched as a verb's object ("impose sanctions"), a noun that is only the thing praised or
+    condemned ("praised security cooperation", "condemned the invasion"), and a verb of intent whose
+    complement is the event ("pledged to cooperate": the cooperation, coded AGREE).
+    """
+    by_token = {t.token: t for t in triggers}
+    out: set[int] = set()
+    evaluative = {"SUPPORT", "ACCUSE", "REJECT"}
+    intent = lex.wordset("intent_words")
+    for t in triggers:
+        for w in t.words:
+            if w != t.token and w in by_token:
+                out.add(w)
+        tok = tree[t.token]
+        if tok.pos in ("VERB", "AUX") and t.entry.event in evaluative:
+            for c in tree.children(t.token, "dobj"):
+                if c.i in by_token and tree[c.i].pos in ("NOUN", "PROPN"):
+                    out.add(c.i)
+        if tok.lemma in intent and any(c.i in by_token for c in tree.children(t.token, "xcomp")):
+            out.add(t.token)
+        theme = _theme(tree, t.token)
+        if theme is not None and theme in lex.wordset("non_event_objects"):
+            out.add(t.token)
+    return out
+
+
+def _theme(tree: Tree, k: int) -> str | None:
+    """The lemma of what a verb acts on: its object, its passive subject, or the noun it modifies."""
+    t = tree[k]
+    if t.pos not in ("VERB", "AUX"):
+        return None
+    obj = tree.child(k, "dobj", "nsubjpass")
+    if obj is not None:
+        return obj.lemma
+    if t.dep == "acl" and t.tag == "VBN":
+        return tree.head(k).lemma
+    return None
+
+
 def _same(r: ActorRef, others: list[ActorRef]) -> bool:
     return any((r.entity_key and r.entity_key == o.entity_key) or
                (not r.entity_key and not o.entity_key and r.code == o.code) for o in others)
@@ -103,17 +150,33 @@ def _implicit_recipient(tree: Tree, found: ActorResult, gaz: Gazetteer, sent: in
     article's main country ("Kurti turned down the proposal" answers the one who proposed)."""
     codes = {a.code for a in actors}
     keys = {a.entity_key for a in actors if a.entity_key}
-    for k in tree.sentence_tokens(sent):
-        t = tree[k]
-        if k == trigger or t.dep not in ("nsubj", "nsubjpass"):
-            continue
+
+    def fresh(k: int) -> ActorRef | None:
         for r in refs_for(tree, found.doc, gaz, k, date, fallback_home=False):
             if r.code and r.code not in codes and r.entity_key not in keys:
-                return [r]
+                return r
+        return None
+
+    for k in tree.sentence_tokens(sent):
+        if k != trigger and tree[k].dep in ("nsubj", "nsubjpass") and (r := fresh(k)) is not None:
+            return [r]
+    # Someone named inside the clause itself ("suspended exercises planned together with Russia"),
+    # not as a place or a time.
+    place = lex_place_preps(tree)
+    for k in tree.subtree(trigger):
+        t = tree[k]
+        if t.dep == "pobj" and tree.head(k).text.lower() not in place and (r := fresh(k)) is not None:
+            return [r]
     home = found.doc.home_country
     if home and home not in codes:
-        return [ActorRef(code=home, sector=None, entity_text="", identifier_text=gaz.country_name(home))]
+        name = gaz.country_name(home) or home
+        return [ActorRef(code=home, sector=None, entity_text=name, identifier_text=name)]
     return []
+
+
+def lex_place_preps(tree: Tree) -> frozenset[str]:
+    return frozenset({"in", "at", "during", "since", "until", "near", "inside", "outside", "within",
+                      "throughout", "amid", "by"})
 
 
 def _merge_same(drafts: list[_Draft]) -> list[_Draft]:

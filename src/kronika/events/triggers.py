@@ -24,6 +24,10 @@ def _object_lemmas(tree: Tree, k: int) -> dict[str, int]:
     for c in tree.children(k, *_OBJECT_DEPS, *mod_deps):
         out.setdefault(c.lemma, c.i)
         out.setdefault(c.text.lower(), c.i)
+        if c.dep != "compound":
+            # "received Russian Ambassador X": the title in the object's name counts as the object
+            for m in tree.children(c.i, "compound", "nmod"):
+                out.setdefault(m.lemma, c.i)
         for cc in tree.children(c.i, "conj"):
             out.setdefault(cc.lemma, cc.i)
     for p in tree.children(k, "prep"):
