@@ -19,6 +19,7 @@ from kronika.records import ActorRef
 _CUT_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "prep", "det", "case",
                        "mark", "aux", "advmod", "parataxis", "nummod", "quantmod"})
 _MOD_DEPS = frozenset({"compound", "poss", "amod", "nmod", "npadvmod"})
+_COUNTRY_NOUNS = frozenset({"country", "nation", "state", "homeland", "republic"})
 
 
 @dataclass
@@ -93,6 +94,9 @@ def refs_for(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int, date: str
             units.append(_Unit([k], country=seen.country or pending, sector=seen.sector, head=k))
             pending = None
             continue
+        if t.lemma in _COUNTRY_NOUNS and (weak.get(k) or modifiers.get(k)) and k == head:
+            units.append(_Unit([k], country=modifiers.get(k) or weak.get(k), head=k))
+            continue  # "his country's refusal": the state of the possessor
         if t.pos in ("NOUN", "PROPN") and not _inside_name(tree, actors, k):
             sector = gaz.group_sector(t.lemma) or gaz.org_sector(t.lemma)
             if sector is not None and (k == head or t.dep == "conj"):
@@ -101,8 +105,10 @@ def refs_for(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int, date: str
     if not units and modifiers:
         # "a Russian Defense Ministry presence", "EU foreign policy": the modifiers are the actors.
         for noun, country in modifiers.items():
-            mods = [k for k in toks if k < noun and tree[k].dep in _MOD_DEPS
+            mods = [k for k in toks if k < noun and tree[k].dep in _MOD_DEPS and tree[k].pos != "PRON"
                     and (actors.token_key.get(k) or _norp_kind(actors, k))]
+            if not mods:
+                continue  # "its goal": a pronoun's country does not make the noun an actor
             units.append(_Unit(mods or [noun], country=country, head=noun,
                                sector=gaz.org_sector(tree.span_text(min(mods or [noun]), noun + 1))))
     refs: list[ActorRef] = []

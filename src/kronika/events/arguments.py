@@ -43,6 +43,11 @@ def _antecedent(tree: Tree, k: int) -> int:
     if verb.dep != "relcl":
         return k
     noun = verb.head
+    if t.text.lower() in ("who", "whom") and tree[noun].ent_type != "PERSON":
+        # "the help of Russia and President Putin, who ... prevented": "who" is the nearest person
+        for j in range(k - 1, tree.sentence_tokens(t.sent).start - 1, -1):
+            if tree[j].ent_type == "PERSON" and tree[j].dep != "compound":
+                return j
     if tree[noun].dep == "attr":
         subj = tree.child(tree[noun].head, *_SUBJ)
         if subj is not None:
@@ -67,7 +72,7 @@ def subject_of(tree: Tree, k: int, is_actor: IsActor, *, limit: int = 6) -> int 
             s = None  # "following a meeting" is a preposition in all but name
         if s is not None and is_actor(s):
             return s
-        if s is not None and n > 0 and tree[s].pos in ("NOUN", "PRON") and tree[s].text.lower() != "it":
+        if s is not None and tree[s].pos in ("NOUN", "PRON") and tree[s].text.lower() != "it":
             return None  # the clause has a subject of its own that is not an actor ("others are enforcing")
         if t.head == t.i or t.dep not in _CLIMB:
             return None
@@ -187,7 +192,8 @@ def _comitative(tree: Tree, k: int, lex: Lexicon, is_actor: IsActor, args: Args)
 
 
 def _patient_of(lex: Lexicon, lemma: str) -> bool:
-    return any(lemma.endswith(s) for s in lex.args["patient_of_suffixes"])
+    return lemma in lex.wordset("patient_of_nouns") or \
+        any(lemma.endswith(s) for s in lex.args["patient_of_suffixes"])
 
 
 def noun_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Args | None:
@@ -195,6 +201,9 @@ def noun_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
     k = trig.token
     t = tree[k]
     args = Args()
+    for c in tree.children(k, "poss", "compound"):
+        if c.ent_type in ("ORG", "PERSON", "GPE", "NORP") and not is_actor(c.i):
+            return None  # "an AP request": the noun's own agent is someone PLOVER does not code
     poss = [c.i for c in tree.children(k, "poss") if is_actor(c.i)]
     by = [o for o in _prep_objects(tree, k, ["by", "from"]) if is_actor(o)]
     mods = [c.i for c in tree.children(k, "amod", "compound", "nmod") if is_actor(c.i)]
