@@ -54,15 +54,11 @@ def _token_range(tree: Tree, start_char: int, end_char: int) -> tuple[int, int] 
 
 def _trim(tree: Tree, start: int, end: int) -> tuple[int, int]:
     """Drop a leading determiner, punctuation and a trailing possessive from a token range."""
-    while start < end and (tree[start].pos in ("DET", "PUNCT") or tree[start].text in (")", "(")):
+    while start < end and (tree[start].pos in ("DET", "PUNCT") or tree[start].text in (")", "(")) \
+            and not (tree[start].text == "(" and start + 2 < end):
         start += 1
     while end > start and (tree[end - 1].tag == "POS" or tree[end - 1].pos == "PUNCT"):
         end -= 1
-    # "Aleksandar) Vucic": keep what follows a stray closing parenthesis.
-    for k in range(end - 1, start - 1, -1):
-        if tree[k].text == ")":
-            start = k + 1
-            break
     return start, end
 
 

@@ -26,11 +26,9 @@ def clean_name(text: str) -> str:
         s = s[4:]
     s = _POSSESSIVE.sub("", s)
     s = _EDGE_PUNCT.sub("", s)
-    # "Aleksandar) Vucic": a parenthesis left by the tokenizer splits off a broken prefix.
-    if ")" in s:
-        s = s.rsplit(")", 1)[1].strip()
-    if "(" in s:
-        s = s.split("(", 1)[0].strip()
+    # "(Aleksandar) Vucic": an editor's brackets around part of a name are not part of it.
+    if "(" in s or ")" in s:
+        s = _SPACES.sub(" ", s.replace("(", " ").replace(")", " ")).strip()
     return s
 
 

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
+from importlib import resources
 from dataclasses import dataclass, field
+
+import yaml
 
 from kronika.actors.gazetteer import Gazetteer
 from kronika.actors.mentions import GPE, NORP, ORG, PERSON, Span
 from kronika.actors.normalize import clean_name, fold, has_diacritics, surname_variant
 from kronika.actors.titles import TitleSeen, description_title, person_title
+from kronika.nlp.quotemarks import find_quotes, inside
 from kronika.nlp.tree import Tree
 from kronika.records import Role
 
@@ -118,7 +123,9 @@ def _reclassify_surnames(spans: list[Span]) -> None:
     for s in spans:
         if s.kind in (ORG, GPE) and s.code is None and not s.canonical or s.extra.get("unknown"):
             name = fold(clean_name(s.text))
-            if name in surnames or any(surname_variant(name, x) for x in surnames if " " not in x):
+            last = name.split()[-1] if name else ""
+            if name in surnames or any(surname_variant(name, x) for x in surnames if " " not in x) \
+                    or (" " in name and last in surnames and s.kind == ORG and not s.sector):
                 s.kind = PERSON
                 s.country = s.sector = None
 
@@ -183,6 +190,7 @@ def build(tree: Tree, gaz: Gazetteer, spans: list[Span]) -> DocActors:
     _countries_from_sentences(gaz, clusters, spans, home)
     descriptions = _descriptions(tree, gaz, name_tokens, token_key, clusters, home)
     _pronouns(tree, clusters, token_key)
+    _first_person(tree, clusters, token_key)
     return DocActors(clusters=clusters, token_key=token_key, spans=spans, home_country=home,
                      descriptions=descriptions)
 
@@ -330,3 +338,57 @@ def _pronouns(tree: Tree, clusters: dict[str, Cluster], token_key: dict[int, str
                         and tree[k].dep in ("nsubj", "nsubjpass")]
             chosen = (subjects or before)[-1][1]
         token_key[t.i] = chosen
+
+
+@lru_cache(maxsize=1)
+def _speech() -> dict[str, frozenset[str]]:
+    raw = yaml.safe_load(resources.files("kronika.actors").joinpath("data/speech.yaml").read_text("utf-8"))
+    return {k: frozenset(str(w).lower() for w in v) for k, v in raw.items()}
+
+
+def _first_person(tree: Tree, clusters: dict[str, Cluster], token_key: dict[int, str]) -> None:
+    """"I reiterated my gratitude...," Vucic wrote: I and my are the one quoted.
+
+    The speaker is the subject of a verb of saying outside the quotation, in the quotation's last
+    sentence or the one after it; "we" and "our" are the speaker's country when it is known.
+    """
+    words = _speech()
+    quotes = find_quotes(tree.text)
+    if not quotes:
+        return
+    for t in tree.tokens:
+        low = t.text.lower()
+        plural = low in words["first_person_plural"]
+        if t.pos != "PRON" or not (plural or low in words["first_person_singular"]):
+            continue
+        q = inside(quotes, t.idx)
+        if q is None:
+            continue
+        speaker = _speaker_of(tree, q.start, q.end, words["speech_verbs"], token_key)
+        if speaker is None:
+            continue
+        if plural:
+            country = clusters[speaker].country if speaker in clusters else None
+            key = f"country:{country}" if country and f"country:{country}" in clusters else None
+            if key is None:
+                continue
+            token_key[t.i] = key
+        else:
+            token_key[t.i] = speaker
+
+
+def _speaker_of(tree: Tree, start: int, end: int, verbs: frozenset[str], token_key: dict[int, str]) -> str | None:
+    last = next((t.sent for t in tree.tokens if t.idx >= end - 1), None)
+    if last is None:
+        return None
+    for sent in (last, last + 1):
+        if sent >= len(tree.parsed.sentences):
+            break
+        for k in tree.sentence_tokens(sent):
+            t = tree[k]
+            if start <= t.idx < end or t.lemma not in verbs:
+                continue
+            subj = tree.child(k, "nsubj")
+            if subj is not None and subj.i in token_key and not (start <= subj.idx < end):
+                return token_key[subj.i]
+    return None

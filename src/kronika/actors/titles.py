@@ -35,7 +35,10 @@ def modifiers_before(tree: Tree, start: int, head: int, stop: set[int]) -> list[
     k = start - 1
     while k >= sent_start:
         t = tree[k]
-        if k in stop or t.dep in ("cc",) or t.text in (",", ";", ":", "(", ")", "“", "”", '"'):
+        if t.text in ("(", ")"):
+            k -= 1  # "(Serbian) President (Aleksandar) Vucic": brackets are transparent
+            continue
+        if k in stop or t.dep in ("cc",) or t.text in (",", ";", ":", "“", "”", '"'):
             break
         if not (t.head == head or tree.is_ancestor(head, k)) or t.dep in ("relcl", "acl", "advcl"):
             break

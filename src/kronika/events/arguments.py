@@ -56,8 +56,14 @@ def _antecedent(tree: Tree, k: int) -> int:
 
 
 def own_subject(tree: Tree, k: int) -> int | None:
-    s = tree.child(k, "nsubj", "csubj")
-    return _antecedent(tree, s.i) if s is not None else None
+    subjects = tree.children(k, "nsubj", "csubj")
+    if not subjects:
+        return None
+    # "an NGO which, the US administration claimed, served ...": two subjects; the relative pronoun
+    # belongs to the clause the parser folded in, the other one is the verb's own.
+    plain = [s for s in subjects if s.text.lower() not in _RELATIVE]
+    s = plain[0] if plain else subjects[0]
+    return _antecedent(tree, s.i)
 
 
 def subject_of(tree: Tree, k: int, is_actor: IsActor, *, limit: int = 6) -> int | None:
@@ -166,6 +172,8 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
             args.recipients = _inside(tree, obj.i, is_actor, lex)
         if host:
             args.actors, args.recipients = args.recipients, args.actors
+    if trig.entry.mode == "allege" and not args.recipients:
+        args.recipients = _alleged(tree, k, is_actor)
     if trig.entry.prep and not args.recipients:
         args.recipients = _prep_objects(tree, k, [trig.entry.prep.lower()])
     if not args.recipients:
@@ -268,4 +276,21 @@ def refused_objects(tree: Tree, k: int, lex: Lexicon, is_actor: IsActor) -> list
                     found += _inside(tree, po.i, is_actor, lex)
         if found:
             return found
+    return []
+
+
+def _alleged(tree: Tree, k: int, is_actor: IsActor) -> list[int]:
+    """Who an allegation is about: the subject of what is claimed, or what a relative clause hangs on."""
+    for c in tree.children(k, "ccomp"):
+        s = tree.child(c.i, "nsubj", "nsubjpass")
+        if s is not None:
+            a = _antecedent(tree, s.i)
+            if is_actor(a):
+                return [a]
+    t = tree[k]
+    if t.dep == "relcl":
+        noun = t.head
+        for cand in (tree[noun].head if tree[noun].dep == "appos" else noun, noun):
+            if is_actor(cand):
+                return [cand]
     return []

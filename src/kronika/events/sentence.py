@@ -72,6 +72,9 @@ def code_sentence(parsed: ParsedDoc, found: ActorResult, lex: Lexicon, gaz: Gaze
         args = verb_args(tree, trig, lex, is_actor) if is_verb else noun_args(tree, trig, lex, is_actor)
         if args is None:
             continue
+        if not is_verb and args.inferred_actor and not args.recipients and _background(tree, trig.token,
+                                                                                       trigger_tokens):
+            continue  # "on the eve of planned maneuvers": the occasion of another event, not one itself
         if trig.entry.event == "REJECT" and not args.recipients:
             args.recipients = refused_objects(tree, trig.token, lex, is_actor)
         actors = [r for r in resolve(args.actors) if r.code]
@@ -99,7 +102,7 @@ def _subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
     """
     by_token = {t.token: t for t in triggers}
     out: set[int] = set()
-    evaluative = {"SUPPORT", "ACCUSE", "REJECT"}
+    evaluative = {"SUPPORT", "ACCUSE", "REJECT", "CONSULT"}
     intent = lex.wordset("intent_words")
     for t in triggers:
         for w in t.words:
@@ -107,15 +110,36 @@ def _subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
                 out.add(w)
         tok = tree[t.token]
         if tok.pos in ("VERB", "AUX") and t.entry.event in evaluative:
+            # "praised security cooperation", "to discuss relations, cooperation and ...": a topic
             for c in tree.children(t.token, "dobj"):
-                if c.i in by_token and tree[c.i].pos in ("NOUN", "PROPN"):
-                    out.add(c.i)
+                for n in [c, *tree.children(c.i, "conj")]:
+                    if n.i in by_token and n.pos in ("NOUN", "PROPN"):
+                        out.add(n.i)
+        # "gratitude to Russia for its support": the reason for thanks is not told as a new event
+        for p in tree.children(t.token, "prep"):
+            if p.text.lower() == "for":
+                for o in tree.children(p.i, "pobj"):
+                    if o.i in by_token and by_token[o.i].entry.event == t.entry.event:
+                        out.add(o.i)
         if tok.lemma in intent and any(c.i in by_token for c in tree.children(t.token, "xcomp")):
             out.add(t.token)
         theme = _theme(tree, t.token)
         if theme is not None and theme in lex.wordset("non_event_objects"):
             out.add(t.token)
     return out
+
+
+def _background(tree: Tree, k: int, triggers: set[int]) -> bool:
+    """An event noun inside a prepositional phrase of another trigger verb."""
+    cur = k
+    for _ in range(4):
+        t = tree[cur]
+        if t.head == t.i:
+            return False
+        cur = t.head
+        if tree[cur].pos in ("VERB", "AUX"):
+            return cur in triggers and tree[k].dep == "pobj"
+    return False
 
 
 def _theme(tree: Tree, k: int) -> str | None:
@@ -166,6 +190,13 @@ def _implicit_recipient(tree: Tree, found: ActorResult, gaz: Gazetteer, sent: in
     for k in tree.subtree(trigger):
         t = tree[k]
         if t.dep == "pobj" and tree.head(k).text.lower() not in place and (r := fresh(k)) is not None:
+            return [r]
+    # Then anyone else the sentence names outside place and time phrases ("Since the start of Russia's
+    # invasion, Serbia has not agreed to new contracts" answers who the contracts were with).
+    for k in tree.sentence_tokens(sent):
+        t = tree[k]
+        if t.dep in ("poss", "pobj", "dobj", "conj") and not (t.dep == "pobj" and tree.head(k).text.lower()
+                                                                 in place) and (r := fresh(k)) is not None:
             return [r]
     home = found.doc.home_country
     if home and home not in codes:

@@ -59,10 +59,33 @@ def _matches(tree: Tree, k: int, e: TriggerEntry) -> tuple[int, ...] | None:
     return tuple(sorted(words))
 
 
-def find_triggers(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
+ALLEGATION = TriggerEntry(lemma="claim", pos="VERB", event="ACCUSE", mode="allege", weight=0.8)
+
+
+def allegations(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
+    """A verb of claiming whose complement charges wrongdoing is an accusation ("the US administration
+    claimed it served as a centre for espionage")."""
     out: list[Trigger] = []
+    verbs, wrong = lex.wordset("alleging_verbs"), lex.wordset("wrongdoing_words")
     for k in tree.sentence_tokens(sent):
         t = tree[k]
+        if t.pos != "VERB" or t.lemma not in verbs:
+            continue
+        for c in tree.children(k, "ccomp"):
+            words = {tree[i].lemma for i in tree.subtree(c.i)} | {tree[i].text.lower() for i in tree.subtree(c.i)}
+            if words & wrong:
+                out.append(Trigger(token=k, entry=ALLEGATION, words=(k,)))
+                break
+    return out
+
+
+def find_triggers(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
+    out: list[Trigger] = allegations(tree, sent, lex)
+    claimed = {t.token for t in out}
+    for k in tree.sentence_tokens(sent):
+        t = tree[k]
+        if k in claimed:
+            continue
         if t.pos in ("VERB", "AUX") and t.dep != "amod":
             entries = lex.verbs.get(t.lemma, [])
         elif t.pos in ("NOUN", "PROPN") and t.ent_type not in ("PERSON", "GPE", "ORG", "NORP", "DATE"):
