@@ -65,6 +65,7 @@ class Article:
     url: str | None = None
     dateline: str | None = None  # city named at the start of the body ("BELGRADE –")
     record: int | None = None  # row or line number inside a JSONL/CSV/JSON-array file
+    captions: tuple[tuple[int, int], ...] = ()  # raw_text (start, end) of photo captions, credit cut off
 
     def to_raw(self, clean_offset: int) -> int:
         """Map an offset in ``text`` to the matching offset in ``raw_text``."""
@@ -199,6 +200,7 @@ class Citation:
     published: str | None = None
     url: str | None = None
     text: str = ""
+    caption: bool = False  # read in a photo caption (offsets still point into Article.raw_text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -82,11 +82,22 @@ def find_spans(tree: Tree, gaz: Gazetteer) -> list[Span]:
     spans.extend(_titled_names(tree, gaz, taken))
     spans.extend(_org_phrases(tree, gaz, taken))
     spans.extend(_bare_countries(tree, gaz, taken | {i for s in spans for i in range(s.start, s.end)}))
+    spans = [s for s in spans if not is_dateline(tree, s.start, s.end)]
     spans.sort(key=lambda s: s.start)
     return spans
 
 
+def is_dateline(tree: Tree, start: int, end: int) -> bool:
+    """"VILNIUS — ..." / "NAIROBI (Reuters) -": the place an article was filed from, not an actor."""
+    first = tree.sentence_tokens(tree[start].sent).start
+    words = tree.span_text(start, end)
+    nxt = tree[end].text if end < len(tree.tokens) else ""
+    return start == first and words.isupper() and len(words) > 2 and nxt in ("—", "–", "-", "(", "--", ",")
+
+
 def classify(tree: Tree, gaz: Gazetteer, start: int, end: int, label: str) -> Span | None:
+    if is_dateline(tree, start, end):
+        return None
     text = tree.span_text(start, end)
     name = clean_name(text)
     sent = tree[start].sent

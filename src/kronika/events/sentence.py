@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date as date_type
+from datetime import timedelta
 
 from kronika.actors import ActorResult
 from kronika.actors.gazetteer import Gazetteer
@@ -13,7 +15,7 @@ from kronika.events.lexicon import Lexicon
 from kronika.events.modality import COOPERATIVE, historical, modality
 from kronika.events.places import event_place
 from kronika.events.triggers import Trigger, find_triggers
-from kronika.nlp.timex import TimeExpr, sentence_times, time_for
+from kronika.nlp.timex import WEEKDAYS, TimeExpr, sentence_times, time_for
 from kronika.nlp.tree import Tree
 from kronika.records import ActorRef, Citation, Event, ParsedDoc
 
@@ -77,8 +79,8 @@ def code_sentence(parsed: ParsedDoc, found: ActorResult, lex: Lexicon, gaz: Gaze
             continue  # "on the eve of planned maneuvers": the occasion of another event, not one itself
         if trig.entry.event == "REJECT" and not args.recipients:
             args.recipients = refused_objects(tree, trig.token, lex, is_actor)
-        actors = [r for r in resolve(args.actors) if r.code]
-        recipients = [r for r in resolve(args.recipients) if r.code and not _same(r, actors)]
+        actors = _unique([r for r in resolve(args.actors) if r.code])
+        recipients = _unique([r for r in resolve(args.recipients) if r.code and not _same(r, actors)])
         if not actors:
             continue
         event = mod.event
@@ -155,6 +157,18 @@ def _theme(tree: Tree, k: int) -> str | None:
     return None
 
 
+def _unique(refs: list[ActorRef]) -> list[ActorRef]:
+    """One entry per actor ("Ethiopia and Sudan" is reached from both conjuncts)."""
+    out: list[ActorRef] = []
+    seen: set[tuple[str | None, str | None]] = set()
+    for r in refs:
+        key = (r.entity_key or r.code, r.sector if not r.entity_key else None)
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
+
+
 def _same(r: ActorRef, others: list[ActorRef]) -> bool:
     return any((r.entity_key and r.entity_key == o.entity_key) or
                (not r.entity_key and not o.entity_key and r.code == o.code) for o in others)
@@ -166,6 +180,23 @@ def _date_for(tree: Tree, times: list[TimeExpr], trigger: int, published: str | 
     if t is not None:
         return t.value, t.precision
     return published, precision
+
+
+def _forward(tree: Tree, times: list[TimeExpr], trigger: int, date: str | None,
+             published: str | None) -> str | None:
+    """An announced event's "in June" or "on Friday" is the next one, not the last."""
+    t = time_for(tree, times, trigger)
+    if t is None or not t.relative or not date or not published or date >= published[:len(date)]:
+        return date
+    if any(w in t.text.lower() for w in ("last", "previous", "earlier", "ago", "yesterday", "past")):
+        return date
+    if len(date) == 7:
+        return f"{int(date[:4]) + 1:04d}{date[4:]}"
+    if len(date) == 10 and t.text.lower().strip().split()[-1] in WEEKDAYS:
+        return (date_type.fromisoformat(date) + timedelta(days=7)).isoformat()
+    if len(date) == 10 and not t.text.lower().startswith(("last", "yesterday", "earlier")):
+        return f"{int(date[:4]) + 1:04d}{date[4:]}"
+    return date
 
 
 def _implicit_recipient(tree: Tree, found: ActorResult, gaz: Gazetteer, sent: int, trigger: int,
@@ -231,6 +262,8 @@ def _record(parsed: ParsedDoc, found: ActorResult, lex: Lexicon, tree: Tree, sen
     entry = d.trig.entry
     date, precision = _date_for(tree, times, d.trig.token, art.published, art.date_precision)
     aux = list(d.aux)
+    if "future" in aux:
+        date = _forward(tree, times, d.trig.token, date, art.published)
     if historical(date, art.published) and "historical" not in aux:
         aux.append("historical")
     mode = entry.mode if d.event == entry.event else None

@@ -12,6 +12,7 @@ from collections.abc import Collection, Mapping
 from ..errors import InputError
 from ..records import Article
 from . import boilerplate as bp
+from .captions import caption_spans
 from .clean import build_text
 from .dates import PartialDate, parse_date
 from .ids import doc_id
@@ -79,4 +80,5 @@ def build_article(
         url=found.url,
         dateline=_given(meta, "dateline") or found.dateline,
         record=record,
+        captions=caption_spans(raw_text, lines, found.kinds),
     )

@@ -175,9 +175,23 @@ def tree_distance(tree: Tree, a: int, b: int) -> int:
     return len(up_a) + len(up_b)
 
 
+def _inside_argument(tree: Tree, k: int, trigger: int) -> bool:
+    """A date inside one of the trigger's noun arguments ("invited X to a forum in June") dates that
+    noun, not the event."""
+    through_clause = False
+    for a in tree.ancestors(k):
+        if a.i == trigger:
+            return False
+        if a.pos in ("VERB", "AUX"):
+            through_clause = True
+        elif a.pos in ("NOUN", "PROPN") and through_clause and tree.is_ancestor(trigger, a.i):
+            return True  # a relative clause inside an argument: "a forum that Kenya will host in June"
+    return False
+
+
 def time_for(tree: Tree, times: list[TimeExpr], trigger: int) -> TimeExpr | None:
     """The time expression nearest the trigger in the parse tree (ignoring deadlines)."""
-    usable = [t for t in times if not t.deadline]
+    usable = [t for t in times if not t.deadline and not _inside_argument(tree, t.start, trigger)]
     if not usable:
         return None
     return min(usable, key=lambda t: (min(tree_distance(tree, trigger, k) for k in range(t.start, t.end)),

@@ -23,13 +23,14 @@ def run_ingest(paths: Sequence[str], *, db: str, workers: int = 1, batch_size: i
         from kronika.runner.user_actors import load_user_actors
 
         load_user_actors(store, actors_file)
-    n_inputs = reader.count_inputs(paths)
     if engine == "ray":
         from kronika.runner.ray import RayExecutor
+        from kronika.runner.shards import ingest_shards
 
-        executor: object = RayExecutor(address=ray_address, workers=workers)
-    else:
-        # A pool costs a model load per worker: only worth it when there is more than a batch.
-        executor = LocalExecutor(workers if n_inputs > batch_size else 1)
+        return ingest_shards(paths, store, RayExecutor(address=ray_address, workers=workers),
+                             batch_size=batch_size, max_bytes=max_bytes, force=force, progress=progress,
+                             stdin=stdin)  # type: ignore[arg-type]
+    # A pool costs a model load per worker: only worth it when there is more than a batch.
+    executor = LocalExecutor(workers if reader.count_inputs(paths) > batch_size else 1)
     return ingest(paths, store, executor, batch_size=batch_size, max_bytes=max_bytes,  # type: ignore[arg-type]
                   force=force, progress=progress, stdin=stdin)

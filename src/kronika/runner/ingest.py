@@ -84,10 +84,18 @@ def ingest(paths: Sequence[str], store: Store, executor: Executor, *, batch_size
         summary.events += len(tables["events"])
         if progress is not None:
             progress(counter["inputs"], summary.new)
+    return finish_ingest(store, summary, t0)
+
+
+def finish_ingest(store: Store, summary: IngestSummary, t0: float) -> IngestSummary:
+    """What every engine does last, on the driver: store the problems, then the corpus-wide merge."""
     if summary.problems:
         store.write_tables({"problems": problem_rows(summary.problems)})
     from kronika.runner.merge import merge_store
 
     summary.entities = merge_store(store)
+    from kronika.runner.corroborate import corroborate_store
+
+    corroborate_store(store)  # after the merge: it compares people by their corpus-wide entity
     summary.seconds = time.perf_counter() - t0
     return summary

@@ -28,12 +28,11 @@ def _init_worker() -> None:
 
 def process_batch(articles: list[Article]) -> list[DocResult]:
     """Parse and code a batch in this process (loading the model on first use)."""
-    from kronika.nlp.parse import parse_articles
-    from kronika.runner.pipeline import process
+    from kronika.runner.pipeline import process_batch as run_batch
 
     if "nlp" not in _WORKER:
         _init_worker()
-    return [process(p, _WORKER["res"]) for p in parse_articles(_WORKER["nlp"], articles)]
+    return run_batch(_WORKER["nlp"], articles, _WORKER["res"])
 
 
 class LocalExecutor:

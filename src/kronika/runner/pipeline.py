@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kronika import actors, events, quotes
-from kronika.records import DocResult, ParsedDoc
+from kronika.records import Article, DocResult, Event, ParsedDoc, Quote
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 @dataclass(frozen=True)
@@ -22,12 +25,15 @@ class Resources:
         return cls(actors=actors.load_resources(), events=events.load_resources())
 
 
-def process(parsed: ParsedDoc, res: Resources) -> DocResult:
-    """Run the stages after parsing on one document."""
+def process(parsed: ParsedDoc, res: Resources, captions: ParsedDoc | None = None) -> DocResult:
+    """Run the stages after parsing on one document (and on its photo captions, parsed apart)."""
     found = actors.run(parsed, res.actors)
-    evs = events.run(parsed, found, res.events)
-    qs = quotes.run(parsed, found, res.events)
-    evs = quotes.attribute_events(evs, qs, parsed)
+    evs, qs = _code(parsed, found, res)
+    if captions is not None and captions.sentences:
+        from kronika.runner.captions import caption_records
+
+        cevs, cqs = caption_records(parsed, captions, lambda p: _code(p, actors.run(p, res.actors), res), qs)
+        evs, qs = evs + cevs, qs + cqs
     return DocResult(
         article=parsed.article,
         sentences=parsed.sentences,
@@ -37,6 +43,22 @@ def process(parsed: ParsedDoc, res: Resources) -> DocResult:
         quotes=tuple(qs),
         problems=found.problems,
     )
+
+
+def _code(parsed: ParsedDoc, found: actors.ActorResult, res: Resources) -> tuple[list[Event], list[Quote]]:
+    evs = events.run(parsed, found, res.events)
+    qs = quotes.run(parsed, found, res.events)
+    return quotes.attribute_events(evs, qs, parsed), qs
+
+
+def process_batch(nlp: Language, articles: list[Article], res: Resources) -> list[DocResult]:
+    """Parse a batch (bodies, and captions apart) and run the stages on each article."""
+    from kronika.ingest.captions import caption_article
+    from kronika.nlp.parse import parse_articles
+
+    views = {a.doc_id: v for a in articles if (v := caption_article(a)) is not None}
+    parsed_captions = {p.article.doc_id: p for p in parse_articles(nlp, list(views.values()))}
+    return [process(p, res, parsed_captions.get(p.article.doc_id)) for p in parse_articles(nlp, articles)]
 
 
 def process_all(parsed: Iterable[ParsedDoc], res: Resources) -> Iterator[DocResult]:

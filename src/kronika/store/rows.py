@@ -31,7 +31,7 @@ def event_row(ev: Event) -> dict[str, Any]:
         "confidence": ev.confidence, "text": ev.text, "event_text": ev.event_text,
         "trigger_start": ev.trigger_start, "trigger_end": ev.trigger_end,
         "char_start": ev.cite.char_start, "char_end": ev.cite.char_end,
-        "reported_by": ev.reported_by, "cluster_id": ev.id,
+        "reported_by": ev.reported_by, "cluster_id": ev.id, "caption": ev.cite.caption,
     }
 
 
@@ -74,7 +74,7 @@ def result_rows(results: list[DocResult]) -> TableRows:
             "speaker_key": q.speaker_key, "speaker_text": q.speaker_text, "channel": q.channel,
             "date": q.date, "date_precision": q.date_precision, "direct": q.direct,
             "sentence": q.cite.sentence, "char_start": q.cite.char_start, "char_end": q.cite.char_end,
-            "claim_id": None,
+            "claim_id": q.id, "caption": q.cite.caption,
         } for q in r.quotes)
     return t
 

@@ -66,6 +66,17 @@ CREATE TABLE IF NOT EXISTS quotes (
     sentence INTEGER, char_start INTEGER, char_end INTEGER, claim_id VARCHAR
 );
 
+-- Corroboration, rebuilt after each ingest: each event report (a citation) -> its real-world event,
+-- with the event's most precise date and place; each quotation -> the claim it repeats.
+CREATE TABLE IF NOT EXISTS event_clusters (
+    event_id VARCHAR PRIMARY KEY, cluster_id VARCHAR, is_primary BOOLEAN,
+    date VARCHAR, date_precision VARCHAR, event_loc VARCHAR, n_sources INTEGER
+);
+CREATE TABLE IF NOT EXISTS quote_claims (quote_id VARCHAR PRIMARY KEY, claim_id VARCHAR);
+-- Events and quotes read in a photo caption (stores made before captions were coded get false).
+ALTER TABLE events ADD COLUMN IF NOT EXISTS caption BOOLEAN DEFAULT false;
+ALTER TABLE quotes ADD COLUMN IF NOT EXISTS caption BOOLEAN DEFAULT false;
+
 CREATE TABLE IF NOT EXISTS problems (
     source VARCHAR, stage VARCHAR, message VARCHAR, line INTEGER, field VARCHAR,
     severity VARCHAR, run_at TIMESTAMP

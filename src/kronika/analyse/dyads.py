@@ -1,0 +1,143 @@
+"""Dyad timelines: how two actors treat each other, period by period, in both directions.
+
+For actors A and B an event counts as A>B when A is on its actor side and B on its recipient side,
+B>A the other way round, and A+B when both act together towards someone else or no one ("Serbia
+and Russia signed an agreement"). Each number keeps the ids of the events behind it.
+
+What is not counted, and is reported apart instead:
+- negated or hypothetical events ("did not impose sanctions", "could impose sanctions if"): they are
+  records of what was said, not of what happened;
+- undated events, and events dated less precisely than the period asked for (a "2024" event in a
+  monthly timeline): placing them in a period would be a guess.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from kronika.analyse.briefs import brief, is_fact
+from kronika.analyse.network import Node, event_sides
+from kronika.analyse.periods import PERIODS, period_of
+from kronika.errors import QueryError
+from kronika.store import Store
+from kronika.store.actor_refs import ActorRef, resolve_actor
+from kronika.store.queries import EventFilter, events
+
+QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+
+
+@dataclass(frozen=True, slots=True)
+class DyadCell:
+    """Events of one category, in one direction, in one period."""
+
+    period: str
+    direction: str  # "SRB>RUS", "RUS>SRB" or "SRB+RUS"
+    event: str
+    quad_code: int | None
+    count: int
+    mean_score: float | None
+    event_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodTotal:
+    """All counted events of one direction in one period, by quad class."""
+
+    period: str
+    direction: str
+    count: int
+    quad: dict[int, int]
+    cooperation: int  # quad classes 1 and 2
+    conflict: int  # quad classes 3 and 4
+    mean_score: float | None
+    event_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Dyad:
+    a: ActorRef
+    b: ActorRef
+    by: str
+    directions: tuple[str, str, str]  # A>B, B>A, A+B
+    cells: list[DyadCell]
+    totals: list[PeriodTotal]
+    events: dict[str, dict[str, Any]]  # counted events by id (brief form, with their direction)
+    undated: list[dict[str, Any]]  # factual, but no date precise enough for the period
+    not_facts: list[dict[str, Any]]  # negated or hypothetical
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "a": asdict(self.a), "b": asdict(self.b), "by": self.by,
+            "directions": dict(zip(("ab", "ba", "joint"), self.directions, strict=True)),
+            "cells": [{**asdict(c), "event_ids": list(c.event_ids)} for c in self.cells],
+            "totals": [{**asdict(t), "quad": {str(k): v for k, v in t.quad.items()},
+                        "event_ids": list(t.event_ids)} for t in self.totals],
+            "events": list(self.events.values()), "undated": self.undated, "not_facts": self.not_facts,
+        }
+
+
+def dyad(store: Store, a: str, b: str, *, by: str = "month") -> Dyad:
+    """The dyad timeline of two actors (country codes, names or aliases)."""
+    if by not in PERIODS:
+        raise QueryError(f'by "{by}" is not a period (one of {", ".join(PERIODS)})')
+    ra, rb = resolve_actor(store, a), resolve_actor(store, b)
+    if ra.node == rb.node:
+        raise QueryError(f'"{a}" and "{b}" are the same actor ({ra.name}); a dyad needs two')
+    directions = (f"{ra.label}>{rb.label}", f"{rb.label}>{ra.label}", f"{ra.label}+{rb.label}")
+    rows = events(store, EventFilter(actor=ra.filter_value))
+    sides = event_sides(store, rows)
+    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    counted: dict[str, dict[str, Any]] = {}
+    undated: list[dict[str, Any]] = []
+    not_facts: list[dict[str, Any]] = []
+    for row in rows:
+        actors, recipients = sides[row["id"]]
+        a_act, a_rec = _on(ra, row["actor_codes"], actors), _on(ra, row["recipient_codes"], recipients)
+        b_act, b_rec = _on(rb, row["actor_codes"], actors), _on(rb, row["recipient_codes"], recipients)
+        dirs = [d for d, on in zip(directions[:2], (a_act and b_rec, b_act and a_rec), strict=True) if on]
+        if not dirs and a_act and b_act:
+            dirs = [directions[2]]
+        if not dirs:
+            continue
+        item = {**brief(row), "direction": " ".join(dirs)}
+        if not is_fact(row["aux"]):
+            not_facts.append(item)
+            continue
+        period = period_of(row["date"], by)
+        if period is None:
+            undated.append(item)
+            continue
+        counted[row["id"]] = item
+        for d in dirs:
+            groups[(period, d, row["event"])].append(row)
+    return Dyad(ra, rb, by, directions, _cells(groups), _totals(groups), counted, undated, not_facts)
+
+
+def _on(ref: ActorRef, codes: list[str] | None, nodes: list[Node]) -> bool:
+    if ref.code:
+        return ref.code in (codes or [])
+    return any(n.id == ref.entity_id for n in nodes)
+
+
+def _mean(rows: list[dict[str, Any]]) -> float | None:
+    scores = [float(r["event_scale"]) for r in rows if r["event_scale"] is not None]
+    return round(sum(scores) / len(scores), 2) if scores else None
+
+
+def _cells(groups: dict[tuple[str, str, str], list[dict[str, Any]]]) -> list[DyadCell]:
+    return [DyadCell(p, d, cat, rows[0]["quad_code"], len(rows), _mean(rows), tuple(r["id"] for r in rows))
+            for (p, d, cat), rows in sorted(groups.items())]
+
+
+def _totals(groups: dict[tuple[str, str, str], list[dict[str, Any]]]) -> list[PeriodTotal]:
+    by_pd: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for (p, d, _), rows in groups.items():
+        by_pd[(p, d)].extend(rows)
+    out = []
+    for (p, d), rows in sorted(by_pd.items()):
+        quad = {q: sum(1 for r in rows if r["quad_code"] == q) for q in QUADS}
+        out.append(PeriodTotal(p, d, len(rows), quad, quad[1] + quad[2], quad[3] + quad[4], _mean(rows),
+                               tuple(r["id"] for r in rows)))
+    return out

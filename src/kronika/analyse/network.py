@@ -1,0 +1,148 @@
+"""The actor network: actors as nodes, factual events as weighted directed edges (actor → recipient).
+
+Nodes follow how analysts name actors: a country (or a place standing for its government, like
+"Belgrade") is its code; a person or an organisation is its corpus entity, carrying name, country and
+sector. An actor known only by its code ("the Kenyan government") is its country. Negated and
+hypothetical events draw no edge.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from kronika.analyse.briefs import is_fact
+from kronika.store import Store
+from kronika.store.actor_refs import country_names, event_entities
+from kronika.store.queries import EventFilter, events
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    id: str  # a country code, or a corpus entity id
+    label: str
+    kind: str  # "country" or "entity"
+    country: str | None = None
+    sector: str | None = None
+    type: str | None = None  # the entity type: GPE, PERSON, ORG
+
+
+@dataclass(slots=True)
+class Edge:
+    source: str
+    target: str
+    event_ids: list[str] = field(default_factory=list)
+    scores: list[float] = field(default_factory=list)
+    categories: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def count(self) -> int:
+        return len(self.event_ids)
+
+    @property
+    def mean_score(self) -> float | None:
+        return round(sum(self.scores) / len(self.scores), 2) if self.scores else None
+
+
+@dataclass(slots=True)
+class Network:
+    nodes: dict[str, Node]
+    edges: dict[tuple[str, str], Edge]
+    node_events: Counter[str]  # factual events each node takes part in, on either side
+
+
+def side_nodes(codes: Iterable[str], entities: Iterable[dict[str, Any]], names: dict[str, str]) -> list[Node]:
+    """The nodes on one side of an event, each once."""
+    nodes: dict[str, Node] = {}
+    for e in entities:
+        if e["type"] == "GPE" and e["country"]:
+            node = country_node(e["country"], names)
+        else:
+            node = Node(e["entity_id"], e["name"], "entity", e["country"], e["sector"], e["type"])
+        nodes.setdefault(node.id, node)
+    covered = {n.country for n in nodes.values()}
+    for code in codes:
+        if code not in covered:
+            nodes.setdefault(code, country_node(code, names))
+    return list(nodes.values())
+
+
+def country_node(code: str, names: dict[str, str]) -> Node:
+    return Node(code, names.get(code, code), "country", code, None, "GPE")
+
+
+def event_sides(store: Store, rows: list[dict[str, Any]]) -> dict[str, tuple[list[Node], list[Node]]]:
+    """Event id → (actor nodes, recipient nodes)."""
+    ents = event_entities(store, [r["id"] for r in rows])
+    names = country_names(store)
+    out = {}
+    for r in rows:
+        sides = ents.get(r["id"], {"actor": [], "recipient": []})
+        out[r["id"]] = (side_nodes(r["actor_codes"] or [], sides["actor"], names),
+                        side_nodes(r["recipient_codes"] or [], sides["recipient"], names))
+    return out
+
+
+def build_network(store: Store, *, since: str | None = None, until: str | None = None) -> Network:
+    """The network of factual events dated within [since, until] (no bounds: every event)."""
+    rows = [r for r in events(store, EventFilter(since=since, until=until)) if is_fact(r["aux"])]
+    net = Network({}, {}, Counter())
+    sides = event_sides(store, rows)
+    for r in rows:
+        actors, recipients = sides[r["id"]]
+        for n in {n.id: n for n in actors + recipients}.values():
+            net.nodes.setdefault(n.id, n)
+            net.node_events[n.id] += 1
+        for a in actors:
+            for b in recipients:
+                if a.id == b.id:
+                    continue
+                edge = net.edges.setdefault((a.id, b.id), Edge(a.id, b.id))
+                edge.event_ids.append(r["id"])
+                edge.categories[r["event"]] += 1
+                if r["event_scale"] is not None:
+                    edge.scores.append(float(r["event_scale"]))
+    return net
+
+
+def top_actors(net: Network, limit: int = 10) -> list[dict[str, Any]]:
+    """The nodes taking part in the most factual events."""
+    return [{**_node_dict(net.nodes[nid]), "events": n} for nid, n in net.node_events.most_common(limit)]
+
+
+def network_json(net: Network) -> dict[str, Any]:
+    return {
+        "nodes": [{**_node_dict(n), "events": net.node_events[n.id]} for n in net.nodes.values()],
+        "edges": [{"source": e.source, "target": e.target, "count": e.count, "mean_score": e.mean_score,
+                   "categories": dict(sorted(e.categories.items())), "events": e.event_ids}
+                  for e in sorted(net.edges.values(), key=lambda e: (-e.count, e.source, e.target))],
+    }
+
+
+def write_graphml(net: Network, out: TextIO) -> int:
+    """GraphML for Gephi and friends; returns the number of edges.
+
+    GraphML attributes are scalars, so an edge's categories are JSON text and its events a
+    space-separated id list; a missing country or sector is an empty string.
+    """
+    import networkx as nx
+
+    g = nx.DiGraph()
+    for n in net.nodes.values():
+        g.add_node(n.id, **{k: v or "" for k, v in _node_dict(n).items() if k != "id"},
+                   events=net.node_events[n.id])
+    for e in net.edges.values():
+        g.add_edge(e.source, e.target, weight=e.count, count=e.count,
+                   mean_score=e.mean_score if e.mean_score is not None else float("nan"),
+                   categories=json.dumps(dict(sorted(e.categories.items()))), events=" ".join(e.event_ids))
+    for line in nx.generate_graphml(g):
+        out.write(line + "\n")
+    return g.number_of_edges()
+
+
+def _node_dict(n: Node) -> dict[str, Any]:
+    return {"id": n.id, "label": n.label, "kind": n.kind, "country": n.country, "sector": n.sector,
+            "type": n.type}

@@ -1,0 +1,111 @@
+"""Grouping event reports into real-world events: one group per event, every report a source.
+
+Two reports join when nothing rules it out (:func:`kronika.dedup.keys.compatible`) and their
+sentences mean the same thing closely enough. The bar is lower when the dates agree exactly (the
+date and participants already say much) and higher when a date is unknown (only the words can tell
+two undated "Serbia refused to sanction Russia" stories from a new refusal). Groups grow by the most
+similar pairs first, and two groups join only if *every* pair across them is compatible, so a chain
+of near-misses cannot glue two different events together.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from kronika.dedup.keys import Item, block_keys, compatible, dates_agree
+
+Similarity = Callable[[int, int], float]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Thresholds, chosen on ``tests/data/corroboration`` and the seeds (see the README)."""
+
+    window_days: int = 1  # reports of one day's event may be dated a day apart (time zones, "overnight")
+    dated: float = 0.20  # similarity needed when both dates are known and agree
+    undated: float = 0.50  # similarity needed when a date is unknown
+    place_bonus: float = 0.10  # both sentences name the same place
+    people_bonus: float = 0.10  # both name the same person
+
+
+@dataclass(frozen=True)
+class Group:
+    """One real-world event: its reports (the primary first), and its most precise date and place."""
+
+    members: tuple[str, ...]
+    date: str | None
+    precision: str | None
+    place_from: str | None  # the member whose place to keep (one named in its sentence, if any)
+
+    @property
+    def cluster_id(self) -> str:
+        return self.members[0]
+
+
+def pair_score(a: Item, b: Item, sim: float, s: Settings) -> tuple[float, float]:
+    """(score, the score needed) for two compatible reports."""
+    score = sim
+    if a.place is not None and a.place == b.place:
+        score += s.place_bonus
+    if a.people & b.people:
+        score += s.people_bonus
+    needed = s.dated if dates_agree(a, b, s.window_days) else s.undated
+    return score, needed
+
+
+def candidate_pairs(items: Sequence[Item]) -> set[tuple[int, int]]:
+    blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for n, it in enumerate(items):
+        for key in block_keys(it):
+            blocks[key].append(n)
+    pairs: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        pairs.update(combinations(members, 2))
+    return pairs
+
+
+def corroborate(items: Sequence[Item], sim: Similarity, settings: Settings | None = None) -> list[Group]:
+    """Group the reports; every item ends in exactly one group (most in a group of one)."""
+    s = settings or Settings()
+    scored: list[tuple[float, int, int]] = []
+    for i, j in candidate_pairs(items):
+        a, b = items[i], items[j]
+        if not compatible(a, b, s.window_days):
+            continue
+        score, needed = pair_score(a, b, sim(i, j), s)
+        if score >= needed:
+            scored.append((score - needed, i, j))
+    parent = list(range(len(items)))
+    members: dict[int, list[int]] = {n: [n] for n in range(len(items))}
+
+    def find(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    for _, i, j in sorted(scored, key=lambda x: (-x[0], x[1], x[2])):
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            continue
+        if all(compatible(items[x], items[y], s.window_days) for x in members[ri] for y in members[rj]):
+            parent[rj] = ri
+            members[ri].extend(members.pop(rj))
+    return [_group([items[n] for n in ms]) for ms in members.values()]
+
+
+def _group(reports: list[Item]) -> Group:
+    ordered = sorted(reports, key=_primary_order)
+    dated = max(ordered, key=lambda it: it.rank)  # stable: the primary wins a tie
+    placed = next((it for it in ordered if it.place is not None), None)
+    return Group(members=tuple(it.id for it in ordered), date=dated.date,
+                 precision=dated.precision if dated.date else None,
+                 place_from=placed.id if placed else None)
+
+
+def _primary_order(it: Item) -> tuple[bool, float, int, str, str]:
+    """Body text before captions, then the surest coding, the fullest, the earliest report."""
+    return (it.caption, -it.confidence, -len(it.codes), it.published or "9999", it.id)

@@ -1,0 +1,75 @@
+"""How alike two sentences are in meaning, with nothing but the words: TF-IDF cosine over stems.
+
+Two reports of one event share its rare words (the place, the object: "electricity", "cable",
+"diplomats") and differ in the common ones; inverse document frequency over the sentences being
+compared weights exactly that. Words are cut to crude stems ("signed"/"signing"/"signature" ->
+"sign") so that inflection does not hide a match, and function words are dropped.
+
+Measured against an embedding model (all-MiniLM-L6-v2) on ``tests/data/corroboration``: see the README
+("Corroboration") and ``bench/corroboration_similarity.py``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*|\d+")
+_STOP = frozenset("""
+a about above after again against all also am an and any are as at be been before being below between
+both but by can could did do does doing down during each few for from further had has have having he her
+here hers him his how i if in into is it its itself just may me might more most must my no nor not now of
+off on once only or other our ours out over own same she should so some such than that the their theirs
+them then there these they this those through to too under until up very was we were what when where which
+while who whom why will with would you your said says say told added according since
+monday tuesday wednesday thursday friday saturday sunday yesterday today week month year
+""".split())
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ures", "ure", "ments", "ment", "ness", "ies", "ied",
+             "ers", "er", "ed", "es", "s", "ly", "al")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents ("Drăgulescu" and "Dragulescu" are one word)."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if len(word) - len(suffix) >= 4 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def terms(text: str) -> list[str]:
+    """Content stems of a sentence."""
+    return [stem(w) for w in _WORD.findall(fold(text)) if w not in _STOP and len(w) > 1]
+
+
+class Lexical:
+    """TF-IDF cosine between sentences, with IDF learnt from the sentences given."""
+
+    name = "tfidf"
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        bags = [Counter(terms(t)) for t in texts]
+        df: Counter[str] = Counter()
+        for b in bags:
+            df.update(b.keys())
+        n = max(len(bags), 1)
+        self._idf = {w: math.log((1 + n) / (1 + d)) + 1.0 for w, d in df.items()}
+        self._vectors = [self._vector(b) for b in bags]
+
+    def _vector(self, bag: Counter[str]) -> dict[str, float]:
+        vec = {w: (1 + math.log(c)) * self._idf.get(w, 1.0) for w, c in bag.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        return {w: v / norm for w, v in vec.items()}
+
+    def __call__(self, i: int, j: int) -> float:
+        a, b = self._vectors[i], self._vectors[j]
+        if len(a) > len(b):
+            a, b = b, a
+        return sum(v * b.get(w, 0.0) for w, v in a.items())

@@ -1,0 +1,167 @@
+"""Ingesting through Parquet shards: the driver's side of the Ray engine (no Ray imported here).
+
+Workers read input files, code their articles with the same stage functions as the local engine and
+write each batch's table rows as Parquet (:func:`write_shard`). The driver takes every shard into the
+store in one transaction and only then deletes it, so a crashed run can simply be run again.
+
+Shards arrive in any order. What makes the store the same as the local engine's is a read-order key,
+``pos`` = (input number, article number within that input): of several copies of one article (same
+``doc_id``), the one with the smallest ``pos`` is kept, as the local engine keeps the first it reads,
+and the problems are reported sorted by ``pos``.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol, TextIO
+
+from kronika.errors import StoreError
+from kronika.ingest.walk import STDIN_NAME, _files
+from kronika.records import DocResult, Problem
+from kronika.runner.ingest import IngestSummary, Progress, finish_ingest
+from kronika.store import Store
+from kronika.store.parquet import load_shard
+from kronika.store.rows import result_rows
+
+Pos = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Input:
+    """One input for a worker to read: a file, or standard input's text (read on the driver)."""
+
+    number: int  # its place among the inputs, in the order the local engine reads them
+    shown: str
+    path: str | None  # None for standard input
+    text: str | None = None  # standard input's text
+
+
+@dataclass(frozen=True, slots=True)
+class Copy:
+    """One coded article in a shard."""
+
+    doc_id: str
+    pos: Pos
+    sentences: int
+    events: int
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Shard:
+    """What a worker returns for a batch: where the rows are, and what they hold."""
+
+    folder: str | None  # None when no article was left to code
+    copies: tuple[Copy, ...]
+    problems: tuple[tuple[Pos, Problem], ...]  # found while reading
+    skipped: int  # articles the store had before the run, and repeats within the worker's batch
+
+
+class ShardExecutor(Protocol):
+    def shards(self, inputs: Sequence[Input], *, known: frozenset[str], batch_size: int,
+               max_bytes: int) -> Iterator[Shard]: ...
+
+
+def list_inputs(paths: Sequence[str], stdin: TextIO | None, max_bytes: int) -> tuple[list[Input], list[Problem]]:
+    """The inputs in the local engine's order (folders walked sorted), and problems met listing them."""
+    inputs: list[Input] = []
+    problems: list[Problem] = []
+    for item in _files(paths):
+        if isinstance(item, Problem):
+            problems.append(item)
+        elif item[1] is None:
+            # Read here: a worker elsewhere has no access to this process's standard input. One
+            # character over the limit is enough for the worker's reader to report the size.
+            text = stdin.read(max_bytes + 1) if stdin is not None else ""
+            inputs.append(Input(len(inputs), STDIN_NAME, None, text))
+        else:
+            inputs.append(Input(len(inputs), item[0], str(item[1])))
+    return inputs, problems
+
+
+def write_shard(results: list[DocResult], positions: list[Pos], folder: Path) -> list[Copy]:
+    """Write a batch's rows as ``<table>.parquet`` files tagged with ``_copy`` (on a worker).
+
+    The batch must hold each ``doc_id`` once (rows are tagged by their ``doc_id``).
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    folder.mkdir(parents=True, exist_ok=True)
+    copy_of = {r.article.doc_id: k for k, r in enumerate(results)}
+    if len(copy_of) != len(results):
+        raise ValueError("write_shard: a batch holds the same article twice")
+    for table, rows in result_rows(results).items():
+        if rows:
+            tagged = [{**row, "_copy": copy_of[row["doc_id"]]} for row in rows]
+            pq.write_table(pa.Table.from_pylist(tagged), folder / f"{table}.parquet")
+    return [Copy(r.article.doc_id, p, len(r.sentences), len(r.events), tuple(r.problems))
+            for r, p in zip(results, positions, strict=True)]
+
+
+def shard_files(folder: str) -> dict[str, Path]:
+    """The tables a shard holds; raises when the driver cannot see a shard a worker wrote."""
+    path = Path(folder)
+    if not path.is_dir():
+        raise StoreError(f"shard {folder} written by a Ray worker is not visible here: on a cluster, "
+                         "set KRONIKA_RAY_SHARDS to a folder that every node and this machine share")
+    return {p.stem: p for p in sorted(path.glob("*.parquet"))}
+
+
+@dataclass
+class _Taken:
+    pos: Pos
+    sentences: int
+    events: int
+    problems: tuple[Problem, ...]
+
+
+def ingest_shards(paths: Sequence[str], store: Store, executor: ShardExecutor, *, batch_size: int = 32,
+                  max_bytes: int = 5_000_000, force: bool = False, progress: Progress | None = None,
+                  stdin: TextIO | None = None) -> IngestSummary:
+    """``kronika ingest`` through an executor that returns shards; the result equals the local engine's."""
+    t0 = time.perf_counter()
+    summary = IngestSummary()
+    inputs, listed = list_inputs(paths, stdin, max_bytes)
+    problems: list[tuple[Pos, Problem]] = [((-1, k), p) for k, p in enumerate(listed)]
+    known = frozenset() if force else frozenset(
+        r["doc_id"] for r in store.query("SELECT doc_id FROM documents"))
+    taken: dict[str, _Taken] = {}
+    for shard in executor.shards(inputs, known=known, batch_size=batch_size, max_bytes=max_bytes):
+        summary.skipped += shard.skipped
+        problems.extend(shard.problems)
+        keep, earlier = _choose(shard.copies, taken, summary)
+        if shard.folder is not None:
+            load_shard(store, shard_files(shard.folder), keep=keep,
+                       delete_docs=[shard.copies[k].doc_id for k in keep] if force else earlier)
+            shutil.rmtree(shard.folder, ignore_errors=True)  # only once its rows are committed
+        if progress is not None:
+            progress(len(inputs), len(taken))
+    summary.new = len(taken)
+    summary.sentences = sum(t.sentences for t in taken.values())
+    summary.events = sum(t.events for t in taken.values())
+    summary.failed = sum(p.severity == "error" for _, p in problems)
+    summary.warnings = len(problems) - summary.failed
+    doc_problems = [(t.pos, p) for t in taken.values() for p in t.problems]
+    summary.problems = [p for _, p in sorted(problems + doc_problems, key=lambda item: item[0])]
+    return finish_ingest(store, summary, t0)
+
+
+def _choose(copies: Sequence[Copy], taken: dict[str, _Taken], summary: IngestSummary) -> tuple[list[int], list[str]]:
+    """Which copies of a shard to keep, and which documents stored by this run they replace."""
+    keep: list[int] = []
+    earlier: list[str] = []
+    for k, c in enumerate(copies):
+        before = taken.get(c.doc_id)
+        if before is not None:
+            summary.skipped += 1
+            if c.pos > before.pos:
+                continue
+            earlier.append(c.doc_id)
+        taken[c.doc_id] = _Taken(c.pos, c.sentences, c.events, c.problems)
+        keep.append(k)
+    return keep, earlier

@@ -1,0 +1,106 @@
+"""Who an analyst means by "SRB", "Serbia" or "Vucic", and which corpus entities stand behind an event.
+
+A country is asked about by its code or its name; any actor coded with that country counts for it
+(the president, the ministry, the capital standing for the government). A person or an organisation
+is asked about by any of its names or aliases and counts only for itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from kronika.errors import QueryError
+from kronika.store.db import Store
+from kronika.store.queries import entity_keys
+
+_CODE = re.compile(r"^[A-Za-z]{3}$")
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    """One side of a dyad or the subject of an actor page, resolved against the store."""
+
+    query: str  # what the user typed
+    label: str  # short display name: the code for a country, the entity's name otherwise
+    name: str  # long display name ("Serbia", "Aleksandar Vučić")
+    code: str | None  # set for a country: every actor coded with it counts
+    entity_id: str | None  # set for a person or an organisation
+
+    @property
+    def node(self) -> str:
+        """The actor's node id in the network: the country code, or the entity id."""
+        return self.code or self.entity_id or self.query
+
+    @property
+    def filter_value(self) -> str:
+        """What EventFilter's ``actor``/``dyad`` need to select this actor's events."""
+        return self.code or self.entity_id or self.query
+
+
+def resolve_actor(store: Store, name: str) -> ActorRef:
+    """An actor by country code, entity id, name or alias (any case, any accents).
+
+    A place (a country, a capital standing for its government) becomes its country, so "Serbia",
+    "Belgrade" and "SRB" select the same events.
+    """
+    text = name.strip()
+    if not text:
+        raise QueryError("an actor name or country code is required")
+    if _CODE.match(text) and _code_in_use(store, text.upper()):
+        return _country(store, text, text.upper())
+    keys = entity_keys(store, text)
+    if keys:
+        rows = store.query(
+            "SELECT e.entity_id, e.name, e.type, e.country FROM entity_members m "
+            "JOIN entities e USING (entity_id) WHERE list_contains(?, m.key) "
+            "ORDER BY e.entity_id = ? DESC, e.mentions DESC LIMIT 1", [keys, text])
+        if rows:
+            row = rows[0]
+            if row["type"] == "GPE" and row["country"]:
+                return _country(store, text, str(row["country"]))
+            return ActorRef(text, str(row["name"]), str(row["name"]), None, str(row["entity_id"]))
+    raise QueryError(f'no actor called "{text}" in the store (give a country code like SRB, or a name '
+                     "listed by `kronika actors`)")
+
+
+def _code_in_use(store: Store, code: str) -> bool:
+    return bool(store.scalar(
+        "SELECT EXISTS (SELECT 1 FROM entities WHERE country = ?) OR EXISTS (SELECT 1 FROM events "
+        "WHERE list_contains(actor_codes, ?) OR list_contains(recipient_codes, ?))", [code, code, code]))
+
+
+def _country(store: Store, query: str, code: str) -> ActorRef:
+    name = store.scalar("SELECT name FROM entities WHERE entity_id = ?", [f"country:{code}"])
+    return ActorRef(query, code, str(name or code), code, None)
+
+
+def country_names(store: Store) -> dict[str, str]:
+    """Country code → the name the corpus uses for it."""
+    rows = store.query("SELECT country, name FROM entities WHERE entity_id = 'country:' || country")
+    return {str(r["country"]): str(r["name"]) for r in rows}
+
+
+def event_entities(store: Store, ids: Sequence[str] | None = None) -> dict[str, dict[str, list[dict[str, Any]]]]:
+    """For each event, the corpus entities on its actor and recipient sides.
+
+    Events store document-level keys; ``entity_members`` maps (document, key) to the corpus-wide
+    entity, so "Vucic" in one article and "Vučić" in another meet here. ``ids=None`` means every event.
+    """
+    chosen = "JOIN (SELECT unnest(?::VARCHAR[]) AS id) USING (id)" if ids is not None else ""
+    params: list[Any] = [list(ids)] * 2 if ids is not None else []
+    rows = store.query(
+        "WITH sides AS ("
+        f" SELECT id, doc_id, 'actor' AS side, unnest(actor_keys) AS key FROM events {chosen}"
+        " UNION ALL"
+        f" SELECT id, doc_id, 'recipient' AS side, unnest(recipient_keys) AS key FROM events {chosen})"
+        " SELECT DISTINCT s.id, s.side, en.entity_id, en.name, en.type, en.country, en.sector"
+        " FROM sides s JOIN entity_members m ON m.doc_id = s.doc_id AND m.key = s.key"
+        " JOIN entities en ON en.entity_id = m.entity_id ORDER BY s.id, s.side, en.entity_id", params)
+    out: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for r in rows:
+        sides = out.setdefault(r.pop("id"), {"actor": [], "recipient": []})
+        sides[r.pop("side")].append(r)
+    return out

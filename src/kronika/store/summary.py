@@ -1,0 +1,80 @@
+"""Store-wide figures for the overview, and one event with the article it was read from.
+
+Negated and hypothetical events are records, not facts: the figures here that speak of relations
+between actors (top dyads) leave them out, and say so through their names.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kronika.store.db import Store
+from kronika.store.queries import EventFilter, events
+
+# An event with one of these auxiliary modes did not (or not yet certainly) happen.
+NOT_FACT_AUX = ("negation", "hypothetical")
+_IS_FACT = "NOT list_has_any(coalesce(aux, []::VARCHAR[]), ?::VARCHAR[])"
+
+
+def counts(store: Store) -> dict[str, Any]:
+    """How much the store holds: documents, outlets, events (facts, not facts, undated), entities."""
+    row = store.query(
+        "SELECT (SELECT count(*) FROM documents) AS documents,"
+        " (SELECT count(DISTINCT outlet) FROM documents) AS outlets,"
+        " (SELECT count(*) FROM entities) AS entities,"
+        " count(*) AS events,"
+        f" count(*) FILTER (WHERE {_IS_FACT}) AS facts,"
+        " count(*) FILTER (WHERE date IS NULL) AS undated,"
+        " min(date) AS first_date, max(date) AS last_date FROM events", [list(NOT_FACT_AUX)])[0]
+    row["not_facts"] = row["events"] - row["facts"]
+    return row
+
+
+def top_country_dyads(store: Store, limit: int = 10) -> list[dict[str, Any]]:
+    """Directed country pairs with the most factual events, with cooperation/conflict counts."""
+    return store.query(
+        "SELECT a AS actor, r AS recipient, count(DISTINCT id) AS events,"
+        " count(DISTINCT id) FILTER (WHERE quad_code IN (1, 2)) AS cooperation,"
+        " count(DISTINCT id) FILTER (WHERE quad_code IN (3, 4)) AS conflict,"
+        " round(avg(event_scale), 2) AS mean_score"
+        " FROM (SELECT id, quad_code, event_scale, a, unnest(recipient_codes) AS r FROM"
+        f"  (SELECT id, quad_code, event_scale, unnest(actor_codes) AS a, recipient_codes FROM events"
+        f"   WHERE {_IS_FACT}))"
+        " WHERE a <> r GROUP BY a, r ORDER BY events DESC, a, r LIMIT ?", [list(NOT_FACT_AUX), limit])
+
+
+def category_counts(store: Store) -> list[dict[str, Any]]:
+    return store.query("SELECT event, quad_code, count(*) AS events FROM events "
+                       "GROUP BY event, quad_code ORDER BY events DESC, event")
+
+
+def recent_events(store: Store, limit: int = 10) -> list[dict[str, Any]]:
+    """The latest dated events, newest first, as rows of ``queries.events``."""
+    dated = int(store.scalar("SELECT count(*) FROM events WHERE date IS NOT NULL") or 0)
+    # events() sorts by date ascending with undated last: the newest dated rows end the dated block.
+    rows = events(store, EventFilter(), limit=min(limit, dated), offset=max(0, dated - limit))
+    return list(reversed(rows))
+
+
+def event_by_id(store: Store, event_id: str) -> dict[str, Any] | None:
+    """One event row (as ``queries.events`` returns it) or None.
+
+    Going through ``events()`` for the event's document keeps whatever that function adds to a row
+    (corroborating sources, for one); the direct read is the fallback for an id it does not list.
+    """
+    doc_id = store.scalar("SELECT doc_id FROM events WHERE id = ?", [event_id])
+    if doc_id is None:
+        return None
+    for row in events(store, EventFilter(doc_id=str(doc_id))):
+        if row["id"] == event_id:
+            return row
+    rows = store.query("SELECT e.*, d.source_file, d.outlet, d.published, d.url, d.title FROM events e "
+                       "JOIN documents d USING (doc_id) WHERE e.id = ?", [event_id])
+    return rows[0] if rows else None
+
+
+def document_text(store: Store, doc_id: str) -> dict[str, Any] | None:
+    """A document's metadata and original text (the one cite_info offsets point into)."""
+    rows = store.query("SELECT doc_id, source_file, title, published, date_precision, outlet, author, url, "
+                       "dateline, raw_text FROM documents WHERE doc_id = ?", [doc_id])
+    return rows[0] if rows else None
