@@ -68,7 +68,7 @@ def entity_keys(store: Store, name: str) -> list[str]:
     rows = store.query(
         "SELECT m.key FROM entities e JOIN entity_members m USING (entity_id) "
         "WHERE e.entity_id = ? OR list_contains(list_transform(list_append(e.aliases, e.name), "
-        "x -> lower(strip_accents(x))), ?)", [name, fold(name)])
+        "lambda x: lower(strip_accents(x))), ?)", [name, fold(name)])
     return sorted({r["key"] for r in rows})
 
 
