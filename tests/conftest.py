@@ -65,3 +65,21 @@ def cli():
                              catch_exceptions=False)
 
     return invoke
+
+
+@pytest.fixture(scope="session")
+def code(nlp):
+    """Run the real pipeline (parse, actors, events, quotes) on one written article."""
+    from kronika.ingest import article_from_text
+    from kronika.nlp.parse import parse_articles
+    from kronika.runner.pipeline import Resources, process
+
+    res = Resources.load()
+
+    def run(text: str, published: str | None = "2024-03-12", **meta: str):
+        article = article_from_text(text, source_file="t.txt", source_path="t.txt",
+                                    meta={"published": published, "title": meta.pop("title", "T"), **meta})
+        parsed = next(parse_articles(nlp, [article]))
+        return process(parsed, res)
+
+    return run

@@ -41,7 +41,7 @@ def run(parsed: ParsedDoc, gaz: Gazetteer) -> ActorResult:
     doc = build(tree, gaz, spans)
     art = parsed.article
     titles = {c.key: c.titles for c in doc.clusters.values() if c.kind == PERSON}
-    roles = build_roles(tree, doc.token_key, titles, art.published, art.date_precision, art.doc_id)
+    roles = build_roles(tree, gaz, doc.token_key, titles, art.published, art.date_precision, art.doc_id)
     for key, rs in roles.items():
         if key in doc.clusters:
             doc.clusters[key].roles = rs

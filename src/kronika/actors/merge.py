@@ -80,6 +80,7 @@ def merge(entities: Iterable[DocEntity], users: Iterable[UserActor] = ()) -> lis
 
 
 def _join_people(groups: dict[str, _Group]) -> None:
+    _surname_organisations(groups)
     people = [g for g in groups.values() if g.type == "PERSON"]
     full = [g for g in people if len(_parts(g.key.split(":", 1)[1])) >= 2]
     # Spelling variants of the same full name.
@@ -105,6 +106,26 @@ def _join_people(groups: dict[str, _Group]) -> None:
                          and _countries_agree(f, g)]
         if len(pool) == 1:
             pool[0].members.extend(g.members)
+            del groups[g.key]
+
+
+def _surname_organisations(groups: dict[str, _Group]) -> None:
+    """A one-word "organisation" with no code or sector that is one person's surname is that person
+    ("PETKOV told reporters": spaCy's small model often calls a capitalised surname an ORG)."""
+    surnames: dict[str, list[_Group]] = {}
+    for g in groups.values():
+        if g.type == "PERSON":
+            parts = _parts(g.key.split(":", 1)[1])
+            if len(parts) >= 2:
+                surnames.setdefault(parts[-1], []).append(g)
+    for g in list(groups.values()):
+        name = g.key.split(":", 1)[1]
+        if g.type != "ORG" or " " in name or any(m.country or m.sector for m in g.members):
+            continue
+        owners = surnames.get(fold(name), [])
+        if len(owners) == 1:
+            owners[0].members.extend(DocEntity(m.doc_id, m.key, m.name, "PERSON", m.country, m.sector,
+                                               m.aliases, m.mentions) for m in g.members)
             del groups[g.key]
 
 

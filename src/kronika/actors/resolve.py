@@ -147,7 +147,25 @@ def _known_names(tree: Tree, spans: list[Span]) -> None:
     spans.sort(key=lambda s: s.start)
 
 
+def _speaking_names(tree: Tree, gaz: Gazetteer, spans: list[Span]) -> None:
+    """A two- or three-word name spaCy called an organisation is a person when it speaks or bears a
+    title ("Amina Wanjiku said", "Minister Boobek Ajikeev") and has no word of an organisation's name."""
+    verbs = _speech()["speech_verbs"]
+    for s in spans:
+        words = clean_name(s.text).split()
+        if s.kind != ORG or s.code or not 2 <= len(words) <= 3 or clean_name(s.text).isupper():
+            continue
+        if any(gaz.is_org_head(w) or gaz.org_sector(w) or gaz.country_of(w) for w in words):
+            continue
+        head = tree[s.head]
+        speaks = head.dep == "nsubj" and tree.head(s.head).lemma in verbs
+        titled = s.start > 0 and gaz.title_at([tree[s.start - 1].text.lower()], 0) is not None
+        if speaks or titled:
+            s.kind, s.sector, s.country = PERSON, None, None
+
+
 def build(tree: Tree, gaz: Gazetteer, spans: list[Span]) -> DocActors:
+    _speaking_names(tree, gaz, spans)
     _reclassify_surnames(spans)
     _known_names(tree, spans)
     spans = [s for s in spans if not s.extra.get("unknown") or s.kind == PERSON]

@@ -8,7 +8,8 @@ had ended by the article's date.
 
 from __future__ import annotations
 
-from kronika.actors.titles import TitleSeen
+from kronika.actors.gazetteer import Gazetteer
+from kronika.actors.titles import TitleSeen, read_title
 from kronika.nlp.timex import sentence_times, time_for
 from kronika.nlp.tree import Tree
 from kronika.records import Role
@@ -42,7 +43,7 @@ def sector_on(titles: list[TitleSeen], roles: list[Role], when: str | None) -> s
     return "ELI" if titles else None
 
 
-def build_roles(tree: Tree, key_tokens: dict[int, str], titles: dict[str, list[TitleSeen]],
+def build_roles(tree: Tree, gaz: Gazetteer, key_tokens: dict[int, str], titles: dict[str, list[TitleSeen]],
                 published: str | None, precision: str | None, doc_id: str) -> dict[str, list[Role]]:
     """Roles per person key, with since/until taken from appointment and resignation sentences."""
     roles: dict[str, list[Role]] = {}
@@ -69,6 +70,12 @@ def build_roles(tree: Tree, key_tokens: dict[int, str], titles: dict[str, list[T
         mine = roles.setdefault(key, [])
         if tok.lemma in _START:
             title = _title_in(tree, tok.i, titles.get(key, []))
+            if title is None:
+                seen = _new_title(tree, gaz, tok.i)
+                if seen is not None:
+                    title = seen.title
+                    mine.append(Role(title=seen.title, sector=seen.sector, country=seen.country,
+                                     first_seen=published, last_seen=published, doc_id=doc_id))
             _set(mine, title, since=value)
         else:
             _set(mine, _ended_title(mine), until=value)
@@ -82,6 +89,15 @@ def _title_in(tree: Tree, verb: int, seen: list[TitleSeen]) -> str | None:
     for t in sorted(seen, key=lambda t: -len(t.title)):
         if t.title.lower() in words:
             return t.title
+    return None
+
+
+def _new_title(tree: Tree, gaz: Gazetteer, verb: int) -> TitleSeen | None:
+    """"was appointed deputy prime minister": the post named as the verb's complement."""
+    for c in tree.children(verb, "oprd", "attr", "xcomp", "dobj", "advmod", "npadvmod"):
+        seen = read_title(tree, gaz, tree.subtree(c.i))
+        if seen is not None:
+            return seen
     return None
 
 

@@ -1,0 +1,127 @@
+"""Actors: one entity per real actor, whatever the spelling; titles, pronouns and roles over time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kronika.errors import InputError
+
+
+def entity(result, name):
+    from kronika.actors.normalize import fold
+
+    hits = [e for e in result.entities if fold(e.name) == fold(name)
+            or fold(name) in {fold(a) for a in e.aliases}]
+    assert len(hits) == 1, [(e.name, e.aliases) for e in result.entities]
+    return hits[0]
+
+
+def test_spellings_fold_and_surnames_join_the_full_name(code):
+    r = code("Croatian Prime Minister Dražen Kovačević met students in Zagreb.\n"
+             "KOVACEVIC later said the talks were useful. Kovacevic left on Friday.")
+    e = entity(r, "Dražen Kovačević")
+    assert e.country == "HRV" and e.type == "PERSON"
+    assert {"Kovacevic", "KOVACEVIC"} & set(e.aliases)
+    assert len([x for x in r.entities if x.type == "PERSON"]) == 1
+
+
+def test_transliteration_variant_joins_but_namesakes_stay_apart(code):
+    r = code("Russian Energy Minister Pavel Sorokin met Kazakh Energy Minister Pavel Sarsenov in Astana.\n"
+             "Sorokina's ministry did not comment. Sorokin flew home on Friday.")
+    people = [e for e in r.entities if e.type == "PERSON"]
+    names = sorted(e.name for e in people)
+    assert "Pavel Sarsenov" in names and "Pavel Sorokin" in names
+    sorokin = entity(r, "Pavel Sorokin")
+    assert sorokin.country == "RUS" and "Sorokina" in sorokin.aliases
+    assert entity(r, "Pavel Sarsenov").country == "KAZ"
+
+
+def test_title_description_resolves_to_the_named_person(code):
+    r = code("The Kenyan foreign minister arrived in Prague on Monday.\n"
+             "Amina Wanjiku said the visit would deepen trade.")
+    e = entity(r, "Amina Wanjiku")
+    assert e.country == "KEN"
+    assert any(ro.title == "foreign minister" for ro in e.roles)
+
+
+def test_pronoun_in_actor_position_is_resolved(code):
+    r = code("Latvian Prime Minister Ilze Ozola met NATO officials in Riga.\n"
+             "She also thanked Poland for its support.")
+    ev = [e for e in r.events if e.event == "SUPPORT"][0]
+    assert ev.actor[0].entity_text == "She" and ev.actor[0].identifier_text == "Ilze Ozola"
+    assert ev.actor[0].code == "LVA"
+
+
+def test_first_person_inside_a_quotation_is_the_speaker(code):
+    r = code("“I thanked Japan for its help,” Philippine President Marco Reyes wrote on Facebook.")
+    ev = [e for e in r.events if e.event == "SUPPORT" and e.actor[0].entity_text == "I"]
+    assert ev and ev[0].actor[0].code == "PHL" and ev[0].recipient[0].code == "JPN"
+
+
+def test_countries_from_adjectives_capitals_and_seats_of_power(code):
+    r = code("The Kremlin criticised Warsaw. Kyrgyz officials welcomed the decision of Brasília.")
+    evs = {e.event: e for e in r.events}
+    assert evs["ACCUSE"].actor[0].code == "RUS" and evs["ACCUSE"].recipient[0].code == "POL"
+
+
+def test_sectors_from_titles_and_organisation_names(code):
+    r = code("The Serbian army chief General Milan Petrovic met the head of Hungary's intelligence service, "
+             "Laszlo Kertesz, in Szeged.")
+    assert entity(r, "Milan Petrovic").roles[0].sector == "MIL"
+
+
+def test_roles_over_time_since_until_and_former(code):
+    r = code("Former intelligence chief Goran Ilic was appointed deputy prime minister at the beginning of "
+             "May.\nIlic stepped down from his intelligence post in November 2023.", published="2024-06-11")
+    e = entity(r, "Goran Ilic")
+    roles = {ro.title: ro for ro in e.roles}
+    assert roles["deputy prime minister"].since == "2024-05"
+    assert roles["intelligence chief"].former and roles["intelligence chief"].until == "2023-11"
+    assert roles["intelligence chief"].sector == "SPY"
+
+
+def test_entities_merge_across_the_store(tmp_path: Path, db: str):
+    from kronika.runner import run_ingest
+    from kronika.store import Store
+    from kronika.store.queries import actor
+
+    (tmp_path / "a.txt").write_text("Visit\n\nJune 3, 2024\n\nBulgarian President Rumen Petkov met "
+                                    "Greek officials in Athens.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Talks\n\nJune 9, 2024\n\nPETKOV told reporters that Bulgaria would "
+                                    "cooperate with Greece.\n", encoding="utf-8")
+    run_ingest([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], db=db)
+    profile = actor(Store(db, read_only=True), "petkov")
+    assert profile is not None and profile["name"] == "Rumen Petkov" and profile["documents"] == 2
+    assert profile["country"] == "BGR"
+
+
+def test_user_actor_list_overrides_and_adds(tmp_path: Path, db: str, cli):
+    (tmp_path / "a.txt").write_text("Visit\n\nJune 3, 2024\n\nIvo Dragan met Greek officials in "
+                                    "Athens.\n", encoding="utf-8")
+    (tmp_path / "actors.csv").write_text("name,aliases,type,country,sector\n"
+                                         "Ivo Dragan,Dragan;I. Dragan,PERSON,BGR,GOV\n", encoding="utf-8")
+    res = cli("ingest", str(tmp_path / "a.txt"), "--actors", str(tmp_path / "actors.csv"), "--db", db)
+    assert res.exit_code == 0, res.output
+    shown = cli("actors", "I. Dragan", "--db", db, "--format", "jsonl")
+    assert '"country": "BGR"' in shown.output and '"source": "user"' in shown.output
+
+
+@pytest.mark.parametrize(
+    ("content", "suffix", "message"),
+    [
+        ("name,country\nIvo Dragan,XXX\n", ".csv",
+         'line 2: field "country": "XXX" is not an ISO 3166 alpha-3 code or a PLOVER code'),
+        ("- name: Ivo Dragan\n  sector: KING\n", ".yaml", 'line 1: field "sector": "KING" is not a PLOVER sector'),
+        ("country\nBGR\n", ".csv", 'the CSV needs a "name" column'),
+    ],
+)
+def test_invalid_actor_rows_are_refused_with_their_row(tmp_path: Path, content, suffix, message):
+    from kronika.actors.userlist import read_actor_file
+
+    path = tmp_path / f"actors{suffix}"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read_actor_file(str(path))
+    assert message in str(err.value) and str(path) in str(err.value)

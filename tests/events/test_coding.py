@@ -1,0 +1,154 @@
+"""PLOVER coding of written sentences through the real pipeline (spaCy parse, actors, events).
+
+Each test states a rule users rely on; the sentences are ours, in the style of wire copy, and name
+invented people so that nothing here can lean on a list of known names.
+"""
+
+from __future__ import annotations
+
+
+def events_of(result, category=None):
+    return [e for e in result.events if category is None or e.event == category]
+
+
+def codes(side):
+    return sorted({a.code for a in side if a.code})
+
+
+def one(result, category):
+    found = events_of(result, category)
+    assert len(found) == 1, [(e.event, e.text) for e in result.events]
+    return found[0]
+
+
+def test_meeting_is_consult_with_both_sides(code):
+    r = code("Hungarian Foreign Minister Tamas Varga met Polish Foreign Minister Anna Zielinska in Vienna on "
+             "Tuesday.", published="2024-03-14")
+    ev = one(r, "CONSULT")
+    assert codes(ev.actor) + codes(ev.recipient) == ["HUN", "POL"]
+    assert ev.date == "2024-03-12" and ev.date_precision == "day"
+    assert ev.event_loc is not None and ev.event_loc["name"] == "Vienna" and ev.event_loc["country"] == "AUT"
+    assert ev.event_text == "met"
+
+
+def test_host_is_recipient_and_visitor_actor(code):
+    r = code("Kenyan President Daniel Mwangi received the visiting Ghanaian Foreign Minister Kofi Boateng "
+             "in Nairobi.")
+    ev = one(r, "CONSULT")
+    assert codes(ev.actor) == ["GHA"] and codes(ev.recipient) == ["KEN"]
+    assert "visit" in ev.mode
+
+
+def test_passive_voice_puts_the_agent_first(code):
+    r = code("Two Belarusian diplomats were expelled by Lithuania on Monday.", published="2023-11-21")
+    ev = one(r, "SANCTION")
+    assert codes(ev.actor) == ["LTU"] and codes(ev.recipient) == ["BLR"]
+    assert ev.date == "2023-11-20"
+
+
+def test_compound_actor_is_one_event(code):
+    r = code("Latvia, Estonia and Finland have joined the EU in sanctioning Belarus over the crackdown.")
+    ev = one(r, "SANCTION")
+    assert codes(ev.actor) == ["EST", "EUR", "FIN", "LVA"]
+    assert codes(ev.recipient) == ["BLR"]
+
+
+def test_negated_event_is_kept_and_flagged(code):
+    r = code("Hungary did not impose sanctions on Russia last year.")
+    ev = one(r, "SANCTION")
+    assert "negation" in ev.aux and codes(ev.actor) == ["HUN"] and codes(ev.recipient) == ["RUS"]
+
+
+def test_refraining_negates(code):
+    r = code("Austria has so far refrained from sanctioning Iran.")
+    ev = one(r, "SANCTION")
+    assert "negation" in ev.aux
+
+
+def test_conditional_consequence_is_hypothetical_and_condition_not_coded(code):
+    r = code("The European Union could impose sanctions on Georgia if the police use force again.")
+    ev = one(r, "SANCTION")
+    assert "hypothetical" in ev.aux
+    assert not events_of(r, "ASSAULT") and not events_of(r, "COERCE")
+
+
+def test_future_cooperation_is_agree(code):
+    r = code("Japan will deliver two patrol vessels to the Philippines next year.")
+    ev = one(r, "AGREE")
+    assert codes(ev.actor) == ["JPN"] and codes(ev.recipient) == ["PHL"]
+    assert "future" in ev.aux
+
+
+def test_signing_an_agreement_is_support(code):
+    r = code("Chile and Argentina signed a customs agreement in Santiago on Tuesday.")
+    ev = one(r, "SUPPORT")
+    assert codes(ev.actor) == ["ARG", "CHL"]
+
+
+def test_nominalisation_with_possessive_actor(code):
+    r = code("Turkey's shelling of Kurdish villages drew protests in Erbil.")
+    ev = one(r, "ASSAULT")
+    assert codes(ev.actor) == ["TUR"]
+
+
+def test_refusal_is_one_reject_aimed_at_the_refused_act(code):
+    r = code("Norway refused to recognise Abkhazia's independence.")
+    assert [e.event for e in r.events] == ["REJECT"]
+    assert codes(r.events[0].actor) == ["NOR"]
+
+
+def test_summoning_an_ambassador_is_accuse(code):
+    r = code("Iraq's foreign ministry summoned the Turkish ambassador on Monday.", published="2025-01-14")
+    ev = one(r, "ACCUSE")
+    assert codes(ev.actor) == ["IRQ"] and codes(ev.recipient) == ["TUR"]
+
+
+def test_resignation_is_retreat(code):
+    r = code("Guinean Prime Minister Sekou Balde resigned on Tuesday after a week of strikes.",
+             published="2024-02-27")
+    ev = one(r, "RETREAT")
+    assert "resign" in ev.mode and codes(ev.actor) == ["GIN"] and ev.date == "2024-02-27"
+
+
+def test_pronoun_subject_resolves_to_the_last_named_person(code):
+    r = code("Czech Foreign Minister Jiri Novak met Kenyan Foreign Minister Amina Wanjiku in Nairobi.\n"
+             "He also thanked Wanjiku for her support.")
+    thanks = [e for e in events_of(r, "SUPPORT") if e.event_text.startswith("thank")]
+    assert len(thanks) == 1
+    assert codes(thanks[0].actor) == ["CZE"] and codes(thanks[0].recipient) == ["KEN"]
+    assert thanks[0].actor[0].identifier_text == "Jiri Novak"
+
+
+def test_undated_article_leaves_relative_dates_unknown(code):
+    r = code("Moldova and Romania held talks in Chisinau on Monday.", published=None)
+    ev = one(r, "CONSULT")
+    assert ev.date is None and ev.date_precision is None
+
+
+def test_event_without_time_expression_takes_the_publication_date(code):
+    r = code("Brazil condemned the coup in Niger.", published="2023-07-28")
+    ev = one(r, "ACCUSE")
+    assert ev.date == "2023-07-28"
+
+
+def test_historical_event_is_flagged(code):
+    r = code("In 2015, the Czech Republic sent emergency aid to Kenya.", published="2024-03-13")
+    ev = one(r, "AID")
+    assert ev.date == "2015" and "historical" in ev.aux
+
+
+def test_record_carries_scores_and_provenance(code):
+    r = code("Lithuania expelled two Belarusian diplomats.")
+    ev = one(r, "SANCTION")
+    assert ev.quad_code == 4 and ev.cameo_root == "16" and ev.event_scale < 0
+    assert 0 < ev.confidence <= 1
+    raw = r.article.raw_text
+    assert raw[ev.cite.char_start:ev.cite.char_end] == ev.text
+    span = r.article.text[ev.trigger_start:ev.trigger_end]
+    words = ev.event_text.split()
+    assert span.startswith(words[0]) and span.endswith(words[-1])
+
+
+def test_ids_are_derived_from_content(code):
+    text = "Lithuania expelled two Belarusian diplomats."
+    assert [e.id for e in code(text).events] == [e.id for e in code(text).events]
