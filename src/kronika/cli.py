@@ -78,7 +78,8 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, batch_size: int
 def documents(db: str, fmt: str) -> None:
     """List the stored documents and their metadata."""
     from kronika.store import Store
-    from kronika.store.queries import DOCUMENT_FIELDS, documents as list_documents
+    from kronika.store.queries import DOCUMENT_FIELDS
+    from kronika.store.queries import documents as list_documents
 
     rows = list_documents(Store(db, read_only=True))
     _emit(rows, fmt, ["source_file", "title", "published", "outlet", "author", "dateline", "n_sentences"],
@@ -89,22 +90,32 @@ def documents(db: str, fmt: str) -> None:
 @click.argument("name", required=False)
 @db_option
 @format_option("table", "jsonl")
-def actors(name: str | None, db: str, fmt: str) -> None:
-    """List entities, or show one (any alias, any accents) with its roles as a timeline."""
-    from kronika.analyse.profiles import actor_profile, actor_rows
+@click.option("--by", type=click.Choice(["week", "month", "year"]), default="month", show_default=True,
+              help="With NAME: period of its events-over-time.")
+@click.option("--chart", type=click.Path(dir_okay=False), help="With NAME: chart its events over time "
+              "to FILE.png, .svg or .html.")
+def actors(name: str | None, db: str, fmt: str, by: str, chart: str | None) -> None:
+    """List entities, or show one (any alias, any accents, or a country code) with its roles as a
+    timeline, its counterparts and its events over time."""
+    from kronika.analyse.counterparts import activity, profile_of, render_counterparts
+    from kronika.analyse.profiles import actor_rows, render_profile
+    from kronika.output import write_jsonl
+    from kronika.store import Store
 
     if name is None:
         _emit(actor_rows(db), fmt, ["name", "type", "country", "sector", "aliases", "mentions", "documents"])
         return
-    profile = actor_profile(db, name)
+    store = Store(db, read_only=True)
+    act = activity(store, name, by=by)
+    profile = profile_of(store, act.actor)
     if fmt == "jsonl":
-        from kronika.output import write_jsonl
-
-        write_jsonl([profile], sys.stdout)
+        write_jsonl([{**profile, "activity": act.to_json()}], sys.stdout)
     else:
-        from kronika.analyse.profiles import render_profile
+        click.echo(render_profile(profile) + "\n" + render_counterparts(act))
+    if chart:
+        from kronika.analyse.charts import activity_chart
 
-        click.echo(render_profile(profile))
+        click.echo(f"chart written to {activity_chart(act, chart)}", err=True)
 
 
 @main.command()
@@ -125,7 +136,99 @@ def events(db: str, fmt: str, actor: str | None, dyad: str | None, category: str
     rows = event_rows(db, actor=actor, dyad=dyad, event=category, since=since, until=until,
                       min_confidence=min_confidence, by_source=by_source)
     _emit(rows, "jsonl" if fmt == "plover" else fmt,
-          ["date", "event", "actor_text", "recipient_text", "aux", "source_file", "text"])
+          ["date", "event", "actor_text", "recipient_text", "aux", "source_file", "n_sources", "text"])
+
+
+@main.command()
+@db_option
+@format_option("table", "jsonl", "csv")
+@click.option("--speaker", help="An entity name/alias, or words of the speaker's name.")
+@click.option("--since", help="Earliest date said (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--until", help="Latest date said.")
+def quotes(db: str, fmt: str, speaker: str | None, since: str | None, until: str | None) -> None:
+    """List quotations: who said what, when, where (direct, or reported with direct=false)."""
+    from kronika.analyse.listing import quote_rows
+    from kronika.store.queries import QUOTE_FIELDS
+
+    rows = quote_rows(db, speaker=speaker, since=since, until=until)
+    _emit(rows, fmt, ["date", "speaker", "channel", "direct", "text", "source_file"], full=list(QUOTE_FIELDS))
+
+
+@main.command()
+@click.argument("a")
+@click.argument("b")
+@db_option
+@format_option("table", "csv", "json")
+@click.option("--by", type=click.Choice(["week", "month", "year"]), default="month", show_default=True)
+@click.option("--chart", type=click.Path(dir_okay=False), help="Also draw it to FILE.png, .svg or .html.")
+def dyad(a: str, b: str, db: str, fmt: str, by: str, chart: str | None) -> None:
+    """How two actors (country codes like SRB RUS, or names) treat each other per period, both ways.
+
+    Negated and hypothetical events, and undated ones, are listed apart and not counted."""
+    import json
+
+    from kronika.analyse.dyad_report import dyad_csv_rows, render_dyad
+    from kronika.analyse.dyads import dyad as build_dyad
+    from kronika.output import write_csv
+    from kronika.store import Store
+
+    d = build_dyad(Store(db, read_only=True), a, b, by=by)
+    if fmt == "json":
+        click.echo(json.dumps(d.to_json(), ensure_ascii=False, indent=1))
+    elif fmt == "csv":
+        write_csv(dyad_csv_rows(d), sys.stdout, ["period", "direction", "event", "quad_code", "count",
+                                                 "mean_score", "event_ids"])
+    else:
+        click.echo(render_dyad(d))
+    if chart:
+        from kronika.analyse.charts import dyad_chart
+
+        click.echo(f"chart written to {dyad_chart(d, chart)}", err=True)
+
+
+@main.command()
+@db_option
+@format_option("json", "graphml", default="json")
+@click.option("--since", help="Earliest event date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--until", help="Latest event date.")
+def network(db: str, fmt: str, since: str | None, until: str | None) -> None:
+    """The actor network: actors as nodes, factual events as weighted directed edges."""
+    import json
+
+    from kronika.analyse.network import build_network, network_json, write_graphml
+    from kronika.store import Store
+
+    net = build_network(Store(db, read_only=True), since=since, until=until)
+    if fmt == "graphml":
+        write_graphml(net, sys.stdout)
+    else:
+        click.echo(json.dumps(network_json(net), ensure_ascii=False, indent=1))
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["plover", "csv", "parquet", "graphml"]), required=True,
+              help="plover: JSON Lines; graphml: the actor network.")
+@click.option("-o", "--output", required=True, help="Output file, or - for standard output (not parquet).")
+def export(db: str, fmt: str, output: str) -> None:
+    """Export every event (PLOVER JSON Lines, CSV, Parquet) or the actor network (GraphML)."""
+    from kronika.analyse.exporting import export_store
+    from kronika.store import Store
+
+    n = export_store(Store(db, read_only=True), fmt, output, stdout=sys.stdout)
+    click.echo(f"{n} {'edges' if fmt == 'graphml' else 'events'} written to {output}", err=True)
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+def serve(db: str, host: str, port: int) -> None:
+    """Explore the store in a web browser (read-only; works offline; safe while an ingest runs)."""
+    from kronika.serve import serve as run_server
+
+    click.echo(f"kronika explorer on http://{host}:{port}/ (store {db}); Ctrl+C stops it", err=True)
+    run_server(db, host=host, port=port)
 
 
 @contextmanager
@@ -166,3 +269,7 @@ def _emit(rows: list[dict[str, Any]], fmt: str, table_cols: list[str], full: lis
         write_csv(rows, sys.stdout, full)
     else:
         click.echo(render_table(rows, table_cols))
+
+
+if __name__ == "__main__":
+    main()

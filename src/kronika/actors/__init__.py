@@ -56,8 +56,8 @@ def run(parsed: ParsedDoc, gaz: Gazetteer) -> ActorResult:
         ))
     mentions = []
     for s in doc.spans:
-        key = doc.token_key.get(s.head)
+        owner = doc.token_key.get(s.head)
         start, end = tree[s.start].idx, tree[s.end - 1].end
         mentions.append(Mention(art.doc_id, start, end, clean_name(s.text) or s.text, s.kind,
-                                s.sentence, key))
+                                s.sentence, owner))
     return ActorResult(entities=tuple(entities), mentions=tuple(mentions), doc=doc, tree=tree)

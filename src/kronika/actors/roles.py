@@ -71,10 +71,10 @@ def build_roles(tree: Tree, gaz: Gazetteer, key_tokens: dict[int, str], titles: 
         if tok.lemma in _START:
             title = _title_in(tree, tok.i, titles.get(key, []))
             if title is None:
-                seen = _new_title(tree, gaz, tok.i)
-                if seen is not None:
-                    title = seen.title
-                    mine.append(Role(title=seen.title, sector=seen.sector, country=seen.country,
+                post = _new_title(tree, gaz, tok.i)
+                if post is not None:
+                    title = post.title
+                    mine.append(Role(title=post.title, sector=post.sector, country=post.country,
                                      first_seen=published, last_seen=published, doc_id=doc_id))
             _set(mine, title, since=value)
         else:

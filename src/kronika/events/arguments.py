@@ -69,7 +69,7 @@ def own_subject(tree: Tree, k: int) -> int | None:
 def subject_of(tree: Tree, k: int, is_actor: IsActor, *, limit: int = 6) -> int | None:
     """The nearest subject up the clause chain that names an actor."""
     cur = k
-    for n in range(limit):
+    for _ in range(limit):
         t = tree[cur]
         if t.dep == "acl" and t.tag == "VBG" and is_actor(t.head):
             return t.head  # "states ... recognizing it": the noun a participle modifies does it
@@ -157,9 +157,9 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
             if subj_i is not None and trig.entry.passive_recipient and is_actor(subj_i):
                 args.recipients = _conjuncts(tree, subj_i)
     else:
-        subj = own_subject(tree, k)
-        if subj is not None and is_actor(subj):
-            args.actors = _conjuncts(tree, subj)
+        own = own_subject(tree, k)
+        if own is not None and is_actor(own):
+            args.actors = _conjuncts(tree, own)
         else:
             inherited = subject_of(tree, k, is_actor)
             if inherited is not None:

@@ -59,8 +59,8 @@ def code_sentence(parsed: ParsedDoc, found: ActorResult, lex: Lexicon, gaz: Gaze
                 refs.extend(refs_for(tree, found.doc, gaz, h, date))
             return refs
 
-        def is_actor(k: int) -> bool:
-            if k in trigger_tokens and k != trig.token:
+        def is_actor(k: int, me: int = trig.token) -> bool:
+            if k in trigger_tokens and k != me:
                 return False
             return any(r.code or r.sector for r in refs_for(tree, found.doc, gaz, k, None,
                                                             fallback_home=False))

@@ -2,8 +2,8 @@
 
 Folders are walked recursively in sorted order, so two runs over the same folder see the same files in
 the same order. Hidden files and folders (``.git``, ``.DS_Store``) and a folder's own notes
-(``README*``, ``LICENSE*``: they describe the corpus, they are not articles) are skipped; a path
-named explicitly is always read.
+(``README*``, ``LICENSE*``: they describe the corpus, they are not articles) and kronika's own store
+files (``*.duckdb``) are skipped; a path named explicitly is always read.
 """
 
 from __future__ import annotations
@@ -22,7 +22,9 @@ STDIN_NAME = "<stdin>"
 
 
 def _is_note(name: str) -> bool:
-    return name.upper().startswith(("README", "LICENSE", "LICENCE"))
+    """A folder's own notes, and kronika's own store files when the store sits among the articles."""
+    return name.upper().startswith(("README", "LICENSE", "LICENCE")) or \
+        name.lower().endswith((".duckdb", ".duckdb.wal"))
 
 
 def _folder(given: str) -> Iterator[tuple[str, Path] | Problem]:

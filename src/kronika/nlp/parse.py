@@ -21,9 +21,23 @@ KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "DATE", "
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
+_ENDS = tuple('.!?:;"”’)…»“')
+
+
 def paragraphs(text: str) -> list[tuple[int, str]]:
-    """The non-blank lines of a text with their start offsets."""
-    return [(m.start(), m.group()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+    """Paragraphs with their start offsets: one a line, except that a hard-wrapped line (no closing
+    punctuation, the next line going on in lower case) continues on the next."""
+    lines = [(m.start(), m.group()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+    out: list[tuple[int, str]] = []
+    for start, line in lines:
+        if out:
+            prev_start, prev = out[-1]
+            gap = text[prev_start + len(prev):start]
+            if gap.count("\n") == 1 and not prev.rstrip().endswith(_ENDS) and line.lstrip()[:1].islower():
+                out[-1] = (prev_start, text[prev_start:start + len(line)])
+                continue
+        out.append((start, line))
+    return out
 
 
 def to_parsed(article: Article, parts: Iterable[tuple[int, Doc]]) -> ParsedDoc:

@@ -44,7 +44,8 @@ def _opens(text: str, i: int) -> bool:
         return False  # a closing mark, or a stray one
     if c in _SINGLE:
         # ‘ / ' open only at the start of a word: not in "don't", not in "Russia's".
-        return not before.isalnum() and (after.isalnum() or after in "“\"")
+        # ... and not before a digit: '90s is an elided year.
+        return not before.isalnum() and (after.isalpha() or after in "“\"")
     if c == '"':
         return not before.isalnum()
     return True
