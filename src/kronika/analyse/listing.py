@@ -16,13 +16,21 @@ def event_rows(db: str, *, actor: str | None = None, dyad: str | None = None, ev
     f = EventFilter(actor=actor, dyad=parse_dyad(dyad) if dyad else None, event=event, since=since,
                     until=until, min_confidence=min_confidence)
     out = []
-    for row in events(store, f):
+    for row in events(store, f, by_source=by_source):
         rec = plover_record(row)
         rec["source_file"] = rec["cite_info"]["source_file"]
         rec["actor_text"] = _side(rec["actor"])
         rec["recipient_text"] = _side(rec["recipient"])
         out.append(rec)
     return out
+
+
+def quote_rows(db: str, *, speaker: str | None = None, since: str | None = None,
+               until: str | None = None) -> list[dict[str, Any]]:
+    """Quotations matching the filters (``kronika quotes``), one row each."""
+    from kronika.store.queries import QuoteFilter, quotes
+
+    return quotes(Store(db, read_only=True), QuoteFilter(speaker=speaker, since=since, until=until))
 
 
 def _side(refs: list[dict[str, Any]]) -> str:

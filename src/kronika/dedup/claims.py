@@ -4,6 +4,8 @@
 story after story, from several speakers, in other words. A claim is a proposition, not an event with
 a date or a speaker, so the words decide: two quotations are one claim when their texts are alike
 enough and both assert or both deny (similar words with "not" in only one are opposite claims).
+Only quotations from different articles are linked: inside one article a reported clause and the
+quote within it are one telling, not two.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from itertools import combinations
 from kronika.dedup.corroborate import Similarity
 from kronika.dedup.similarity import fold, terms
 
-CLAIM_THRESHOLD = 0.45
+CLAIM_THRESHOLD = 0.60
 _NEGATORS = frozenset({"not", "never", "no", "nor", "neither", "without", "refused", "refuses", "refuse",
                        "didn't", "doesn't", "won't", "isn't", "hasn't", "haven't"})
 
@@ -26,6 +28,7 @@ class Said:
     """One quotation as claim linking sees it."""
 
     id: str
+    doc_id: str
     text: str
 
     @property
@@ -62,6 +65,7 @@ def _candidates(quotes: Sequence[Said]) -> set[tuple[int, int]]:
     for ns in index.values():
         if len(ns) > 200:
             continue  # a word in that many quotes tells nothing
-        for pair in combinations(ns, 2):
-            shared[pair] += 1
+        for i, j in combinations(ns, 2):
+            if quotes[i].doc_id != quotes[j].doc_id:  # across articles: within one, it is one telling
+                shared[(i, j)] += 1
     return {p for p, k in shared.items() if k >= 2}

@@ -3,7 +3,8 @@
 Two reports join when nothing rules it out (:func:`kronika.dedup.keys.compatible`) and their
 sentences mean the same thing closely enough. The bar is lower when the dates agree exactly (the
 date and participants already say much) and higher when a date is unknown (only the words can tell
-two undated "Serbia refused to sanction Russia" stories from a new refusal). Groups grow by the most
+two undated "Serbia refused to sanction Russia" stories from a new refusal), except for one article
+repeating the same trigger words (the lead and the detail paragraph). Groups grow by the most
 similar pairs first, and two groups join only if *every* pair across them is compatible, so a chain
 of near-misses cannot glue two different events together.
 """
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from kronika.dedup.keys import Item, block_keys, compatible, dates_agree
+from kronika.dedup.similarity import fold
 
 Similarity = Callable[[int, int], float]
 
@@ -29,6 +31,7 @@ class Settings:
     undated: float = 0.50  # similarity needed when a date is unknown
     place_bonus: float = 0.10  # both sentences name the same place
     people_bonus: float = 0.10  # both name the same person
+    trigger_bonus: float = 0.15  # both use the same trigger words ("signed agreement")
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,13 @@ def pair_score(a: Item, b: Item, sim: float, s: Settings) -> tuple[float, float]
         score += s.place_bonus
     if a.people & b.people:
         score += s.people_bonus
-    needed = s.dated if dates_agree(a, b, s.window_days) else s.undated
+    same_words = bool(a.trigger) and fold(a.trigger) == fold(b.trigger)
+    if same_words:
+        score += s.trigger_bonus
+    # One article telling the same act twice with the same words (lead, then detail paragraph) is
+    # one event even when the article gives no date to compare.
+    retold = same_words and a.doc_id == b.doc_id
+    needed = s.dated if retold or dates_agree(a, b, s.window_days) else s.undated
     return score, needed
 
 
@@ -106,6 +115,8 @@ def _group(reports: list[Item]) -> Group:
                  place_from=placed.id if placed else None)
 
 
-def _primary_order(it: Item) -> tuple[bool, float, int, str, str]:
-    """Body text before captions, then the surest coding, the fullest, the earliest report."""
-    return (it.caption, -it.confidence, -len(it.codes), it.published or "9999", it.id)
+def _primary_order(it: Item) -> tuple[bool, str, str, int, float, str]:
+    """Body text before captions, then the first report: the earliest article, and in it the first
+    telling (a lead paragraph sums up what later ones detail). The first report stays first when
+    later articles arrive, so an event keeps its id as its sources grow."""
+    return (it.caption, it.published or "9999", it.doc_id, it.sentence, -it.confidence, it.id)

@@ -36,6 +36,8 @@ class Item:
     confidence: float = 1.0
     caption: bool = False
     published: str | None = None
+    trigger: str = ""  # the trigger words ("signed agreement")
+    sentence: int = 0  # its sentence in the article
 
     @property
     def codes(self) -> frozenset[str]:

@@ -1,9 +1,11 @@
-"""How alike two sentences are in meaning, with nothing but the words: TF-IDF cosine over stems.
+"""How alike two sentences are in meaning, with nothing but the words: TF-IDF cosine over the
+character 4-grams of their content words.
 
 Two reports of one event share its rare words (the place, the object: "electricity", "cable",
 "diplomats") and differ in the common ones; inverse document frequency over the sentences being
-compared weights exactly that. Words are cut to crude stems ("signed"/"signing"/"signature" ->
-"sign") so that inflection does not hide a match, and function words are dropped.
+compared weights exactly that. Character 4-grams (``<sig``, ``sign``, ``igne``...) let inflection
+("signed"/"signature"), demonyms ("Romania"/"Romanian") and transliteration ("Huseynli"/"Guseynli")
+still match, which whole words or stems miss; function words are dropped first.
 
 Measured against an embedding model (all-MiniLM-L6-v2) on ``tests/data/corroboration``: see the README
 ("Corroboration") and ``bench/corroboration_similarity.py``.
@@ -49,13 +51,24 @@ def terms(text: str) -> list[str]:
     return [stem(w) for w in _WORD.findall(fold(text)) if w not in _STOP and len(w) > 1]
 
 
+def grams(text: str, n: int = 4) -> list[str]:
+    """Character n-grams of the content words, each word padded with < and >."""
+    out: list[str] = []
+    for w in _WORD.findall(fold(text)):
+        if w in _STOP or len(w) < 2:
+            continue
+        w = f"<{w}>"
+        out.extend(w[i:i + n] for i in range(max(1, len(w) - n + 1)))
+    return out
+
+
 class Lexical:
     """TF-IDF cosine between sentences, with IDF learnt from the sentences given."""
 
-    name = "tfidf"
+    name = "tfidf-char4"
 
     def __init__(self, texts: Sequence[str]) -> None:
-        bags = [Counter(terms(t)) for t in texts]
+        bags = [Counter(grams(t)) for t in texts]
         df: Counter[str] = Counter()
         for b in bags:
             df.update(b.keys())

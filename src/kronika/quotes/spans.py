@@ -36,10 +36,17 @@ def direct_stretches(tree: Tree) -> list[Stretch]:
                          and t.text not in ("“", "”", "„", '"', "«", "»"))
         if not toks:
             continue
+        if _so_called(tree.text, span.start - 1):
+            continue  # "the so-called “Serbian world”": a label the writer keeps at arm's length
         sents = range(tree[min(toks)].sent, tree[max(toks)].sent + 1)
         start, end = _trim(tree.text, span)
         out.append(Stretch(start, end, toks, sents, direct=True))
     return out
+
+
+def _so_called(text: str, mark: int) -> bool:
+    before = text[max(0, mark - 12):mark].lower().replace("-", " ").split()
+    return before[-2:] == ["so", "called"]
 
 
 def _trim(text: str, span: QuoteSpan) -> tuple[int, int]:

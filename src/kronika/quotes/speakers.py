@@ -55,7 +55,8 @@ class Context:
 def phrase_lemmas(tree: Tree, head: int) -> tuple[str, ...]:
     """The head's lemma preceded by its compound modifiers ("press conference")."""
     mods = [c.i for c in tree.children(head, "compound") if c.i < head]
-    return tuple(tree[k].lemma for k in sorted(mods)) + (tree[head].lemma,)
+    # "wrote on X." may come tokenised as "X.": the full stop is not part of the name.
+    return tuple(tree[k].lemma for k in sorted(mods)) + (tree[head].lemma.rstrip(".") or ".",)
 
 
 def channel_of(ctx: Context, head: int) -> str | None:

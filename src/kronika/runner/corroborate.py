@@ -31,7 +31,7 @@ def corroborate_store(store: Store, settings: Settings | None = None) -> Corrobo
     """Group the store's event reports into events and its quotations into claims."""
     rows = store.query(
         "SELECT e.id, e.doc_id, e.event, e.aux, e.actor_codes, e.recipient_codes, e.actor_keys, "
-        "e.recipient_keys, e.date, e.date_precision, e.event_loc, e.text, e.confidence, "
+        "e.recipient_keys, e.date, e.date_precision, e.event_loc, e.text, e.event_text, e.sentence, e.confidence, "
         "coalesce(e.caption, false) AS caption, d.published FROM events e JOIN documents d USING (doc_id) "
         "ORDER BY d.published NULLS LAST, e.doc_id, e.sentence, e.trigger_start")
     people = {(r["doc_id"], r["key"]): r["entity_id"] for r in store.query(
@@ -46,9 +46,9 @@ def corroborate_store(store: Store, settings: Settings | None = None) -> Corrobo
             clusters.append({"event_id": member, "cluster_id": g.cluster_id, "is_primary": n == 0,
                              "date": g.date, "date_precision": g.precision, "event_loc": loc,
                              "n_sources": len(g.members)})
-    quotes = store.query("SELECT q.id, q.text FROM quotes q JOIN documents d USING (doc_id) "
+    quotes = store.query("SELECT q.id, q.doc_id, q.text FROM quotes q JOIN documents d USING (doc_id) "
                          "ORDER BY d.published NULLS LAST, q.doc_id, q.char_start, q.id")
-    said = [Said(q["id"], q["text"] or "") for q in quotes]
+    said = [Said(q["id"], q["doc_id"], q["text"] or "") for q in quotes]
     claim_of = link_claims(said, Lexical([s.text for s in said]))
     store.replace_tables({
         "event_clusters": (clusters, _CLUSTER_COLUMNS),
@@ -71,5 +71,5 @@ def _item(r: dict[str, Any], people: dict[tuple[str, str], str]) -> Item:
         date=r["date"], precision=r["date_precision"],
         place=str(loc["name"]) if loc and loc.get("source") == "sentence" and loc.get("name") else None,
         text=r["text"] or "", confidence=float(r["confidence"] or 0.0), caption=bool(r["caption"]),
-        published=r["published"],
+        published=r["published"], trigger=r["event_text"] or "", sentence=r["sentence"],
     )

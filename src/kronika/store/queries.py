@@ -72,23 +72,50 @@ def entity_keys(store: Store, name: str) -> list[str]:
     return sorted({r["key"] for r in rows})
 
 
+# Every citation of each real-world event (corroboration's groups), as one JSON list per group.
+_SOURCES = (
+    "SELECT coalesce(c.cluster_id, x.id) AS cid, count(*) AS n_sources, to_json(list({"
+    "'doc_id': x.doc_id, 'source_file': y.source_file, 'outlet': y.outlet, 'sentence': x.sentence, "
+    "'char_start': x.char_start, 'char_end': x.char_end, 'published': y.published, 'url': y.url, "
+    "'text': x.text, 'caption': coalesce(x.caption, false)} ORDER BY coalesce(c.is_primary, true) DESC, "
+    "y.published NULLS LAST, y.source_file, x.sentence, x.trigger_start))::VARCHAR AS sources "
+    "FROM events x JOIN documents y USING (doc_id) LEFT JOIN event_clusters c ON c.event_id = x.id "
+    "GROUP BY 1")
+
+
+def _event_view(by_source: bool) -> str:
+    """Events with their documents and sources: one row per real-world event (its primary report,
+    with the group's most precise date and place), or one per citation with ``by_source``."""
+    merged = "" if by_source else (
+        " REPLACE (coalesce(c.date, ev.date) AS date, "
+        "CASE WHEN c.event_id IS NULL THEN ev.date_precision ELSE c.date_precision END AS date_precision, "
+        "coalesce(c.event_loc, ev.event_loc) AS event_loc, coalesce(c.cluster_id, ev.id) AS cluster_id)")
+    return (f"SELECT ev.*{merged}, d.source_file, d.outlet, d.published, d.url, d.title, s.sources, "
+            "s.n_sources, coalesce(c.is_primary, true) AS is_primary FROM events ev "
+            "JOIN documents d USING (doc_id) LEFT JOIN event_clusters c ON c.event_id = ev.id "
+            f"LEFT JOIN ({_SOURCES}) s ON s.cid = coalesce(c.cluster_id, ev.id)")
+
+
 def events(store: Store, f: EventFilter, *, limit: int | None = None, offset: int = 0,
-           order: str = "date") -> list[dict[str, Any]]:
+           order: str = "date", by_source: bool = False) -> list[dict[str, Any]]:
+    """Events matching ``f``: one row per real-world event, or per citation with ``by_source``."""
     where, params = _where(store, f)
-    sql = ("SELECT e.*, d.source_file, d.outlet, d.published, d.url, d.title FROM events e "
-           f"JOIN documents d USING (doc_id) {where} "
-           + ("ORDER BY e.date NULLS LAST, d.source_file, e.sentence, e.trigger_start" if order == "date"
-              else "ORDER BY d.source_file, e.sentence, e.trigger_start"))
+    if not by_source and f.doc_id is None:  # one document's events: each of its own citations
+        where = (where + " AND" if where else "WHERE") + " e.is_primary"
+    sql = (f"SELECT * FROM ({_event_view(by_source)}) e {where} "
+           + ("ORDER BY e.date NULLS LAST, e.source_file, e.sentence, e.trigger_start" if order == "date"
+              else "ORDER BY e.source_file, e.sentence, e.trigger_start"))
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params += [limit, offset]
     return store.query(sql, params)
 
 
-def count_events(store: Store, f: EventFilter) -> int:
+def count_events(store: Store, f: EventFilter, *, by_source: bool = False) -> int:
     where, params = _where(store, f)
-    return int(store.scalar(f"SELECT count(*) FROM events e JOIN documents d USING (doc_id) {where}",
-                            params) or 0)
+    if not by_source and f.doc_id is None:
+        where = (where + " AND" if where else "WHERE") + " e.is_primary"
+    return int(store.scalar(f"SELECT count(*) FROM ({_event_view(by_source)}) e {where}", params) or 0)
 
 
 def _where(store: Store, f: EventFilter) -> tuple[str, list[Any]]:
@@ -138,6 +165,8 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
     cite = {"source_file": row["source_file"], "doc_id": row["doc_id"], "url": row.get("url"),
             "outlet": row.get("outlet"), "published": row.get("published"),
             "sentence": row["sentence"], "char_start": row["char_start"], "char_end": row["char_end"]}
+    if row.get("caption"):
+        cite["caption"] = True  # read in a photo caption, not in the body
     sources = json.loads(row["sources"]) if row.get("sources") else [cite]
     return {
         "id": row["id"], "date": row["date"], "event": row["event"], "mode": list(row["mode"] or []),
@@ -149,6 +178,46 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
         "event_text": row["event_text"], "reported_by": row.get("reported_by"),
         "cite_info": cite, "sources": sources, "n_sources": len(sources), "coder": CODER,
     }
+
+
+@dataclass(frozen=True)
+class QuoteFilter:
+    speaker: str | None = None  # an entity name/alias, or words of the speaker's name
+    since: str | None = None
+    until: str | None = None
+    doc_id: str | None = None
+
+
+QUOTE_FIELDS = ("id", "date", "speaker", "channel", "direct", "text", "speaker_text", "speaker_key",
+                "date_precision", "claim_id", "doc_id", "source_file", "outlet", "published", "url",
+                "sentence", "char_start", "char_end", "caption")
+
+
+def quotes(store: Store, f: QuoteFilter) -> list[dict[str, Any]]:
+    """Quotations matching ``f``, oldest first (undated last), with the article they were read in."""
+    conds: list[str] = []
+    params: list[Any] = []
+    if f.speaker:
+        from kronika.actors.normalize import fold
+
+        conds.append("(list_contains(?, q.speaker_key) OR lower(strip_accents(q.speaker)) LIKE ?)")
+        params += [entity_keys(store, f.speaker), f"%{fold(f.speaker)}%"]
+    if f.since:
+        conds.append("q.date >= ?")
+        params.append(check_date(f.since, "--since"))
+    if f.until:
+        until = check_date(f.until, "--until")
+        conds.append("q.date IS NOT NULL AND left(q.date, ?) <= ?")
+        params += [len(until or ""), until]
+    if f.doc_id:
+        conds.append("q.doc_id = ?")
+        params.append(f.doc_id)
+    where = ("WHERE " + " AND ".join(conds)) if conds else ""
+    cols = ", ".join(f"q.{c}" for c in QUOTE_FIELDS if c not in ("source_file", "outlet", "published", "url"))
+    return store.query(
+        f"SELECT {cols}, d.source_file, d.outlet, d.published, d.url FROM quotes q "
+        f"JOIN documents d USING (doc_id) {where} "
+        "ORDER BY q.date NULLS LAST, d.source_file, q.char_start", params)
 
 
 def actors(store: Store) -> list[dict[str, Any]]:

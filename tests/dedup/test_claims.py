@@ -1,0 +1,33 @@
+"""Linking one claim repeated across articles, and not linking its denial or a related claim."""
+
+from __future__ import annotations
+
+from kronika.dedup import Lexical, Said, link_claims
+
+
+def claims(quotes: list[Said]) -> dict[str, str]:
+    return link_claims(quotes, Lexical([q.text for q in quotes]))
+
+
+def test_the_same_claim_reworded_in_two_articles() -> None:
+    a = Said("q1", "doc1", "Serbia is the only country in Europe that did not impose sanctions against Russia")
+    b = Said("q2", "doc2", "Serbia is the only European country that has not imposed sanctions on Russia")
+    assert claims([a, b]) == {"q1": "q1", "q2": "q1"}
+
+
+def test_assertion_and_denial_are_two_claims() -> None:
+    a = Said("q1", "doc1", "Serbia will impose sanctions against Russia this year")
+    b = Said("q2", "doc2", "Serbia will not impose sanctions against Russia this year")
+    assert claims([a, b]) == {"q1": "q1", "q2": "q2"}
+
+
+def test_within_one_article_quotes_are_not_linked() -> None:
+    a = Said("q1", "doc1", "the drone system was in our hands and paid for long ago")
+    b = Said("q2", "doc1", "the drone system was in our hands")
+    assert claims([a, b]) == {"q1": "q1", "q2": "q2"}
+
+
+def test_unrelated_claims_stay_apart() -> None:
+    a = Said("q1", "doc1", "We will never recognise the independence of Kosovo")
+    b = Said("q2", "doc2", "The gas contract with Russia expires at the end of May")
+    assert claims([a, b]) == {"q1": "q1", "q2": "q2"}

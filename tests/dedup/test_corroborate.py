@@ -1,0 +1,92 @@
+"""Corroboration on hand-made reports: what makes two reports one event, and what keeps them apart."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kronika.dedup import Item, Lexical, corroborate
+from kronika.dedup.keys import compatible, dates_agree
+
+SIGN_A1 = Item(id="a1", doc_id="d1", event="SUPPORT", aux=frozenset(), actor_codes=frozenset({"ROU", "AZE"}),
+               recipient_codes=frozenset(), people=frozenset(), date="2024-10-07", precision="day",
+               place=None, text="Romania and Azerbaijan signed an agreement on Monday on the supply of "
+               "electricity through a planned undersea cable across the Black Sea.", published="2024-10-07")
+SIGN_A3 = replace(SIGN_A1, id="a3", doc_id="d3", published="2024-10-10", place="Baku",
+                  text="Azerbaijani Energy Minister Kamran Guseynli and Romanian Energy Minister Mihai "
+                  "Dragulescu signed the agreement on 7 October 2024 after talks in the Azerbaijani capital.")
+SIGN_C = replace(SIGN_A1, id="c", doc_id="dc", actor_codes=frozenset({"GRC", "EGY"}), place="Athens",
+                 text="Greece and Egypt signed an agreement on Monday to build an undersea power cable.")
+NO_SIGN_B = replace(SIGN_A1, id="b", doc_id="db", aux=frozenset({"negation"}), date="2024-11-07",
+                    text="They did not sign any new documents.")
+THANKS_AB = replace(SIGN_A1, id="t1", actor_codes=frozenset({"KGZ"}), recipient_codes=frozenset({"SRB"}),
+                    text="Ajikeev thanked Vulin for the chance to get familiar with the Centre's work.")
+THANKS_BA = replace(THANKS_AB, id="t2", actor_codes=frozenset({"SRB"}), recipient_codes=frozenset({"KGZ"}),
+                    text="He also thanked Ajikeev for his country's refusal to recognise Kosovo.")
+CLAIM_1 = Item(id="h1", doc_id="d1", event="SANCTION", aux=frozenset({"negation"}),
+               actor_codes=frozenset({"HUN"}), recipient_codes=frozenset({"RUS"}), people=frozenset(),
+               date="2024-05-20", precision="day", place=None,
+               text="Hungary is the only EU member that has not expelled Russian diplomats since the war.")
+CLAIM_2 = replace(CLAIM_1, id="h2", doc_id="d2", date="2022", precision="year",
+                  text="Of the 27 EU member states, only Hungary has not expelled a single Russian diplomat.")
+
+
+def groups(items: list[Item]) -> list[set[str]]:
+    found = corroborate(items, Lexical([it.text for it in items]))
+    return sorted((set(g.members) for g in found), key=lambda g: sorted(g))
+
+
+def test_one_signing_told_twice_is_one_event_with_the_most_precise_place() -> None:
+    found = corroborate([SIGN_A1, SIGN_A3], Lexical([SIGN_A1.text, SIGN_A3.text]))
+    assert len(found) == 1
+    g = found[0]
+    assert set(g.members) == {"a1", "a3"}
+    assert g.date == "2024-10-07" and g.place_from == "a3"
+
+
+def test_same_signing_by_another_pair_of_countries_stays_apart() -> None:
+    assert groups([SIGN_A1, SIGN_C]) == [{"a1"}, {"c"}]
+
+
+def test_a_negated_signing_is_not_the_signing() -> None:
+    assert not compatible(SIGN_A1, replace(NO_SIGN_B, date="2024-10-07"), 1)
+
+
+def test_reversed_roles_are_two_events() -> None:
+    assert groups([THANKS_AB, THANKS_BA]) == [{"t1"}, {"t2"}]
+
+
+def test_a_month_apart_is_two_events() -> None:
+    later = replace(SIGN_A3, id="later", date="2024-11-07")
+    assert dates_agree(SIGN_A1, later, 1) is False
+    assert groups([SIGN_A1, later]) == [{"a1"}, {"later"}]
+
+
+def test_a_day_apart_and_month_precision_still_agree() -> None:
+    assert dates_agree(SIGN_A1, replace(SIGN_A3, date="2024-10-08"), 1) is True
+    assert dates_agree(SIGN_A1, replace(SIGN_A3, date="2024-10", precision="month"), 1) is True
+    assert dates_agree(SIGN_A1, replace(SIGN_A3, date=None, precision=None), 1) is None
+
+
+def test_a_repeated_negative_claim_merges_whatever_its_dates() -> None:
+    found = corroborate([CLAIM_1, CLAIM_2], Lexical([CLAIM_1.text, CLAIM_2.text]))
+    assert [set(g.members) for g in found] == [{"h1", "h2"}]
+    assert found[0].date == "2024-05-20"  # the most precise of the two
+
+
+def test_different_people_are_different_events() -> None:
+    a = replace(SIGN_A1, people=frozenset({"e:drăgulescu"}))
+    b = replace(SIGN_A3, people=frozenset({"e:popescu"}))
+    assert groups([a, b]) == [{"a1"}, {"a3"}]
+
+
+def test_a_caption_is_never_the_primary_report() -> None:
+    caption = replace(SIGN_A1, id="cap", caption=True, confidence=1.0)
+    body = replace(SIGN_A1, id="body", confidence=0.5)
+    found = corroborate([caption, body], Lexical([caption.text, body.text]))
+    assert found[0].members == ("body", "cap")
+
+
+def test_undated_reports_need_close_wording() -> None:
+    a = replace(SIGN_A1, date=None, precision=None, text="Serbia refused to join Western sanctions.")
+    b = replace(SIGN_A3, date=None, precision=None, text="Serbia continues signing agreements with Russia.")
+    assert groups([a, b]) == [{"a1"}, {"a3"}]
