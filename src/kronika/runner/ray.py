@@ -15,9 +15,7 @@ import os
 import pickle
 import shutil
 import tempfile
-import uuid
 from collections.abc import Iterator, Sequence
-from io import StringIO
 from pathlib import Path
 from typing import Any
 
@@ -25,17 +23,14 @@ import pyarrow as pa
 import ray
 
 from kronika.errors import KronikaError
-from kronika.ingest.readers import read_file
-from kronika.ingest.walk import read_stdin
-from kronika.records import Article, Problem
-from kronika.runner.shards import Input, Pos, Shard, write_shard
+from kronika.runner.shards import Input, Shard, code_inputs
 
 SHARDS_ENV = "KRONIKA_RAY_SHARDS"  # where workers write shards: shared storage on a multi-node cluster
 OBJECT_STORE_MB = 200  # only inputs and shard manifests travel through it: the rows go through Parquet
 
 
 class _CodeInputs:
-    """One actor of the pool: reads its inputs, codes their articles, writes a shard per batch."""
+    """One actor of the pool: loads spaCy once, then codes batches of inputs into shards."""
 
     def __init__(self, shard_root: str, known: frozenset[str], batch_size: int, max_bytes: int) -> None:
         from kronika.runner.local import process_batch
@@ -47,40 +42,10 @@ class _CodeInputs:
         self.max_bytes = max_bytes
 
     def __call__(self, batch: pa.Table) -> Iterator[pa.Table]:
-        from kronika.runner.local import process_batch
-
-        articles, problems, skipped = self._read([Input(**row) for row in batch.to_pylist()])
-        if not articles:
-            yield _manifest(Shard(None, (), tuple(problems), skipped))
-            return
-        for start in range(0, len(articles), self.batch_size):
-            chunk = articles[start:start + self.batch_size]
-            folder = self.shard_root / uuid.uuid4().hex
-            copies = write_shard(process_batch([a for _, a in chunk]), [p for p, _ in chunk], folder)
-            first = start == 0  # the batch's reading problems and skips travel with its first shard
-            yield _manifest(Shard(str(folder), tuple(copies), tuple(problems) if first else (),
-                                  skipped if first else 0))
-
-    def _read(self, inputs: list[Input]) -> tuple[list[tuple[Pos, Article]], list[tuple[Pos, Problem]], int]:
-        """The batch's new articles in read order (each doc_id once), its problems, how many skipped."""
-        best: dict[str, tuple[Pos, Article]] = {}
-        problems: list[tuple[Pos, Problem]] = []
-        skipped = 0
-        for inp in inputs:
-            items = (read_stdin(StringIO(inp.text or ""), max_bytes=self.max_bytes) if inp.path is None
-                     else read_file(Path(inp.path), shown=inp.shown, max_bytes=self.max_bytes))
-            for k, item in enumerate(items):
-                pos = (inp.number, k)
-                if isinstance(item, Problem):
-                    problems.append((pos, item))
-                elif item.doc_id in self.known:
-                    skipped += 1
-                elif item.doc_id in best:
-                    skipped += 1  # a repeat within the batch: the copy read first is kept
-                    best[item.doc_id] = min(best[item.doc_id], (pos, item), key=lambda pa_: pa_[0])
-                else:
-                    best[item.doc_id] = (pos, item)
-        return sorted(best.values(), key=lambda pa_: pa_[0]), problems, skipped
+        inputs = [Input(**row) for row in batch.to_pylist()]
+        for shard in code_inputs(inputs, self.shard_root, known=self.known, batch_size=self.batch_size,
+                                 max_bytes=self.max_bytes):
+            yield _manifest(shard)
 
 
 def _manifest(shard: Shard) -> pa.Table:
@@ -110,20 +75,21 @@ class RayExecutor:
         temp_dir = tempfile.mkdtemp(prefix="kray", dir="/tmp")  # short: Ray puts sockets under it
         root = self.shard_dir or os.path.join(temp_dir, "shards")
         started = self._connect(temp_dir)
+        # Inputs per call: a batch's worth, but fewer when that would leave part of the pool idle.
+        per_call = max(1, min(batch_size, -(-len(inputs) // self.workers)))
+        blocks = -(-len(inputs) // per_call)
         try:
             ds = ray.data.from_items(
                 [{"number": i.number, "shown": i.shown, "path": i.path, "text": i.text} for i in inputs],
-                # Small blocks, so work spreads over the pool and results stream back early.
-                override_num_blocks=max(1, min(len(inputs), len(inputs) // max(1, batch_size) + 1)))
+                override_num_blocks=blocks)
             coded = ds.map_batches(
-                _CodeInputs, batch_size=batch_size, batch_format="pyarrow", num_cpus=1,
-                compute=ray.data.ActorPoolStrategy(size=self.workers),
+                _CodeInputs, batch_size=per_call, batch_format="pyarrow", num_cpus=1,
+                compute=ray.data.ActorPoolStrategy(size=min(self.workers, blocks)),
                 fn_constructor_kwargs={"shard_root": root, "known": known, "batch_size": batch_size,
                                        "max_bytes": max_bytes})
-            for batch in coded.iter_batches(batch_size=None, batch_format="pyarrow"):
-                for blob in batch.column("shard").to_pylist():
-                    yield pickle.loads(blob)
-        except ray.exceptions.RayError as exc:
+            for row in coded.iter_rows():
+                yield pickle.loads(row["shard"])
+        except ray.exceptions.RayError as exc:  # a worker's exception arrives wrapped in one
             raise KronikaError(f"the Ray run failed: {exc}") from exc
         finally:
             if started:
@@ -135,7 +101,11 @@ class RayExecutor:
         if ray.is_initialized():
             return False
         ray.data.DataContext.get_current().enable_progress_bars = False
-        quiet: dict[str, Any] = {"log_to_driver": False, "logging_level": logging.WARNING,
+        # Ray logs its plans and notices on the driver; kronika prints its own summary, and failures
+        # arrive as exceptions. (Ray's C++ core still prints one line per actor pool about
+        # "constructor arguments in the object store": Ray issue 53727, harmless here.)
+        logging.getLogger("ray.data").setLevel(logging.ERROR)
+        quiet: dict[str, Any] = {"log_to_driver": False, "logging_level": logging.ERROR,
                                  "ignore_reinit_error": True}
         try:
             if self.address:

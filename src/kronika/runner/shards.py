@@ -14,14 +14,17 @@ from __future__ import annotations
 
 import shutil
 import time
+import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from io import StringIO
 from pathlib import Path
 from typing import Protocol, TextIO
 
 from kronika.errors import StoreError
-from kronika.ingest.walk import STDIN_NAME, _files
-from kronika.records import DocResult, Problem
+from kronika.ingest.readers import read_file
+from kronika.ingest.walk import STDIN_NAME, _files, read_stdin
+from kronika.records import Article, DocResult, Problem
 from kronika.runner.ingest import IngestSummary, Progress, finish_ingest
 from kronika.store import Store
 from kronika.store.parquet import load_shard
@@ -66,7 +69,8 @@ class ShardExecutor(Protocol):
                max_bytes: int) -> Iterator[Shard]: ...
 
 
-def list_inputs(paths: Sequence[str], stdin: TextIO | None, max_bytes: int) -> tuple[list[Input], list[Problem]]:
+def list_inputs(paths: Sequence[str], stdin: TextIO | None, max_bytes: int
+                ) -> tuple[list[Input], list[Problem]]:
     """The inputs in the local engine's order (folders walked sorted), and problems met listing them."""
     inputs: list[Input] = []
     problems: list[Problem] = []
@@ -101,6 +105,47 @@ def write_shard(results: list[DocResult], positions: list[Pos], folder: Path) ->
             pq.write_table(pa.Table.from_pylist(tagged), folder / f"{table}.parquet")
     return [Copy(r.article.doc_id, p, len(r.sentences), len(r.events), tuple(r.problems))
             for r, p in zip(results, positions, strict=True)]
+
+
+def code_inputs(inputs: Sequence[Input], shard_root: Path, *, known: frozenset[str], batch_size: int,
+                max_bytes: int) -> Iterator[Shard]:
+    """A worker's job: read the inputs, code their new articles, one shard per ``batch_size`` articles."""
+    from kronika.runner.local import process_batch
+
+    articles, problems, skipped = _read(inputs, known, max_bytes)
+    if not articles:
+        yield Shard(None, (), tuple(problems), skipped)
+        return
+    for start in range(0, len(articles), batch_size):
+        chunk = articles[start:start + batch_size]
+        folder = shard_root / uuid.uuid4().hex
+        copies = write_shard(process_batch([a for _, a in chunk]), [p for p, _ in chunk], folder)
+        first = start == 0  # the reading problems and skips travel with the first shard
+        yield Shard(str(folder), tuple(copies), tuple(problems) if first else (), skipped if first else 0)
+
+
+def _read(inputs: Sequence[Input], known: frozenset[str], max_bytes: int
+          ) -> tuple[list[tuple[Pos, Article]], list[tuple[Pos, Problem]], int]:
+    """The new articles in read order (each doc_id once, its first copy), the problems, how many skipped."""
+    best: dict[str, tuple[Pos, Article]] = {}
+    problems: list[tuple[Pos, Problem]] = []
+    skipped = 0
+    for inp in inputs:
+        items = (read_stdin(StringIO(inp.text or ""), max_bytes=max_bytes) if inp.path is None
+                 else read_file(Path(inp.path), shown=inp.shown, max_bytes=max_bytes))
+        for k, item in enumerate(items):
+            pos = (inp.number, k)
+            if isinstance(item, Problem):
+                problems.append((pos, item))
+            elif item.doc_id in known:
+                skipped += 1
+            elif item.doc_id in best:
+                skipped += 1
+                if pos < best[item.doc_id][0]:
+                    best[item.doc_id] = (pos, item)
+            else:
+                best[item.doc_id] = (pos, item)
+    return sorted(best.values(), key=lambda found: found[0]), problems, skipped
 
 
 def shard_files(folder: str) -> dict[str, Path]:
@@ -151,7 +196,8 @@ def ingest_shards(paths: Sequence[str], store: Store, executor: ShardExecutor, *
     return finish_ingest(store, summary, t0)
 
 
-def _choose(copies: Sequence[Copy], taken: dict[str, _Taken], summary: IngestSummary) -> tuple[list[int], list[str]]:
+def _choose(copies: Sequence[Copy], taken: dict[str, _Taken], summary: IngestSummary
+            ) -> tuple[list[int], list[str]]:
     """Which copies of a shard to keep, and which documents stored by this run they replace."""
     keep: list[int] = []
     earlier: list[str] = []

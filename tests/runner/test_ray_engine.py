@@ -1,0 +1,60 @@
+"""``kronika ingest --engine ray`` on a real local Ray gives the same store as the default engine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kronika.store import Store
+from tests.conftest import EXAMPLES, SEEDS
+from tests.runner.helpers import differences, store_content
+
+pytestmark = pytest.mark.ray
+
+
+@pytest.fixture(scope="module")
+def inputs() -> list[str]:
+    """The bundled examples, and the seeds when ../shared is here (test_seeds_were_compared says if not)."""
+    return [str(EXAMPLES)] + ([str(SEEDS)] if SEEDS.is_dir() else [])
+
+
+@pytest.fixture(scope="module")
+def two_stores(tmp_path_factory: pytest.TempPathFactory, inputs: list[str]) -> tuple[str, str, str]:
+    from click.testing import CliRunner
+
+    from kronika.cli import main
+
+    folder = tmp_path_factory.mktemp("engines")
+    local, ray_db = str(folder / "local.duckdb"), str(folder / "ray.duckdb")
+    runner = CliRunner()
+    done = runner.invoke(main, ["ingest", *inputs, "--db", local, "--workers", "2"], catch_exceptions=False)
+    assert done.exit_code == 0, done.output
+    # Two actors on two CPUs and a small object store: what a 2-core CI machine can give.
+    done = runner.invoke(main, ["ingest", *inputs, "--db", ray_db, "--engine", "ray", "--workers", "2"],
+                         catch_exceptions=False)
+    assert done.exit_code == 0, done.output
+    return local, ray_db, done.output
+
+
+def test_ray_and_local_engines_store_the_same_documents_entities_and_events(two_stores) -> None:
+    local, ray_db, _ = two_stores
+    a, b = store_content(local), store_content(ray_db)
+    assert {"documents", "entities", "events"} <= set(a)
+    assert min(len(a["documents"]), len(a["entities"]), len(a["events"])) > 10
+    assert differences(a, b) == {}
+
+
+def test_the_ray_run_reports_what_it_stored(two_stores) -> None:
+    _, ray_db, output = two_stores
+    store = Store(ray_db, read_only=True)
+    docs = store.scalar("SELECT count(*) FROM documents")
+    events = store.scalar("SELECT count(*) FROM events")
+    assert f"documents: {docs} new, 0 skipped, 0 failed;" in output
+    assert f"{events} events" in output
+
+
+def test_seeds_were_compared(two_stores, seed_dir: Path) -> None:
+    _, ray_db, _ = two_stores
+    names = {r["source_file"] for r in Store(ray_db, read_only=True).query("SELECT source_file FROM documents")}
+    assert {p.name for p in seed_dir.iterdir() if p.is_file()} <= names
