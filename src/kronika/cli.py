@@ -131,10 +131,12 @@ def actors(name: str | None, db: str, fmt: str, by: str, chart: str | None) -> N
 def events(db: str, fmt: str, actor: str | None, dyad: str | None, category: str | None,
            since: str | None, until: str | None, min_confidence: float | None, by_source: bool) -> None:
     """List coded events (one PLOVER record a line with --format plover)."""
-    from kronika.analyse.listing import event_rows
+    from kronika.analyse.listing import event_rows, for_display
 
     rows = event_rows(db, actor=actor, dyad=dyad, event=category, since=since, until=until,
                       min_confidence=min_confidence, by_source=by_source)
+    if fmt in ("table", "csv"):
+        rows = [for_display(r) for r in rows]
     _emit(rows, "jsonl" if fmt == "plover" else fmt,
           ["date", "event", "actor_text", "recipient_text", "aux", "source_file", "n_sources", "text"])
 

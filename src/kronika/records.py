@@ -179,12 +179,15 @@ class ActorRef:
     entity_key: str | None = None
 
     def to_plover(self) -> dict[str, str | None]:
-        return {
+        out = {
             "code": self.code,
             "sector": self.sector,
             "entity_text": self.entity_text,
             "identifier_text": self.identifier_text,
         }
+        if self.entity_key:
+            out["entity_key"] = self.entity_key  # replaced by the corpus-wide entity_id after the merge
+        return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -132,7 +132,10 @@ def classify(tree: Tree, gaz: Gazetteer, start: int, end: int, label: str) -> Sp
     if label in ("ORG", "FAC"):
         if not any(tree[k].tag in _NAME_TAGS for k in range(start, end)):
             return None
-        return Span(start, end, text, ORG, sent, sector=gaz.org_sector(name))
+        # "Belgrade Institute for Cardiovascular Diseases", "Serbian Defence Ministry": a country or
+        # capital in the name says whose body it is.
+        inner = next((c for k in range(start, end) if (c := gaz.country_of(tree[k].text, strict=True))), None)
+        return Span(start, end, text, ORG, sent, sector=gaz.org_sector(name), country=inner)
     if label in ("GPE", "LOC") and all(tree[k].tag in _NAME_TAGS for k in range(start, end)):
         # A capitalised name spaCy took for a place but no gazetteer knows: often a surname.
         return Span(start, end, text, GPE, sent, extra={"unknown": "1"})

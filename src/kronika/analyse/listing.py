@@ -15,14 +15,13 @@ def event_rows(db: str, *, actor: str | None = None, dyad: str | None = None, ev
     store = Store(db, read_only=True)
     f = EventFilter(actor=actor, dyad=parse_dyad(dyad) if dyad else None, event=event, since=since,
                     until=until, min_confidence=min_confidence)
-    out = []
-    for row in events(store, f, by_source=by_source):
-        rec = plover_record(row)
-        rec["source_file"] = rec["cite_info"]["source_file"]
-        rec["actor_text"] = _side(rec["actor"])
-        rec["recipient_text"] = _side(rec["recipient"])
-        out.append(rec)
-    return out
+    return [plover_record(row) for row in events(store, f, by_source=by_source)]
+
+
+def for_display(rec: dict[str, Any]) -> dict[str, Any]:
+    """A PLOVER record with short actor texts and the source file on top, for tables and CSV."""
+    return {**rec, "source_file": rec["cite_info"]["source_file"], "actor_text": _side(rec["actor"]),
+            "recipient_text": _side(rec["recipient"])}
 
 
 def quote_rows(db: str, *, speaker: str | None = None, since: str | None = None,

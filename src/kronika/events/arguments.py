@@ -209,9 +209,6 @@ def noun_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
     k = trig.token
     t = tree[k]
     args = Args()
-    for c in tree.children(k, "poss", "compound"):
-        if c.ent_type in ("ORG", "PERSON", "GPE", "NORP") and not is_actor(c.i):
-            return None  # "an AP request": the noun's own agent is someone PLOVER does not code
     poss = [c.i for c in tree.children(k, "poss") if is_actor(c.i)]
     by = [o for o in _prep_objects(tree, k, ["by", "from"]) if is_actor(o)]
     mods = [c.i for c in tree.children(k, "amod", "compound", "nmod") if is_actor(c.i)]

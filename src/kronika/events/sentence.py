@@ -59,11 +59,14 @@ def code_sentence(parsed: ParsedDoc, found: ActorResult, lex: Lexicon, gaz: Gaze
                 refs.extend(refs_for(tree, found.doc, gaz, h, date))
             return refs
 
+        def _coded(k: int) -> bool:
+            return any(r.code for r in refs_for(tree, found.doc, gaz, k, None, fallback_home=False))
+
         def is_actor(k: int, me: int = trig.token) -> bool:
             if k in trigger_tokens and k != me:
                 return False
-            return any(r.code or r.sector for r in refs_for(tree, found.doc, gaz, k, None,
-                                                            fallback_home=False))
+            return any(r.code or r.sector or r.entity_key for r in refs_for(tree, found.doc, gaz, k, None,
+                                                                            fallback_home=False))
 
         is_verb = tree[trig.token].pos in ("VERB", "AUX")
         if not is_verb and tree[trig.token].dep == "compound" and tree[trig.token].head in trigger_tokens:
@@ -71,6 +74,9 @@ def code_sentence(parsed: ParsedDoc, found: ActorResult, lex: Lexicon, gaz: Gaze
         if not is_verb and any(gaz.is_vague_group(c.text) for c in tree.children(trig.token, "amod", "poss",
                                                                                   "compound")):
             continue  # "Western support": an actor PLOVER gives no code
+        if not is_verb and any(c.ent_type in ("ORG", "PERSON", "GPE", "NORP") and not _coded(c.i)
+                               for c in tree.children(trig.token, "poss", "compound")):
+            continue  # "an AP request": the noun's own agent is one PLOVER gives no code
         args = verb_args(tree, trig, lex, is_actor) if is_verb else noun_args(tree, trig, lex, is_actor)
         if args is None:
             continue
@@ -79,8 +85,11 @@ def code_sentence(parsed: ParsedDoc, found: ActorResult, lex: Lexicon, gaz: Gaze
             continue  # "on the eve of planned maneuvers": the occasion of another event, not one itself
         if trig.entry.event == "REJECT" and not args.recipients:
             args.recipients = refused_objects(tree, trig.token, lex, is_actor)
-        actors = _unique([r for r in resolve(args.actors) if r.code])
-        recipients = _unique([r for r in resolve(args.recipients) if r.code and not _same(r, actors)])
+        # A named person or body whose country this article does not give is kept: the corpus-wide
+        # merge may know it (or a user's actor list), and fills the code in after the ingest.
+        actors = _unique([r for r in resolve(args.actors) if r.code or r.entity_key])
+        recipients = _unique([r for r in resolve(args.recipients)
+                              if (r.code or r.entity_key) and not _same(r, actors)])
         if not actors:
             continue
         event = mod.event

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from kronika.actors.merge import DocEntity, UserActor, merge
+import json
+
+from kronika.actors.merge import DocEntity, MergedEntity, UserActor, merge
 from kronika.store import Store
 
 
@@ -26,4 +28,38 @@ def merge_store(store: Store) -> int:
                             "documents", "source"]),
         "entity_members": (members, ["entity_id", "doc_id", "key"]),
     })
+    recode_events(store, {(d, k): m for m in merged for d, k in m.members})
     return len(merged)
+
+
+def recode_events(store: Store, by_member: dict[tuple[str, str], MergedEntity]) -> int:
+    """Give events' actors what the corpus knows: the entity id, and the country and sector when the
+    document alone did not say (or a user's actor list overrides it)."""
+    rows = store.query("SELECT id, doc_id, actor, recipient FROM events "
+                       "WHERE len(actor_keys) > 0 OR len(recipient_keys) > 0")
+    changed = []
+    for r in rows:
+        sides = {}
+        for side in ("actor", "recipient"):
+            refs = json.loads(r[side] or "[]")
+            for ref in refs:
+                key = ref.pop("entity_key", None)
+                m = by_member.get((r["doc_id"], key)) if key else None
+                if m is None:
+                    continue
+                ref["entity_id"] = m.entity_id
+                if m.country and (ref.get("code") is None or m.source == "user"):
+                    ref["code"] = m.country
+                if m.sector and m.source == "user":
+                    ref["sector"] = m.sector
+            sides[side] = refs
+        new_actor = json.dumps(sides["actor"], ensure_ascii=False)
+        new_recipient = json.dumps(sides["recipient"], ensure_ascii=False)
+        if new_actor != r["actor"] or new_recipient != r["recipient"]:
+            changed.append({
+                "id": r["id"], "actor": new_actor, "recipient": new_recipient,
+                "actor_codes": sorted({a["code"] for a in sides["actor"] if a.get("code")}),
+                "recipient_codes": sorted({a["code"] for a in sides["recipient"] if a.get("code")}),
+            })
+    store.update_rows("events", "id", changed)
+    return len(changed)

@@ -128,6 +128,23 @@ class Store:
                 con.execute("ROLLBACK")
                 raise StoreError(f"cannot write to store {self.path}: {exc}") from exc
 
+    def update_rows(self, table: str, key: str, rows: list[dict[str, Any]]) -> None:
+        """Update some columns of many rows at once (matched on ``key``), in one transaction."""
+        if not rows:
+            return
+        import pyarrow as pa
+
+        columns = [c for c in rows[0] if c != key]
+        with self.connect() as con:
+            try:
+                con.execute("BEGIN TRANSACTION")
+                batch = pa.Table.from_pylist(rows)  # noqa: F841 - read by DuckDB by name
+                con.execute(_update_sql(table, key, columns))
+                con.execute("COMMIT")
+            except duckdb.Error as exc:
+                con.execute("ROLLBACK")
+                raise StoreError(f"cannot write to store {self.path}: {exc}") from exc
+
     def replace_tables(self, tables: dict[str, tuple[list[dict[str, Any]], Sequence[str]]]) -> None:
         """Swap derived tables' whole content in one transaction."""
         import pyarrow as pa
@@ -145,6 +162,11 @@ class Store:
             except duckdb.Error as exc:
                 con.execute("ROLLBACK")
                 raise StoreError(f"cannot write to store {self.path}: {exc}") from exc
+
+
+def _update_sql(table: str, key: str, columns: list[str]) -> str:
+    sets = ", ".join(f'"{c}" = u."{c}"' for c in columns)
+    return f'UPDATE {table} SET {sets} FROM batch AS u WHERE {table}."{key}" = u."{key}"'
 
 
 _KEYED = frozenset({"documents", "sentences", "doc_entities", "events", "quotes", "user_actors",
