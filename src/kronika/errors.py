@@ -22,12 +22,9 @@ class InputError(KronikaError):
 
     @property
     def message(self) -> str:
-        where = self.path
-        if self.line is not None:
-            where += f" line {self.line}"
-        if self.field is not None:
-            where += f': field "{self.field}"'
-        return f"{where}: {self.reason}"
+        from kronika.records import location
+
+        return f"{location(self.path, self.line, self.field)}: {self.reason}"
 
     def __reduce__(self) -> tuple[type, tuple[str, str, int | None, str | None]]:
         return (InputError, (self.path, self.reason, self.line, self.field))

@@ -11,6 +11,16 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 
+def location(source: str, line: int | None = None, field: str | None = None) -> str:
+    """Where a problem is, as messages show it: ``file line 3: field "published"``."""
+    where = source
+    if line is not None:
+        where += f" line {line}"
+    if field is not None:
+        where += f': field "{field}"'
+    return where
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """Something wrong with one input or one record: data for the run summary, not a crash."""
@@ -23,12 +33,7 @@ class Problem:
     severity: str = "error"  # error (the record was not stored) | warning (stored, with a caveat)
 
     def __str__(self) -> str:
-        where = self.source
-        if self.line is not None:
-            where += f" line {self.line}"
-        if self.field is not None:
-            where += f': field "{self.field}"'
-        return f"{where}: {self.message}"
+        return f"{location(self.source, self.line, self.field)}: {self.message}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -125,3 +125,16 @@ def test_invalid_actor_rows_are_refused_with_their_row(tmp_path: Path, content, 
     with pytest.raises(InputError) as err:
         read_actor_file(str(path))
     assert message in str(err.value) and str(path) in str(err.value)
+
+
+def test_user_actor_list_codes_events_the_text_leaves_uncoded(tmp_path: Path, db: str, cli):
+    import json
+
+    (tmp_path / "a.txt").write_text("Talks\n\nJune 3, 2024\n\nZoran Vesic met Greek officials in Athens.\n"
+                                    "Vesic thanked Greece for its support.\n", encoding="utf-8")
+    (tmp_path / "actors.yaml").write_text("- name: Zoran Vesic\n  country: MKD\n  sector: GOV\n", encoding="utf-8")
+    assert cli("ingest", str(tmp_path / "a.txt"), "--actors", str(tmp_path / "actors.yaml"), "--db", db).exit_code == 0
+    events = [json.loads(line) for line in cli("events", "--db", db, "--format", "plover").output.splitlines()]
+    thanks = [e for e in events if e["event"] == "SUPPORT"]
+    assert thanks and thanks[0]["actor"][0]["code"] == "MKD" and thanks[0]["actor"][0]["sector"] == "GOV"
+    assert thanks[0]["actor"][0]["entity_id"] == "person:zoran vesic"
