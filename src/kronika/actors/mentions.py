@@ -82,9 +82,28 @@ def find_spans(tree: Tree, gaz: Gazetteer) -> list[Span]:
     spans.extend(_titled_names(tree, gaz, taken))
     spans.extend(_org_phrases(tree, gaz, taken))
     spans.extend(_bare_countries(tree, gaz, taken | {i for s in spans for i in range(s.start, s.end)}))
-    spans = [s for s in spans if not is_dateline(tree, s.start, s.end)]
+    filed = dateline_tokens(tree)
+    spans = [s for s in spans if not is_dateline(tree, s.start, s.end) and s.start not in filed]
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+_DASHES = frozenset({"—", "–", "-", "--"})
+
+
+def dateline_tokens(tree: Tree) -> set[int]:
+    """The tokens of a dateline opening the body ("SANTIAGO (Andes Herald) —", "DESAGUADERO, Peru
+    (Reuters) -"): where the story was filed and by whom, not actors in it."""
+    if not tree.parsed.sentences:
+        return set()
+    first = tree.sentence_tokens(0)
+    toks = list(first)[:12]
+    if not toks or not tree[toks[0]].text.isupper() or len(tree[toks[0]].text) < 3:
+        return set()
+    for k in toks[1:]:
+        if tree[k].text in _DASHES:
+            return set(range(toks[0], k + 1))
+    return set()
 
 
 def is_dateline(tree: Tree, start: int, end: int) -> bool:

@@ -49,7 +49,7 @@ def phrase_tokens(tree: Tree, head: int) -> list[int]:
 def refs_for(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int, date: str | None,
              *, fallback_home: bool = True) -> list[ActorRef]:
     """The actors named by the noun phrase headed at token ``head``."""
-    if tree[head].pos in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PUNCT", "DET"):
+    if tree[head].pos in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PUNCT", "DET") or head in actors.dateline:
         return []
     toks = phrase_tokens(tree, head)
     units: list[_Unit] = []

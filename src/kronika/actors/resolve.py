@@ -10,7 +10,7 @@ from importlib import resources
 import yaml
 
 from kronika.actors.gazetteer import Gazetteer
-from kronika.actors.mentions import GPE, NORP, ORG, PERSON, Span
+from kronika.actors.mentions import GPE, NORP, ORG, PERSON, Span, dateline_tokens
 from kronika.actors.normalize import clean_name, fold, has_diacritics, surname_variant
 from kronika.actors.titles import TitleSeen, description_title, person_title
 from kronika.nlp.quotemarks import find_quotes, inside
@@ -67,6 +67,7 @@ class DocActors:
     spans: list[Span]
     home_country: str | None
     descriptions: dict[int, TitleSeen]  # title-noun token -> the title it states
+    dateline: set[int] = field(default_factory=set)  # tokens of "SANTIAGO (Andes Herald) —"
 
 
 def _name_parts(text: str) -> list[str]:
@@ -210,7 +211,7 @@ def build(tree: Tree, gaz: Gazetteer, spans: list[Span]) -> DocActors:
     _pronouns(tree, clusters, token_key)
     _first_person(tree, clusters, token_key)
     return DocActors(clusters=clusters, token_key=token_key, spans=spans, home_country=home,
-                     descriptions=descriptions)
+                     descriptions=descriptions, dateline=dateline_tokens(tree))
 
 
 def _org_apposition(tree: Tree, gaz: Gazetteer, s: Span, c: Cluster) -> None:

@@ -88,6 +88,15 @@ def subject_of(tree: Tree, k: int, is_actor: IsActor, *, limit: int = 6) -> int 
     return None
 
 
+def _actor_within(tree: Tree, subj: int, verb: int, is_actor: IsActor) -> int | None:
+    """An actor the parser hung inside a non-actor subject ("SANTIAGO (Herald) — Chilean Foreign
+    Minister X hosted ...": X is an apposition of the dateline)."""
+    for k in sorted(tree.subtree(subj), reverse=True):
+        if k < verb and k != subj and tree[k].dep in ("appos", "conj", "nsubj") and is_actor(k):
+            return k
+    return None
+
+
 def _left_list(tree: Tree, verb: int, is_actor: IsActor) -> list[int]:
     """Actor names in the list just before a verb that the parser failed to attach as subject."""
     out: list[int] = []
@@ -158,6 +167,10 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
                 args.recipients = _conjuncts(tree, subj_i)
     else:
         own = own_subject(tree, k)
+        if own is not None and not is_actor(own):
+            # two subjects (a dateline the parser took for one), or an actor hung inside the subject
+            others = [_antecedent(tree, c.i) for c in tree.children(k, "nsubj") if c.i != own]
+            own = next((o for o in others if is_actor(o)), None) or _actor_within(tree, own, k, is_actor) or own
         if own is not None and is_actor(own):
             args.actors = _conjuncts(tree, own)
         else:

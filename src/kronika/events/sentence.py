@@ -134,6 +134,16 @@ def _subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
                         out.add(o.i)
         if tok.lemma in intent and any(c.i in by_token for c in tree.children(t.token, "xcomp")):
             out.add(t.token)
+        # "threatened to close the border", "demanded that Turkey withdraw": the threat or the demand
+        # is the event; what is threatened or demanded has not happened.
+        up = t.token
+        for _ in range(2):
+            dep, up = tree[up].dep, tree[up].head
+            if dep not in ("xcomp", "ccomp") or up == t.token:
+                break
+            if up in by_token and by_token[up].entry.event in ("REQUEST", "THREATEN"):
+                out.add(t.token)
+                break
         theme = _theme(tree, t.token)
         if theme is not None and theme in lex.wordset("non_event_objects"):
             out.add(t.token)
