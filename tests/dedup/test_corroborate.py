@@ -90,3 +90,15 @@ def test_undated_reports_need_close_wording() -> None:
     a = replace(SIGN_A1, date=None, precision=None, text="Serbia refused to join Western sanctions.")
     b = replace(SIGN_A3, date=None, precision=None, text="Serbia continues signing agreements with Russia.")
     assert groups([a, b]) == [{"a1"}, {"a3"}]
+
+
+def test_candidates_are_blocked_by_participant_and_month() -> None:
+    from kronika.dedup.corroborate import candidate_pairs
+
+    items = [SIGN_A1, replace(SIGN_A1, id="nov", date="2024-11-30"), replace(SIGN_A1, id="dec", date="2024-12-01"),
+             replace(SIGN_A1, id="undated", date=None, precision=None), SIGN_C]
+    pairs = {(items[i].id, items[j].id) for i, j in candidate_pairs(items)}
+    assert ("a1", "nov") in pairs and ("nov", "dec") in pairs  # same or neighbouring month
+    assert ("a1", "dec") not in pairs  # two months apart: never the same day
+    assert {("a1", "undated"), ("nov", "undated"), ("dec", "undated")} <= pairs
+    assert not any("c" in p for p in pairs)  # no participant in common

@@ -66,14 +66,37 @@ def pair_score(a: Item, b: Item, sim: float, s: Settings) -> tuple[float, float]
 
 
 def candidate_pairs(items: Sequence[Item]) -> set[tuple[int, int]]:
+    """Pairs that share a category, a polarity and a participant, and whose months are close.
+
+    Reports dated to the day or month are only compared with those of the same or a neighbouring
+    month; undated, year-dated and negated ones (whose dates never rule a pair out) with all the
+    block. This keeps a large store from comparing every SUPPORT of Serbia with every other.
+    """
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for n, it in enumerate(items):
         for key in block_keys(it):
             blocks[key].append(n)
     pairs: set[tuple[int, int]] = set()
     for members in blocks.values():
-        pairs.update(combinations(members, 2))
+        by_month: dict[int, list[int]] = defaultdict(list)
+        loose: list[int] = []
+        for n in members:
+            month = _month(items[n])
+            (loose if month is None else by_month[month]).append(n)
+        for month, ns in by_month.items():
+            pairs.update(combinations(ns, 2))
+            pairs.update((a, b) if a < b else (b, a) for a in ns for b in by_month.get(month + 1, ()))
+        pairs.update((a, b) if a < b else (b, a) for a in loose for b in members if a != b)
     return pairs
+
+
+def _month(it: Item) -> int | None:
+    if it.negated or it.date is None or it.precision not in ("day", "month") or len(it.date) < 7:
+        return None
+    try:
+        return int(it.date[:4]) * 12 + int(it.date[5:7])
+    except ValueError:
+        return None
 
 
 def corroborate(items: Sequence[Item], sim: Similarity, settings: Settings | None = None) -> list[Group]:
