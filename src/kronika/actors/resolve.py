@@ -303,6 +303,8 @@ def _descriptions(tree: Tree, gaz: Gazetteer, name_tokens: set[int], token_key: 
         if t.lemma not in seen.title.split() and t.text.lower() not in seen.title.split():
             continue
         out[t.i] = seen
+        if t.tag in ("NNS", "NNPS"):
+            continue  # "Russian officials": a group, never one named person
         target = _person_for(tree, clusters, seen, t.i)
         if target is not None:
             token_key[t.i] = target.key
@@ -324,8 +326,12 @@ def _person_for(tree: Tree, clusters: dict[str, Cluster], seen: TitleSeen, at: i
         return None
     if seen.country is None:
         return None
+    # A description before any name ("the Serbian interior minister said ... Vulin said"): the first
+    # compatible person named within the next two sentences.
+    here = tree[at].sent
     later = sorted((c for c in people if c.country in (None, seen.country) and not c.titles
-                    and min(s.start for s in c.spans) > at), key=lambda c: min(s.start for s in c.spans))
+                    and at < min(s.start for s in c.spans) and c.first_sentence <= here + 2),
+                   key=lambda c: min(s.start for s in c.spans))
     return later[0] if later else None
 
 

@@ -29,16 +29,26 @@ def process(parsed: ParsedDoc, res: Resources, captions: ParsedDoc | None = None
     """Run the stages after parsing on one document (and on its photo captions, parsed apart)."""
     found = actors.run(parsed, res.actors)
     evs, qs = _code(parsed, found, res)
+    entities = found.entities
     if captions is not None and captions.sentences:
         from kronika.runner.captions import caption_records
 
-        cevs, cqs = caption_records(parsed, captions, lambda p: _code(p, actors.run(p, res.actors), res), qs)
+        joined: list[actors.ActorResult] = []
+
+        def code_joined(p: ParsedDoc) -> tuple[list[Event], list[Quote]]:
+            joined.append(actors.run(p, res.actors))
+            return _code(p, joined[-1], res)
+
+        cevs, cqs = caption_records(parsed, captions, code_joined, qs)
         evs, qs = evs + cevs, qs + cqs
+        # People named only in a caption are actors of the article too (the entity list, not mentions:
+        # mention offsets point into the body text).
+        entities = joined[-1].entities
     return DocResult(
         article=parsed.article,
         sentences=parsed.sentences,
         mentions=found.mentions,
-        entities=found.entities,
+        entities=entities,
         events=tuple(evs),
         quotes=tuple(qs),
         problems=found.problems,
