@@ -134,6 +134,8 @@ def classify(tree: Tree, gaz: Gazetteer, start: int, end: int, label: str) -> Sp
         return Span(start, end, text, ORG, sent, code=org.code, country=org.code, sector=org.sector,
                     canonical=org.name)
     country = gaz.country_of(name)
+    if country is not None and label == "PERSON" and not gaz.is_ambiguous(name):
+        label = "NORP"  # "his Azerbaijani counterpart": spaCy sometimes calls the adjective a person
     if country is not None and label in ("GPE", "LOC", "NORP", "ORG", "FAC"):
         is_adj = tree[end - 1].pos == "ADJ" or label == "NORP" or not _is_country_noun(name, gaz)
         kind = NORP if is_adj and gaz.country_name(country) and not gaz.is_place(name) else GPE

@@ -73,6 +73,11 @@ def subject_of(tree: Tree, k: int, is_actor: IsActor, *, limit: int = 6) -> int 
         t = tree[cur]
         if t.dep == "acl" and t.tag == "VBG" and is_actor(t.head):
             return t.head  # "states ... recognizing it": the noun a participle modifies does it
+        if t.dep == "pcomp" and t.tag == "VBG" and tree.head(cur).text.lower() == "for":
+            # "criticised the government for signing": the one criticised (or thanked) did it
+            obj = tree.child(tree.head(cur).head, "dobj")
+            if obj is not None and is_actor(obj.i):
+                return obj.i
         s = own_subject(tree, cur)
         if t.lemma == "follow" and t.tag == "VBG":
             s = None  # "following a meeting" is a preposition in all but name
@@ -91,10 +96,10 @@ def subject_of(tree: Tree, k: int, is_actor: IsActor, *, limit: int = 6) -> int 
 def _actor_within(tree: Tree, subj: int, verb: int, is_actor: IsActor) -> int | None:
     """An actor the parser hung inside a non-actor subject ("SANTIAGO (Herald) — Chilean Foreign
     Minister X hosted ...": X is an apposition of the dateline)."""
-    for k in sorted(tree.subtree(subj), reverse=True):
-        if k < verb and k != subj and tree[k].dep in ("appos", "conj", "nsubj") and is_actor(k):
-            return k
-    return None
+    found = [k for k in tree.subtree(subj)
+             if k < verb and k != subj and tree[k].dep in ("appos", "conj", "nsubj") and is_actor(k)]
+    # the first actor named: its conjuncts follow it ("BAKU — Romania and Azerbaijan signed")
+    return min(found, key=lambda k: (len(list(tree.ancestors(k))), k)) if found else None
 
 
 def _left_list(tree: Tree, verb: int, is_actor: IsActor) -> list[int]:

@@ -190,7 +190,8 @@ def _unique(refs: list[ActorRef]) -> list[ActorRef]:
 
 def _same(r: ActorRef, others: list[ActorRef]) -> bool:
     return any((r.entity_key and r.entity_key == o.entity_key) or
-               (not r.entity_key and not o.entity_key and r.code == o.code) for o in others)
+               (not r.entity_key and not o.entity_key and r.code == o.code and r.sector == o.sector)
+               for o in others)
 
 
 def _date_for(tree: Tree, times: list[TimeExpr], trigger: int, published: str | None,

@@ -22,6 +22,8 @@ def _object_lemmas(tree: Tree, k: int) -> dict[str, int]:
     out: dict[str, int] = {}
     mod_deps = ("compound", "amod") if tree[k].pos in ("NOUN", "PROPN") else ("compound",)
     for c in tree.children(k, *_OBJECT_DEPS, *mod_deps):
+        if c.text.lower() in ("that", "which") and tree[k].dep == "relcl":
+            c = tree.head(k)  # "the agreement that they signed": the object is the antecedent
         out.setdefault(c.lemma, c.i)
         out.setdefault(c.text.lower(), c.i)
         if c.dep != "compound":
