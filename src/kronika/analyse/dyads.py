@@ -69,7 +69,7 @@ class Dyad:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "a": asdict(self.a), "b": asdict(self.b), "by": self.by,
+            "a": self.a.to_json(), "b": self.b.to_json(), "by": self.by,
             "directions": dict(zip(("ab", "ba", "joint"), self.directions, strict=True)),
             "cells": [{**asdict(c), "event_ids": list(c.event_ids)} for c in self.cells],
             "totals": [{**asdict(t), "quad": {str(k): v for k, v in t.quad.items()},
@@ -86,7 +86,7 @@ def dyad(store: Store, a: str, b: str, *, by: str = "month") -> Dyad:
     if ra.node == rb.node:
         raise QueryError(f'"{a}" and "{b}" are the same actor ({ra.name}); a dyad needs two')
     directions = (f"{ra.label}>{rb.label}", f"{rb.label}>{ra.label}", f"{ra.label}+{rb.label}")
-    rows = events(store, EventFilter(actor=ra.filter_value))
+    rows = events(store, EventFilter(actor=ra.node))
     sides = event_sides(store, rows)
     groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     counted: dict[str, dict[str, Any]] = {}

@@ -140,7 +140,7 @@ def write_graphml(net: Network, out: TextIO) -> int:
                    categories=json.dumps(dict(sorted(e.categories.items()))), events=" ".join(e.event_ids))
     for line in nx.generate_graphml(g):
         out.write(line + "\n")
-    return g.number_of_edges()
+    return int(g.number_of_edges())
 
 
 def _node_dict(n: Node) -> dict[str, Any]:

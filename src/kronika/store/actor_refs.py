@@ -19,6 +19,10 @@ from kronika.store.queries import entity_keys
 _CODE = re.compile(r"^[A-Za-z]{3}$")
 
 
+class UnknownActor(QueryError):
+    """No country code, entity name or alias in the store matches (the web explorer answers 404)."""
+
+
 @dataclass(frozen=True, slots=True)
 class ActorRef:
     """One side of a dyad or the subject of an actor page, resolved against the store."""
@@ -31,13 +35,13 @@ class ActorRef:
 
     @property
     def node(self) -> str:
-        """The actor's node id in the network: the country code, or the entity id."""
+        """The country code or the entity id: the actor's network node, and the value EventFilter's
+        ``actor`` and ``dyad`` select its events with."""
         return self.code or self.entity_id or self.query
 
-    @property
-    def filter_value(self) -> str:
-        """What EventFilter's ``actor``/``dyad`` need to select this actor's events."""
-        return self.code or self.entity_id or self.query
+    def to_json(self) -> dict[str, str | None]:
+        return {"query": self.query, "label": self.label, "name": self.name, "code": self.code,
+                "entity_id": self.entity_id, "node": self.node}
 
 
 def resolve_actor(store: Store, name: str) -> ActorRef:
@@ -62,7 +66,7 @@ def resolve_actor(store: Store, name: str) -> ActorRef:
             if row["type"] == "GPE" and row["country"]:
                 return _country(store, text, str(row["country"]))
             return ActorRef(text, str(row["name"]), str(row["name"]), None, str(row["entity_id"]))
-    raise QueryError(f'no actor called "{text}" in the store (give a country code like SRB, or a name '
+    raise UnknownActor(f'no actor called "{text}" in the store (give a country code like SRB, or a name '
                      "listed by `kronika actors`)")
 
 

@@ -14,18 +14,24 @@ from kronika.store.queries import EventFilter, events
 # An event with one of these auxiliary modes did not (or not yet certainly) happen.
 NOT_FACT_AUX = ("negation", "hypothetical")
 _IS_FACT = "NOT list_has_any(coalesce(aux, []::VARCHAR[]), ?::VARCHAR[])"
+# One row per real-world event, as ``queries.events`` counts them: the primary report of each
+# corroborated group, with the group's date.
+_REAL_EVENTS = ("(SELECT ev.* REPLACE (coalesce(c.date, ev.date) AS date) FROM events ev "
+                "LEFT JOIN event_clusters c ON c.event_id = ev.id WHERE coalesce(c.is_primary, true))")
 
 
 def counts(store: Store) -> dict[str, Any]:
-    """How much the store holds: documents, outlets, events (facts, not facts, undated), entities."""
+    """How much the store holds: documents, outlets, real-world events (facts, not facts, undated),
+    the reports of them (``citations``), entities."""
     row = store.query(
         "SELECT (SELECT count(*) FROM documents) AS documents,"
         " (SELECT count(DISTINCT outlet) FROM documents) AS outlets,"
         " (SELECT count(*) FROM entities) AS entities,"
+        " (SELECT count(*) FROM events) AS citations,"
         " count(*) AS events,"
         f" count(*) FILTER (WHERE {_IS_FACT}) AS facts,"
         " count(*) FILTER (WHERE date IS NULL) AS undated,"
-        " min(date) AS first_date, max(date) AS last_date FROM events", [list(NOT_FACT_AUX)])[0]
+        f" min(date) AS first_date, max(date) AS last_date FROM {_REAL_EVENTS}", [list(NOT_FACT_AUX)])[0]
     row["not_facts"] = row["events"] - row["facts"]
     return row
 
@@ -38,19 +44,19 @@ def top_country_dyads(store: Store, limit: int = 10) -> list[dict[str, Any]]:
         " count(DISTINCT id) FILTER (WHERE quad_code IN (3, 4)) AS conflict,"
         " round(avg(event_scale), 2) AS mean_score"
         " FROM (SELECT id, quad_code, event_scale, a, unnest(recipient_codes) AS r FROM"
-        f"  (SELECT id, quad_code, event_scale, unnest(actor_codes) AS a, recipient_codes FROM events"
+        f"  (SELECT id, quad_code, event_scale, unnest(actor_codes) AS a, recipient_codes FROM {_REAL_EVENTS}"
         f"   WHERE {_IS_FACT}))"
         " WHERE a <> r GROUP BY a, r ORDER BY events DESC, a, r LIMIT ?", [list(NOT_FACT_AUX), limit])
 
 
 def category_counts(store: Store) -> list[dict[str, Any]]:
-    return store.query("SELECT event, quad_code, count(*) AS events FROM events "
+    return store.query(f"SELECT event, quad_code, count(*) AS events FROM {_REAL_EVENTS} "
                        "GROUP BY event, quad_code ORDER BY events DESC, event")
 
 
 def recent_events(store: Store, limit: int = 10) -> list[dict[str, Any]]:
     """The latest dated events, newest first, as rows of ``queries.events``."""
-    dated = int(store.scalar("SELECT count(*) FROM events WHERE date IS NOT NULL") or 0)
+    dated = int(store.scalar(f"SELECT count(*) FROM {_REAL_EVENTS} WHERE date IS NOT NULL") or 0)
     # events() sorts by date ascending with undated last: the newest dated rows end the dated block.
     rows = events(store, EventFilter(), limit=min(limit, dated), offset=max(0, dated - limit))
     return list(reversed(rows))

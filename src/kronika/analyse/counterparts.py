@@ -1,0 +1,139 @@
+"""An actor's counterparts (who it acts on, who acts on it, who it acts with) and its activity over time.
+
+Counted like the dyads: factual events only (negated and hypothetical ones are counted apart), and a
+timeline only of events whose date is precise enough for the period.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from kronika.analyse.briefs import is_fact
+from kronika.analyse.dyads import QUADS
+from kronika.analyse.network import Node, event_sides
+from kronika.analyse.periods import PERIODS, period_of
+from kronika.errors import QueryError
+from kronika.store import Store
+from kronika.store.actor_refs import ActorRef, resolve_actor
+from kronika.store.queries import EventFilter, actor, events
+
+RELATIONS = ("acts on", "acted on by", "acts with")
+
+
+@dataclass(frozen=True, slots=True)
+class Counterpart:
+    node: Node
+    relation: str  # one of RELATIONS
+    count: int
+    categories: dict[str, int]
+    mean_score: float | None
+    event_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodActivity:
+    period: str
+    count: int
+    quad: dict[int, int]
+    event_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Activity:
+    actor: ActorRef
+    by: str
+    counterparts: list[Counterpart]
+    timeline: list[PeriodActivity]
+    events: int  # factual events the actor takes part in
+    undated: int  # ... of which not placed on the timeline
+    not_facts: int  # negated or hypothetical events, not counted
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "actor": self.actor.to_json(), "by": self.by, "events": self.events, "undated": self.undated,
+            "not_facts": self.not_facts,
+            "counterparts": [{**asdict(c.node), "relation": c.relation, "count": c.count,
+                              "categories": c.categories, "mean_score": c.mean_score,
+                              "event_ids": list(c.event_ids)} for c in self.counterparts],
+            "timeline": [{"period": t.period, "count": t.count, "quad": {str(k): v for k, v in t.quad.items()},
+                          "event_ids": list(t.event_ids)} for t in self.timeline],
+        }
+
+
+def activity(store: Store, name: str, *, by: str = "month") -> Activity:
+    """Counterparts and timeline of one actor (a country code, a name or an alias)."""
+    if by not in PERIODS:
+        raise QueryError(f'by "{by}" is not a period (one of {", ".join(PERIODS)})')
+    ref = resolve_actor(store, name)
+    rows = events(store, EventFilter(actor=ref.node))
+    sides = event_sides(store, rows)
+    pairs: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    nodes: dict[str, Node] = {}
+    periods: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    n_events = undated = not_facts = 0
+    for row in rows:
+        actors, recipients = sides[row["id"]]
+        acting = _on(ref, row["actor_codes"], actors)
+        receiving = _on(ref, row["recipient_codes"], recipients)
+        if not (acting or receiving):
+            continue
+        if not is_fact(row["aux"]):
+            not_facts += 1
+            continue
+        n_events += 1
+        period = period_of(row["date"], by)
+        if period is None:
+            undated += 1
+        else:
+            periods[period].append(row)
+        related = ([(n, "acts on") for n in recipients] + [(n, "acts with") for n in actors]
+                   if acting else []) + ([(n, "acted on by") for n in actors] if receiving else [])
+        for node, relation in related:
+            # A country's own people and places are part of it, not its counterparts.
+            own = node.id == ref.node or (ref.code is not None and node.country == ref.code)
+            if not own and row not in pairs[(node.id, relation)]:
+                nodes.setdefault(node.id, node)
+                pairs[(node.id, relation)].append(row)
+    counterparts = sorted((_counterpart(nodes[nid], rel, rs) for (nid, rel), rs in pairs.items()),
+                          key=lambda c: (-c.count, RELATIONS.index(c.relation), c.node.label))
+    timeline = [PeriodActivity(p, len(rs), {q: sum(r["quad_code"] == q for r in rs) for q in QUADS},
+                               tuple(r["id"] for r in rs)) for p, rs in sorted(periods.items())]
+    return Activity(ref, by, counterparts, timeline, n_events, undated, not_facts)
+
+
+def profile_of(store: Store, ref: ActorRef) -> dict[str, Any]:
+    """The entity profile (aliases, roles) behind a resolved actor; a bare one for a code-only country."""
+    found = actor(store, ref.entity_id or f"country:{ref.code}")
+    if found is not None:
+        return found
+    return {"entity_id": None, "name": ref.name, "type": "GPE", "country": ref.code, "sector": None,
+            "aliases": [], "mentions": 0, "documents": 0, "source": None, "roles": []}
+
+
+def _on(ref: ActorRef, codes: list[str] | None, nodes: list[Node]) -> bool:
+    if ref.code:
+        return ref.code in (codes or [])
+    return any(n.id == ref.entity_id for n in nodes)
+
+
+def _counterpart(node: Node, relation: str, rows: list[dict[str, Any]]) -> Counterpart:
+    scores = [float(r["event_scale"]) for r in rows if r["event_scale"] is not None]
+    cats = Counter(r["event"] for r in rows)
+    return Counterpart(node, relation, len(rows), dict(cats.most_common()),
+                       round(sum(scores) / len(scores), 2) if scores else None, tuple(r["id"] for r in rows))
+
+
+def render_counterparts(a: Activity) -> str:
+    lines = [f"counterparts ({a.events} factual events; {a.not_facts} negated or hypothetical not counted):"]
+    for c in a.counterparts:
+        cats = ", ".join(f"{k} {v}" for k, v in c.categories.items())
+        lines.append(f"  {c.relation:<12} {c.node.label} [{c.node.id}]: {c.count} ({cats}); "
+                     f"mean score {c.mean_score if c.mean_score is not None else '-'}")
+    if not a.counterparts:
+        lines.append("  none")
+    lines.append(f"events over time, by {a.by} ({a.undated} undated or less precise not shown):")
+    lines += [f"  {t.period:<8} {t.count:>3}  " + " ".join(f"q{q}:{t.quad[q]}" for q in QUADS)
+              for t in a.timeline]
+    return "\n".join(lines)

@@ -1,0 +1,95 @@
+"""The JSON API under /api/ (described at /openapi.json); the explorer's pages read it."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from fastapi import APIRouter, Query, Request
+from pydantic import BaseModel
+
+from kronika.serve import views
+from kronika.store import Store
+
+Period = Literal["week", "month", "year"]
+
+
+class ErrorDetail(BaseModel):
+    status: int
+    message: str
+
+
+class ErrorBody(BaseModel):
+    """The one error shape: {"error": {"status": 400, "message": "..."}}."""
+
+    error: ErrorDetail
+
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody, "description": "A bad parameter"},
+    404: {"model": ErrorBody, "description": "No such event or actor"},
+    503: {"model": ErrorBody, "description": "The store stayed locked or unreadable"},
+}
+
+router = APIRouter(prefix="/api", responses=_ERRORS)
+
+
+def _store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+@router.get("/health", summary="The server is up and can read its store")
+def health(request: Request) -> dict[str, Any]:
+    store = _store(request)
+    return {"status": "ok", "store": str(store.path), "events": store.scalar("SELECT count(*) FROM events")}
+
+
+@router.get("/overview", summary="Counts, top actors, top country dyads, recent events")
+def overview(request: Request) -> dict[str, Any]:
+    return views.overview(_store(request))
+
+
+@router.get("/events", summary="A page of events matching the filters")
+def events(request: Request,
+           actor: str | None = Query(None, description="Country code, name or alias, on either side"),
+           dyad: str | None = Query(None, description="Actor side and recipient side, e.g. SRB:RUS"),
+           category: str | None = Query(None, description="A PLOVER category, e.g. SANCTION"),
+           since: str | None = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD"),
+           until: str | None = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD"),
+           q: str | None = Query(None, description="Text the sentence contains"),
+           page: int = Query(1, description="Page number, from 1"),
+           per_page: int = Query(25, description=f"Events per page, 1 to {views.MAX_PER_PAGE}"),
+           ) -> dict[str, Any]:
+    return views.event_table(_store(request), actor=actor, dyad_pair=dyad, category=category, since=since,
+                             until=until, q=q, page=page, per_page=per_page)
+
+
+@router.get("/events/{event_id}", summary="One PLOVER record, its sentence in the article, other sources")
+def event(request: Request, event_id: str) -> dict[str, Any]:
+    return views.event_detail(_store(request), event_id)
+
+
+@router.get("/dyad", summary="Two actors' events per period in both directions")
+def dyad(request: Request, a: str = Query(..., description="Country code, name or alias"),
+         b: str = Query(..., description="Country code, name or alias"), by: Period = "month") -> dict[str, Any]:
+    return views.dyad_view(_store(request), a, b, by)
+
+
+@router.get("/actors", summary="Every corpus entity, most mentioned first")
+def actors(request: Request, q: str | None = Query(None, description="Part of a name or alias")) -> list[Any]:
+    return views.actor_list(_store(request), q)
+
+
+@router.get("/actors/{name:path}", summary="One actor: profile, roles, counterparts, events over time")
+def actor(request: Request, name: str, by: Period = "month") -> dict[str, Any]:
+    return views.actor_view(_store(request), name, by)
+
+
+@router.get("/network", summary="Actors as nodes, factual events as weighted directed edges")
+def network(request: Request, since: str | None = None, until: str | None = None) -> dict[str, Any]:
+    return views.network_view(_store(request), since, until)
+
+
+@router.get("/categories", summary="The 16 PLOVER categories")
+def categories() -> list[str]:
+    return views.categories()

@@ -1,0 +1,69 @@
+"""One error shape for the whole API, and never a stack trace for a bad parameter.
+
+Every failure under ``/api/`` answers ``{"error": {"status": 400, "message": "..."}}``; pages answer
+an HTML page with the same status and message. Bad parameters are 400, unknown ids 404, a store
+that stays locked or unreadable 503.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.exceptions import HTTPException
+
+from kronika.errors import QueryError, StoreError
+
+log = logging.getLogger("kronika.serve")
+
+
+class NotFound(Exception):
+    """An id or a name in the path that the store does not hold."""
+
+
+def error_body(status: int, message: str) -> dict[str, Any]:
+    return {"error": {"status": status, "message": message}}
+
+
+def install_error_handlers(app: FastAPI, render_error: Any) -> None:
+    """Map every failure to (status, message), then to JSON or to the HTML error page."""
+
+    def respond(request: Request, status: int, message: str) -> Response:
+        if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
+            return JSONResponse(error_body(status, message), status_code=status)
+        return HTMLResponse(render_error(status, message), status_code=status)
+
+    async def on_validation(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, RequestValidationError)
+        first = exc.errors()[0] if exc.errors() else {}
+        where = str(first.get("loc", ("", "parameter"))[-1])
+        return respond(request, 400, f"{where}: {first.get('msg', 'invalid value')}")
+
+    async def on_query(request: Request, exc: Exception) -> Response:
+        return respond(request, 400, str(exc))
+
+    async def on_not_found(request: Request, exc: Exception) -> Response:
+        return respond(request, 404, str(exc))
+
+    async def on_http(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPException)
+        message = exc.detail if isinstance(exc.detail, str) else "request failed"
+        return respond(request, exc.status_code, message)
+
+    async def on_store(request: Request, exc: Exception) -> Response:
+        log.warning("store error on %s: %s", request.url.path, exc)
+        return respond(request, 503, f"the store cannot be read right now: {exc}")
+
+    async def on_bug(request: Request, exc: Exception) -> Response:
+        log.exception("unexpected error on %s", request.url.path, exc_info=exc)
+        return respond(request, 500, "internal error (see the server log)")
+
+    app.add_exception_handler(RequestValidationError, on_validation)
+    app.add_exception_handler(QueryError, on_query)
+    app.add_exception_handler(NotFound, on_not_found)
+    app.add_exception_handler(HTTPException, on_http)
+    app.add_exception_handler(StoreError, on_store)
+    app.add_exception_handler(Exception, on_bug)

@@ -1,0 +1,98 @@
+"""The explorer's HTML pages, rendered from the same view dicts the API returns.
+
+Jinja escapes every value (autoescape on for all templates): article text, titles and names are
+shown as text, never as markup. Charts and the event table are drawn by static/kronika.js from
+the JSON API.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from kronika.analyse.dyads import QUADS
+from kronika.serve import views
+from kronika.serve.api import Period
+from kronika.store import Store
+
+
+def _path_part(value: object) -> str:
+    return quote(str(value), safe="")
+
+
+def _web_url(value: object) -> str | None:
+    """Only http(s) links are made clickable: a "javascript:" URL in an article's metadata is text."""
+    text = str(value or "")
+    return text if text.startswith(("http://", "https://")) else None
+
+
+def _score(value: object) -> str:
+    return "" if value is None else f"{float(str(value)):+.1f}"
+
+
+_env = Environment(loader=PackageLoader("kronika.serve", "templates"), autoescape=True,
+                   undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+_env.filters.update(path=_path_part, web_url=_web_url, score=_score, query=urlencode)
+_env.globals.update(quads=QUADS, categories=views.categories())
+
+router = APIRouter(include_in_schema=False)
+
+
+def render(template: str, **context: Any) -> str:
+    return _env.get_template(template).render(**context)
+
+
+def render_error(status: int, message: str) -> str:
+    return render("error.html", status=status, message=message, title=f"Error {status}")
+
+
+def _store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview_page(request: Request) -> str:
+    return render("overview.html", title="Overview", data=views.overview(_store(request)))
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events_page() -> str:
+    # The table fills itself from /api/events with the filters in the page's query string.
+    return render("events.html", title="Events")
+
+
+@router.get("/events/{event_id}", response_class=HTMLResponse)
+def event_page(request: Request, event_id: str) -> str:
+    data = views.event_detail(_store(request), event_id)
+    return render("event.html", title=f"{data['record']['event']} event {event_id}", data=data)
+
+
+@router.get("/dyad", response_class=HTMLResponse)
+def dyad_page(request: Request, a: str | None = None, b: str | None = None, by: Period = "month") -> str:
+    store = _store(request)
+    if not a or not b:
+        return render("dyad_pick.html", title="Dyads", a=a or "", b=b or "", by=by,
+                      top=views.overview(store)["top_dyads"])
+    data = views.dyad_view(store, a, b, by)
+    return render("dyad.html", title=f"{data['a']['label']} and {data['b']['label']}", data=data, by=by)
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors_page(request: Request, q: str | None = Query(None)) -> str:
+    return render("actors.html", title="Actors", q=q or "", actors=views.actor_list(_store(request), q))
+
+
+@router.get("/actors/{name:path}", response_class=HTMLResponse)
+def actor_page(request: Request, name: str, by: Period = "month") -> str:
+    data = views.actor_view(_store(request), name, by)
+    return render("actor.html", title=data["actor"]["name"], data=data, by=by, name=name)
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network_page(since: str | None = None, until: str | None = None) -> str:
+    return render("network.html", title="Network", since=since or "", until=until or "")

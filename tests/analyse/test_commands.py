@@ -1,0 +1,83 @@
+"""`kronika dyad`, `network`, `export` and `actors NAME` as a user runs them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pyarrow.parquet as pq
+
+
+def test_dyad_table_lists_the_events_behind_the_numbers(cli, examples_db):
+    out = cli("dyad", "CZE", "KEN", "--db", examples_db).output
+    assert out.startswith("Czech Republic (CZE) and Kenya (KEN), by month: ")
+    assert "events behind these numbers" in out
+    assert "not counted, negated or hypothetical" in out
+    assert "not counted, undated or dated less precisely than a month" in out
+
+
+def test_dyad_csv_and_json_agree(cli, examples_db):
+    rows = list(csv.DictReader(io.StringIO(cli("dyad", "CZE", "KEN", "--db", examples_db, "--format", "csv",
+                                               "--by", "year").output)))
+    data = json.loads(cli("dyad", "CZE", "KEN", "--db", examples_db, "--format", "json", "--by", "year").output)
+    assert [r["event_ids"].split() for r in rows] == [c["event_ids"] for c in data["cells"]]
+    assert {r["direction"] for r in rows} <= set(data["directions"].values())
+
+
+def test_dyad_chart_option_writes_the_file(cli, examples_db, tmp_path):
+    result = cli("dyad", "CZE", "KEN", "--db", examples_db, "--chart", str(tmp_path / "d.svg"))
+    assert result.exit_code == 0
+    assert (tmp_path / "d.svg").read_text().count("<svg") == 1
+
+
+def test_unknown_actor_is_a_clean_error(cli, examples_db):
+    result = cli("dyad", "CZE", "Atlantis", "--db", examples_db)
+    assert result.exit_code == 1
+    assert result.output == ('Error: no actor called "Atlantis" in the store (give a country code like SRB, '
+                             "or a name listed by `kronika actors`)\n")
+
+
+def test_network_json_and_graphml(cli, examples_db):
+    data = json.loads(cli("network", "--db", examples_db, "--since", "2024").output)
+    assert data["nodes"] and data["edges"]
+    assert {"source", "target", "count", "mean_score", "categories", "events"} <= set(data["edges"][0])
+    graphml = cli("network", "--db", examples_db, "--format", "graphml").output
+    assert "<graphml" in graphml and 'attr.name="mean_score"' in graphml
+
+
+def test_actor_shows_counterparts_and_writes_its_chart(cli, examples_db, tmp_path):
+    result = cli("actors", "Wanjiku", "--db", examples_db, "--chart", str(tmp_path / "w.png"))
+    assert result.exit_code == 0
+    assert result.output.startswith("Amina Wanjiku")
+    assert "counterparts (" in result.output and "events over time, by month" in result.output
+    assert (tmp_path / "w.png").read_bytes().startswith(b"\x89PNG")
+    profile = json.loads(cli("actors", "KEN", "--db", examples_db, "--format", "jsonl").output)
+    assert profile["name"] == "Kenya" and profile["activity"]["counterparts"]
+
+
+def test_export_every_format(cli, examples_db, tmp_path):
+    plover = cli("export", "--format", "plover", "-o", "-", "--db", examples_db).stdout.splitlines()
+    listed = cli("events", "--format", "plover", "--db", examples_db).stdout.splitlines()
+    records = [json.loads(line) for line in plover]
+    assert len(records) == len(listed) > 50
+    assert {"id", "date", "event", "actor", "recipient", "cite_info", "sources", "coder"} <= set(records[0])
+    result = cli("export", "--format", "csv", "-o", str(tmp_path / "e.csv"), "--db", examples_db)
+    assert result.exit_code == 0
+    with open(tmp_path / "e.csv", newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert [r["id"] for r in rows] == [r["id"] for r in records]
+    assert json.loads(rows[0]["aux"]) == records[0]["aux"]
+    cli("export", "--format", "parquet", "-o", str(tmp_path / "e.parquet"), "--db", examples_db)
+    table = pq.read_table(tmp_path / "e.parquet")
+    assert table.num_rows == len(records)
+    assert table.column("aux").to_pylist()[0] == records[0]["aux"]  # lists stay lists in Parquet
+    cli("export", "--format", "graphml", "-o", str(tmp_path / "n.graphml"), "--db", examples_db)
+    assert (tmp_path / "n.graphml").read_text().startswith("<graphml")
+
+
+def test_parquet_to_stdout_is_refused(cli, examples_db):
+    result = cli("export", "--format", "parquet", "-o", "-", "--db", examples_db)
+    assert result.exit_code == 1
+    assert result.output == ("Error: -: Parquet is binary and is not written to standard output; give a file, "
+                             "e.g. -o events.parquet\n")
