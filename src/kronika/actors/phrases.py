@@ -35,11 +35,14 @@ def phrase_tokens(tree: Tree, head: int) -> list[int]:
     """The noun phrase of ``head`` without clauses and prepositional phrases (except "of")."""
     out = [head]
     stack = [head]
+    counted = tree[head].lemma in _QUANTITY or tree[head].ent_type in ("CARDINAL", "QUANTITY")
     while stack:
         k = stack.pop()
         for c in tree.children(k):
-            if c.dep in _CUT_DEPS and not (c.dep == "prep" and c.text.lower() == "of" and c.head != head
-                                           ) and not (c.dep == "punct" and c.text == "-"):
+            # "of" stays inside a name or title ("Minister of Emergency Situations") and after a count
+            # ("thousands of people"); on an event noun it names another party ("the invasion of X").
+            keep_of = c.dep == "prep" and c.text.lower() == "of" and (c.head != head or counted)
+            if c.dep in _CUT_DEPS and not keep_of and not (c.dep == "punct" and c.text == "-"):
                 continue
             out.append(c.i)
             stack.append(c.i)
@@ -47,7 +50,7 @@ def phrase_tokens(tree: Tree, head: int) -> list[int]:
 
 
 def refs_for(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int, date: str | None,
-             *, fallback_home: bool = True) -> list[ActorRef]:
+             *, fallback_home: bool = True, fallback_country: object = None) -> list[ActorRef]:
     """The actors named by the noun phrase headed at token ``head``."""
     if tree[head].pos in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PUNCT", "DET") or head in actors.dateline:
         return []
@@ -98,8 +101,8 @@ def refs_for(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int, date: str
             units.append(_Unit([k], country=modifiers.get(k) or weak.get(k), head=k))
             continue  # "his country's refusal": the state of the possessor
         if t.pos in ("NOUN", "PROPN") and not _inside_name(tree, actors, k):
-            sector = gaz.group_sector(t.lemma) or gaz.org_sector(t.lemma)
-            if sector is not None and (k == head or t.dep == "conj"):
+            sector = gaz.group_sector(t.lemma) or gaz.group_sector(t.text) or gaz.org_sector(t.lemma)
+            if sector is not None and (k == head or t.dep == "conj" or _counted(tree, k, head)):
                 units.append(_Unit([k], sector=sector, head=k, country=pending))
                 pending = None
     if not units and modifiers:
@@ -117,7 +120,7 @@ def refs_for(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int, date: str
             or weak.get(u.head)
         cluster = actors.clusters.get(u.key) if u.key else None
         if country is None and cluster is None and fallback_home:
-            country = actors.home_country
+            country = (fallback_country if isinstance(fallback_country, str) else None) or actors.home_country
         sector = u.sector
         if cluster is not None:
             sector = _cluster_sector(cluster, date) or sector
@@ -126,6 +129,19 @@ def refs_for(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int, date: str
                              identifier_text=cluster.name if cluster else words,
                              entity_key=cluster.key if cluster else None))
     return _dedupe(refs)
+
+
+_QUANTITY = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
+                       "number", "group", "crowd", "crowds", "members", "scores", "tens", "couple", "handful"})
+
+
+def _counted(tree: Tree, k: int, head: int) -> bool:
+    """"Thousands of people", "a group of protesters": the counted noun is the actor."""
+    t = tree[k]
+    if t.dep != "pobj" or tree.head(k).text.lower() != "of" or tree.head(k).head != head:
+        return False
+    h = tree[head]
+    return h.lemma in _QUANTITY or h.text.lower() in _QUANTITY or h.ent_type in ("CARDINAL", "QUANTITY")
 
 
 def _cluster_sector(c: Cluster, date: str | None) -> str | None:

@@ -277,8 +277,13 @@ def _countries_from_sentences(gaz: Gazetteer, clusters: dict[str, Cluster], span
         # Only countries named as nouns: an adjective ("pro-Russians") says little about a person.
         here = {x.country for x in spans if x.sentence == s.sentence and x.kind == GPE
                 and x.country and x.country not in claimed and gaz.is_country_name(clean_name(x.text))}
+        # then capitals and other places ("rallied in Budapest against the government of PM X")
+        places = {x.country for x in spans if x.sentence == s.sentence and x.kind == GPE
+                  and x.country and x.country not in claimed}
         if c.titles and len(here) == 1:
             c.set_country(here.pop(), SENTENCE)
+        elif c.titles and not here and len(places) == 1:
+            c.set_country(places.pop(), SENTENCE)
         elif c.titles and home is not None:
             c.set_country(home, HOME)
 

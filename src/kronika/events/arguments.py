@@ -192,10 +192,13 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
             args.actors, args.recipients = args.recipients, args.actors
     if trig.entry.mode == "allege" and not args.recipients:
         args.recipients = _alleged(tree, k, is_actor)
-    if trig.entry.prep and not args.recipients:
-        args.recipients = _prep_objects(tree, k, [trig.entry.prep.lower()])
+    preps = ([trig.entry.prep.lower()] if trig.entry.prep else []) + list(lex.args["recipient_preps"])
     if not args.recipients:
-        args.recipients = [o for o in _prep_objects(tree, k, lex.args["recipient_preps"]) if is_actor(o)]
+        args.recipients = [o for o in _prep_objects(tree, k, preps) if is_actor(o)]
+    if not args.recipients:
+        # "asking for my head", "called for X's release": the one the object belongs to
+        for o in _prep_objects(tree, k, preps):
+            args.recipients += [c.i for c in tree.children(o, "poss") if is_actor(c.i)]
     between = _prep_objects(tree, k, lex.args["participant_preps"])
     if between:
         args.actors = [a for a in args.actors if is_actor(a)] + between

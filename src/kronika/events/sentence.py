@@ -44,6 +44,7 @@ def code_sentence(parsed: ParsedDoc, found: ActorResult, lex: Lexicon, gaz: Gaze
     drafts: list[_Draft] = []
     triggers = find_triggers(tree, sent, lex)
     trigger_tokens = {t.token for t in triggers}
+    trigger_words = {w for t in triggers for w in t.words}
     skip = _subsumed(tree, triggers, lex)
     for trig in triggers:
         if trig.token in skip:
@@ -53,10 +54,14 @@ def code_sentence(parsed: ParsedDoc, found: ActorResult, lex: Lexicon, gaz: Gaze
             continue
         event_date = _date_for(tree, times, trig.token, art.published, art.date_precision)
 
-        def resolve(heads: list[int], date: str | None = event_date[0]) -> list[ActorRef]:
+        def resolve(heads: list[int], date: str | None = event_date[0], me: int = trig.token) -> list[ActorRef]:
+            # a group the sentence gives no country ("thousands of people") belongs where it acts:
+            # the place named for the event, else the article's main country
+            where = event_place(tree, sent, me, set(), None)
+            local = where.get("country") if where else None
             refs: list[ActorRef] = []
             for h in heads:
-                refs.extend(refs_for(tree, found.doc, gaz, h, date))
+                refs.extend(refs_for(tree, found.doc, gaz, h, date, fallback_country=local))
             return refs
 
         def _coded(k: int) -> bool:
@@ -69,8 +74,8 @@ def code_sentence(parsed: ParsedDoc, found: ActorResult, lex: Lexicon, gaz: Gaze
                                                                             fallback_home=False))
 
         is_verb = tree[trig.token].pos in ("VERB", "AUX")
-        if not is_verb and tree[trig.token].dep == "compound" and tree[trig.token].head in trigger_tokens:
-            continue  # "the cooperation talks": the head noun is the event
+        if not is_verb and tree[trig.token].dep == "compound" and tree[trig.token].head in trigger_words:
+            continue  # "the cooperation talks", "signed a cooperation pact": the head noun is the event
         if not is_verb and any(gaz.is_vague_group(c.text) for c in tree.children(trig.token, "amod", "poss",
                                                                                   "compound")):
             continue  # "Western support": an actor PLOVER gives no code
@@ -94,7 +99,7 @@ def code_sentence(parsed: ParsedDoc, found: ActorResult, lex: Lexicon, gaz: Gaze
             continue
         event = mod.event
         d = _Draft(trig, event, mod.aux, actors, recipients, args)
-        if event in DIRECTED and not recipients:
+        if event in DIRECTED and not recipients and len({a.code for a in actors}) == 1:
             d.recipients = _implicit_recipient(tree, found, gaz, sent, trig.token, actors, event_date[0])
             d.implicit_recipient = bool(d.recipients)
         if event == "CONSULT" and len({r.entity_key or r.code for r in d.actors + d.recipients}) < 2:
@@ -145,7 +150,7 @@ def _subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
                 out.add(t.token)
                 break
         theme = _theme(tree, t.token)
-        if theme is not None and theme in lex.wordset("non_event_objects"):
+        if not t.entry.objects and theme is not None and theme in lex.wordset("non_event_objects"):
             out.add(t.token)
     return out
 
