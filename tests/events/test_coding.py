@@ -152,3 +152,29 @@ def test_record_carries_scores_and_provenance(code):
 def test_ids_are_derived_from_content(code):
     text = "Lithuania expelled two Belarusian diplomats."
     assert [e.id for e in code(text).events] == [e.id for e in code(text).events]
+
+
+def test_a_crowd_acts_where_it_gathers(code):
+    r = code("Kenya sent aid to Somalia.\nThousands of people rallied in Budapest on Sunday to protest against "
+             "the government.", published="2024-03-12")
+    ev = one(r, "PROTEST")
+    assert ev.actor[0].code == "HUN" and ev.actor[0].sector == "CVL"
+
+
+def test_blocking_a_statement_is_reject_and_the_statement_is_not_coded(code):
+    r = code("Hungary blocked an EU statement condemning the attack.")
+    assert [e.event for e in r.events] == ["REJECT"]
+    assert codes(r.events[0].actor) == ["HUN"] and codes(r.events[0].recipient) == ["EUR"]
+
+
+def test_what_is_threatened_or_demanded_is_not_coded_as_done(code):
+    r = code("Belarus threatened to close all border crossings with Lithuania.\n"
+             "Iraq demanded that Turkey withdraw its troops.")
+    assert sorted(e.event for e in r.events) == ["REQUEST", "THREATEN"]
+
+
+def test_dateline_is_not_an_actor(code):
+    r = code("SANTIAGO (Andes Herald) — Chilean Foreign Minister Tomas Erraz hosted Argentine Foreign Minister "
+             "Lucia Berto in Santiago on Wednesday.", published="2025-02-06")
+    ev = one(r, "CONSULT")
+    assert codes(ev.actor) == ["ARG"] and codes(ev.recipient) == ["CHL"]
