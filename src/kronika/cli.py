@@ -227,10 +227,11 @@ def export(db: str, fmt: str, output: str) -> None:
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
 def serve(db: str, host: str, port: int) -> None:
     """Explore the store in a web browser (read-only; works offline; safe while an ingest runs)."""
-    from kronika.serve import serve as run_server
+    from kronika.serve import create_app, run
 
+    app = create_app(db)  # fails here, before any banner, when the store is missing
     click.echo(f"kronika explorer on http://{host}:{port}/ (store {db}); Ctrl+C stops it", err=True)
-    run_server(db, host=host, port=port)
+    run(app, host=host, port=port)
 
 
 @contextmanager

@@ -115,3 +115,10 @@ def test_pages_load_nothing_from_other_hosts(server):
             assert ref.startswith("/static/"), (path, ref)
     assert server.get("/static/kronika.js").status_code == 200
     assert server.get("/docs").status_code == 404  # FastAPI's docs page would load scripts from a CDN
+
+
+def test_serve_refuses_a_store_that_does_not_exist(cli, tmp_path):
+    missing = tmp_path / "none.duckdb"
+    result = cli("serve", "--db", str(missing))
+    assert result.exit_code == 1
+    assert result.output == f"Error: {missing}: no such store (run `kronika ingest` first)\n"

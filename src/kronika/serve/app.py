@@ -53,6 +53,10 @@ def create_app(db: str | Path) -> FastAPI:
 
 def serve(db: str | Path, *, host: str = "127.0.0.1", port: int = 8000) -> None:
     """Run the explorer until interrupted."""
+    run(create_app(db), host=host, port=port)
+
+
+def run(app: FastAPI, *, host: str = "127.0.0.1", port: int = 8000) -> None:
     import uvicorn
 
-    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+    uvicorn.run(app, host=host, port=port, log_level="info")
