@@ -178,3 +178,20 @@ def test_dateline_is_not_an_actor(code):
              "Lucia Berto in Santiago on Wednesday.", published="2025-02-06")
     ev = one(r, "CONSULT")
     assert codes(ev.actor) == ["ARG"] and codes(ev.recipient) == ["CHL"]
+
+
+def test_multinational_article_does_not_guess_recipients(code):
+    r = code("Ethiopia accused Eritrea of arming rebels on Monday.\nJapan and South Korea held a joint naval "
+             "exercise.\nSenegal recalled its ambassador from Mali.\nThe Nigerian army imposed a curfew in "
+             "Maiduguri.\nIsrael launched air strikes on targets in southern Lebanon overnight.")
+    by = {e.event: e for e in r.events}
+    assert "AID" not in by, "the arming is only alleged"
+    assert codes(by["COOPERATE"].actor) == ["JPN", "KOR"]  # a joint exercise is cooperation
+    assert codes(by["SANCTION"].recipient) == ["MLI"]
+    assert codes(by["COERCE"].recipient) == []
+    assert codes(by["ASSAULT"].recipient) == ["LBN"]
+
+
+def test_a_vow_of_violence_is_a_threat(code):
+    r = code("Sudan vowed to retaliate against the militia.")
+    assert [e.event for e in r.events] == ["THREATEN"]

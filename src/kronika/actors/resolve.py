@@ -68,6 +68,7 @@ class DocActors:
     home_country: str | None
     descriptions: dict[int, TitleSeen]  # title-noun token -> the title it states
     dateline: set[int] = field(default_factory=set)  # tokens of "SANTIAGO (Andes Herald) —"
+    pair: tuple[str, str] | None = None  # the two countries of a bilateral story
 
 
 def _name_parts(text: str) -> list[str]:
@@ -211,7 +212,7 @@ def build(tree: Tree, gaz: Gazetteer, spans: list[Span]) -> DocActors:
     _pronouns(tree, clusters, token_key)
     _first_person(tree, clusters, token_key)
     return DocActors(clusters=clusters, token_key=token_key, spans=spans, home_country=home,
-                     descriptions=descriptions, dateline=dateline_tokens(tree))
+                     descriptions=descriptions, dateline=dateline_tokens(tree), pair=main_pair(spans))
 
 
 def _org_apposition(tree: Tree, gaz: Gazetteer, s: Span, c: Cluster) -> None:
@@ -261,8 +262,23 @@ def home_country(spans: list[Span]) -> str | None:
                      and len(s.country) == 3 and s.country not in ("EUR", "UNO", "IGO", "NGO"))
     if not counts:
         return None
-    code, n = counts.most_common(1)[0]
-    return code if n >= 2 else None
+    ranked = counts.most_common(2)
+    code, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    # Only an article mostly about one country has a "home": elsewhere it would be a guess that
+    # looks like data.
+    return code if n >= 2 and n >= 1.5 * second else None
+
+
+def main_pair(spans: list[Span]) -> tuple[str, str] | None:
+    """The two countries a bilateral story is about: both named at least twice, and together most of
+    the country mentions ("Serbia and Russia ..."), so one's counterpart is the other."""
+    counts = Counter(s.country for s in spans if s.kind in (GPE, NORP) and s.country
+                     and len(s.country) == 3 and s.country not in ("EUR", "UNO", "IGO", "NGO"))
+    top = counts.most_common(2)
+    if len(top) < 2 or top[1][1] < 2 or top[0][1] + top[1][1] < 0.7 * sum(counts.values()):
+        return None
+    return top[0][0], top[1][0]
 
 
 def _countries_from_sentences(gaz: Gazetteer, clusters: dict[str, Cluster], spans: list[Span],

@@ -73,8 +73,9 @@ def subject_of(tree: Tree, k: int, is_actor: IsActor, *, limit: int = 6) -> int 
         t = tree[cur]
         if t.dep == "acl" and t.tag == "VBG" and is_actor(t.head):
             return t.head  # "states ... recognizing it": the noun a participle modifies does it
-        if t.dep == "pcomp" and t.tag == "VBG" and tree.head(cur).text.lower() == "for":
-            # "criticised the government for signing": the one criticised (or thanked) did it
+        if t.dep == "pcomp" and t.tag == "VBG" and tree.head(cur).text.lower() in ("for", "of"):
+            # "criticised the government for signing", "accused Eritrea of arming": the one
+            # criticised, thanked or accused did it
             obj = tree.child(tree.head(cur).head, "dobj")
             if obj is not None and is_actor(obj.i):
                 return obj.i
@@ -186,7 +187,9 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
             else:
                 args.actors = _left_list(tree, k, is_actor)
         obj = tree.child(k, "dobj", "obj")
-        if obj is not None:
+        own_thing = obj is not None and any(c.pos == "PRON" for c in tree.children(obj.i, "poss"))
+        if obj is not None and not own_thing:
+            # ("recalled its ambassador from Mali": the subject's own envoy is not the other party)
             args.recipients = _inside(tree, obj.i, is_actor, lex)
         if host:
             args.actors, args.recipients = args.recipients, args.actors

@@ -97,10 +97,10 @@ def code_sentence(parsed: ParsedDoc, found: ActorResult, lex: Lexicon, gaz: Gaze
                               if (r.code or r.entity_key) and not _same(r, actors)])
         if not actors:
             continue
-        event = mod.event
+        event = _plover_rules(tree, trig, mod.event, mod.aux, actors, lex)
         d = _Draft(trig, event, mod.aux, actors, recipients, args)
         if event in DIRECTED and not recipients and len({a.code for a in actors}) == 1:
-            d.recipients = _implicit_recipient(tree, found, gaz, sent, trig.token, actors, event_date[0])
+            d.recipients = _implicit_recipient(tree, found, gaz, sent, trig.token, actors, event_date[0], event)
             d.implicit_recipient = bool(d.recipients)
         if event == "CONSULT" and len({r.entity_key or r.code for r in d.actors + d.recipients}) < 2:
             continue
@@ -124,6 +124,11 @@ def _subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
         for w in t.words:
             if w != t.token and w in by_token:
                 out.add(w)
+        # "accused Eritrea of arming rebels": the accusation is the event; the act is only alleged
+        if t.entry.event == "ACCUSE":
+            for p in tree.children(t.token, "prep"):
+                if p.text.lower() == "of":
+                    out.update(c.i for c in tree.children(p.i, "pcomp", "pobj") if c.i in by_token)
         tok = tree[t.token]
         if tok.pos in ("VERB", "AUX") and t.entry.event in evaluative:
             # "praised security cooperation", "to discuss relations, cooperation and ...": a topic
@@ -181,6 +186,24 @@ def _theme(tree: Tree, k: int) -> str | None:
     return None
 
 
+def _plover_rules(tree: Tree, trig: Trigger, event: str, aux: tuple[str, ...], actors: list[ActorRef],
+                  lex: Lexicon) -> str:
+    """PLOVER's own readings: joint military exercises are COOPERATE; a vow or promise of violence or
+    punishment is a THREATEN."""
+    k = trig.token
+    if event == "MOBILIZE":
+        obj = tree.child(k, "dobj") if tree[k].pos in ("VERB", "AUX") else tree[k]
+        joint = obj is not None and any(c.lemma in ("joint", "bilateral", "combined")
+                                        for c in tree.children(obj.i, "amod"))
+        if joint or len({a.code for a in actors}) > 1:
+            return "COOPERATE"
+    if event in ("ASSAULT", "COERCE", "SANCTION") and "negation" not in aux:
+        up = tree[k]
+        if up.dep == "xcomp" and tree.head(k).lemma in ("vow", "threaten", "pledge", "promise", "warn"):
+            return "THREATEN"
+    return event
+
+
 def _unique(refs: list[ActorRef]) -> list[ActorRef]:
     """One entry per actor ("Ethiopia and Sudan" is reached from both conjuncts)."""
     out: list[ActorRef] = []
@@ -225,7 +248,7 @@ def _forward(tree: Tree, times: list[TimeExpr], trigger: int, date: str | None,
 
 
 def _implicit_recipient(tree: Tree, found: ActorResult, gaz: Gazetteer, sent: int, trigger: int,
-                        actors: list[ActorRef], date: str | None) -> list[ActorRef]:
+                        actors: list[ActorRef], date: str | None, event: str) -> list[ActorRef]:
     """The other party when the sentence leaves it implicit: another subject nearby, else the
     article's main country ("Kurti turned down the proposal" answers the one who proposed)."""
     codes = {a.code for a in actors}
@@ -254,10 +277,18 @@ def _implicit_recipient(tree: Tree, found: ActorResult, gaz: Gazetteer, sent: in
         if t.dep in ("poss", "pobj", "dobj", "conj") and not (t.dep == "pobj" and tree.head(k).text.lower()
                                                                  in place) and (r := fresh(k)) is not None:
             return [r]
-    home = found.doc.home_country
-    if home and home not in codes:
-        name = gaz.country_name(home) or home
-        return [ActorRef(code=home, sector=None, entity_text=name, identifier_text=name)]
+    # Violence and repression are aimed at where they happen ("air strikes on targets in southern Lebanon").
+    if event in ("ASSAULT", "COERCE"):
+        for k in tree.subtree(trigger):
+            if tree[k].dep == "pobj" and tree.head(k).text.lower() in ("in", "inside", "across") \
+                    and (r := fresh(k)) is not None:
+                return [r]
+    # In a story about two countries, one's counterpart is the other.
+    pair = found.doc.pair
+    if pair and len(codes) == 1 and (other := set(pair) - codes) and len(other) == 1:
+        code = other.pop()
+        name = gaz.country_name(code) or code
+        return [ActorRef(code=code, sector=None, entity_text=name, identifier_text=name)]
     return []
 
 
