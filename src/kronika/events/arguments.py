@@ -253,7 +253,7 @@ def noun_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
     if not own and det is not None and det.text.lower() in lex.wordset("anaphoric_determiners"):
         return None
     if not args.actors and t.dep not in ("nsubj", "nsubjpass"):
-        verb = _governing_verb(tree, k)
+        verb = governing_verb(tree, k)
         if verb is not None:
             if is_passive(tree, verb):
                 agent = [o.i for a in tree.children(verb, "agent") for o in tree.children(a.i, "pobj")]
@@ -272,7 +272,8 @@ def noun_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
     return args
 
 
-def _governing_verb(tree: Tree, k: int) -> int | None:
+def governing_verb(tree: Tree, k: int) -> int | None:
+    """The nearest verb above a token (within four steps)."""
     cur = k
     for _ in range(4):
         t = tree[cur]

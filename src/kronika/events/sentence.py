@@ -10,7 +10,7 @@ from kronika.actors import ActorResult
 from kronika.actors.gazetteer import Gazetteer
 from kronika.actors.phrases import refs_for
 from kronika.events import plover
-from kronika.events.arguments import Args, noun_args, refused_objects, verb_args
+from kronika.events.arguments import Args, governing_verb, noun_args, refused_objects, verb_args
 from kronika.events.lexicon import Lexicon
 from kronika.events.modality import COOPERATIVE, historical, modality
 from kronika.events.places import event_place
@@ -162,15 +162,8 @@ def _subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
 
 def _background(tree: Tree, k: int, triggers: set[int]) -> bool:
     """An event noun inside a prepositional phrase of another trigger verb."""
-    cur = k
-    for _ in range(4):
-        t = tree[cur]
-        if t.head == t.i:
-            return False
-        cur = t.head
-        if tree[cur].pos in ("VERB", "AUX"):
-            return cur in triggers and tree[k].dep == "pobj"
-    return False
+    verb = governing_verb(tree, k)
+    return verb is not None and verb in triggers and tree[k].dep == "pobj"
 
 
 def _theme(tree: Tree, k: int) -> str | None:
