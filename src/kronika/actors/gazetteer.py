@@ -42,8 +42,12 @@ Key = tuple[str, ...]
 _Mod = tuple[str, bool, bool]  # a title modifier: name, former, future
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str, *, keep_case: bool = False) -> str:
-    """Strip diacritics, unify apostrophes, dashes and spaces, and lowercase unless ``keep_case``."""
+    """Strip diacritics, unify apostrophes, dashes and spaces, and lowercase unless ``keep_case``.
+
+    Cached: news repeats the same words, and every lookup folds them.
+    """
     s = unicodedata.normalize("NFKD", text.translate(_CHARS))
     s = " ".join("".join(c for c in s if not unicodedata.combining(c)).split())
     return s if keep_case else s.lower()
@@ -67,10 +71,15 @@ def _lookup(index: Mapping[str, _V], text: str) -> _V | None:
 
 def _tokens(text: str) -> list[str]:
     """Folded tokens split as spaCy splits them: hyphens and "'s" apart, "u.s." whole, "gen." as "gen"."""
+    return list(_token_tuple(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _token_tuple(text: str) -> tuple[str, ...]:
     out = []
     for raw in re.findall(r"[\w.']+|[^\w\s]", re.sub(r"(?<=\w)'s\b", " 's", fold(text))):
         out.append(raw[:-1] if len(raw) > 1 and raw.endswith(".") and raw.count(".") == 1 else raw)
-    return out
+    return tuple(out)
 
 
 def _plural(word: str) -> str:
@@ -97,10 +106,16 @@ def _variants(pattern: str, plural: bool) -> set[Key]:
     return {v for v in out if v}
 
 
+_LONGEST: dict[int, int] = {}
+_ENDS: dict[int, frozenset[str]] = {}
+
+
 def _scan(index: Mapping[Key, _V], toks: list[str], start: int | None = None
           ) -> Iterator[tuple[int, int, _V]]:
     """(length, start, value) for every key of ``index`` found in ``toks`` (only at ``start`` if given)."""
-    longest = max(map(len, index), default=0)
+    longest = _LONGEST.get(id(index))
+    if longest is None:  # the indexes never change once loaded: measure each once, not per call
+        longest = _LONGEST[id(index)] = max(map(len, index), default=0)
     for k in range(len(toks)) if start is None else [start]:
         for n in range(1, min(longest, len(toks) - k) + 1):
             if (v := index.get(tuple(toks[k:k + n]))) is not None:
@@ -427,6 +442,15 @@ class Gazetteer:
         return max(found, key=lambda f: f[0])[2] if found else None
 
     # --- titles ---
+    def could_end_title(self, word: str) -> bool:
+        """Whether a word is the last word of some title ("minister", "chief"): a cheap test before
+        the full title search, which most nouns of an article would fail."""
+        ends = _ENDS.get(id(self.tables.titles))
+        if ends is None:
+            ends = _ENDS[id(self.tables.titles)] = frozenset(k[-1] for k in self.tables.titles if k)
+        toks = _tokens(word)
+        return bool(toks) and toks[-1] in ends
+
     def title_at(self, tokens: list[str], i: int) -> TitleMatch | None:
         """The longest title starting at ``tokens[i]``, with modifiers ("former", "-elect") around it."""
         pieces: list[str] = []

@@ -7,6 +7,7 @@ Centre") and splits names at stray punctuation. Each rule here corrects one such
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from kronika.actors.gazetteer import Gazetteer
@@ -38,16 +39,13 @@ class Span:
 
 
 def _token_range(tree: Tree, start_char: int, end_char: int) -> tuple[int, int] | None:
-    first = last = None
-    for t in tree.tokens:
-        if t.end <= start_char:
-            continue
-        if t.idx >= end_char:
-            break
-        if first is None:
-            first = t.i
-        last = t.i
-    if first is None or last is None:
+    """The tokens covering a character span (binary search: articles have thousands of tokens)."""
+    starts = tree.starts
+    first = max(bisect_right(starts, start_char) - 1, 0)
+    while first < len(starts) and tree[first].end <= start_char:
+        first += 1
+    last = bisect_left(starts, end_char) - 1
+    if first >= len(starts) or last < first:
         return None
     return first, last + 1
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _EXTRA = str.maketrans({"đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss",
                         "’": "'", "‘": "'", "ı": "i", "æ": "ae", "œ": "oe"})
@@ -12,8 +13,9 @@ _SPACES = re.compile(r"\s+")
 _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lowercase, strip diacritics and unify apostrophes and spaces."""
+    """Lowercase, strip diacritics and unify apostrophes and spaces (cached: names repeat)."""
     s = unicodedata.normalize("NFKD", text.translate(_EXTRA))
     s = "".join(c for c in s if not unicodedata.combining(c))
     return _SPACES.sub(" ", s).strip().lower()

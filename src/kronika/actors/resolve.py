@@ -309,7 +309,7 @@ def _descriptions(tree: Tree, gaz: Gazetteer, name_tokens: set[int], token_key: 
     """Title nouns with no name ("the Serbian interior minister") and who they point to."""
     out: dict[int, TitleSeen] = {}
     for t in tree.tokens:
-        if t.i in name_tokens or t.pos not in ("NOUN", "PROPN"):
+        if t.i in name_tokens or t.pos not in ("NOUN", "PROPN") or not gaz.could_end_title(t.text):
             continue
         if any(tree[k].i in name_tokens for k in [t.head] if tree[t.head].dep != "ROOT"
                and t.dep == "compound"):

@@ -19,6 +19,7 @@ class Tree:
             if t.head != t.i:
                 kids[t.head].append(t.i)
         self._children = kids
+        self.starts = [t.idx for t in self.tokens]  # token start offsets, for binary search
 
     def __getitem__(self, i: int) -> Token:
         return self.tokens[i]
