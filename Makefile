@@ -25,6 +25,7 @@ demo: install
 
 test: install
 	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy --strict src/kronika
 	$(BIN)/lint-imports
 	$(BIN)/cog --check README.md
 	$(BIN)/pytest

@@ -32,5 +32,5 @@ def run_ingest(paths: Sequence[str], *, db: str, workers: int = 1, batch_size: i
                              stdin=stdin)  # type: ignore[arg-type]
     # A pool costs a model load per worker: only worth it when there is more than a batch.
     executor = LocalExecutor(workers if reader.count_inputs(paths) > batch_size else 1)
-    return ingest(paths, store, executor, batch_size=batch_size, max_bytes=max_bytes,  # type: ignore[arg-type]
+    return ingest(paths, store, executor, batch_size=batch_size, max_bytes=max_bytes,
                   force=force, progress=progress, stdin=stdin)
