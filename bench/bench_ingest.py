@@ -73,9 +73,16 @@ def machine() -> str:
             f"spaCy {spacy.__version__}, thinc {thinc.__version__}")
 
 
+def load() -> str:
+    """The 1-minute load average: other work on the machine skews every figure."""
+    with open("/proc/loadavg", encoding="ascii") as f:
+        return f.read().split()[0]
+
+
 def bench_one(n: int, sources: list, work: Path, workers: int, batch_size: int, engine: str) -> Row:
     folder = work / f"corpus-{n}"
     texts = build_corpus(sources, n, folder)
+    print(f"  N={n:,}: corpus written; load average {load()}", flush=True)
     raw = run_measured([str(BIN / "python"), str(Path(__file__).parent / "raw_spacy.py"), str(folder),
                         "--workers", str(workers), "--batch-size", str(batch_size)])
     report = json.loads(raw.stdout.strip().splitlines()[-1])
@@ -108,8 +115,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="kronika-bench-", dir=args.work_dir) as tmp:
         for n in sizes:
             rows.append(bench_one(n, sources, Path(tmp), args.workers, args.batch_size, args.engine))
-            print(f"  N={n:,} done: kronika {rows[-1].kronika.seconds:.1f}s, spaCy {rows[-1].spacy_seconds:.1f}s",
-                  flush=True)
+            print(f"  N={n:,}: kronika {rows[-1].kronika.seconds:.1f}s, spaCy {rows[-1].spacy_seconds:.1f}s; "
+                  f"load average {load()}", flush=True)
     table = [HEADER] + [r.cells() for r in rows]
     widths = [max(len(row[k]) for row in table) for k in range(len(HEADER))]
     print()
