@@ -25,14 +25,17 @@ def peak_mb() -> float:
         return next(int(line.split()[1]) for line in f if line.startswith("VmHWM:")) / 1024
 
 
-def timed(name: str, fn: Callable[..., Any], log: list[tuple[str, float, float]]) -> Callable[..., Any]:
+Log = list[tuple[str, float, float, float]]  # phase, seconds, peak RSS before it, peak RSS after it
+
+
+def timed(name: str, fn: Callable[..., Any], log: Log) -> Callable[..., Any]:
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        t0 = time.perf_counter()
+        t0, before = time.perf_counter(), peak_mb()
         try:
             return fn(*args, **kwargs)
         finally:
-            log.append((name, time.perf_counter() - t0, peak_mb()))
+            log.append((name, time.perf_counter() - t0, before, peak_mb()))
     return wrapper
 
 
@@ -41,7 +44,7 @@ def main() -> None:
     ap.add_argument("folder")
     ap.add_argument("--workers", type=int, default=2)
     args = ap.parse_args()
-    log: list[tuple[str, float, float]] = []
+    log: Log = []
     merge_mod.merge_store = timed("merge", merge_mod.merge_store, log)  # type: ignore[assignment]
     corroborate_mod.corroborate_store = timed(  # type: ignore[assignment]
         "corroborate", corroborate_mod.corroborate_store, log)
@@ -49,10 +52,11 @@ def main() -> None:
         t0 = time.perf_counter()
         summary = run_ingest([args.folder], db=str(Path(tmp) / "k.duckdb"), workers=args.workers)
         total = time.perf_counter() - t0
-    after = sum(s for _, s, _ in log)
+    after = sum(s for _, s, _, _ in log)
     print(f"documents {summary.new}, events {summary.events}, entities {summary.entities}")
-    print(f"coding (read, pool, write): {total - after:7.1f} s")
-    for name, seconds, mb in log:
+    print(f"coding (read, pool, write): {total - after:7.1f} s   main process peak RSS after it: "
+          f"{log[0][2] if log else peak_mb():,.0f} MB")
+    for name, seconds, _, mb in log:
         print(f"{name + ':':27} {seconds:7.1f} s   main process peak RSS after it: {mb:,.0f} MB")
     print(f"total:                      {total:7.1f} s")
 
