@@ -15,7 +15,7 @@ from .lines import Line
 
 BODY = "body"
 GALLERY = "gallery"  # "Full Screen", "1 / 2"
-COPYRIGHT = "copyright"  # "Copyright 2020 The Associated Press. All rights reserved."
+COPYRIGHT = "copyright"  # "Copyright 2024 The Alpine Gazette. All rights reserved."
 FOOTER = "footer"  # "Read more ...", "Subscribe ...", "Sign up ...", share and ad residue
 RELATED = "related"  # "Related article: ..."
 CMS = "cms"  # "Content-Type:", "Tags: ..." and the value that follows an empty label
