@@ -1,8 +1,8 @@
 """Find an article's title, publication date, outlet, byline, URL and dateline in its own text.
 
-Scraped articles carry their metadata as loose lines around the body: a headline, ``By [AFP](#)``,
-``NEWS 23.07.2021 21:03``, ``Copyright 2020 The Associated Press``, ``(Jane Doe | Outlet.rs)``,
-``Original url: <https://.../2024/06/11/...>``, ``BELGRADE –``. Only lines that stand for metadata
+Scraped articles carry their metadata as loose lines around the body: a headline, ``By [Agency](#)``,
+``NEWS 12.03.2024 09:15``, ``Copyright 2024 The Alpine Gazette``, ``(Jane Doe | Outlet.example)``,
+``Original url: <https://.../2024/03/12/...>``, ``VIENNA –``. Only lines that stand for metadata
 count: a date inside a sentence or a photo caption dates something else, so it never becomes the
 publication date.
 """
