@@ -250,7 +250,8 @@ def _roles(store: Store) -> dict[str, list[dict[str, Any]]]:
         "bool_or(r.former) AS former FROM roles r JOIN entity_members m "
         "ON m.doc_id = r.doc_id AND m.key = r.entity_key "
         "GROUP BY m.entity_id, r.title, r.sector, r.country "
-        "ORDER BY m.entity_id, coalesce(min(r.since), min(r.first_seen)) NULLS LAST")
+        "ORDER BY m.entity_id, coalesce(min(r.since), min(r.first_seen)) NULLS LAST, r.title, r.sector NULLS LAST, "
+        "r.country NULLS LAST")
     out: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
         eid = r.pop("entity_id")
