@@ -4,26 +4,33 @@ Runs after every ingest over all documents' entities (and the users' own actor l
 does not depend on the order articles arrived in or on which worker processed them. Full names join
 on their folded form; surname-only entities join the one full name with that surname; surname
 spelling variants join when the first names agree (Mikhail Murashkov / Mikhail Murashko).
+
+The merge never splits a document-level key: every document's "person:ivan petkov" lands in the same
+entity. So it works on one summary per key (:class:`KeyEntity`, summed over documents by the store),
+whose number grows with the corpus's vocabulary of names, not with its number of articles; and every
+comparison goes through an index (first name, surname, one-letter deletions), never all pairs.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from kronika.actors.normalize import fold, has_diacritics, surname_variant
 
+Counts = tuple[tuple[str, int], ...]  # value -> how often, in the order first seen
+
 
 @dataclass(frozen=True, slots=True)
-class DocEntity:
-    doc_id: str
+class KeyEntity:
+    """One document-level key summed over the documents it occurs in."""
+
     key: str
-    name: str
     type: str
-    country: str | None
-    sector: str | None
-    aliases: tuple[str, ...]
+    forms: Counts  # names and aliases (a name counts its mentions, an alias once per document)
+    countries: Counts
+    sectors: Counts
     mentions: int
 
 
@@ -40,16 +47,14 @@ class UserActor:
 class _Group:
     key: str
     type: str
-    members: list[DocEntity] = field(default_factory=list)
+    parts: list[KeyEntity] = field(default_factory=list)
     user: UserActor | None = None
 
     def forms(self) -> Counter[str]:
-        c: Counter[str] = Counter()
-        for m in self.members:
-            c[m.name] += m.mentions or 1
-            for a in m.aliases:
-                c[a] += 1
-        return c
+        return _sum(p.forms for p in self.parts)
+
+    def countries(self) -> set[str]:
+        return {c for p in self.parts for c, _ in p.countries}
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,52 +66,83 @@ class MergedEntity:
     sector: str | None
     aliases: tuple[str, ...]
     mentions: int
-    documents: int
     source: str
-    members: tuple[tuple[str, str], ...]  # (doc_id, local key)
+    keys: tuple[str, ...]  # the document-level keys it stands for
+
+
+def _sum(counts: Iterable[Counts]) -> Counter[str]:
+    c: Counter[str] = Counter()
+    for pairs in counts:
+        for value, n in pairs:
+            c[value] += n
+    return c
+
+
+def _name(key: str) -> str:
+    return key.split(":", 1)[1]
 
 
 def _parts(name: str) -> list[str]:
     return fold(name).replace("-", " ").split()
 
 
-def merge(entities: Iterable[DocEntity], users: Iterable[UserActor] = ()) -> list[MergedEntity]:
+def merge(entities: Iterable[KeyEntity], users: Iterable[UserActor] = ()) -> list[MergedEntity]:
+    """One entity per actor. ``entities`` come in the order their keys were first seen in the corpus
+    (it breaks ties between equally frequent names and countries)."""
     groups: dict[str, _Group] = {}
     for e in entities:
-        groups.setdefault(e.key, _Group(e.key, e.type)).members.append(e)
+        groups.setdefault(e.key, _Group(e.key, e.type)).parts.append(e)
     _join_people(groups)
     _apply_users(groups, list(users))
-    return [_finish(g, groups) for g in sorted(groups.values(), key=lambda g: g.key)]
+    surnames = Counter(p[-1] for g in groups.values() if g.type == "PERSON" and (p := _parts(_name(g.key))))
+    return [_finish(g, surnames) for g in sorted(groups.values(), key=lambda g: g.key)]
 
 
 def _join_people(groups: dict[str, _Group]) -> None:
     _surname_organisations(groups)
     people = [g for g in groups.values() if g.type == "PERSON"]
-    full = [g for g in people if len(_parts(g.key.split(":", 1)[1])) >= 2]
-    # Spelling variants of the same full name.
-    for i, a in enumerate(full):
-        if a.key not in groups:
-            continue
-        pa = _parts(a.key.split(":", 1)[1])
-        for b in full[i + 1:]:
-            if b.key not in groups:
+    full = [g for g in people if len(_parts(_name(g.key))) >= 2]
+    # Spelling variants of the same full name: only names with the same first name and as many parts
+    # can be variants, so compare within those sets (in corpus order, as a scan of all pairs would).
+    same_shape: dict[tuple[str, int], list[_Group]] = defaultdict(list)
+    for g in full:
+        p = _parts(_name(g.key))
+        same_shape[(p[0], len(p))].append(g)
+    for shape in same_shape.values():
+        for i, a in enumerate(shape):
+            if a.key not in groups:
                 continue
-            pb = _parts(b.key.split(":", 1)[1])
-            if pa[0] == pb[0] and len(pa) == len(pb) and surname_variant(pa[-1], pb[-1]) \
-                    and _countries_agree(a, b):
-                a.members.extend(b.members)
-                del groups[b.key]
+            last_a = _parts(_name(a.key))[-1]
+            for b in shape[i + 1:]:
+                if b.key in groups and surname_variant(last_a, _parts(_name(b.key))[-1]) and _countries_agree(a, b):
+                    a.parts.extend(b.parts)
+                    del groups[b.key]
     full = [g for g in full if g.key in groups]
+    rank = {g.key: n for n, g in enumerate(full)}
+    by_surname: dict[str, list[_Group]] = defaultdict(list)
+    near: dict[str, set[str]] = defaultdict(set)  # one-letter deletions -> surnames (variant candidates)
+    for g in full:
+        last = _parts(_name(g.key))[-1]
+        by_surname[last].append(g)
+        for d in _deletions(last):
+            near[d].add(last)
     for g in people:
-        if g.key not in groups or g in full:
+        if g.key not in groups or g.key in rank:
             continue
-        name = fold(g.key.split(":", 1)[1])
-        exact = [f for f in full if _parts(f.key.split(":", 1)[1])[-1] == name and _countries_agree(f, g)]
-        pool = exact or [f for f in full if surname_variant(_parts(f.key.split(":", 1)[1])[-1], name)
-                         and _countries_agree(f, g)]
+        name = fold(_name(g.key))
+        pool = [f for f in by_surname.get(name, ()) if _countries_agree(f, g)]
+        if not pool:
+            similar = {s for d in _deletions(name) for s in near.get(d, ())}
+            pool = sorted((f for s in similar if surname_variant(s, name) for f in by_surname[s]
+                           if _countries_agree(f, g)), key=lambda f: rank[f.key])
         if len(pool) == 1:
-            pool[0].members.extend(g.members)
+            pool[0].parts.extend(g.parts)
             del groups[g.key]
+
+
+def _deletions(word: str) -> set[str]:
+    """The word and the word less any one letter: two words one edit apart share one of these."""
+    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
 def _surname_organisations(groups: dict[str, _Group]) -> None:
@@ -115,57 +151,66 @@ def _surname_organisations(groups: dict[str, _Group]) -> None:
     surnames: dict[str, list[_Group]] = {}
     for g in groups.values():
         if g.type == "PERSON":
-            parts = _parts(g.key.split(":", 1)[1])
+            parts = _parts(_name(g.key))
             if len(parts) >= 2:
                 surnames.setdefault(parts[-1], []).append(g)
     for g in list(groups.values()):
-        name = g.key.split(":", 1)[1]
-        if g.type != "ORG" or " " in name or any(m.country or m.sector for m in g.members):
+        name = _name(g.key)
+        if g.type != "ORG" or " " in name or any(p.countries or p.sectors for p in g.parts):
             continue
         owners = surnames.get(fold(name), [])
         if len(owners) == 1:
-            owners[0].members.extend(DocEntity(m.doc_id, m.key, m.name, "PERSON", m.country, m.sector,
-                                               m.aliases, m.mentions) for m in g.members)
+            owners[0].parts.extend(g.parts)
             del groups[g.key]
 
 
 def _countries_agree(a: _Group, b: _Group) -> bool:
-    ca = {m.country for m in a.members if m.country}
-    cb = {m.country for m in b.members if m.country}
+    ca, cb = a.countries(), b.countries()
     return not ca or not cb or bool(ca & cb)
 
 
-def _apply_users(groups: dict[str, _Group], users: list[UserActor]) -> None:
+def _apply_users(groups: dict[str, _Group], users: Sequence[UserActor]) -> None:
+    if not users:
+        return
+    order = {k: n for n, k in enumerate(groups)}
+    index: dict[str, set[str]] = defaultdict(set)  # folded name or form -> group keys
+    for g in groups.values():
+        for f in (_name(g.key), *g.forms()):
+            index[fold(f)].add(g.key)
     for u in users:
         names = {fold(n) for n in (u.name, *u.aliases)}
-        hits = [g for g in groups.values() if names & {fold(f) for f in g.forms()} or
-                fold(g.key.split(":", 1)[1]) in names]
+        found = {k for n in names for k in index.get(n, ()) if k in groups}
+        hits = [groups[k] for k in sorted(found, key=order.__getitem__)]
         prefix = {"PERSON": "person", "ORG": "org", "GPE": "place"}.get(u.type, "org")
         key = f"{prefix}:{fold(u.name)}"
         target = groups.get(key) or (hits[0] if hits else None)
         if target is None:
             target = groups.setdefault(key, _Group(key, u.type))
+            order[key] = len(order)
+            index[fold(_name(key))].add(key)
         for g in hits:
             if g is not target:
-                target.members.extend(g.members)
+                target.parts.extend(g.parts)
                 del groups[g.key]
+                for f in (_name(g.key), *g.forms()):
+                    index[fold(f)].add(target.key)
         target.user = u
 
 
-def _finish(g: _Group, groups: dict[str, _Group]) -> MergedEntity:
+def _finish(g: _Group, surnames: Counter[str]) -> MergedEntity:
     forms = g.forms()
     if g.user is not None:
         name = g.user.name
     else:
         name = max(forms.items(), key=lambda kv: (len(kv[0].split()), kv[1], has_diacritics(kv[0])))[0] \
-            if forms else g.key.split(":", 1)[1]
+            if forms else _name(g.key)
     aliases = {f for f in forms if f != name}
     if g.user is not None:
         aliases |= set(g.user.aliases)
     if g.type == "PERSON":
-        aliases |= _person_variants(name, aliases, groups, g)
-    countries = Counter(m.country for m in g.members if m.country)
-    sectors = Counter(m.sector for m in g.members if m.sector)
+        aliases |= _person_variants(name, aliases, g, surnames)
+    countries = _sum(p.countries for p in g.parts)
+    sectors = _sum(p.sectors for p in g.parts)
     country = g.user.country if g.user and g.user.country else \
         (countries.most_common(1)[0][0] if countries else None)
     sector = g.user.sector if g.user and g.user.sector else \
@@ -173,23 +218,23 @@ def _finish(g: _Group, groups: dict[str, _Group]) -> MergedEntity:
     return MergedEntity(
         entity_id=g.key, name=name, type=g.type, country=country, sector=sector,
         aliases=tuple(sorted(a for a in aliases if a and a != name)),
-        mentions=sum(m.mentions for m in g.members),
-        documents=len({m.doc_id for m in g.members}),
+        mentions=sum(p.mentions for p in g.parts),
         source="user" if g.user is not None else "text",
-        members=tuple(sorted({(m.doc_id, m.key) for m in g.members})),
+        keys=tuple(sorted({p.key for p in g.parts})),
     )
 
 
-def _person_variants(name: str, aliases: set[str], groups: dict[str, _Group], me: _Group) -> set[str]:
-    """The surname alone, and the full name with each surname variant seen (when unambiguous)."""
+def _person_variants(name: str, aliases: set[str], me: _Group, surnames: Counter[str]) -> set[str]:
+    """The surname alone (when no other person has it), and the full name with each surname variant
+    seen. ``surnames`` counts every person entity's surname, this one's included."""
     parts = name.split()
     if len(parts) < 2:
         return set()
     surname = parts[-1]
-    others = {_parts(g.key.split(":", 1)[1])[-1] for g in groups.values()
-              if g.type == "PERSON" and g is not me and g.key.split(":", 1)[1]}
+    own = _parts(_name(me.key))
+    others = surnames[fold(surname)] - (1 if own and own[-1] == fold(surname) else 0)
     out = set()
-    if fold(surname) not in others:
+    if others == 0:
         out.add(surname)
     for a in aliases:
         if " " not in a and fold(a) != fold(surname) and surname_variant(fold(a), fold(surname)):

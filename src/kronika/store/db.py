@@ -106,27 +106,19 @@ class Store:
         """
         import pyarrow as pa
 
-        with self.connect() as con:
-            try:
-                con.execute("BEGIN TRANSACTION")
-                if delete_docs:
-                    for table in ("documents", "sentences", "doc_entities", "mentions", "roles",
-                                  "events", "quotes"):
-                        con.execute(f"DELETE FROM {table} WHERE list_contains(?, doc_id)",
-                                    [list(delete_docs)])
-                for table, rows in tables.items():
-                    if not rows:
-                        continue
-                    columns = list(rows[0].keys())
-                    batch = pa.Table.from_pylist(rows)  # noqa: F841 - read by DuckDB by name
-                    cols = ", ".join(f'"{c}"' for c in columns)
-                    con.execute(f"INSERT OR REPLACE INTO {table} ({cols}) SELECT {cols} FROM batch"
-                                if _has_key(table) else
-                                f"INSERT INTO {table} ({cols}) SELECT {cols} FROM batch")
-                con.execute("COMMIT")
-            except duckdb.Error as exc:
-                con.execute("ROLLBACK")
-                raise StoreError(f"cannot write to store {self.path}: {exc}") from exc
+        with self.transaction() as con:
+            if delete_docs:
+                for table in ("documents", "sentences", "doc_entities", "mentions", "roles", "events", "quotes"):
+                    con.execute(f"DELETE FROM {table} WHERE list_contains(?, doc_id)", [list(delete_docs)])
+            for table, rows in tables.items():
+                if not rows:
+                    continue
+                columns = list(rows[0].keys())
+                batch = pa.Table.from_pylist(rows)  # noqa: F841 - read by DuckDB by name
+                cols = ", ".join(f'"{c}"' for c in columns)
+                con.execute(f"INSERT OR REPLACE INTO {table} ({cols}) SELECT {cols} FROM batch"
+                            if _has_key(table) else
+                            f"INSERT INTO {table} ({cols}) SELECT {cols} FROM batch")
 
     def update_rows(self, table: str, key: str, rows: list[dict[str, Any]]) -> None:
         """Update some columns of many rows at once (matched on ``key``), in one transaction."""
@@ -135,33 +127,37 @@ class Store:
         import pyarrow as pa
 
         columns = [c for c in rows[0] if c != key]
-        with self.connect() as con:
-            try:
-                con.execute("BEGIN TRANSACTION")
-                batch = pa.Table.from_pylist(rows)  # noqa: F841 - read by DuckDB by name
-                con.execute(_update_sql(table, key, columns))
-                con.execute("COMMIT")
-            except duckdb.Error as exc:
-                con.execute("ROLLBACK")
-                raise StoreError(f"cannot write to store {self.path}: {exc}") from exc
+        with self.transaction() as con:
+            batch = pa.Table.from_pylist(rows)  # noqa: F841 - read by DuckDB by name
+            con.execute(_update_sql(table, key, columns))
 
     def replace_tables(self, tables: dict[str, tuple[list[dict[str, Any]], Sequence[str]]]) -> None:
         """Swap derived tables' whole content in one transaction."""
         import pyarrow as pa
 
+        with self.transaction() as con:
+            for table, (rows, columns) in tables.items():
+                con.execute(f"DELETE FROM {table}")
+                if rows:
+                    batch = pa.Table.from_pylist(rows)  # noqa: F841 - read by DuckDB by name
+                    cols = ", ".join(f'"{c}"' for c in columns)
+                    con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM batch")
+
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection inside one transaction: committed if the block ends normally, rolled back
+        (and reported as a StoreError naming the store) if DuckDB fails."""
         with self.connect() as con:
+            con.execute("BEGIN TRANSACTION")
             try:
-                con.execute("BEGIN TRANSACTION")
-                for table, (rows, columns) in tables.items():
-                    con.execute(f"DELETE FROM {table}")
-                    if rows:
-                        batch = pa.Table.from_pylist(rows)  # noqa: F841 - read by DuckDB by name
-                        cols = ", ".join(f'"{c}"' for c in columns)
-                        con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM batch")
+                yield con
                 con.execute("COMMIT")
             except duckdb.Error as exc:
                 con.execute("ROLLBACK")
                 raise StoreError(f"cannot write to store {self.path}: {exc}") from exc
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
 
 
 def _update_sql(table: str, key: str, columns: list[str]) -> str:

@@ -16,11 +16,12 @@ def _now() -> datetime:
 
 
 def event_row(ev: Event) -> dict[str, Any]:
+    actor = json.dumps([a.to_plover() for a in ev.actor], ensure_ascii=False)
+    recipient = json.dumps([a.to_plover() for a in ev.recipient], ensure_ascii=False)
     return {
         "id": ev.id, "doc_id": ev.doc_id, "sentence": ev.sentence, "event": ev.event,
         "mode": list(ev.mode), "context": list(ev.context), "aux": list(ev.aux),
-        "actor": json.dumps([a.to_plover() for a in ev.actor], ensure_ascii=False),
-        "recipient": json.dumps([a.to_plover() for a in ev.recipient], ensure_ascii=False),
+        "actor": actor, "recipient": recipient, "actor_doc": actor, "recipient_doc": recipient, "resolved": False,
         "actor_codes": sorted({a.code for a in ev.actor if a.code}),
         "recipient_codes": sorted({a.code for a in ev.recipient if a.code}),
         "actor_keys": [a.entity_key for a in ev.actor if a.entity_key],

@@ -77,6 +77,17 @@ CREATE TABLE IF NOT EXISTS quote_claims (quote_id VARCHAR PRIMARY KEY, claim_id 
 ALTER TABLE events ADD COLUMN IF NOT EXISTS caption BOOLEAN DEFAULT false;
 ALTER TABLE quotes ADD COLUMN IF NOT EXISTS caption BOOLEAN DEFAULT false;
 
+-- The merge's key -> entity map as of its last run: the next run recodes only the events whose keys
+-- it changes (and those not yet recoded).
+CREATE TABLE IF NOT EXISTS entity_keys (
+    key VARCHAR PRIMARY KEY, entity_id VARCHAR, country VARCHAR, sector VARCHAR, source VARCHAR
+);
+-- The event's sides as its document coded them (with document-level keys): what every merge recodes
+-- from, so a later merge can change an entity id or country again (stores made before: NULL, kept).
+ALTER TABLE events ADD COLUMN IF NOT EXISTS actor_doc VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS recipient_doc VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS resolved BOOLEAN DEFAULT false;
+
 CREATE TABLE IF NOT EXISTS problems (
     source VARCHAR, stage VARCHAR, message VARCHAR, line INTEGER, field VARCHAR,
     severity VARCHAR, run_at TIMESTAMP
