@@ -102,3 +102,28 @@ def test_candidates_are_blocked_by_participant_and_month() -> None:
     assert ("a1", "dec") not in pairs  # two months apart: never the same day
     assert {("a1", "undated"), ("nov", "undated"), ("dec", "undated")} <= pairs
     assert not any("c" in p for p in pairs)  # no participant in common
+
+
+class CountingLexical(Lexical):
+    """The real similarity, counting how often corroboration asks for it."""
+
+    calls = 0
+
+    def __call__(self, i: int, j: int) -> float:
+        self.calls += 1
+        return super().__call__(i, j)
+
+
+def test_a_wire_story_printed_by_many_outlets_is_one_event_compared_once() -> None:
+    copies = [replace(SIGN_A1, id=f"w{n}", doc_id=f"outlet{n}") for n in range(300)]
+    items = [*copies, SIGN_A3, SIGN_C]
+    sim = CountingLexical([it.text for it in items])
+    found = corroborate(items, sim)
+    assert sorted(len(g.members) for g in found) == [1, 301]
+    assert {"a3", "w0", "w299"} <= set(next(g for g in found if len(g.members) > 1).members)
+    assert sim.calls < 10 * len(items)  # one comparison per copy, not one per pair of copies (45 000)
+
+
+def test_identical_undated_words_in_two_articles_stay_apart_when_their_dates_disagree() -> None:
+    later = replace(SIGN_A1, id="later", doc_id="d9", date="2024-12-07")
+    assert groups([SIGN_A1, replace(SIGN_A1, id="again", doc_id="d8"), later]) == [{"a1", "again"}, {"later"}]

@@ -7,6 +7,6 @@ store and writes the groups back (:mod:`kronika.runner.corroborate`), so every e
 from kronika.dedup.claims import Said, link_claims
 from kronika.dedup.corroborate import Group, Settings, corroborate
 from kronika.dedup.keys import Item
-from kronika.dedup.similarity import Lexical
+from kronika.dedup.similarity import Lexical, idf_weights
 
-__all__ = ["Group", "Item", "Lexical", "Said", "Settings", "corroborate", "link_claims"]
+__all__ = ["Group", "Item", "Lexical", "Said", "Settings", "corroborate", "idf_weights", "link_claims"]

@@ -4,8 +4,10 @@
 story after story, from several speakers, in other words. A claim is a proposition, not an event with
 a date or a speaker, so the words decide: two quotations are one claim when their texts are alike
 enough and both assert or both deny (similar words with "not" in only one are opposite claims).
-Only quotations from different articles are linked: inside one article a reported clause and the
-quote within it are one telling, not two.
+Only quotations from different articles are linked by likeness: inside one article a reported clause
+and the quote within it are one telling, not two. The very same words (two content words at least)
+are one claim wherever they stand, and are compared with the rest once: a statement quoted by a
+thousand outlets is one candidate, not a thousand.
 """
 
 from __future__ import annotations
@@ -39,33 +41,45 @@ class Said:
 
 def link_claims(quotes: Sequence[Said], sim: Similarity, threshold: float = CLAIM_THRESHOLD) -> dict[str, str]:
     """quote id -> claim id (the id of the claim's first quotation, in the order given)."""
-    claim_of = list(range(len(quotes)))
-    members: dict[int, list[int]] = {n: [n] for n in range(len(quotes))}
-    scored = sorted(((sim(i, j), i, j) for i, j in _candidates(quotes)), reverse=True)
+    same: dict[str, list[int]] = {}
+    classes: list[list[int]] = []  # in order of first index: a class's first member is its least
+    for n, q in enumerate(quotes):
+        if len(set(terms(q.text))) < 2:  # "in our hands" twice is not yet one claim
+            classes.append([n])
+        elif q.text in same:
+            same[q.text].append(n)
+        else:
+            classes.append(same.setdefault(q.text, [n]))
+    reps = [quotes[c[0]] for c in classes]
+    docs = [frozenset(quotes[n].doc_id for n in c) for c in classes]
+    claim_of = list(range(len(classes)))
+    members: dict[int, list[int]] = {n: [n] for n in range(len(classes))}
+    scored = sorted(((sim(classes[i][0], classes[j][0]), i, j) for i, j in _candidates(reps, docs)), reverse=True)
     for score, i, j in scored:
         if score < threshold:
             break
         ci, cj = claim_of[i], claim_of[j]
-        if ci == cj or quotes[i].denies != quotes[j].denies:
+        if ci == cj or reps[i].denies != reps[j].denies:
             continue
         lo, hi = min(ci, cj), max(ci, cj)
         for n in members[hi]:
             claim_of[n] = lo
         members[lo].extend(members.pop(hi))
-    return {q.id: quotes[claim_of[n]].id for n, q in enumerate(quotes)}
+    return {quotes[n].id: quotes[classes[claim_of[k]][0]].id for k, c in enumerate(classes) for n in c}
 
 
-def _candidates(quotes: Sequence[Said]) -> set[tuple[int, int]]:
-    """Pairs sharing at least two content words: the only ones that can reach the threshold."""
+def _candidates(reps: Sequence[Said], docs: Sequence[frozenset[str]]) -> set[tuple[int, int]]:
+    """Pairs sharing at least two content words (the only ones that can reach the threshold) and
+    found in more than one article."""
     index: dict[str, list[int]] = defaultdict(list)
-    for n, q in enumerate(quotes):
+    for n, q in enumerate(reps):
         for w in set(terms(q.text)):
             index[w].append(n)
     shared: dict[tuple[int, int], int] = defaultdict(int)
     for ns in index.values():
         if len(ns) > 200:
-            continue  # a word in that many quotes tells nothing
+            continue  # a word in that many statements tells nothing
         for i, j in combinations(ns, 2):
-            if quotes[i].doc_id != quotes[j].doc_id:  # across articles: within one, it is one telling
+            if len(docs[i] | docs[j]) > 1:  # within one article it is one telling
                 shared[(i, j)] += 1
     return {p for p, k in shared.items() if k >= 2}

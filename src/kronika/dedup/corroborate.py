@@ -7,6 +7,11 @@ two undated "Serbia refused to sanction Russia" stories from a new refusal), exc
 repeating the same trigger words (the lead and the detail paragraph). Groups grow by the most
 similar pairs first, and two groups join only if *every* pair across them is compatible, so a chain
 of near-misses cannot glue two different events together.
+
+Identical reports (the same sentence, participants, date and place: a wire story printed by many
+outlets) are one event whatever else the corpus holds, so they are grouped first and compared with
+the rest once, as one: a story repeated a thousand times costs one comparison per candidate, not a
+million.
 """
 
 from __future__ import annotations
@@ -48,8 +53,9 @@ class Group:
         return self.members[0]
 
 
-def pair_score(a: Item, b: Item, sim: float, s: Settings) -> tuple[float, float]:
-    """(score, the score needed) for two compatible reports."""
+def pair_score(a: Item, b: Item, sim: float, s: Settings, *, same_doc: bool | None = None) -> tuple[float, float]:
+    """(score, the score needed) for two compatible reports (``same_doc``: whether they come from one
+    article; by default, whether their document ids agree)."""
     score = sim
     if a.place is not None and a.place == b.place:
         score += s.place_bonus
@@ -60,7 +66,7 @@ def pair_score(a: Item, b: Item, sim: float, s: Settings) -> tuple[float, float]
         score += s.trigger_bonus
     # One article telling the same act twice with the same words (lead, then detail paragraph) is
     # one event even when the article gives no date to compare.
-    retold = same_words and a.doc_id == b.doc_id
+    retold = same_words and (a.doc_id == b.doc_id if same_doc is None else same_doc)
     needed = s.dated if retold or dates_agree(a, b, s.window_days) else s.undated
     return score, needed
 
@@ -102,16 +108,19 @@ def _month(it: Item) -> int | None:
 def corroborate(items: Sequence[Item], sim: Similarity, settings: Settings | None = None) -> list[Group]:
     """Group the reports; every item ends in exactly one group (most in a group of one)."""
     s = settings or Settings()
-    scored: list[tuple[float, int, int]] = []
-    for i, j in candidate_pairs(items):
-        a, b = items[i], items[j]
+    twins = _twins(items, sim, s)
+    reps = [items[t[0]] for t in twins]
+    docs = [frozenset(items[n].doc_id for n in t) for t in twins]
+    scored: list[tuple[float, int, int, int, int]] = []
+    for i, j in candidate_pairs(reps):
+        a, b = reps[i], reps[j]
         if not compatible(a, b, s.window_days):
             continue
-        score, needed = pair_score(a, b, sim(i, j), s)
+        score, needed = pair_score(a, b, sim(twins[i][0], twins[j][0]), s, same_doc=bool(docs[i] & docs[j]))
         if score >= needed:
-            scored.append((score - needed, i, j))
-    parent = list(range(len(items)))
-    members: dict[int, list[int]] = {n: [n] for n in range(len(items))}
+            scored.append((score - needed, twins[i][0], twins[j][0], i, j))
+    parent = list(range(len(reps)))
+    members: dict[int, list[int]] = {n: [n] for n in range(len(reps))}
 
     def find(n: int) -> int:
         while parent[n] != n:
@@ -119,14 +128,43 @@ def corroborate(items: Sequence[Item], sim: Similarity, settings: Settings | Non
             n = parent[n]
         return n
 
-    for _, i, j in sorted(scored, key=lambda x: (-x[0], x[1], x[2])):
+    for _, _, _, i, j in sorted(scored, key=lambda x: (-x[0], x[1], x[2])):
         ri, rj = find(i), find(j)
         if ri == rj:
             continue
-        if all(compatible(items[x], items[y], s.window_days) for x in members[ri] for y in members[rj]):
+        if all(compatible(reps[x], reps[y], s.window_days) for x in members[ri] for y in members[rj]):
             parent[rj] = ri
             members[ri].extend(members.pop(rj))
-    return [_group([items[n] for n in ms]) for ms in members.values()]
+    return [_group([items[n] for t in ms for n in twins[t]]) for ms in members.values()]
+
+
+def _twins(items: Sequence[Item], sim: Similarity, s: Settings) -> list[list[int]]:
+    """Item indices in classes of identical reports that would join each other (first index first)."""
+    classes: list[list[int]] = []
+    joins: dict[tuple[object, ...], int] = {}  # signature -> its class, once it is known to join itself
+    seen: dict[tuple[object, ...], tuple[int, int]] = {}  # signature -> its first item and that one's class
+    for n, it in enumerate(items):
+        sig = _signature(it) if it.codes else None
+        if sig is not None and sig in joins:
+            classes[joins[sig]].append(n)
+            continue
+        if sig is not None and sig in seen:
+            first, cls = seen[sig]
+            score, needed = pair_score(items[first], it, sim(first, n), s, same_doc=False)
+            if score >= needed and compatible(items[first], it, s.window_days):
+                classes[cls].append(n)
+                joins[sig] = cls
+                continue
+        if sig is not None:
+            seen.setdefault(sig, (n, len(classes)))
+        classes.append([n])
+    return classes
+
+
+def _signature(it: Item) -> tuple[object, ...]:
+    """Everything comparison reads of a report except which article and sentence it is in."""
+    return (it.event, it.aux, it.actor_codes, it.recipient_codes, it.people, it.date, it.precision, it.place,
+            it.text, it.trigger)
 
 
 def _group(reports: list[Item]) -> Group:

@@ -17,7 +17,8 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*|\d+")
 _STOP = frozenset("""
@@ -62,19 +63,37 @@ def grams(text: str, n: int = 4) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=8192)  # wire copies repeat sentences; a bounded cache keeps memory flat
+def _bag(text: str) -> Counter[str]:
+    return Counter(grams(text))
+
+
+def idf_weights(texts: Iterable[str]) -> dict[str, float]:
+    """Inverse document frequency of each 4-gram over ``texts`` (read once, so it may be a stream).
+
+    Give each text once: a wire story printed by a hundred outlets must not make its own words look
+    common, or its copies would look less like every other telling of the same event.
+    """
+    df: Counter[str] = Counter()
+    n = 0
+    for t in texts:
+        df.update(_bag(t).keys())
+        n += 1
+    n = max(n, 1)
+    return {w: math.log((1 + n) / (1 + d)) + 1.0 for w, d in df.items()}
+
+
 class Lexical:
-    """TF-IDF cosine between sentences, with IDF learnt from the sentences given."""
+    """TF-IDF cosine between sentences, with IDF learnt from the distinct sentences given (or from a
+    larger collection they belong to, ``idf``)."""
 
     name = "tfidf-char4"
 
-    def __init__(self, texts: Sequence[str]) -> None:
-        bags = [Counter(grams(t)) for t in texts]
-        df: Counter[str] = Counter()
-        for b in bags:
-            df.update(b.keys())
-        n = max(len(bags), 1)
-        self._idf = {w: math.log((1 + n) / (1 + d)) + 1.0 for w, d in df.items()}
-        self._vectors = [self._vector(b) for b in bags]
+    def __init__(self, texts: Sequence[str], idf: dict[str, float] | None = None) -> None:
+        self._idf = idf if idf is not None else idf_weights(dict.fromkeys(texts))
+        vectors: dict[str, dict[str, float]] = {}
+        self._vectors = [vectors[t] if t in vectors else vectors.setdefault(t, self._vector(_bag(t)))
+                         for t in texts]
 
     def _vector(self, bag: Counter[str]) -> dict[str, float]:
         vec = {w: (1 + math.log(c)) * self._idf.get(w, 1.0) for w, c in bag.items()}

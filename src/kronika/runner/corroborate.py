@@ -4,6 +4,10 @@ Every event report gets the real-world event it belongs to (``events.cluster_id`
 ``event_clusters`` with the event's most precise date and place), and every quotation the claim it
 repeats (``quotes.claim_id``). Both are rebuilt whole each time, so the result does not depend on the
 order articles arrived in batches, and a run can simply be repeated.
+
+Reports of another category or polarity are never one event, so the events are read and grouped one
+(category, negated, hypothetical) part at a time, with word weights learnt over all of them in one
+streaming pass first: memory holds one part, not the store.
 """
 
 from __future__ import annotations
@@ -12,11 +16,23 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from kronika.dedup import Item, Lexical, Said, Settings, corroborate, link_claims
+from kronika.dedup import Item, Lexical, Said, Settings, corroborate, idf_weights, link_claims
 from kronika.store import Store
 
-_CLUSTER_COLUMNS = ["event_id", "cluster_id", "is_primary", "date", "date_precision", "event_loc",
-                    "n_sources"]
+_STAGED = ("event_clusters", "quote_claims")
+_NEGATED = "coalesce(list_contains(e.aux, 'negation'), false)"
+_HYPOTHETICAL = "coalesce(list_contains(e.aux, 'hypothetical'), false)"
+# One part's reports, in the order the earliest article's first telling comes first; with the
+# corpus-wide ids of the people named on either side.
+_PART_SQL = f"""
+SELECT e.id, e.doc_id, e.event, e.aux, e.actor_codes, e.recipient_codes, e.date, e.date_precision, e.event_loc,
+       e.text, e.event_text, e.sentence, e.confidence, coalesce(e.caption, false) AS caption, d.published,
+       (SELECT list(m.entity_id) FROM entity_members m WHERE m.doc_id = e.doc_id AND m.key LIKE 'person:%'
+          AND list_contains(coalesce(e.actor_keys, []) || coalesce(e.recipient_keys, []), m.key)) AS people
+FROM events e JOIN documents d USING (doc_id)
+WHERE e.event IS NOT DISTINCT FROM ? AND {_NEGATED} = ? AND {_HYPOTHETICAL} = ?
+ORDER BY d.published NULLS LAST, e.doc_id, e.sentence, e.trigger_start
+"""
 
 
 @dataclass(frozen=True)
@@ -29,15 +45,37 @@ class CorroborationSummary:
 
 def corroborate_store(store: Store, settings: Settings | None = None) -> CorroborationSummary:
     """Group the store's event reports into events and its quotations into claims."""
-    rows = store.query(
-        "SELECT e.id, e.doc_id, e.event, e.aux, e.actor_codes, e.recipient_codes, e.actor_keys, "
-        "e.recipient_keys, e.date, e.date_precision, e.event_loc, e.text, e.event_text, e.sentence, e.confidence, "
-        "coalesce(e.caption, false) AS caption, d.published FROM events e JOIN documents d USING (doc_id) "
-        "ORDER BY d.published NULLS LAST, e.doc_id, e.sentence, e.trigger_start")
-    people = {(r["doc_id"], r["key"]): r["entity_id"] for r in store.query(
-        "SELECT doc_id, key, entity_id FROM entity_members WHERE key LIKE 'person:%'")}
-    items = [_item(r, people) for r in rows]
-    groups = corroborate(items, Lexical([it.text for it in items]), settings)
+    idf = idf_weights(r["text"] or "" for r in store.stream("SELECT DISTINCT text FROM events"))
+    parts = store.query(f"SELECT e.event, {_NEGATED} AS negated, {_HYPOTHETICAL} AS hypothetical "
+                        "FROM events e GROUP BY ALL ORDER BY ALL")
+    for table in _STAGED:
+        store.query(f"CREATE OR REPLACE TABLE {table}_next AS SELECT * FROM {table} LIMIT 0")
+    reports = events = 0
+    for part in parts:
+        n_reports, n_events = _corroborate_part(store, part, idf, settings)
+        reports, events = reports + n_reports, events + n_events
+    quotes = store.query("SELECT q.id, q.doc_id, q.text FROM quotes q JOIN documents d USING (doc_id) "
+                         "ORDER BY d.published NULLS LAST, q.doc_id, q.char_start, q.id")
+    said = [Said(q["id"], q["doc_id"], q["text"] or "") for q in quotes]
+    claim_of = link_claims(said, Lexical([s.text for s in said]))
+    store.write_tables({"quote_claims_next": [{"quote_id": k, "claim_id": v} for k, v in claim_of.items()]})
+    # The staged tables replace the live ones in one transaction: a reader never sees half a rebuild.
+    with store.transaction() as con:
+        for table in _STAGED:
+            con.execute(f"DELETE FROM {table}")
+            con.execute(f"INSERT INTO {table} SELECT * FROM {table}_next")
+            con.execute(f"DROP TABLE {table}_next")
+        con.execute("UPDATE events SET cluster_id = c.cluster_id FROM event_clusters c WHERE c.event_id = events.id")
+        con.execute("UPDATE quotes SET claim_id = c.claim_id FROM quote_claims c WHERE c.quote_id = quotes.id")
+    return CorroborationSummary(reports=reports, events=events, claims=len(set(claim_of.values())),
+                                quotes=len(said))
+
+
+def _corroborate_part(store: Store, part: dict[str, Any], idf: dict[str, float],
+                      settings: Settings | None) -> tuple[int, int]:
+    rows = store.query(_PART_SQL, [part["event"], part["negated"], part["hypothetical"]])
+    items = [_item(r) for r in rows]
+    groups = corroborate(items, Lexical([it.text for it in items], idf), settings)
     locs = {r["id"]: r["event_loc"] for r in rows}
     clusters: list[dict[str, Any]] = []
     for g in groups:
@@ -46,29 +84,16 @@ def corroborate_store(store: Store, settings: Settings | None = None) -> Corrobo
             clusters.append({"event_id": member, "cluster_id": g.cluster_id, "is_primary": n == 0,
                              "date": g.date, "date_precision": g.precision, "event_loc": loc,
                              "n_sources": len(g.members)})
-    quotes = store.query("SELECT q.id, q.doc_id, q.text FROM quotes q JOIN documents d USING (doc_id) "
-                         "ORDER BY d.published NULLS LAST, q.doc_id, q.char_start, q.id")
-    said = [Said(q["id"], q["doc_id"], q["text"] or "") for q in quotes]
-    claim_of = link_claims(said, Lexical([s.text for s in said]))
-    store.replace_tables({
-        "event_clusters": (clusters, _CLUSTER_COLUMNS),
-        "quote_claims": ([{"quote_id": k, "claim_id": v} for k, v in claim_of.items()],
-                         ["quote_id", "claim_id"]),
-    })
-    store.query("UPDATE events SET cluster_id = c.cluster_id FROM event_clusters c WHERE c.event_id = events.id")
-    store.query("UPDATE quotes SET claim_id = c.claim_id FROM quote_claims c WHERE c.quote_id = quotes.id")
-    return CorroborationSummary(reports=len(items), events=len(groups),
-                                claims=len(set(claim_of.values())), quotes=len(said))
+    store.write_tables({"event_clusters_next": clusters})
+    return len(items), len(groups)
 
 
-def _item(r: dict[str, Any], people: dict[tuple[str, str], str]) -> Item:
+def _item(r: dict[str, Any]) -> Item:
     loc = json.loads(r["event_loc"]) if r["event_loc"] else None
-    keys = list(r["actor_keys"] or []) + list(r["recipient_keys"] or [])
     return Item(
         id=r["id"], doc_id=r["doc_id"], event=r["event"], aux=frozenset(r["aux"] or ()),
         actor_codes=frozenset(r["actor_codes"] or ()), recipient_codes=frozenset(r["recipient_codes"] or ()),
-        people=frozenset(people[(r["doc_id"], k)] for k in keys if (r["doc_id"], k) in people),
-        date=r["date"], precision=r["date_precision"],
+        people=frozenset(r["people"] or ()), date=r["date"], precision=r["date_precision"],
         place=str(loc["name"]) if loc and loc.get("source") == "sentence" and loc.get("name") else None,
         text=r["text"] or "", confidence=float(r["confidence"] or 0.0), caption=bool(r["caption"]),
         published=r["published"], trigger=r["event_text"] or "", sentence=r["sentence"],

@@ -92,6 +92,18 @@ class Store:
         rows = self.query(sql, params)
         return next(iter(rows[0].values())) if rows else None
 
+    def stream(self, sql: str, params: Sequence[Any] = (), *, chunk: int = 10_000) -> Iterator[dict[str, Any]]:
+        """Rows of a query one chunk at a time, for reading more than should sit in memory at once."""
+        with self.connect() as con:
+            try:
+                cur = con.execute(sql, list(params))
+                names = [d[0] for d in cur.description or ()]
+                while rows := cur.fetchmany(chunk):
+                    for r in rows:
+                        yield dict(zip(names, r, strict=True))
+            except duckdb.Error as exc:
+                raise StoreError(f"query failed on {self.path}: {exc}") from exc
+
     def existing_doc_ids(self, doc_ids: Sequence[str]) -> set[str]:
         if not doc_ids:
             return set()
