@@ -97,7 +97,7 @@ def test_bad_filters_are_usage_errors_not_crashes(cli, examples_db):
 def test_an_interrupted_ingest_keeps_what_it_committed_and_can_be_rerun(tmp_path: Path, db: str):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    total = 240  # enough that the run is still going when the test stops it
+    total = 480  # enough that the run is still going when the test stops it
     for n in range(total):
         (corpus / f"a{n:02d}.txt").write_text(
             f"Story {n}\n\n{n % 27 + 1} March 2024\n\nHungary and Austria held talks on river number {n} "

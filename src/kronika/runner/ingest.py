@@ -32,6 +32,10 @@ class IngestSummary:
 
 Progress = Callable[[int, int], None]  # (inputs seen, documents written)
 
+_LOOKAHEAD = 8  # batches of articles read before asking the store which it already has
+_WRITE_BATCHES = 4  # finished batches written in one transaction...
+_WRITE_SECONDS = 3.0  # ...or fewer, once this long has passed since the last write
+
 
 def ingest(paths: Sequence[str], store: Store, executor: Executor, *, batch_size: int = 32,
            max_bytes: int = 5_000_000, force: bool = False, progress: Progress | None = None,
@@ -42,8 +46,7 @@ def ingest(paths: Sequence[str], store: Store, executor: Executor, *, batch_size
     seen_ids: set[str] = set()
     counter = {"inputs": 0}
 
-    def batches() -> Iterator[list[Article]]:
-        batch: list[Article] = []
+    def articles() -> Iterator[Article]:
         for item in reader.read_paths(paths, max_bytes=max_bytes, stdin=stdin):  # type: ignore[arg-type]
             if isinstance(item, Problem):
                 summary.problems.append(item)
@@ -57,45 +60,68 @@ def ingest(paths: Sequence[str], store: Store, executor: Executor, *, batch_size
                 summary.skipped += 1
                 continue
             seen_ids.add(item.doc_id)
-            batch.append(item)
-            if len(batch) >= batch_size:
-                yield from _fresh(batch)
-                batch = []
-        if batch:
-            yield from _fresh(batch)
+            yield item
 
-    def _fresh(batch: list[Article]) -> Iterator[list[Article]]:
-        if force:
-            yield batch
-            return
-        known = store.existing_doc_ids([a.doc_id for a in batch])
-        summary.skipped += len(known)
-        todo = [a for a in batch if a.doc_id not in known]
-        if todo:
-            yield todo
+    def batches() -> Iterator[list[Article]]:
+        # The store is asked which articles it has for several batches at once: one query, not eight.
+        for ahead in _chunks(articles(), batch_size * _LOOKAHEAD):
+            fresh = ahead if force else _unknown(store, ahead, summary)
+            for start in range(0, len(fresh), batch_size):
+                yield fresh[start:start + batch_size]
 
-    for results in executor.map(batches()):
-        tables = result_rows(results)
-        problems = [p for r in results for p in r.problems]
-        summary.problems.extend(problems)
-        store.write_tables(tables, delete_docs=[r.article.doc_id for r in results] if force else ())
-        summary.new += len(results)
+    pending: list[DocResult] = []
+    last_write = time.monotonic()
+
+    def write() -> None:
+        nonlocal last_write
+        tables = result_rows(pending)
+        summary.problems.extend(p for r in pending for p in r.problems)
+        store.write_tables(tables, delete_docs=[r.article.doc_id for r in pending] if force else ())
+        summary.new += len(pending)
         summary.sentences += len(tables["sentences"])
         summary.events += len(tables["events"])
+        pending.clear()
+        last_write = time.monotonic()
         if progress is not None:
             progress(counter["inputs"], summary.new)
+
+    # Finished batches are written a few at a time (each write opens the store and commits once),
+    # but at least every few seconds, so a reader of the store sees the ingest advance.
+    for results in executor.map(batches()):
+        pending.extend(results)
+        if len(pending) >= batch_size * _WRITE_BATCHES or time.monotonic() - last_write >= _WRITE_SECONDS:
+            write()
+    if pending:
+        write()
     return finish_ingest(store, summary, t0)
+
+
+def _chunks(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _unknown(store: Store, articles: list[Article], summary: IngestSummary) -> list[Article]:
+    known = store.existing_doc_ids([a.doc_id for a in articles])
+    summary.skipped += len(known)
+    return [a for a in articles if a.doc_id not in known]
 
 
 def finish_ingest(store: Store, summary: IngestSummary, t0: float) -> IngestSummary:
     """What every engine does last, on the driver: store the problems, then the corpus-wide merge."""
     if summary.problems:
         store.write_tables({"problems": problem_rows(summary.problems)})
+    from kronika.runner.corroborate import corroborate_store
     from kronika.runner.merge import merge_store
 
-    summary.entities = merge_store(store)
-    from kronika.runner.corroborate import corroborate_store
-
-    corroborate_store(store)  # after the merge: it compares people by their corpus-wide entity
+    with store.session():  # many small queries in a few seconds: one connection for them all
+        summary.entities = merge_store(store)
+        corroborate_store(store)  # after the merge: it compares people by their corpus-wide entity
     summary.seconds = time.perf_counter() - t0
     return summary

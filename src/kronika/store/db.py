@@ -3,6 +3,8 @@
 Connections are short-lived on purpose. DuckDB lets one process write or several read a file, not
 both at once; holding a connection only for one batch (writers) or one request (the web server) lets
 ``kronika serve`` keep answering while ``kronika ingest`` writes, each retrying briefly on a lock.
+Opening costs ~15 ms (the catalogue is read each time), so a few-second run of many small queries
+holds one connection for its length instead (:meth:`Store.session`).
 """
 
 from __future__ import annotations
@@ -35,12 +37,38 @@ class Store:
         self.lock_timeout = lock_timeout
         if read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no such store (run `kronika ingest` first)")
+        self._held: duckdb.DuckDBPyConnection | None = None
         if not read_only:
             self._ensure_schema()
 
     @contextmanager
+    def session(self) -> Iterator[None]:
+        """Hold one connection for the block: every query and transaction in it reuses that one.
+
+        Other processes wait for the block to end (or give up after their lock timeout), so it is for
+        short, busy stretches like the corpus-wide merge, not for a whole ingest.
+        """
+        if self._held is not None:
+            yield
+            return
+        with self._open() as con:
+            self._held = con
+            try:
+                yield
+            finally:
+                self._held = None
+
+    @contextmanager
     def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A connection, retried while another process holds the file's lock."""
+        """A connection, retried while another process holds the file's lock (or the session's)."""
+        if self._held is not None:
+            yield self._held
+            return
+        with self._open() as con:
+            yield con
+
+    @contextmanager
+    def _open(self) -> Iterator[duckdb.DuckDBPyConnection]:
         deadline = time.monotonic() + self.lock_timeout
         delay = 0.02
         while True:
@@ -93,7 +121,8 @@ class Store:
         return next(iter(rows[0].values())) if rows else None
 
     def stream(self, sql: str, params: Sequence[Any] = (), *, chunk: int = 10_000) -> Iterator[dict[str, Any]]:
-        """Rows of a query one chunk at a time, for reading more than should sit in memory at once."""
+        """Rows of a query one chunk at a time, for reading more than should sit in memory at once
+        (inside a session, read them all before the next query: it would end this one)."""
         with self.connect() as con:
             try:
                 cur = con.execute(sql, list(params))
