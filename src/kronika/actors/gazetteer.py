@@ -53,10 +53,12 @@ def fold(text: str, *, keep_case: bool = False) -> str:
     return s if keep_case else s.lower()
 
 
+@functools.lru_cache(maxsize=65536)
 def _key(text: str, *, keep_case: bool = False) -> str:
     """A name's lookup key: folded, without a leading "the", a trailing possessive or edge punctuation.
 
     A form that matches only in its own capitalisation ("US", not "us") is stored as "=" + exact key.
+    Cached like ``fold``: every gazetteer lookup keys its text twice.
     """
     s = fold(text, keep_case=keep_case)
     if s[:4].lower() == "the ":
@@ -108,6 +110,7 @@ def _variants(pattern: str, plural: bool) -> set[Key]:
 
 _LONGEST: dict[int, int] = {}
 _ENDS: dict[int, frozenset[str]] = {}
+_STARTS: dict[int, frozenset[str]] = {}
 
 
 def _scan(index: Mapping[Key, _V], toks: list[str], start: int | None = None
@@ -451,12 +454,24 @@ class Gazetteer:
         toks = _tokens(word)
         return bool(toks) and toks[-1] in ends
 
+    def _title_starts(self) -> frozenset[str]:
+        """First words of titles and of prefix modifiers: a title match can begin with no other."""
+        starts = _STARTS.get(id(self.tables.titles))
+        if starts is None:
+            keys = [*self.tables.titles, *self.tables.mods["prefix"]]
+            starts = _STARTS[id(self.tables.titles)] = frozenset(k[0] for k in keys if k)
+        return starts
+
     def title_at(self, tokens: list[str], i: int) -> TitleMatch | None:
         """The longest title starting at ``tokens[i]``, with modifiers ("former", "-elect") around it."""
+        window = tokens[i:i + 16]
+        first = next((t for tok in window for t in _token_tuple(tok)), None)
+        if first not in self._title_starts():
+            return None  # the common case: no title nor modifier starts with this word
         pieces: list[str] = []
         owner: list[int] = []  # the input token each piece comes from ("ex-president" gives three)
-        for k, tok in enumerate(tokens[i:i + 16]):
-            for p in _tokens(tok):
+        for k, tok in enumerate(window):
+            for p in _token_tuple(tok):
                 pieces.append(p)
                 owner.append(k)
         best: tuple[tuple[int, int], TitleMatch, list[_Mod]] | None = None
