@@ -51,7 +51,18 @@ def phrase_tokens(tree: Tree, head: int) -> list[int]:
 
 def refs_for(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int, date: str | None,
              *, fallback_home: bool = True, fallback_country: object = None) -> list[ActorRef]:
-    """The actors named by the noun phrase headed at token ``head``."""
+    """The actors named by the noun phrase headed at token ``head`` (of the tree ``actors`` was built
+    from)."""
+    fallback = fallback_country if isinstance(fallback_country, str) else None
+    key = (head, date, fallback_home, fallback)
+    refs = actors.refs_memo.get(key)
+    if refs is None:
+        refs = actors.refs_memo[key] = tuple(_refs_for(tree, actors, gaz, head, date, fallback_home, fallback))
+    return list(refs)
+
+
+def _refs_for(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int, date: str | None,
+              fallback_home: bool, fallback_country: str | None) -> list[ActorRef]:
     if tree[head].pos in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PUNCT", "DET") or head in actors.dateline:
         return []
     toks = phrase_tokens(tree, head)
@@ -120,7 +131,7 @@ def refs_for(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int, date: str
             or weak.get(u.head)
         cluster = actors.clusters.get(u.key) if u.key else None
         if country is None and cluster is None and fallback_home:
-            country = (fallback_country if isinstance(fallback_country, str) else None) or actors.home_country
+            country = fallback_country or actors.home_country
         sector = u.sector
         if cluster is not None:
             sector = _cluster_sector(cluster, date) or sector
@@ -153,17 +164,13 @@ def _cluster_sector(c: Cluster, date: str | None) -> str | None:
 
 
 def _norp_kind(actors: DocActors, k: int) -> str | None:
-    for s in actors.spans:
-        if s.start <= k < s.end:
-            return s.kind
-    return None
+    s = actors.span_at.get(k)
+    return s.kind if s is not None else None
 
 
 def _norp_country(actors: DocActors, k: int) -> str | None:
-    for s in actors.spans:
-        if s.start <= k < s.end:
-            return s.country
-    return None
+    s = actors.span_at.get(k)
+    return s.country if s is not None else None
 
 
 def _noun_head(tree: Tree, k: int, toks: list[int]) -> int:

@@ -15,7 +15,7 @@ from kronika.actors.normalize import clean_name, fold, has_diacritics, surname_v
 from kronika.actors.titles import TitleSeen, description_title, person_title
 from kronika.nlp.quotemarks import find_quotes, inside
 from kronika.nlp.tree import Tree
-from kronika.records import Role
+from kronika.records import ActorRef, Role
 
 # How sure we are of an entity's country: said next to the name, inferred from the sentence, or
 # only the article's main country.
@@ -69,6 +69,14 @@ class DocActors:
     descriptions: dict[int, TitleSeen]  # title-noun token -> the title it states
     dateline: set[int] = field(default_factory=set)  # tokens of "SANTIAGO (Andes Herald) —"
     pair: tuple[str, str] | None = None  # the two countries of a bilateral story
+    # Actors read off a phrase, by (head, date, fallback country): the event and quote stages ask
+    # about the same phrases many times, and nothing above changes once the document is built.
+    refs_memo: dict[tuple[int, str | None, bool, str | None], tuple[ActorRef, ...]] = \
+        field(default_factory=dict)
+    span_at: dict[int, Span] = field(init=False)  # token -> the first span that covers it
+
+    def __post_init__(self) -> None:
+        self.span_at = {k: s for s in reversed(self.spans) for k in range(s.start, s.end)}
 
 
 def _name_parts(text: str) -> list[str]:

@@ -14,19 +14,20 @@ class Tree:
         self.parsed = parsed
         self.tokens: Sequence[Token] = parsed.tokens
         self.text = parsed.article.text
-        kids: list[list[int]] = [[] for _ in self.tokens]
+        kids: list[list[Token]] = [[] for _ in self.tokens]
         for t in self.tokens:
             if t.head != t.i:
-                kids[t.head].append(t.i)
-        self._children = kids
+                kids[t.head].append(t)
+        self._kids = kids  # the stages ask for children tens of times per token: list them once
+        self._children = [[t.i for t in ks] for ks in kids]
         self.starts = [t.idx for t in self.tokens]  # token start offsets, for binary search
 
     def __getitem__(self, i: int) -> Token:
         return self.tokens[i]
 
     def children(self, i: int, *deps: str) -> list[Token]:
-        kids = [self.tokens[k] for k in self._children[i]]
-        return [k for k in kids if k.dep in deps] if deps else kids
+        kids = self._kids[i]
+        return [k for k in kids if k.dep in deps] if deps else kids[:]
 
     def child(self, i: int, *deps: str) -> Token | None:
         found = self.children(i, *deps)
