@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from kronika.records import ParsedDoc, Token
+from kronika.records import Mention, ParsedDoc, Token
 
 
 class Tree:
@@ -21,6 +21,7 @@ class Tree:
         self._kids = kids  # the stages ask for children tens of times per token: list them once
         self._children = [[t.i for t in ks] for ks in kids]
         self.starts = [t.idx for t in self.tokens]  # token start offsets, for binary search
+        self._entities: dict[int, list[Mention]] | None = None
 
     def __getitem__(self, i: int) -> Token:
         return self.tokens[i]
@@ -62,6 +63,14 @@ class Tree:
     def sentence_tokens(self, sent: int) -> range:
         s = self.parsed.sentences[sent]
         return range(s.first_token, s.last_token)
+
+    def sentence_entities(self, sent: int) -> list[Mention]:
+        """spaCy's entities in one sentence, in order (grouped once: stages ask sentence by sentence)."""
+        if self._entities is None:
+            self._entities = {}
+            for m in self.parsed.entities:
+                self._entities.setdefault(m.sentence, []).append(m)
+        return self._entities.get(sent, [])
 
     def is_ancestor(self, anc: int, i: int) -> bool:
         return any(a.i == anc for a in self.ancestors(i))
