@@ -7,8 +7,23 @@ from collections.abc import Iterator, Sequence
 from kronika.records import Mention, ParsedDoc, Token
 
 
-class Tree:
-    """Children, subtrees and spans of one parsed document."""
+class Tree(tuple[Token, ...]):
+    """Children, subtrees and spans of one parsed document.
+
+    The tree is the tuple of the document's tokens, so that ``tree[i]``, the stages' most frequent
+    operation by far, is a plain tuple index rather than a method call. Equality and hashing stay those
+    of an object: two trees are the same only if they are one.
+    """
+
+    __eq__ = object.__eq__
+    __ne__ = object.__ne__
+    __hash__ = object.__hash__
+
+    def __new__(cls, parsed: ParsedDoc) -> Tree:
+        return super().__new__(cls, parsed.tokens)
+
+    def __reduce__(self) -> tuple[type[Tree], tuple[ParsedDoc]]:
+        return Tree, (self.parsed,)
 
     def __init__(self, parsed: ParsedDoc) -> None:
         self.parsed = parsed
@@ -22,9 +37,6 @@ class Tree:
         self._children = [[t.i for t in ks] for ks in kids]
         self.starts = [t.idx for t in self.tokens]  # token start offsets, for binary search
         self._entities: dict[int, list[Mention]] | None = None
-
-    def __getitem__(self, i: int) -> Token:
-        return self.tokens[i]
 
     def children(self, i: int, *deps: str) -> list[Token]:
         kids = self._kids[i]
