@@ -369,7 +369,7 @@ def _pronouns(tree: Tree, clusters: dict[str, Cluster], token_key: dict[int, str
     kind_of = {c.key: c.kind for c in clusters.values()}
     mentions = sorted((k, v) for k, v in token_key.items())
     for t in tree.tokens:
-        word = t.text.lower()
+        word = tree.lower[t.i]
         if t.pos != "PRON" or (word not in _MALE_FEMALE and word not in _IT):
             continue
         want = (PERSON,) if word in _MALE_FEMALE else (GPE, ORG)
@@ -411,7 +411,7 @@ def _first_person(tree: Tree, clusters: dict[str, Cluster], token_key: dict[int,
     if not quotes:
         return
     for t in tree.tokens:
-        low = t.text.lower()
+        low = tree.lower[t.i]
         plural = low in words["first_person_plural"]
         if t.pos != "PRON" or not (plural or low in words["first_person_singular"]):
             continue

@@ -129,7 +129,7 @@ def _prep_objects(tree: Tree, k: int, preps: list[str] | frozenset[str]) -> list
     out: list[int] = []
     for want in preps:
         for p in tree.children(k, "prep", "dative"):
-            if p.text.lower() != want:
+            if tree.lower[p.i] != want:
                 continue
             for o in tree.children(p.i, "pobj"):
                 out.append(o.i)

@@ -151,7 +151,7 @@ def sentence_times(tree: Tree, sent: int, published: str | None, precision: str 
     for k in rng:
         if k in covered:
             continue
-        word = tree[k].text.lower()
+        word = tree.lower[k]
         if word in WEEKDAYS or (word in MONTHS and len(word) > 3 and word != "may"):
             value, prec, rel = resolve(tree[k].text, published, precision)
             out.append(TimeExpr(k, k + 1, tree[k].text, value, prec, rel, _deadline(tree, k)))

@@ -36,10 +36,13 @@ class Tree(tuple[Token, ...]):
         self._kids = kids  # the stages ask for children tens of times per token: list them once
         self._children = [[t.i for t in ks] for ks in kids]
         self.starts = [t.idx for t in self.tokens]  # token start offsets, for binary search
+        self.lower = [t.text.lower() for t in self.tokens]  # lower-cased once: most rules compare these
         self._entities: dict[int, list[Mention]] | None = None
 
     def children(self, i: int, *deps: str) -> list[Token]:
         kids = self._kids[i]
+        if not kids:
+            return []  # a leaf: half the tokens
         return [k for k in kids if k.dep in deps] if deps else kids[:]
 
     def child(self, i: int, *deps: str) -> Token | None:
