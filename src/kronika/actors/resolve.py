@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -16,6 +17,9 @@ from kronika.actors.titles import TitleSeen, description_title, person_title
 from kronika.nlp.quotemarks import find_quotes, inside
 from kronika.nlp.tree import Tree
 from kronika.records import ActorRef, Role
+
+if TYPE_CHECKING:
+    from kronika.actors.phrases import PhraseActor
 
 # How sure we are of an entity's country: said next to the name, inferred from the sentence, or
 # only the article's main country.
@@ -73,6 +77,7 @@ class DocActors:
     # about the same phrases many times, and nothing above changes once the document is built.
     refs_memo: dict[tuple[int, str | None, bool, str | None], tuple[ActorRef, ...]] = \
         field(default_factory=dict)
+    phrase_memo: dict[int, tuple[PhraseActor, ...]] = field(default_factory=dict)  # by head token
     span_at: dict[int, Span] = field(init=False)  # token -> the first span that covers it
 
     def __post_init__(self) -> None:
