@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -437,9 +438,10 @@ def _first_person(tree: Tree, clusters: dict[str, Cluster], token_key: dict[int,
 
 
 def _speaker_of(tree: Tree, start: int, end: int, verbs: frozenset[str], token_key: dict[int, str]) -> str | None:
-    last = next((t.sent for t in tree.tokens if t.idx >= end - 1), None)
-    if last is None:
+    first_after = bisect_left(tree.starts, end - 1)  # the first token at or after the quote's end
+    if first_after == len(tree.tokens):
         return None
+    last = tree[first_after].sent
     for sent in (last, last + 1):
         if sent >= len(tree.parsed.sentences):
             break
