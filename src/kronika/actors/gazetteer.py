@@ -53,10 +53,12 @@ def fold(text: str, *, keep_case: bool = False) -> str:
     return s if keep_case else s.lower()
 
 
+@functools.lru_cache(maxsize=65536)
 def _key(text: str, *, keep_case: bool = False) -> str:
     """A name's lookup key: folded, without a leading "the", a trailing possessive or edge punctuation.
 
     A form that matches only in its own capitalisation ("US", not "us") is stored as "=" + exact key.
+    Cached like ``fold``: every gazetteer lookup keys its text twice.
     """
     s = fold(text, keep_case=keep_case)
     if s[:4].lower() == "the ":
@@ -108,6 +110,7 @@ def _variants(pattern: str, plural: bool) -> set[Key]:
 
 _LONGEST: dict[int, int] = {}
 _ENDS: dict[int, frozenset[str]] = {}
+_STARTS: dict[int, frozenset[str]] = {}
 
 
 def _scan(index: Mapping[Key, _V], toks: list[str], start: int | None = None
@@ -422,11 +425,7 @@ class Gazetteer:
     def org_keyword(self, name: str) -> OrgKeyword | None:
         """The keyword giving an unlisted body its sector: the longest, an unambiguous one, the nearest
         the head noun (the last word before "of", "for" or "on")."""
-        toks = _tokens(name)
-        head = next((k for k, t in enumerate(toks) if k and t in ("of", "for", "on")), len(toks))
-        found = [(n, not kw.ambiguous, -abs(k + n - head), kw)
-                 for n, k, kw in _scan(self.tables.keywords, toks)]
-        return max(found, key=lambda f: f[:3])[3] if found else None
+        return _org_keyword(self.tables, name)
 
     def org_sector(self, name: str) -> str | None:
         kw = self.org_keyword(name)
@@ -448,41 +447,24 @@ class Gazetteer:
         ends = _ENDS.get(id(self.tables.titles))
         if ends is None:
             ends = _ENDS[id(self.tables.titles)] = frozenset(k[-1] for k in self.tables.titles if k)
-        toks = _tokens(word)
+        toks = _token_tuple(word)
         return bool(toks) and toks[-1] in ends
+
+    def _title_starts(self) -> frozenset[str]:
+        """First words of titles and of prefix modifiers: a title match can begin with no other."""
+        starts = _STARTS.get(id(self.tables.titles))
+        if starts is None:
+            keys = [*self.tables.titles, *self.tables.mods["prefix"]]
+            starts = _STARTS[id(self.tables.titles)] = frozenset(k[0] for k in keys if k)
+        return starts
 
     def title_at(self, tokens: list[str], i: int) -> TitleMatch | None:
         """The longest title starting at ``tokens[i]``, with modifiers ("former", "-elect") around it."""
-        pieces: list[str] = []
-        owner: list[int] = []  # the input token each piece comes from ("ex-president" gives three)
-        for k, tok in enumerate(tokens[i:i + 16]):
-            for p in _tokens(tok):
-                pieces.append(p)
-                owner.append(k)
-        best: tuple[tuple[int, int], TitleMatch, list[_Mod]] | None = None
-        suffixes = self.tables.mods["suffix"]
-
-        def search(p: int, mods: list[_Mod]) -> None:
-            nonlocal best
-            for n, _, t in _scan(self.tables.titles, pieces, start=p):
-                after = _scan(suffixes, pieces, p + n)
-                ends = [(p + n, mods), *((p + n + m, [*mods, x]) for m, _, x in after)]
-                for end, ms in ends:
-                    rank = (owner[end - 1] + 1, -len(ms))
-                    whole = end == len(pieces) or owner[end] != owner[end - 1]  # no token cut in two
-                    if whole and (best is None or rank > best[0]):
-                        best = (rank, t, ms)
-            if len(mods) < 3 and p < len(pieces):
-                for n, _, mod in _scan(self.tables.mods["prefix"], pieces, start=p):
-                    search(p + n, [*mods, mod])
-
-        search(0, [])
-        if best is None:
-            return None
-        (length, _), t, mods = best
-        former = any(m[1] for m in mods)
-        return replace(t, sector="ELI" if former else t.sector, length=length, former=former,
-                       future=any(m[2] for m in mods), qualifiers=tuple(m[0] for m in mods))
+        window = tuple(tokens[i:i + 16])
+        first = next((t for tok in window for t in _token_tuple(tok)), None)
+        if first not in self._title_starts():
+            return None  # the common case: no title nor modifier starts with this word
+        return _title_at(self.tables, window)
 
     def title_sector(self, title_text: str) -> str | None:
         """The sector of the longest title in a phrase; between equals, the rightmost (the head noun)."""
@@ -492,10 +474,7 @@ class Gazetteer:
 
     def group_sector(self, word: str) -> str | None:
         """The sector of a collective or role noun ("troops" MIL, "protester" CVL); None if ambiguous."""
-        hit = self.tables.groups.get(fold(word))
-        if hit is None and (t := self.tables.titles.get(tuple(_tokens(word)))) is not None:
-            hit = (t.sector, t.ambiguous)
-        return hit[0] if hit is not None and not hit[1] else None
+        return _group_sector(self.tables, word)
 
     # --- words that are not actors ---
     def is_non_actor(self, text: str) -> bool:
@@ -509,6 +488,60 @@ class Gazetteer:
     def is_vague_group(self, text: str) -> bool:
         """"the West", "the international community": groupings that PLOVER gives no code."""
         return _key(text) in self.tables.words["vague_groups"]
+
+
+@functools.lru_cache(maxsize=16384)
+def _title_at(tables: _Tables, window: tuple[str, ...]) -> TitleMatch | None:
+    # Cached: a name's title phrase is read again for each of its mentions and descriptions.
+    pieces: list[str] = []
+    owner: list[int] = []  # the input token each piece comes from ("ex-president" gives three)
+    for k, tok in enumerate(window):
+        for p in _token_tuple(tok):
+            pieces.append(p)
+            owner.append(k)
+    best: tuple[tuple[int, int], TitleMatch, list[_Mod]] | None = None
+    suffixes = tables.mods["suffix"]
+
+    def search(p: int, mods: list[_Mod]) -> None:
+        nonlocal best
+        for n, _, t in _scan(tables.titles, pieces, start=p):
+            after = _scan(suffixes, pieces, p + n)
+            ends = [(p + n, mods), *((p + n + m, [*mods, x]) for m, _, x in after)]
+            for end, ms in ends:
+                rank = (owner[end - 1] + 1, -len(ms))
+                whole = end == len(pieces) or owner[end] != owner[end - 1]  # no token cut in two
+                if whole and (best is None or rank > best[0]):
+                    best = (rank, t, ms)
+        if len(mods) < 3 and p < len(pieces):
+            for n, _, mod in _scan(tables.mods["prefix"], pieces, start=p):
+                search(p + n, [*mods, mod])
+
+    search(0, [])
+    if best is None:
+        return None
+    (length, _), t, mods = best
+    former = any(m[1] for m in mods)
+    return replace(t, sector="ELI" if former else t.sector, length=length, former=former,
+                   future=any(m[2] for m in mods), qualifiers=tuple(m[0] for m in mods))
+
+
+@functools.lru_cache(maxsize=16384)
+def _org_keyword(tables: _Tables, name: str) -> OrgKeyword | None:
+    # Cached: the same nouns and names are asked about sentence after sentence.
+    toks = _tokens(name)
+    head = next((k for k, t in enumerate(toks) if k and t in ("of", "for", "on")), len(toks))
+    found = [(n, not kw.ambiguous, -abs(k + n - head), kw)
+             for n, k, kw in _scan(tables.keywords, toks)]
+    return max(found, key=lambda f: f[:3])[3] if found else None
+
+
+@functools.lru_cache(maxsize=16384)
+def _group_sector(tables: _Tables, word: str) -> str | None:
+    # Cached like _org_keyword.
+    hit = tables.groups.get(fold(word))
+    if hit is None and (t := tables.titles.get(tuple(_tokens(word)))) is not None:
+        hit = (t.sector, t.ambiguous)
+    return hit[0] if hit is not None and not hit[1] else None
 
 
 @functools.lru_cache(maxsize=8)

@@ -120,7 +120,7 @@ def classify(tree: Tree, gaz: Gazetteer, start: int, end: int, label: str) -> Sp
     sent = tree[start].sent
     if not name or gaz.is_non_actor(name) or gaz.is_vague_group(text):
         return None
-    words = [t.text.lower() for t in tree.tokens[start:start + 6]]
+    words = tree.lower[start:start + 6]
     title = gaz.title_at(words, 0)
     if label != "PERSON" and title is not None and title.length > end - start:
         return None  # "Interior" in "Interior Minister": part of a title, not a body
@@ -142,7 +142,7 @@ def classify(tree: Tree, gaz: Gazetteer, start: int, end: int, label: str) -> Sp
                     else name)
     if label == "PERSON":
         # Titles that spaCy folded into the name ("President Vucic") belong to the title, not the name.
-        while start < end - 1 and gaz.title_at([t.text.lower() for t in tree.tokens[start:end]], 0):
+        while start < end - 1 and gaz.title_at(tree.lower[start:end], 0):
             start += 1
         if not any(tree[k].tag in _NAME_TAGS for k in range(start, end)):
             return None
@@ -182,7 +182,7 @@ def _titled_names(tree: Tree, gaz: Gazetteer, taken: set[int]) -> list[Span]:
     """Capitalised words right after a title are a name even when spaCy missed it
     ("Minister of Emergency Situations Boobek Ajikeev")."""
     out: list[Span] = []
-    words = [t.text.lower() for t in tree.tokens]
+    words = tree.lower
     for t in tree.tokens:
         if t.i in taken or not t.text[:1].isupper():
             continue

@@ -21,8 +21,10 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", s).strip().lower()
 
 
+@lru_cache(maxsize=65536)
 def clean_name(text: str) -> str:
-    """A mention's text without a leading article, trailing possessive or stray punctuation."""
+    """A mention's text without a leading article, trailing possessive or stray punctuation (cached:
+    each stage cleans the same mentions again)."""
     s = _SPACES.sub(" ", text).strip()
     if s.lower().startswith("the "):
         s = s[4:]

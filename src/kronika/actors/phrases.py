@@ -49,9 +49,48 @@ def phrase_tokens(tree: Tree, head: int) -> list[int]:
     return sorted(out)
 
 
+@dataclass(frozen=True, slots=True)
+class PhraseActor:
+    """An actor read off a noun phrase, before the date and the fallback country are applied."""
+
+    country: str | None
+    sector: str | None
+    cluster: Cluster | None
+    entity_text: str
+    words: str
+
+
 def refs_for(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int, date: str | None,
              *, fallback_home: bool = True, fallback_country: object = None) -> list[ActorRef]:
-    """The actors named by the noun phrase headed at token ``head``."""
+    """The actors named by the noun phrase headed at token ``head`` (of the tree ``actors`` was built
+    from)."""
+    fallback = fallback_country if isinstance(fallback_country, str) else None
+    key = (head, date, fallback_home, fallback)
+    refs = actors.refs_memo.get(key)
+    if refs is None:
+        # The phrase is read once per head: only the last step depends on the date and the fallback.
+        found = actors.phrase_memo.get(head)
+        if found is None:
+            found = actors.phrase_memo[head] = tuple(_phrase_actors(tree, actors, gaz, head))
+        refs = actors.refs_memo[key] = tuple(_dedupe([_ref(f, actors, date, fallback_home, fallback)
+                                                      for f in found]))
+    return list(refs)
+
+
+def _ref(f: PhraseActor, actors: DocActors, date: str | None, fallback_home: bool,
+         fallback_country: str | None) -> ActorRef:
+    country, cluster = f.country, f.cluster
+    if country is None and cluster is None and fallback_home:
+        country = fallback_country or actors.home_country
+    sector = f.sector
+    if cluster is not None:
+        sector = _cluster_sector(cluster, date) or sector
+    return ActorRef(code=country, sector=sector, entity_text=f.entity_text,
+                    identifier_text=cluster.name if cluster else f.words,
+                    entity_key=cluster.key if cluster else None)
+
+
+def _phrase_actors(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int) -> list[PhraseActor]:
     if tree[head].pos in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PUNCT", "DET") or head in actors.dateline:
         return []
     toks = phrase_tokens(tree, head)
@@ -114,21 +153,14 @@ def refs_for(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int, date: str
                 continue  # "its goal": a pronoun's country does not make the noun an actor
             units.append(_Unit(mods or [noun], country=country, head=noun,
                                sector=gaz.org_sector(tree.span_text(min(mods or [noun]), noun + 1))))
-    refs: list[ActorRef] = []
+    out: list[PhraseActor] = []
     for u in units:
         country = u.country or modifiers.get(u.head) or _modifier_country(tree, u.head, modifiers) \
             or weak.get(u.head)
         cluster = actors.clusters.get(u.key) if u.key else None
-        if country is None and cluster is None and fallback_home:
-            country = (fallback_country if isinstance(fallback_country, str) else None) or actors.home_country
-        sector = u.sector
-        if cluster is not None:
-            sector = _cluster_sector(cluster, date) or sector
         words = tree.span_text(min(u.tokens), max(u.tokens) + 1)
-        refs.append(ActorRef(code=country, sector=sector, entity_text=_phrase_text(tree, u, toks),
-                             identifier_text=cluster.name if cluster else words,
-                             entity_key=cluster.key if cluster else None))
-    return _dedupe(refs)
+        out.append(PhraseActor(country, u.sector, cluster, _phrase_text(tree, u, toks), words))
+    return out
 
 
 _QUANTITY = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
@@ -153,17 +185,13 @@ def _cluster_sector(c: Cluster, date: str | None) -> str | None:
 
 
 def _norp_kind(actors: DocActors, k: int) -> str | None:
-    for s in actors.spans:
-        if s.start <= k < s.end:
-            return s.kind
-    return None
+    s = actors.span_at.get(k)
+    return s.kind if s is not None else None
 
 
 def _norp_country(actors: DocActors, k: int) -> str | None:
-    for s in actors.spans:
-        if s.start <= k < s.end:
-            return s.country
-    return None
+    s = actors.span_at.get(k)
+    return s.country if s is not None else None
 
 
 def _noun_head(tree: Tree, k: int, toks: list[int]) -> int:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -15,7 +17,10 @@ from kronika.actors.normalize import clean_name, fold, has_diacritics, surname_v
 from kronika.actors.titles import TitleSeen, description_title, person_title
 from kronika.nlp.quotemarks import find_quotes, inside
 from kronika.nlp.tree import Tree
-from kronika.records import Role
+from kronika.records import ActorRef, Role
+
+if TYPE_CHECKING:
+    from kronika.actors.phrases import PhraseActor
 
 # How sure we are of an entity's country: said next to the name, inferred from the sentence, or
 # only the article's main country.
@@ -69,6 +74,15 @@ class DocActors:
     descriptions: dict[int, TitleSeen]  # title-noun token -> the title it states
     dateline: set[int] = field(default_factory=set)  # tokens of "SANTIAGO (Andes Herald) —"
     pair: tuple[str, str] | None = None  # the two countries of a bilateral story
+    # Actors read off a phrase, by (head, date, fallback country): the event and quote stages ask
+    # about the same phrases many times, and nothing above changes once the document is built.
+    refs_memo: dict[tuple[int, str | None, bool, str | None], tuple[ActorRef, ...]] = \
+        field(default_factory=dict)
+    phrase_memo: dict[int, tuple[PhraseActor, ...]] = field(default_factory=dict)  # by head token
+    span_at: dict[int, Span] = field(init=False)  # token -> the first span that covers it
+
+    def __post_init__(self) -> None:
+        self.span_at = {k: s for s in reversed(self.spans) for k in range(s.start, s.end)}
 
 
 def _name_parts(text: str) -> list[str]:
@@ -361,7 +375,7 @@ def _pronouns(tree: Tree, clusters: dict[str, Cluster], token_key: dict[int, str
     kind_of = {c.key: c.kind for c in clusters.values()}
     mentions = sorted((k, v) for k, v in token_key.items())
     for t in tree.tokens:
-        word = t.text.lower()
+        word = tree.lower[t.i]
         if t.pos != "PRON" or (word not in _MALE_FEMALE and word not in _IT):
             continue
         want = (PERSON,) if word in _MALE_FEMALE else (GPE, ORG)
@@ -403,7 +417,7 @@ def _first_person(tree: Tree, clusters: dict[str, Cluster], token_key: dict[int,
     if not quotes:
         return
     for t in tree.tokens:
-        low = t.text.lower()
+        low = tree.lower[t.i]
         plural = low in words["first_person_plural"]
         if t.pos != "PRON" or not (plural or low in words["first_person_singular"]):
             continue
@@ -424,9 +438,10 @@ def _first_person(tree: Tree, clusters: dict[str, Cluster], token_key: dict[int,
 
 
 def _speaker_of(tree: Tree, start: int, end: int, verbs: frozenset[str], token_key: dict[int, str]) -> str | None:
-    last = next((t.sent for t in tree.tokens if t.idx >= end - 1), None)
-    if last is None:
+    first_after = bisect_left(tree.starts, end - 1)  # the first token at or after the quote's end
+    if first_after == len(tree.tokens):
         return None
+    last = tree[first_after].sent
     for sent in (last, last + 1):
         if sent >= len(tree.parsed.sentences):
             break

@@ -51,7 +51,7 @@ def read_title(tree: Tree, gaz: Gazetteer, toks: list[int]) -> TitleSeen | None:
     """The longest title among ``toks`` with the country and former-ness found beside it."""
     if not toks:
         return None
-    words = [tree[k].text.lower() for k in toks]
+    words = [tree.lower[k] for k in toks]
     best = None
     for n in range(len(toks)):
         m = gaz.title_at(words, n)

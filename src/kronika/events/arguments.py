@@ -127,9 +127,12 @@ def _left_list(tree: Tree, verb: int, is_actor: IsActor) -> list[int]:
 
 def _prep_objects(tree: Tree, k: int, preps: list[str] | frozenset[str]) -> list[int]:
     out: list[int] = []
+    here = tree.children(k, "prep", "dative")
+    if not here:
+        return out  # most words: no need to go through the prepositions wanted
     for want in preps:
-        for p in tree.children(k, "prep", "dative"):
-            if p.text.lower() != want:
+        for p in here:
+            if tree.lower[p.i] != want:
                 continue
             for o in tree.children(p.i, "pobj"):
                 out.append(o.i)

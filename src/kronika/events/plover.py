@@ -36,9 +36,22 @@ def quad(lex: Lexicon, category: str) -> int:
 def contexts(lex: Lexicon, lemmas: list[str], implied: tuple[str, ...]) -> tuple[str, ...]:
     """PLOVER contexts from the trigger's own list and keywords in the sentence."""
     found = list(implied)
+    heads = _context_heads(lex)
     for n, lemma in enumerate(lemmas):
-        for key in (lemma, f"{lemma} {lemmas[n + 1]}" if n + 1 < len(lemmas) else ""):
+        if n + 1 < len(lemmas) and lemma not in heads:
+            keys: tuple[str, ...] = (lemma,)  # no keyword begins with it: no pair can match
+        else:
+            keys = (lemma, f"{lemma} {lemmas[n + 1]}" if n + 1 < len(lemmas) else "")
+        for key in keys:
             ctx = lex.contexts.get(key)
             if ctx and ctx not in found:
                 found.append(ctx)
     return tuple(found)
+
+
+def _context_heads(lex: Lexicon) -> frozenset[str]:
+    """What may stand before a space in a context keyword: a word pair is looked up only after one."""
+    name = "_context_heads"
+    if name not in lex.words:
+        lex.words[name] = frozenset(k[:i] for k in lex.contexts for i, c in enumerate(k) if c == " ")
+    return lex.words[name]

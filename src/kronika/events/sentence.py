@@ -40,9 +40,12 @@ def code_sentence(parsed: ParsedDoc, found: ActorResult, lex: Lexicon, gaz: Gaze
                   sent: int) -> list[Event]:
     tree = found.tree
     art = parsed.article
+    triggers = find_triggers(tree, sent, lex)
+    if not triggers:
+        return []  # most sentences: no need to read their dates
     times = sentence_times(tree, sent, art.published, art.date_precision)
     drafts: list[_Draft] = []
-    triggers = find_triggers(tree, sent, lex)
+    local_country: dict[int, object] = {}  # trigger -> country of the place named for it
     trigger_tokens = {t.token for t in triggers}
     trigger_words = {w for t in triggers for w in t.words}
     skip = _subsumed(tree, triggers, lex)
@@ -57,8 +60,10 @@ def code_sentence(parsed: ParsedDoc, found: ActorResult, lex: Lexicon, gaz: Gaze
         def resolve(heads: list[int], date: str | None = event_date[0], me: int = trig.token) -> list[ActorRef]:
             # a group the sentence gives no country ("thousands of people") belongs where it acts:
             # the place named for the event, else the article's main country
-            where = event_place(tree, sent, me, set(), None)
-            local = where.get("country") if where else None
+            if me not in local_country:  # looked up once for the actors and recipients both
+                where = event_place(tree, sent, me, set(), None)
+                local_country[me] = where.get("country") if where else None
+            local = local_country[me]
             refs: list[ActorRef] = []
             for h in heads:
                 refs.extend(refs_for(tree, found.doc, gaz, h, date, fallback_country=local))

@@ -38,7 +38,8 @@ def _object_lemmas(tree: Tree, k: int) -> dict[str, int]:
     return out
 
 
-def _matches(tree: Tree, k: int, e: TriggerEntry) -> tuple[int, ...] | None:
+def _matches(tree: Tree, k: int, e: TriggerEntry, objects: dict[int, dict[str, int]]
+             ) -> tuple[int, ...] | None:
     words = [k]
     if e.particle:
         part = [c for c in tree.children(k, "prt", "advmod", "prep")
@@ -53,7 +54,9 @@ def _matches(tree: Tree, k: int, e: TriggerEntry) -> tuple[int, ...] | None:
             return None
         words.append(preps[0].i)
     if e.objects:
-        objs = _object_lemmas(tree, k)
+        objs = objects.get(k)
+        if objs is None:  # read once per word, however many of its entries name objects
+            objs = objects[k] = _object_lemmas(tree, k)
         hit = [objs[o] for o in e.objects if o in objs]
         if not hit:
             return None
@@ -84,6 +87,7 @@ def allegations(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
 def find_triggers(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
     out: list[Trigger] = allegations(tree, sent, lex)
     claimed = {t.token for t in out}
+    objects: dict[int, dict[str, int]] = {}
     for k in tree.sentence_tokens(sent):
         t = tree[k]
         if k in claimed:
@@ -96,7 +100,7 @@ def find_triggers(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
             continue
         best: tuple[tuple[int, float], TriggerEntry, tuple[int, ...]] | None = None
         for e in entries:
-            words = _matches(tree, k, e)
+            words = _matches(tree, k, e, objects)
             if words is None:
                 continue
             rank = (e.specificity, e.weight)

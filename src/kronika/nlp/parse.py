@@ -8,10 +8,13 @@ next or splits it oddly at the forced boundary. Offsets are shifted back into th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import groupby
 
+import numpy
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, ORTH, POS, SPACY, TAG
 from spacy.language import Language
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from kronika.records import Article, Mention, ParsedDoc, Sentence, Token
@@ -45,14 +48,20 @@ def to_parsed(article: Article, parts: Iterable[tuple[int, Doc]]) -> ParsedDoc:
     tokens: list[Token] = []
     sentences: list[Sentence] = []
     mentions: list[Mention] = []
-    for offset, doc in parts:
+    docs = list(parts)
+    strings = docs[0][1].vocab.strings if docs else StringStore()
+    names, lemmas = _Names(strings, str), _Names(strings, str.lower)
+    for offset, doc in docs:
         base = len(tokens)
-        sent_of: dict[int, int] = {}
+        # Doc.text and Span.text join the words token by token on every call: slice one copy instead.
+        para = doc.text
+        kept: list[tuple[int, int, int]] = []  # (first token, end token, sentence index)
         for sent in doc.sents:
-            text = sent.text.strip()
+            whole = para[sent.start_char:sent.end_char]
+            text = whole.strip()
             if not text:
                 continue
-            lead = len(sent.text) - len(sent.text.lstrip())
+            lead = len(whole) - len(whole.lstrip())
             start = offset + sent.start_char + lead
             end = start + len(text)
             n = len(sentences)
@@ -69,40 +78,56 @@ def to_parsed(article: Article, parts: Iterable[tuple[int, Doc]]) -> ParsedDoc:
                     last_token=base + sent.end,
                 )
             )
-            for tok in sent:
-                sent_of[tok.i] = n
-        last = max(len(sentences) - 1, 0)
-        for t in doc:
-            tokens.append(
-                Token(
-                    i=base + t.i,
-                    text=t.text,
-                    lemma=t.lemma_.lower(),
-                    pos=t.pos_,
-                    tag=t.tag_,
-                    dep=t.dep_,
-                    head=base + t.head.i,
-                    idx=offset + t.idx,
-                    sent=sent_of.get(t.i, last),
-                    ent_iob=t.ent_iob_ or "O",
-                    ent_type=t.ent_type_,
-                    ws=bool(t.whitespace_),
-                )
-            )
+            kept.append((sent.start, sent.end, n))
+        # Tokens of a blank sentence belong to the last sentence kept so far.
+        sent_of = [max(len(sentences) - 1, 0)] * len(doc)
+        for first, stop, n in kept:
+            sent_of[first:stop] = [n] * (stop - first)
+        tokens.extend(_tokens(doc, base, offset, sent_of, names, lemmas))
         mentions.extend(
             Mention(
                 doc_id=article.doc_id,
                 start_char=offset + ent.start_char,
                 end_char=offset + ent.end_char,
-                text=ent.text,
+                text=para[ent.start_char:ent.end_char],
                 label=ent.label_,
-                sentence=sent_of.get(ent.start, last),
+                sentence=sent_of[ent.start],
             )
             for ent in doc.ents
             if ent.label_ in KEPT_LABELS
         )
     return ParsedDoc(article=article, tokens=tuple(tokens), sentences=tuple(sentences),
                      entities=tuple(mentions))
+
+
+_COLUMNS = [ORTH, LEMMA, POS, TAG, DEP, HEAD, IDX, ENT_IOB, ENT_TYPE, SPACY]
+_IOB = ("O", "I", "O", "B")  # spaCy's codes: 0 unset, 1 I, 2 O, 3 B
+
+
+class _Names(dict[int, str]):
+    """String ids resolved (and transformed) once per article: tags, labels and common words repeat."""
+
+    def __init__(self, strings: StringStore, how: Callable[[str], str]) -> None:
+        super().__init__()
+        self.strings = strings
+        self.how = how
+
+    def __missing__(self, key: int) -> str:
+        value = self[key] = self.how(self.strings[key])
+        return value
+
+
+def _tokens(doc: Doc, base: int, offset: int, sent_of: list[int], names: _Names, lemmas: _Names
+            ) -> list[Token]:
+    """The tokens of one parse, read column by column from one array of attribute ids: attribute
+    access on spaCy's Token objects, field by field, cost more than the rest of the copy."""
+    table = doc.to_array(_COLUMNS)
+    orth, lemma, pos, tag, dep, _, idx, iob, ent, space = table.T.tolist()
+    heads = (table[:, 5].astype("int64") + numpy.arange(base, base + len(doc))).tolist()  # relative, unsigned
+    get = names.__getitem__
+    return list(map(Token, range(base, base + len(doc)), map(get, orth), map(lemmas.__getitem__, lemma),
+                    map(get, pos), map(get, tag), map(get, dep), heads, [offset + k for k in idx], sent_of,
+                    map(_IOB.__getitem__, iob), map(get, ent), map(bool, space)))
 
 
 def parse_articles(

@@ -12,7 +12,9 @@ end of a word, never between two letters.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # opening mark -> closing marks it accepts
 _PAIRS: dict[str, str] = {"“": "”“", "„": "“”", "«": "»", "‹": "›", '"': '"', "‘": "’", "'": "'"}
@@ -73,19 +75,42 @@ def _inner_opener(text: str, j: int, opener: str) -> bool:
     return (before.isspace() or before in "(–—-") and after.isalnum()
 
 
+# Characters the scans below stop at; every other character leaves their state unchanged, so they
+# jump from one to the next instead of stepping through the text.
+_OPENERS = re.compile("[" + re.escape("".join(_PAIRS)) + "]")
+_STOPS = {c: re.compile("[" + re.escape("\n" + c + ("“" if c == "„" else "") + close) + "]")
+          for c, close in _PAIRS.items()}
+
+
 def find_quotes(text: str) -> list[QuoteSpan]:
     """Quotation spans of ``text``, in order, never nested (an inner quote is part of the outer)."""
+    return list(_find_quotes(text))
+
+
+@lru_cache(maxsize=4)
+def _find_quotes(text: str) -> tuple[QuoteSpan, ...]:
+    # Cached: the actors and the quotes stages both read the quotations of the same article.
     out: list[QuoteSpan] = []
     i = 0
     n = len(text)
     while i < n:
+        m = _OPENERS.search(text, i)
+        if m is None:
+            break
+        i = m.start()
         c = text[i]
-        if c not in _PAIRS or not _opens(text, i):
+        if not _opens(text, i):
             i += 1
             continue
         found, fallback, depth = -1, -1, 0
+        stops = _STOPS[c]
         j = i + 1
         while j < n:
+            m = stops.search(text, j)
+            if m is None:
+                j = n
+                break
+            j = m.start()
             if text[j] == "\n":
                 break  # a quote never runs over a paragraph break
             if _inner_opener(text, j, c):
@@ -108,7 +133,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             i = j
         else:
             i += 1
-    return out
+    return tuple(out)
 
 
 def _paragraph_opener(text: str, i: int) -> bool:

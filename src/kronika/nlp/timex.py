@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from kronika.nlp.tree import Tree
 
@@ -60,8 +61,10 @@ def parse_iso(value: str | None) -> date | None:
         return None
 
 
+@lru_cache(maxsize=4096)
 def resolve(text: str, published: str | None, precision: str | None) -> tuple[str | None, str | None, bool]:
-    """(value, precision, relative) for one time expression's text."""
+    """(value, precision, relative) for one time expression's text (cached: each stage resolves the
+    dates of a sentence again, with nine patterns tried on each)."""
     low = text.lower().strip()
     pub = parse_iso(published) if precision == "day" else None
     pub_year = int(published[:4]) if published else None
@@ -134,8 +137,8 @@ def sentence_times(tree: Tree, sent: int, published: str | None, precision: str 
     out: list[TimeExpr] = []
     covered: set[int] = set()
     rng = tree.sentence_tokens(sent)
-    for m in tree.parsed.entities:
-        if m.label not in ("DATE", "TIME") or m.sentence != sent:
+    for m in tree.sentence_entities(sent):
+        if m.label not in ("DATE", "TIME"):
             continue
         toks = [k for k in rng if tree[k].idx >= m.start_char and tree[k].end <= m.end_char]
         if not toks:
@@ -148,7 +151,7 @@ def sentence_times(tree: Tree, sent: int, published: str | None, precision: str 
     for k in rng:
         if k in covered:
             continue
-        word = tree[k].text.lower()
+        word = tree.lower[k]
         if word in WEEKDAYS or (word in MONTHS and len(word) > 3 and word != "may"):
             value, prec, rel = resolve(tree[k].text, published, precision)
             out.append(TimeExpr(k, k + 1, tree[k].text, value, prec, rel, _deadline(tree, k)))

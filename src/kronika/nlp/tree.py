@@ -4,29 +4,46 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from kronika.records import ParsedDoc, Token
+from kronika.records import Mention, ParsedDoc, Token
 
 
-class Tree:
-    """Children, subtrees and spans of one parsed document."""
+class Tree(tuple[Token, ...]):
+    """Children, subtrees and spans of one parsed document.
+
+    The tree is the tuple of the document's tokens, so that ``tree[i]``, the stages' most frequent
+    operation by far, is a plain tuple index rather than a method call. Equality and hashing stay those
+    of an object: two trees are the same only if they are one.
+    """
+
+    __eq__ = object.__eq__
+    __ne__ = object.__ne__
+    __hash__ = object.__hash__
+
+    def __new__(cls, parsed: ParsedDoc) -> Tree:
+        return super().__new__(cls, parsed.tokens)
+
+    def __reduce__(self) -> tuple[type[Tree], tuple[ParsedDoc]]:
+        return Tree, (self.parsed,)
 
     def __init__(self, parsed: ParsedDoc) -> None:
         self.parsed = parsed
         self.tokens: Sequence[Token] = parsed.tokens
         self.text = parsed.article.text
-        kids: list[list[int]] = [[] for _ in self.tokens]
+        kids: list[list[Token]] = [[] for _ in self.tokens]
         for t in self.tokens:
             if t.head != t.i:
-                kids[t.head].append(t.i)
-        self._children = kids
+                kids[t.head].append(t)
+        self._kids = kids  # the stages ask for children tens of times per token: list them once
+        self._children = [[t.i for t in ks] for ks in kids]
         self.starts = [t.idx for t in self.tokens]  # token start offsets, for binary search
-
-    def __getitem__(self, i: int) -> Token:
-        return self.tokens[i]
+        self.lower = [t.text.lower() for t in self.tokens]  # lower-cased once: most rules compare these
+        self._entities: dict[int, list[Mention]] | None = None
 
     def children(self, i: int, *deps: str) -> list[Token]:
-        kids = [self.tokens[k] for k in self._children[i]]
-        return [k for k in kids if k.dep in deps] if deps else kids
+        kids = self._kids[i]
+        if not kids:
+            return []  # a leaf: half the tokens
+        return [k for k in kids if k.dep in deps] if deps else kids[:]
 
     def child(self, i: int, *deps: str) -> Token | None:
         found = self.children(i, *deps)
@@ -61,6 +78,14 @@ class Tree:
     def sentence_tokens(self, sent: int) -> range:
         s = self.parsed.sentences[sent]
         return range(s.first_token, s.last_token)
+
+    def sentence_entities(self, sent: int) -> list[Mention]:
+        """spaCy's entities in one sentence, in order (grouped once: stages ask sentence by sentence)."""
+        if self._entities is None:
+            self._entities = {}
+            for m in self.parsed.entities:
+                self._entities.setdefault(m.sentence, []).append(m)
+        return self._entities.get(sent, [])
 
     def is_ancestor(self, anc: int, i: int) -> bool:
         return any(a.i == anc for a in self.ancestors(i))

@@ -5,6 +5,7 @@ Offsets here are in ``Article.text``; the stage turns them into raw-text citatio
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from kronika.nlp.quotemarks import QuoteSpan, find_quotes
@@ -32,8 +33,8 @@ def direct_stretches(tree: Tree) -> list[Stretch]:
     """Every span between quote marks that holds at least one token."""
     out: list[Stretch] = []
     for span in find_quotes(tree.text):
-        toks = frozenset(t.i for t in tree.tokens if span.start <= t.idx < span.end
-                         and t.text not in ("“", "”", "„", '"', "«", "»"))
+        inside = tree.tokens[bisect_left(tree.starts, span.start):bisect_left(tree.starts, span.end)]
+        toks = frozenset(t.i for t in inside if t.text not in ("“", "”", "„", '"', "«", "»"))
         if not toks:
             continue
         if _so_called(tree.text, span.start - 1):
