@@ -21,6 +21,7 @@ from typing import NoReturn, TypeVar
 import pycountry
 import yaml
 
+from kronika.datafiles import load_yaml
 from kronika.errors import ConfigError
 
 __all__ = ["PLOVER_CODES", "SECTORS", "CountryMatch", "Gazetteer", "OrgInfo", "OrgKeyword", "TitleMatch",
@@ -230,7 +231,7 @@ class _Tables:
 
     def read(self, name: str) -> object:
         try:
-            return yaml.safe_load((self.root / name).read_text(encoding="utf-8"))
+            return load_yaml((self.root / name).read_text(encoding="utf-8"))
         except OSError as exc:
             raise ConfigError(f"{name}: cannot be read ({exc})") from exc
         except yaml.YAMLError as exc:

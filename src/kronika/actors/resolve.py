@@ -9,12 +9,11 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-import yaml
-
 from kronika.actors.gazetteer import Gazetteer
 from kronika.actors.mentions import GPE, NORP, ORG, PERSON, Span, dateline_tokens
 from kronika.actors.normalize import clean_name, fold, has_diacritics, surname_variant
 from kronika.actors.titles import TitleSeen, description_title, person_title
+from kronika.datafiles import load_yaml
 from kronika.nlp.quotemarks import find_quotes, inside
 from kronika.nlp.tree import Tree
 from kronika.records import ActorRef, Role
@@ -402,7 +401,7 @@ def _pronouns(tree: Tree, clusters: dict[str, Cluster], token_key: dict[int, str
 
 @lru_cache(maxsize=1)
 def _speech() -> dict[str, frozenset[str]]:
-    raw = yaml.safe_load(resources.files("kronika.actors").joinpath("data/speech.yaml").read_text("utf-8"))
+    raw = load_yaml(resources.files("kronika.actors").joinpath("data/speech.yaml").read_text("utf-8"))
     return {k: frozenset(str(w).lower() for w in v) for k, v in raw.items()}
 
 

@@ -10,6 +10,7 @@ from typing import Any
 import pycountry
 import yaml
 
+from kronika.datafiles import load_yaml
 from kronika.errors import InputError
 
 PLOVER_CODES = frozenset({"KOS", "EUR", "UNO", "IGO", "NGO", "MNC", "ISM", "IMG"})
@@ -73,7 +74,7 @@ def read_actor_file(path: str) -> list[ListedActor]:
         raise InputError(path, f"cannot read: {exc}") from exc
     if p.suffix.lower() in (".yaml", ".yml"):
         try:
-            data = yaml.safe_load(text) or []
+            data = load_yaml(text) or []
         except yaml.YAMLError as exc:
             raise InputError(path, f"not valid YAML: {exc}") from exc
         if isinstance(data, dict):

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from kronika.datafiles import load_yaml
 from kronika.errors import ConfigError
 
 CATEGORIES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -89,7 +90,7 @@ def _flatten(raw: Any) -> list[str]:
 def _read(folder: Path | Any, name: str) -> Any:
     path = folder / name
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return load_yaml(path.read_text(encoding="utf-8")) or {}
     except FileNotFoundError as exc:
         raise ConfigError(f"{name}: lexicon file missing") from exc
     except yaml.YAMLError as exc:

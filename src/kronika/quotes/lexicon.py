@@ -7,8 +7,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from kronika.datafiles import load_yaml
 from kronika.errors import ConfigError
 
 
@@ -31,7 +30,7 @@ class QuoteLexicon:
 
 def _load(name: str) -> dict[str, Any]:
     text = resources.files("kronika.quotes").joinpath("data", name).read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
     if not isinstance(data, dict) or data.get("version") != 1:
         raise ConfigError(f"kronika/quotes/data/{name}: expected a mapping with version: 1")
     return data
