@@ -19,9 +19,9 @@ SIGN_C = replace(SIGN_A1, id="c", doc_id="dc", actor_codes=frozenset({"GRC", "EG
 NO_SIGN_B = replace(SIGN_A1, id="b", doc_id="db", aux=frozenset({"negation"}), date="2024-11-07",
                     text="They did not sign any new documents.")
 THANKS_AB = replace(SIGN_A1, id="t1", actor_codes=frozenset({"KGZ"}), recipient_codes=frozenset({"SRB"}),
-                    text="Ajikeev thanked Vulin for the chance to get familiar with the Centre's work.")
+                    text="Tamm thanked Ozols for the chance to visit the new ferry terminal.")
 THANKS_BA = replace(THANKS_AB, id="t2", actor_codes=frozenset({"SRB"}), recipient_codes=frozenset({"KGZ"}),
-                    text="He also thanked Ajikeev for his country's refusal to recognise Kosovo.")
+                    text="He also thanked Tamm for his country's help with the grain corridor.")
 CLAIM_1 = Item(id="h1", doc_id="d1", event="SANCTION", aux=frozenset({"negation"}),
                actor_codes=frozenset({"HUN"}), recipient_codes=frozenset({"RUS"}), people=frozenset(),
                date="2024-05-20", precision="day", place=None,
@@ -87,8 +87,8 @@ def test_a_caption_is_never_the_primary_report() -> None:
 
 
 def test_undated_reports_need_close_wording() -> None:
-    a = replace(SIGN_A1, date=None, precision=None, text="Serbia refused to join Western sanctions.")
-    b = replace(SIGN_A3, date=None, precision=None, text="Serbia continues signing agreements with Russia.")
+    a = replace(SIGN_A1, date=None, precision=None, text="Moldova declined every new embargo.")
+    b = replace(SIGN_A3, date=None, precision=None, text="Georgia keeps signing deals with Armenia.")
     assert groups([a, b]) == [{"a1"}, {"a3"}]
 
 

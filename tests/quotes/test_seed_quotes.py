@@ -44,7 +44,7 @@ REPORTED = [
     ("001", "Russian health system", "Grujičić", None, None),
     ("001", "exchange experiences in the field of health", "Murashk", None, None),
     ("001", "Aleksandar Bocan-Kharchenko", "Vucic", "instagram", None),
-    ("002", "further strengthen military cooperation", "Defense Ministry", "statement", "2020"),
+    ("002", "strengthen military cooperation", "Defense Ministry", "statement", "2020"),
     ("003", "could not be conducted without Russia", "Vulin", None, "2024-06-11"),
     ("004", "reaffirmed their strong relations", "Vulin", None, None),
     ("004", "Russia would continue to support Serbia", "Lavrov", None, None),

@@ -145,7 +145,7 @@ def _phrase_actors(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int) -> 
                 units.append(_Unit([k], sector=sector, head=k, country=pending))
                 pending = None
     if not units and modifiers:
-        # "a Russian Defense Ministry presence", "EU foreign policy": the modifiers are the actors.
+        # "a Chinese Trade Ministry office", "EU foreign policy": the modifiers are the actors.
         for noun, country in modifiers.items():
             mods = [k for k in toks if k < noun and tree[k].dep in _MOD_DEPS and tree[k].pos != "PRON"
                     and (actors.token_key.get(k) or _norp_kind(actors, k))]

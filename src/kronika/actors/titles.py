@@ -2,7 +2,7 @@
 
 Two shapes carry nearly all of it in news: modifiers before the name ("Serbia's Interior Minister
 Aleksandar Vulin", "EU foreign policy chief Josep Borrell") and appositions on either side ("Vulin,
-the former head of intelligence services", "Serbia's populist president, Aleksandar Vucic").
+the former head of intelligence services", "Ruritania's elderly president, Ivo Marek").
 """
 
 from __future__ import annotations

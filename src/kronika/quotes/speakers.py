@@ -109,7 +109,7 @@ def _author(ctx: Context, head: int, date: str | None) -> Speaker | None:
         if sp.name is not None:
             return sp
     for k in candidates:
-        # A name the actors stage did not take for an actor ("the pro-government Informer daily").
+        # A name the actors stage did not take for an actor ("the state-run Morning Courier daily").
         names = [j for j in tree.subtree(k) if tree[j].pos == "PROPN" and j <= k]
         if names:
             return Speaker(tree.span_text(min(names), k + 1), None, _text(tree, k))
