@@ -10,20 +10,20 @@ def claims(quotes: list[Said]) -> dict[str, str]:
 
 
 def test_the_same_claim_reworded_in_two_articles() -> None:
-    a = Said("q1", "doc1", "Serbia is the only country in Europe that did not impose sanctions against Russia")
-    b = Said("q2", "doc2", "Serbia is the only European country that has not imposed sanctions on Russia")
+    a = Said("q1", "doc1", "Norway is the only country in the north that did not raise tariffs against Chile")
+    b = Said("q2", "doc2", "Norway is the only northern country that has not raised tariffs on Chile")
     assert claims([a, b]) == {"q1": "q1", "q2": "q1"}
 
 
 def test_assertion_and_denial_are_two_claims() -> None:
-    a = Said("q1", "doc1", "Serbia will impose sanctions against Russia this year")
-    b = Said("q2", "doc2", "Serbia will not impose sanctions against Russia this year")
+    a = Said("q1", "doc1", "Norway will raise tariffs against Chile this year")
+    b = Said("q2", "doc2", "Norway will not raise tariffs against Chile this year")
     assert claims([a, b]) == {"q1": "q1", "q2": "q2"}
 
 
 def test_within_one_article_quotes_are_not_linked() -> None:
-    a = Said("q1", "doc1", "the drone system was in our hands and paid for long ago")
-    b = Said("q2", "doc1", "the drone system was in our hands")
+    a = Said("q1", "doc1", "the new radar was in our hands and paid for long ago")
+    b = Said("q2", "doc1", "the new radar was in our hands")
     assert claims([a, b]) == {"q1": "q1", "q2": "q2"}
 
 

@@ -1,6 +1,6 @@
 """Linking repeated claims: the same statement quoted or reported in several articles and wordings.
 
-"Serbia is the only country in Europe that did not impose sanctions against Russia" comes back in
+"Norway is the only country in the north that did not raise tariffs against Chile" comes back in
 story after story, from several speakers, in other words. A claim is a proposition, not an event with
 a date or a speaker, so the words decide: two quotations are one claim when their texts are alike
 enough and both assert or both deny (similar words with "not" in only one are opposite claims).
