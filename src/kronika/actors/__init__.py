@@ -11,23 +11,27 @@ from dataclasses import dataclass
 from kronika.actors.gazetteer import Gazetteer, load_gazetteer
 from kronika.actors.mentions import PERSON, find_spans
 from kronika.actors.normalize import clean_name, fold
-from kronika.actors.resolve import DocActors, build
+from kronika.actors.resolve import build
 from kronika.actors.roles import build_roles
+from kronika.actors.view import ActorView
 from kronika.nlp.tree import Tree
 from kronika.records import Entity, Mention, ParsedDoc, Problem
 
-__all__ = ["ActorResult", "load_resources", "run"]
+__all__ = ["ActorResult", "ActorView", "load_resources", "run"]
 
 
 @dataclass(frozen=True)
 class ActorResult:
-    """One document's actors: records for the store, and the resolved view the event stage reads."""
+    """One document's actors: records for the store, and the view the event and quote stages read."""
 
     entities: tuple[Entity, ...]
     mentions: tuple[Mention, ...]
-    doc: DocActors
-    tree: Tree
+    view: ActorView
     problems: tuple[Problem, ...] = ()
+
+    @property
+    def tree(self) -> Tree:
+        return self.view.tree
 
 
 def load_resources() -> Gazetteer:
@@ -60,4 +64,4 @@ def run(parsed: ParsedDoc, gaz: Gazetteer) -> ActorResult:
         start, end = tree[s.start].idx, tree[s.end - 1].end
         mentions.append(Mention(art.doc_id, start, end, clean_name(s.text) or s.text, s.kind,
                                 s.sentence, owner))
-    return ActorResult(entities=tuple(entities), mentions=tuple(mentions), doc=doc, tree=tree)
+    return ActorResult(entities=tuple(entities), mentions=tuple(mentions), view=ActorView(tree, doc, gaz))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kronika.actors import ActorResult
-from kronika.actors.gazetteer import Gazetteer, load_gazetteer
 from kronika.events.lexicon import Lexicon, default_lexicon
 from kronika.events.sentence import code_sentence
 from kronika.records import Event, ParsedDoc
@@ -16,16 +15,15 @@ __all__ = ["EventResources", "load_resources", "run"]
 @dataclass(frozen=True)
 class EventResources:
     lexicon: Lexicon
-    gazetteer: Gazetteer
 
 
 def load_resources() -> EventResources:
-    return EventResources(lexicon=default_lexicon(), gazetteer=load_gazetteer())
+    return EventResources(lexicon=default_lexicon())
 
 
 def run(parsed: ParsedDoc, found: ActorResult, res: EventResources) -> list[Event]:
     """All events of one document, sentence by sentence."""
     out: list[Event] = []
     for sent in parsed.sentences:
-        out.extend(code_sentence(parsed, found, res.lexicon, res.gazetteer, sent.index))
+        out.extend(code_sentence(parsed, found.view, res.lexicon, sent.index))
     return out

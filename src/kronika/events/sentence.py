@@ -6,9 +6,7 @@ from dataclasses import dataclass
 from datetime import date as date_type
 from datetime import timedelta
 
-from kronika.actors import ActorResult
-from kronika.actors.gazetteer import Gazetteer
-from kronika.actors.phrases import refs_for
+from kronika.actors import ActorView
 from kronika.events import plover
 from kronika.events.arguments import Args, governing_verb, noun_args, refused_objects, verb_args
 from kronika.events.lexicon import Lexicon
@@ -36,16 +34,15 @@ class _Draft:
     implicit_recipient: bool = False
 
 
-def code_sentence(parsed: ParsedDoc, found: ActorResult, lex: Lexicon, gaz: Gazetteer,
-                  sent: int) -> list[Event]:
-    tree = found.tree
+def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, sent: int) -> list[Event]:
+    tree = view.tree
     art = parsed.article
     triggers = find_triggers(tree, sent, lex)
     if not triggers:
         return []  # most sentences: no need to read their dates
     times = sentence_times(tree, sent, art.published, art.date_precision)
     drafts: list[_Draft] = []
-    local_country: dict[int, object] = {}  # trigger -> country of the place named for it
+    local_country: dict[int, str | None] = {}  # trigger -> country of the place named for it
     trigger_tokens = {t.token for t in triggers}
     trigger_words = {w for t in triggers for w in t.words}
     skip = _subsumed(tree, triggers, lex)
@@ -62,29 +59,24 @@ def code_sentence(parsed: ParsedDoc, found: ActorResult, lex: Lexicon, gaz: Gaze
             # the place named for the event, else the article's main country
             if me not in local_country:  # looked up once for the actors and recipients both
                 where = event_place(tree, sent, me, set(), None)
-                local_country[me] = where.get("country") if where else None
+                code = where.get("country") if where else None
+                local_country[me] = code if isinstance(code, str) else None
             local = local_country[me]
             refs: list[ActorRef] = []
             for h in heads:
-                refs.extend(refs_for(tree, found.doc, gaz, h, date, fallback_country=local))
+                refs.extend(view.refs(h, date, place_country=local))
             return refs
 
-        def _coded(k: int) -> bool:
-            return any(r.code for r in refs_for(tree, found.doc, gaz, k, None, fallback_home=False))
-
         def is_actor(k: int, me: int = trig.token) -> bool:
-            if k in trigger_tokens and k != me:
-                return False
-            return any(r.code or r.sector or r.entity_key for r in refs_for(tree, found.doc, gaz, k, None,
-                                                                            fallback_home=False))
+            return not (k in trigger_tokens and k != me) and view.names_actor(k)
 
         is_verb = tree[trig.token].pos in ("VERB", "AUX")
         if not is_verb and tree[trig.token].dep == "compound" and tree[trig.token].head in trigger_words:
             continue  # "the cooperation talks", "signed a cooperation pact": the head noun is the event
-        if not is_verb and any(gaz.is_vague_group(c.text) for c in tree.children(trig.token, "amod", "poss",
+        if not is_verb and any(view.is_vague_group(c.text) for c in tree.children(trig.token, "amod", "poss",
                                                                                   "compound")):
             continue  # "Western support": an actor PLOVER gives no code
-        if not is_verb and any(c.ent_type in ("ORG", "PERSON", "GPE", "NORP") and not _coded(c.i)
+        if not is_verb and any(c.ent_type in ("ORG", "PERSON", "GPE", "NORP") and not view.coded(c.i)
                                for c in tree.children(trig.token, "poss", "compound")):
             continue  # "an AP request": the noun's own agent is one PLOVER gives no code
         args = verb_args(tree, trig, lex, is_actor) if is_verb else noun_args(tree, trig, lex, is_actor)
@@ -105,13 +97,13 @@ def code_sentence(parsed: ParsedDoc, found: ActorResult, lex: Lexicon, gaz: Gaze
         event = _plover_rules(tree, trig, mod.event, mod.aux, actors, lex)
         d = _Draft(trig, event, mod.aux, actors, recipients, args)
         if event in DIRECTED and not recipients and len({a.code for a in actors}) == 1:
-            d.recipients = _implicit_recipient(tree, found, gaz, sent, trig.token, actors, event_date[0], event)
+            d.recipients = _implicit_recipient(view, sent, trig.token, actors, event_date[0], event)
             d.implicit_recipient = bool(d.recipients)
         if event == "CONSULT" and len({r.entity_key or r.code for r in d.actors + d.recipients}) < 2:
             continue
         drafts.append(d)
     drafts = _merge_same(drafts)
-    return [_record(parsed, found, lex, tree, sent, times, d) for d in drafts]
+    return [_record(parsed, lex, tree, sent, times, d) for d in drafts]
 
 
 def _subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
@@ -245,15 +237,16 @@ def _forward(tree: Tree, times: list[TimeExpr], trigger: int, date: str | None,
     return date
 
 
-def _implicit_recipient(tree: Tree, found: ActorResult, gaz: Gazetteer, sent: int, trigger: int,
-                        actors: list[ActorRef], date: str | None, event: str) -> list[ActorRef]:
+def _implicit_recipient(view: ActorView, sent: int, trigger: int, actors: list[ActorRef], date: str | None,
+                        event: str) -> list[ActorRef]:
     """The other party when the sentence leaves it implicit: another subject nearby, else the
     article's main country ("Kurti turned down the proposal" answers the one who proposed)."""
+    tree = view.tree
     codes = {a.code for a in actors}
     keys = {a.entity_key for a in actors if a.entity_key}
 
     def fresh(k: int) -> ActorRef | None:
-        for r in refs_for(tree, found.doc, gaz, k, date, fallback_home=False):
+        for r in view.refs(k, date, fallback=False):
             if r.code and r.code not in codes and r.entity_key not in keys:
                 return r
         return None
@@ -282,10 +275,10 @@ def _implicit_recipient(tree: Tree, found: ActorResult, gaz: Gazetteer, sent: in
                     and (r := fresh(k)) is not None:
                 return [r]
     # In a story about two countries, one's counterpart is the other.
-    pair = found.doc.pair
+    pair = view.pair
     if pair and len(codes) == 1 and (other := set(pair) - codes) and len(other) == 1:
         code = other.pop()
-        name = gaz.country_name(code) or code
+        name = view.country_name(code) or code
         return [ActorRef(code=code, sector=None, entity_text=name, identifier_text=name)]
     return []
 
@@ -309,7 +302,7 @@ def _merge_same(drafts: list[_Draft]) -> list[_Draft]:
     return sorted(kept, key=lambda d: d.trig.token)
 
 
-def _record(parsed: ParsedDoc, found: ActorResult, lex: Lexicon, tree: Tree, sent: int,
+def _record(parsed: ParsedDoc, lex: Lexicon, tree: Tree, sent: int,
             times: list[TimeExpr], d: _Draft) -> Event:
     art = parsed.article
     s = parsed.sentences[sent]

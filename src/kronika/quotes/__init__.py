@@ -41,7 +41,7 @@ def run(parsed: ParsedDoc, found: ActorResult, res: EventResources) -> list[Quot
     """Quotations of one document with their speakers, in text order."""
     tree = found.tree
     art = parsed.article
-    ctx = Context(tree, found.doc, res.gazetteer, default_lexicon())
+    ctx = Context(tree, found.view, default_lexicon())
     direct = direct_stretches(tree)
     quoted = {k for s in direct for k in s.tokens}
     stretches = sorted(direct + reported_stretches(tree, ctx.lex, direct), key=lambda s: (s.start, -s.end))

@@ -1,6 +1,6 @@
 """Who a speaking noun phrase is: a person, an organisation, a government, or a channel's author.
 
-The actors stage has already resolved names, titles and pronouns to entities (``DocActors``), so a
+The actors stage has already resolved names, titles and pronouns to entities (``ActorView``), so a
 speaker is mostly a look-up. What is particular to quotes is the *channel noun*: "the statement
 added", "read a headline by the Informer daily", "according to its website". There the speaker is the
 channel's author when one is named (a modifier, a possessive, or "by X"), else the author of the same
@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kronika.actors.gazetteer import Gazetteer
-from kronika.actors.phrases import refs_for
-from kronika.actors.resolve import DocActors
+from kronika.actors import ActorView
 from kronika.nlp.tree import Tree
 from kronika.quotes.lexicon import QuoteLexicon
 from kronika.records import ActorRef
@@ -35,8 +33,7 @@ class Context:
     """What attribution needs about one document, plus the channels seen so far (for back-references)."""
 
     tree: Tree
-    actors: DocActors
-    gaz: Gazetteer
+    actors: ActorView
     lex: QuoteLexicon
     channels_seen: list[tuple[int, Speaker]] = field(default_factory=list)  # (sentence, speaker)
 
@@ -82,7 +79,7 @@ def speaker_at(ctx: Context, head: int, date: str | None) -> Speaker:
     if t.pos == "PRON" and t.text.lower() == "it":
         # "The ministry statement said ... It added": "it" is the statement just named.
         back = ctx.recent_channel(sent, None)
-        key = ctx.actors.token_key.get(head)
+        key = ctx.actors.entity_at(head)
         if back is not None and (key is None or not key.startswith("person:")):
             return back
     return _from_refs(ctx, _refs(ctx, head, date), _text(tree, head))
@@ -98,12 +95,13 @@ def _author(ctx: Context, head: int, date: str | None) -> Speaker | None:
         elif c.dep == "prep" and c.text.lower() in ctx.lex.author_preps:
             candidates.extend(p.i for p in tree.children(c.i, "pobj"))
     for k in candidates:
-        key = ctx.actors.token_key.get(k)
+        key = ctx.actors.entity_at(k)
         if key is None:
             # "The Interior Ministry statement": the key sits on the name's head, not on "Interior".
-            key = next((ctx.actors.token_key[j] for j in tree.subtree(k) if j in ctx.actors.token_key), None)
-        if key is not None and key in ctx.actors.clusters:
-            return Speaker(ctx.actors.clusters[key].name, key, _text(tree, k))
+            key = next((e for j in tree.subtree(k) if (e := ctx.actors.entity_at(j)) is not None), None)
+        name = ctx.actors.entity_name(key) if key is not None else None
+        if key is not None and name is not None:
+            return Speaker(name, key, _text(tree, k))
     for k in candidates:
         sp = _from_refs(ctx, _refs(ctx, k, date), _text(tree, k))
         if sp.name is not None:
@@ -118,7 +116,7 @@ def _author(ctx: Context, head: int, date: str | None) -> Speaker | None:
 
 def _refs(ctx: Context, head: int, date: str | None) -> list[ActorRef]:
     # No fallback to the article's main country: "a government statement" does not say whose.
-    return refs_for(ctx.tree, ctx.actors, ctx.gaz, head, date, fallback_home=False)
+    return ctx.actors.refs(head, date, fallback=False)
 
 
 def _from_refs(ctx: Context, refs: list[ActorRef], text: str) -> Speaker:
@@ -131,8 +129,7 @@ def _from_refs(ctx: Context, refs: list[ActorRef], text: str) -> Speaker:
         # "the government", "the ministry": PLOVER codes them as the state; so does the speaker.
         code = gov[0].code or ""
         key = f"country:{code}"
-        cluster = ctx.actors.clusters.get(key)
-        name = cluster.name if cluster else ctx.gaz.country_name(code)
+        name = ctx.actors.entity_name(key) or ctx.actors.country_name(code)
         return Speaker(name or code, key, text)
     coded = [r for r in refs if r.code]
     if coded:
