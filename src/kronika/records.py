@@ -179,12 +179,15 @@ class ActorRef:
 
     code: str | None
     sector: str | None
-    entity_text: str  # the words in the sentence
+    entity_text: str  # the words in the sentence ("" for an actor the sentence leaves implicit)
     identifier_text: str | None  # the canonical name it was resolved to
     entity_key: str | None = None
+    # Not named in the sentence but implied by PLOVER's conventions ("was arrested": the police of the
+    # country where it happened; a protest: the government of that country). Says why.
+    inferred: str | None = None
 
-    def to_plover(self) -> dict[str, str | None]:
-        out = {
+    def to_plover(self) -> dict[str, str | bool | None]:
+        out: dict[str, str | bool | None] = {
             "code": self.code,
             "sector": self.sector,
             "entity_text": self.entity_text,
@@ -192,6 +195,8 @@ class ActorRef:
         }
         if self.entity_key:
             out["entity_key"] = self.entity_key  # replaced by the corpus-wide entity_id after the merge
+        if self.inferred:
+            out["inferred"] = self.inferred
         return out
 
 

@@ -49,7 +49,10 @@ def test_negated_and_hypothetical_events_are_listed_apart_never_counted(store):
             assert e["id"] not in _ids(d)
         seen += len(d.not_facts)
         assert all(not set(e["aux"]) & {"negation", "hypothetical"} for e in d.events.values())
-    assert seen >= 2  # "could suspend security cooperation ... if", "would not join any producers' cartel"
+    # "could suspend security cooperation ... if" ("would not join any producers' cartel" is a refusal,
+    # a REJECT that happened: tests/events/test_announced.py)
+    assert seen >= 1
+
 
 
 def test_events_dated_less_precisely_than_the_period_are_reported_apart(store):

@@ -188,7 +188,8 @@ def test_multinational_article_does_not_guess_recipients(code):
     assert "AID" not in by, "the arming is only alleged"
     assert codes(by["COOPERATE"].actor) == ["JPN", "KOR"]  # a joint exercise is cooperation
     assert codes(by["SANCTION"].recipient) == ["MLI"]
-    assert codes(by["COERCE"].recipient) == []
+    # not another country of the article: by PLOVER's convention, the civilians where it was imposed
+    assert [(a.code, a.sector, bool(a.inferred)) for a in by["COERCE"].recipient] == [("NGA", "CVL", True)]
     assert codes(by["ASSAULT"].recipient) == ["LBN"]
 
 

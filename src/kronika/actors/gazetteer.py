@@ -23,13 +23,12 @@ import yaml
 
 from kronika.datafiles import load_yaml
 from kronika.errors import ConfigError
+from kronika.plover import INTERNATIONAL_CODES, SECTORS
 
 __all__ = ["PLOVER_CODES", "SECTORS", "CountryMatch", "Gazetteer", "OrgInfo", "OrgKeyword", "TitleMatch",
            "fold", "load_gazetteer"]
 
-PLOVER_CODES = frozenset({"KOS", "EUR", "UNO", "IGO", "NGO", "MNC", "ISM", "IMG"})
-SECTORS = frozenset("GOV MIL SPY COP JUD LEG PTY PRM REB UAF UNK AGR BUS CRM CVL EDU ELI JRN LAB MED REF "
-                    "OPP PRE REL SOC".split())
+PLOVER_CODES = INTERNATIONAL_CODES
 _COUNTRY_FIELDS = {"names": "name", "adjectives": "adjective", "demonyms": "demonym", "regions": "region",
                    "breakaway": "breakaway", "metonyms": "", "institutions": "", "ambiguous": "", "cased": ""}
 _ORG_FIELDS = frozenset({"name", "code", "sector", "aliases", "descriptions", "cased", "ambiguous"})

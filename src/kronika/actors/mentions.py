@@ -140,6 +140,9 @@ def classify(tree: Tree, gaz: Gazetteer, start: int, end: int, label: str) -> Sp
         return Span(start, end, text, kind, sent, country=country,
                     canonical=gaz.country_name(country) if kind == GPE and gaz.is_country_name(name)
                     else name)
+    if label == "PERSON" and end - start == 1 and end < len(tree.tokens) and tree[start].dep == "compound" \
+            and gaz.group_sector(f"{text} {tree[end].text}") is not None:
+        return None  # "Riot police": the first word of a group's name, not a person
     if label == "PERSON":
         # Titles that spaCy folded into the name ("President Vucic") belong to the title, not the name.
         while start < end - 1 and gaz.title_at(tree.lower[start:end], 0):

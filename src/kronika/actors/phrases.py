@@ -98,6 +98,13 @@ def _phrase_actors(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int) -> 
     modifiers: dict[int, str] = {}  # noun token -> country given by a modifier
     weak: dict[int, str] = {}  # noun token -> country of a possessor ("his Ministry")
     pending: str | None = None  # a country adjective left unattached by the parser ("and Kosovar PM X")
+    # "ethnic Albanians", "ethnic Serb civilians": an ethnic group, coded (as PLOVER does) by where it
+    # lives, not as the state its name recalls.
+    ethnic = any(tree.lower[k] == "ethnic" for k in toks)
+
+    def nationality(k: int) -> str | None:
+        return None if ethnic else _norp_country(actors, k)
+
     for k in toks:
         t = tree[k]
         key = actors.token_key.get(k)
@@ -107,7 +114,7 @@ def _phrase_actors(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int) -> 
                         and tree[t.head].pos in ("NOUN", "PROPN")
                         and (key is None or actors.token_key.get(t.head) != key))
         if span_kind in (GPE, ORG, NORP) and governs_noun:
-            country = cluster.country if cluster else _norp_country(actors, k)
+            country = cluster.country if cluster else nationality(k)
             if country:
                 modifiers.setdefault(_noun_head(tree, k, toks), country)
             continue
@@ -117,7 +124,7 @@ def _phrase_actors(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int) -> 
                 weak.setdefault(_noun_head(tree, k, toks), cluster.country)
             continue
         if span_kind == NORP and k != head and k + 1 in toks and tree[k + 1].pos in ("NOUN", "PROPN"):
-            pending = _norp_country(actors, k)
+            pending = nationality(k)
             continue
         if cluster is not None:
             if units and units[-1].key == key and units[-1].tokens[-1] >= k - 2:
@@ -128,7 +135,7 @@ def _phrase_actors(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int) -> 
             continue
         if span_kind == NORP and (k == head or t.dep not in _MOD_DEPS):
             plural_people = t.pos in ("NOUN", "PROPN") and t.tag in ("NNS", "NNPS")
-            units.append(_Unit([k], country=_norp_country(actors, k),
+            units.append(_Unit([k], country=nationality(k),
                                sector="CVL" if plural_people else None, head=k))
             continue
         seen = actors.descriptions.get(k)
@@ -140,7 +147,8 @@ def _phrase_actors(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int) -> 
             units.append(_Unit([k], country=modifiers.get(k) or weak.get(k), head=k))
             continue  # "his country's refusal": the state of the possessor
         if t.pos in ("NOUN", "PROPN") and not _inside_name(tree, actors, k):
-            sector = gaz.group_sector(t.lemma) or gaz.group_sector(t.text) or gaz.org_sector(t.lemma)
+            sector = _compound_sector(tree, gaz, k) or gaz.group_sector(t.lemma) or gaz.group_sector(t.text) \
+                or gaz.org_sector(t.lemma)
             if sector is not None and (k == head or t.dep == "conj" or _counted(tree, k, head)):
                 units.append(_Unit([k], sector=sector, head=k, country=pending))
                 pending = None
@@ -157,6 +165,8 @@ def _phrase_actors(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int) -> 
     for u in units:
         country = u.country or modifiers.get(u.head) or _modifier_country(tree, u.head, modifiers) \
             or weak.get(u.head)
+        if country is None and u.key is None:
+            country = _placed(tree, actors, u.head)
         cluster = actors.clusters.get(u.key) if u.key else None
         words = tree.span_text(min(u.tokens), max(u.tokens) + 1)
         out.append(PhraseActor(country, u.sector, cluster, _phrase_text(tree, u, toks), words))
@@ -174,6 +184,34 @@ def _counted(tree: Tree, k: int, head: int) -> bool:
         return False
     h = tree[head]
     return h.lemma in _QUANTITY or h.text.lower() in _QUANTITY or h.ent_type in ("CARDINAL", "QUANTITY")
+
+
+def _compound_sector(tree: Tree, gaz: Gazetteer, k: int) -> str | None:
+    """The sector of a group named by a compound ("security forces" COP, where "forces" alone is MIL;
+    "riot police", "border guards")."""
+    mods = [c.i for c in tree.children(k, "compound", "amod") if c.i < k]
+    if not mods:
+        return None
+    return gaz.group_sector(tree.span_text(min(mods), k + 1))
+
+
+# "security forces in Guinea", "rebels from Darfur", "students at a university in Lagos"
+_PLACE_PREPS = frozenset({"in", "from", "inside", "across", "throughout", "at", "near"})
+
+
+def _placed(tree: Tree, actors: DocActors, head: int) -> str | None:
+    """The country of a place the phrase's own prepositional modifier names: a group with no
+    nationality of its own belongs where the text puts it."""
+    for p in tree.children(head, "prep"):
+        if tree.lower[p.i] not in _PLACE_PREPS:
+            continue
+        for o in tree.children(p.i, "pobj"):
+            for k in tree.subtree(o.i):
+                key = actors.token_key.get(k)
+                c = actors.clusters.get(key) if key else None
+                if c is not None and c.kind == GPE and c.country:
+                    return c.country
+    return None
 
 
 def _cluster_sector(c: Cluster, date: str | None) -> str | None:

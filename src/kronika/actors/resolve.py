@@ -279,8 +279,8 @@ def home_country(spans: list[Span]) -> str | None:
     code, n = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0
     # Only an article mostly about one country has a "home": elsewhere it would be a guess that
-    # looks like data.
-    return code if n >= 2 and n >= 1.5 * second else None
+    # looks like data. An article that names a single country is about that one.
+    return code if (n >= 2 and n >= 1.5 * second) or len(counts) == 1 else None
 
 
 def main_pair(spans: list[Span]) -> tuple[str, str] | None:

@@ -12,11 +12,9 @@ import yaml
 
 from kronika.datafiles import load_yaml
 from kronika.errors import InputError
+from kronika.plover import INTERNATIONAL_CODES, SECTORS
 
-PLOVER_CODES = frozenset({"KOS", "EUR", "UNO", "IGO", "NGO", "MNC", "ISM", "IMG"})
-SECTORS = frozenset({"GOV", "MIL", "SPY", "COP", "JUD", "LEG", "PTY", "PRM", "REB", "UAF", "UNK", "AGR",
-                     "BUS", "CRM", "CVL", "EDU", "ELI", "JRN", "LAB", "MED", "REF", "OPP", "PRE", "REL",
-                     "SOC"})
+PLOVER_CODES = INTERNATIONAL_CODES
 TYPES = frozenset({"PERSON", "ORG", "GPE"})
 
 

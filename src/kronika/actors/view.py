@@ -9,6 +9,7 @@ touching them; an import-linter contract holds them to it.
 from __future__ import annotations
 
 from kronika.actors.gazetteer import Gazetteer
+from kronika.actors.mentions import GPE
 from kronika.actors.phrases import refs_for
 from kronika.actors.resolve import DocActors
 from kronika.nlp.tree import Tree
@@ -55,6 +56,14 @@ class ActorView:
         """The canonical name of a document-level entity, or None when the key is unknown."""
         c = self._doc.clusters.get(key)
         return c.name if c is not None else None
+
+    def place_country(self, k: int) -> str | None:
+        """The country of a place name covering token ``k`` (a country, capital, region or seat),
+        as the gazetteer knows it; None for anything else."""
+        span = self._doc.span_at.get(k)
+        if span is None or span.kind != GPE or span.extra.get("unknown"):
+            return None
+        return span.country
 
     # --- the article as a whole ---
     @property

@@ -68,12 +68,16 @@ def participants_match(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
     return bool(gr & pr)
 
 
+def same_sentence(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
+    return fold(gold["evidence"]) in fold(pred.get("text") or pred.get("sentence") or "")
+
+
+def right_category(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
+    return same_sentence(gold, pred) and pred.get("event") in [gold["event"], *gold.get("also_accept", [])]
+
+
 def event_matches(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
-    if fold(gold["evidence"]) not in fold(pred.get("text") or pred.get("sentence") or ""):
-        return False
-    if pred.get("event") not in [gold["event"], *gold.get("also_accept", [])]:
-        return False
-    return participants_match(gold, pred)
+    return right_category(gold, pred) and participants_match(gold, pred)
 
 
 def date_ok(gold_date: str | None, pred_date: str | None, published_year: object = None) -> bool:
@@ -93,6 +97,11 @@ class Tally:
     traps: int = 0
     dates: int = 0
     dates_ok: int = 0
+    # where required events are lost: no prediction on the sentence, none of the right category, or
+    # the category right but the actor/recipient codes wrong
+    no_event: int = 0
+    wrong_category: int = 0
+    codes_wrong: int = 0
 
     @property
     def recall(self) -> float:
@@ -110,6 +119,18 @@ class Tally:
     @property
     def date_accuracy(self) -> float:
         return self.dates_ok / self.dates if self.dates else 0.0
+
+    @property
+    def category_recall(self) -> float:
+        """Required events whose sentence got a prediction of the right category."""
+        right = self.required - self.no_event - self.wrong_category
+        return right / self.required if self.required else 0.0
+
+    @property
+    def code_accuracy(self) -> float:
+        """Of those, the share whose actor and recipient codes also match."""
+        right = self.required - self.no_event - self.wrong_category
+        return (right - self.codes_wrong) / right if right else 0.0
 
 
 @dataclass
@@ -173,6 +194,13 @@ def score(gold: dict[str, Any], preds: list[dict[str, Any]]) -> Report:
                             t.dates_ok += ok
                 else:
                     report.missed.append((doc["file"][:3], g["event"], g["evidence"][:70]))
+                for t in (overall, cats[g["event"]]):
+                    if not any(same_sentence(g, p) for p in ps):
+                        t.no_event += 1
+                    elif not any(right_category(g, p) for p in ps):
+                        t.wrong_category += 1
+                    elif not hits:
+                        t.codes_wrong += 1
         for i in used:
             overall.matched += 1
             cats[str(ps[i].get("event"))].matched += 1
@@ -202,6 +230,9 @@ def render_report(r: Report, *, show_errors: bool = False) -> str:
         lines += [f"missed    {d} {c} {t}" for d, c, t in r.missed]
         lines += [f"unmatched {d} {c} {t}" for d, c, t in r.unmatched]
     o = r.overall
+    lines.append(f"required events lost: no event on the sentence {o.no_event}, wrong category "
+                 f"{o.wrong_category}, category right but actor/recipient codes wrong {o.codes_wrong}")
     lines.append(f"events: recall {o.recall:.3f} precision {o.precision:.3f} F1 {o.f1:.3f} "
-                 f"negation_traps {o.traps} date_accuracy {o.date_accuracy:.3f}")
+                 f"negation_traps {o.traps} date_accuracy {o.date_accuracy:.3f} "
+                 f"category_recall {o.category_recall:.3f} code_accuracy {o.code_accuracy:.3f}")
     return "\n".join(lines)

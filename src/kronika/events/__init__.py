@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kronika.actors import ActorResult
+from kronika.events.conventions import Conventions, load_conventions
 from kronika.events.lexicon import Lexicon, default_lexicon
 from kronika.events.sentence import code_sentence
 from kronika.records import Event, ParsedDoc
@@ -15,15 +16,16 @@ __all__ = ["EventResources", "load_resources", "run"]
 @dataclass(frozen=True)
 class EventResources:
     lexicon: Lexicon
+    conventions: Conventions
 
 
 def load_resources() -> EventResources:
-    return EventResources(lexicon=default_lexicon())
+    return EventResources(lexicon=default_lexicon(), conventions=load_conventions())
 
 
 def run(parsed: ParsedDoc, found: ActorResult, res: EventResources) -> list[Event]:
     """All events of one document, sentence by sentence."""
     out: list[Event] = []
     for sent in parsed.sentences:
-        out.extend(code_sentence(parsed, found.view, res.lexicon, sent.index))
+        out.extend(code_sentence(parsed, found.view, res.lexicon, res.conventions, sent.index))
     return out

@@ -19,6 +19,9 @@ _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp", "prep", "dobj", "pobj", "attr",
                     "ccomp", "relcl", "acl", "oprd", "npadvmod"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+# A pronoun subject of a reported clause that the actors stage could not resolve stands for the
+# reporter ("Colombian rebels said they would ...", "the ministry said it had ...").
+_REPORTED_PRONOUNS = frozenset({"they", "it", "he", "she", "we"})
 
 IsActor = Callable[[int], bool]
 
@@ -55,8 +58,15 @@ def _antecedent(tree: Tree, k: int) -> int:
     return noun
 
 
+# Passive participles that describe their subject's own stance ("Vietnam is committed to opening
+# up", "Japan is prepared to help"): the passive subject is the one who acts.
+_STANCES = frozenset({"committed", "prepared", "determined", "resolved", "poised", "set", "engaged", "dedicated"})
+
+
 def own_subject(tree: Tree, k: int) -> int | None:
     subjects = tree.children(k, "nsubj", "csubj")
+    if not subjects and tree.lower[k] in _STANCES:
+        subjects = tree.children(k, "nsubjpass")
     if not subjects:
         return None
     # "an NGO which, the US administration claimed, served ...": two subjects; the relative pronoun
@@ -84,6 +94,8 @@ def subject_of(tree: Tree, k: int, is_actor: IsActor, *, limit: int = 6) -> int 
             s = None  # "following a meeting" is a preposition in all but name
         if s is not None and is_actor(s):
             return s
+        if s is not None and tree.lower[s] in _REPORTED_PRONOUNS and t.dep == "ccomp":
+            s = None  # "the rebels said they will release": the one who says so, further up
         if s is not None and tree[s].pos in ("NOUN", "PRON") and tree[s].text.lower() != "it":
             return None  # the clause has a subject of its own that is not an actor ("others are enforcing")
         if t.head == t.i or t.dep not in _CLIMB:
@@ -319,3 +331,52 @@ def _alleged(tree: Tree, k: int, is_actor: IsActor) -> list[int]:
             if is_actor(cand):
                 return [cand]
     return []
+
+
+# "in defiance of X", "in protest against X", "in retaliation for X's raid": the event is aimed at X.
+_AIM_NOUNS = frozenset({"defiance", "protest", "opposition", "retaliation", "response", "revenge", "reprisal"})
+_AIM_PREPS = frozenset({"of", "against", "at", "over", "to", "for"})
+
+
+def purpose_targets(tree: Tree, k: int, is_actor: IsActor) -> list[int]:
+    """Whom an act of protest or force is aimed at when its own arguments do not say: whoever its
+    purpose clause acts on ("opened fire to disperse demonstrators", "marched to demand the
+    president's resignation") or "in defiance of / in protest against X" names."""
+    for p in tree.children(k, "prep"):
+        if tree.lower[p.i] not in ("in", "as"):
+            continue
+        for o in tree.children(p.i, "pobj"):
+            if o.lemma in _AIM_NOUNS:
+                for q in tree.children(o.i, "prep"):
+                    if tree.lower[q.i] in _AIM_PREPS:
+                        found = [a for po in tree.children(q.i, "pobj") if (a := _first_actor(tree, po.i, is_actor))
+                                 is not None]
+                        if found:
+                            return _conjuncts(tree, found[0])
+    for c in tree.children(k, "advcl", "xcomp"):
+        if not any(tree.lower[a.i] == "to" for a in tree.children(c.i, "aux", "mark")):
+            continue
+        for o in tree.children(c.i, "dobj"):
+            a = _first_actor(tree, o.i, is_actor)
+            if a is not None:
+                return _conjuncts(tree, a)
+    return []
+
+
+def _first_actor(tree: Tree, k: int, is_actor: IsActor, depth: int = 3) -> int | None:
+    """The nearest actor in a noun phrase, looking through possessors, modifiers and prepositional
+    objects ("the resignation of President X", "the US' military policies"); pronouns are not taken
+    (they are mostly the act's own agent: "their disapproval")."""
+    level = [k]
+    for _ in range(depth):
+        for n in level:
+            if tree[n].pos != "PRON" and is_actor(n):
+                return n
+        nxt: list[int] = []
+        for n in level:
+            for c in tree.children(n, "poss", "compound", "nmod", "amod", "prep", "pobj", "appos"):
+                nxt.append(c.i)
+        level = nxt
+        if not level:
+            return None
+    return None

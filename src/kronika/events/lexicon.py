@@ -16,9 +16,7 @@ import yaml
 
 from kronika.datafiles import load_yaml
 from kronika.errors import ConfigError
-
-CATEGORIES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-              "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+from kronika.plover import CATEGORIES
 
 
 @dataclass(frozen=True, slots=True)

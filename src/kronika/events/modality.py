@@ -23,6 +23,8 @@ class Modality:
     aux: tuple[str, ...]
     event: str  # the category after intent/future rules (a future cooperative act is AGREE)
     drop: str | None = None  # why the trigger is not coded at all
+    mode: str | None = None  # the mode when a rule changed the category (a threat of arrest: "arrest")
+    rule: str | None = None  # the rule that changed the category, for --explain
 
 
 def _chain(tree: Tree, k: int, hops: int = 4) -> list[int]:
@@ -52,7 +54,7 @@ def _in_condition(tree: Tree, k: int, lex: Lexicon) -> bool:
     return False
 
 
-def modality(tree: Tree, k: int, event: str, lex: Lexicon, rejecting: bool) -> Modality:
+def modality(tree: Tree, k: int, event: str, lex: Lexicon, rejecting: bool, mode: str | None = None) -> Modality:
     chain = _chain(tree, k)
     t = tree[k]
     aux: list[str] = []
@@ -95,18 +97,59 @@ def modality(tree: Tree, k: int, event: str, lex: Lexicon, rejecting: bool) -> M
         aux.append("future")
     heads = first_clause[1:] + chain[len(first_clause):][:1]
     near = heads + [c.i for h in heads for c in tree.children(h, "acomp") if c.i < k]
-    intent = any(tree[h].lemma in lex.wordset("intent_words") or tree[h].text.lower()
-                 in lex.wordset("intent_words") for h in near)
-    new_event = event
-    if event in COOPERATIVE and (intent or "future" in aux) and "negation" not in aux:
-        new_event = "AGREE"
-    elif event == "RETREAT" and "future" in aux:
-        new_event = "CONCEDE"
+    governing = {tree[h].lemma for h in near} | {tree.lower[h] for h in near}
     if rejecting and t.lemma in lex.wordset("rejecting_verbs"):
         for x in tree.children(k, "xcomp"):
             if (t.lemma, x.lemma) in _non_events(lex):
                 return Modality((), event, drop="non-event")
-    return Modality(tuple(dict.fromkeys(aux)), new_event)
+    willed = "would" in auxes or bool(auxes & lex.sub("future", "modals"))
+    return announced(lex, event, mode, aux, governing, willed)
+
+
+def announced(lex: Lexicon, event: str, mode: str | None, aux: list[str], governing: set[str],
+              willed: bool) -> Modality:
+    """PLOVER's readings of an act that is announced, intended or refused rather than done.
+
+    - a cooperative act intended or announced is AGREE ("pledged to help", "will visit");
+    - a retreat announced is CONCEDE when it is a withdrawal or ceasefire, else AGREE ("will release");
+    - force or repression announced by its actor is THREATEN ("will target", "vowed to crush");
+    - any other act decided or intended keeps its category, flagged future ("agreed to sanction");
+    - a cooperative act its actor says it will not do is a refusal, REJECT ("will not accept").
+    """
+    intent = bool(governing & lex.wordset("intent_words"))
+    threat = bool(governing & lex.wordset("threat_intent_words")) or ("future" in aux and not intent)
+    negated, supposed = "negation" in aux, "hypothetical" in aux
+    out = tuple(dict.fromkeys(aux))
+    later = intent or "future" in out
+    if negated and willed and (event in COOPERATIVE or event in ("AGREE", "RETREAT")):
+        return Modality(tuple(a for a in out if a not in ("negation", "future")), "REJECT",
+                        mode=_REFUSED_MODE.get(event), rule="a cooperative act refused (will not)")
+    if negated or not later:
+        return Modality(out, event)
+    if event in COOPERATIVE:
+        return Modality(out, "AGREE", rule="a cooperative act announced or intended")
+    if event == "RETREAT":
+        if mode in ("withdraw", "ceasefire"):
+            return Modality(out, "CONCEDE", rule="a withdrawal or ceasefire announced")
+        return Modality(out, "AGREE", rule="a de-escalation announced")
+    if event in _THREAT_MODES and threat and not supposed:
+        return Modality(out, "THREATEN", mode=_threat_mode(event, mode), rule="force or repression announced")
+    if event in _MATERIAL_CONFLICT and not supposed and "future" not in out:
+        out = (*out, "future")  # "agreed to sanction", "decided to impose a curfew": decided, not done
+    return Modality(out, event)
+
+
+_MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+# What a refusal refuses, by the category refused (PLOVER's REJECT modes).
+_REFUSED_MODE = {"AID": "assist", "CONCEDE": "yield", "RETREAT": "yield", "CONSULT": "meet", "AGREE": None}
+# What a threat threatens, by the category announced (PLOVER's THREATEN modes).
+_THREAT_MODES = {"ASSAULT": "violence", "COERCE": "restrict"}
+
+
+def _threat_mode(event: str, mode: str | None) -> str:
+    if event == "COERCE" and mode in ("arrest", "deport"):
+        return "arrest"
+    return _THREAT_MODES[event]
 
 
 def rejecting_words(lex: Lexicon) -> frozenset[str]:

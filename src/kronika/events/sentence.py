@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date as date_type
 from datetime import timedelta
 
 from kronika.actors import ActorView
 from kronika.events import plover
-from kronika.events.arguments import Args, governing_verb, noun_args, refused_objects, verb_args
+from kronika.events.arguments import (
+    Args,
+    governing_verb,
+    is_passive,
+    noun_args,
+    purpose_targets,
+    refused_objects,
+    verb_args,
+)
+from kronika.events.conventions import Conventions
 from kronika.events.lexicon import Lexicon
-from kronika.events.modality import COOPERATIVE, historical, modality
-from kronika.events.places import event_place
+from kronika.events.modality import COOPERATIVE, Modality, historical, modality
+from kronika.events.places import event_place, place_country
 from kronika.events.triggers import Trigger, find_triggers
 from kronika.nlp.timex import WEEKDAYS, TimeExpr, sentence_times, time_for
 from kronika.nlp.tree import Tree
@@ -32,9 +42,13 @@ class _Draft:
     recipients: list[ActorRef]
     args: Args
     implicit_recipient: bool = False
+    implicit_actor: bool = False
+    place: str | None = None  # the country where it happened, as far as the text says
+    mode: str | None = None  # the mode a modality rule gave when it changed the category
+    rule: str | None = None  # that rule, for --explain
 
 
-def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, sent: int) -> list[Event]:
+def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conventions, sent: int) -> list[Event]:
     tree = view.tree
     art = parsed.article
     triggers = find_triggers(tree, sent, lex)
@@ -42,30 +56,15 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, sent: int) -
         return []  # most sentences: no need to read their dates
     times = sentence_times(tree, sent, art.published, art.date_precision)
     drafts: list[_Draft] = []
-    local_country: dict[int, str | None] = {}  # trigger -> country of the place named for it
     trigger_tokens = {t.token for t in triggers}
     trigger_words = {w for t in triggers for w in t.words}
     skip = _subsumed(tree, triggers, lex)
     for trig in triggers:
         if trig.token in skip:
             continue
-        mod = modality(tree, trig.token, trig.entry.event, lex, rejecting=True)
+        mod = modality(tree, trig.token, trig.entry.event, lex, rejecting=True, mode=trig.entry.mode)
         if mod.drop:
             continue
-        event_date = _date_for(tree, times, trig.token, art.published, art.date_precision)
-
-        def resolve(heads: list[int], date: str | None = event_date[0], me: int = trig.token) -> list[ActorRef]:
-            # a group the sentence gives no country ("thousands of people") belongs where it acts:
-            # the place named for the event, else the article's main country
-            if me not in local_country:  # looked up once for the actors and recipients both
-                where = event_place(tree, sent, me, set(), None)
-                code = where.get("country") if where else None
-                local_country[me] = code if isinstance(code, str) else None
-            local = local_country[me]
-            refs: list[ActorRef] = []
-            for h in heads:
-                refs.extend(view.refs(h, date, place_country=local))
-            return refs
 
         def is_actor(k: int, me: int = trig.token) -> bool:
             return not (k in trigger_tokens and k != me) and view.names_actor(k)
@@ -87,23 +86,86 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, sent: int) -
             continue  # "on the eve of planned maneuvers": the occasion of another event, not one itself
         if trig.entry.event == "REJECT" and not args.recipients:
             args.recipients = refused_objects(tree, trig.token, lex, is_actor)
-        # A named person or body whose country this article does not give is kept: the corpus-wide
-        # merge may know it (or a user's actor list), and fills the code in after the ingest.
-        actors = _unique([r for r in resolve(args.actors) if r.code or r.entity_key])
-        recipients = _unique([r for r in resolve(args.recipients)
-                              if (r.code or r.entity_key) and not _same(r, actors)])
-        if not actors:
+        if not args.recipients and mod.event in ("PROTEST", "ASSAULT", "COERCE"):
+            args.recipients = purpose_targets(tree, trig.token, is_actor)
+        date = _date_for(tree, times, trig.token, art.published, art.date_precision)[0]
+        d = _sides(view, conv, trig, mod, args, date, place_country(tree, view, sent, trig.token, art.dateline))
+        if d is None:
             continue
-        event = _plover_rules(tree, trig, mod.event, mod.aux, actors, lex)
-        d = _Draft(trig, event, mod.aux, actors, recipients, args)
-        if event in DIRECTED and not recipients and len({a.code for a in actors}) == 1:
-            d.recipients = _implicit_recipient(view, sent, trig.token, actors, event_date[0], event)
+        d.event = _plover_rules(tree, trig, mod.event, mod.aux, d.actors, lex)
+        if d.event in DIRECTED and not d.recipients and len({a.code for a in d.actors}) == 1:
+            d.recipients = _implicit_recipient(view, sent, trig.token, d.actors, date, d.event)
             d.implicit_recipient = bool(d.recipients)
-        if event == "CONSULT" and len({r.entity_key or r.code for r in d.actors + d.recipients}) < 2:
+        if not d.recipients:
+            d.recipients = _conventional_recipient(view, conv, d.event, d.actors, d.place)
+            d.implicit_recipient = bool(d.recipients)
+        if d.event == "CONSULT" and len({r.entity_key or r.code for r in d.actors + d.recipients}) < 2:
             continue
         drafts.append(d)
     drafts = _merge_same(drafts)
     return [_record(parsed, lex, tree, sent, times, d) for d in drafts]
+
+
+def _sides(view: ActorView, conv: Conventions, trig: Trigger, mod: Modality, args: Args, date: str | None,
+           place: str | None) -> _Draft | None:
+    """The coded actors and recipients of a trigger, with an implicit agent where PLOVER's conventions
+    supply one; None when the event has no actor at all."""
+    # A group the sentence gives no country ("thousands of people") belongs where it acts: the place
+    # named for the event, else the article's main country.
+    def resolve(heads: list[int]) -> list[ActorRef]:
+        return [r for h in heads for r in view.refs(h, date, place_country=place)]
+
+    # A named person or body whose country this article does not give is kept: the corpus-wide merge
+    # may know it (or a user's actor list), and fills the code in after the ingest.
+    actors = _unique([r for r in resolve(args.actors) if r.code or r.entity_key])
+    recipients = _unique([r for r in resolve(args.recipients) if (r.code or r.entity_key) and not _same(r, actors)])
+    where = place or view.home_country
+    d = _Draft(trig, mod.event, mod.aux, actors, recipients, args, place=where, mode=mod.mode, rule=mod.rule)
+    if not actors and _agentless(view.tree, conv, trig, bool(recipients), view.names_actor):
+        sector = conv.agent_sector(mod.event, trig.entry.mode, trig.entry.lemma)
+        # Arrests, charges and convictions are a state's acts on its own people.
+        domestic = where or (next((r.code for r in recipients if r.code and len(r.code) == 3), None)
+                             if mod.event in ("COERCE", "SANCTION", "ACCUSE") else None)
+        if sector is not None and domestic is not None:
+            d.actors = [conv.state_ref(domestic, sector, "agent not named", view.country_name(domestic))]
+            d.implicit_actor = True
+            d.place = domestic
+    return d if d.actors else None
+
+
+def _agentless(tree: Tree, conv: Conventions, trig: Trigger, has_recipient: bool,
+               names_actor: Callable[[int], bool]) -> bool:
+    """Whether the sentence tells the act without its agent: a passive with no "by" actor ("was
+    arrested"), violence whose subject is its means ("a roadside bomb killed"), or an event noun with
+    its patient but no agent ("the arrest of two journalists")."""
+    k = trig.token
+    if tree[k].pos not in ("VERB", "AUX"):
+        return has_recipient
+    if is_passive(tree, k):
+        # "was targeted for sanctions by the United States": a "by" the parser hung lower still names
+        # one; "by a roadside bomb" does not
+        return not any(tree.lower[j] == "by" and any(names_actor(o.i) for o in tree.children(j, "pobj"))
+                       for j in tree.subtree(k) if j > k)
+    subj = tree.child(k, "nsubj")
+    return subj is not None and (subj.lemma in conv.instrument_nouns or tree.lower[subj.i] in conv.instrument_nouns)
+
+
+def _conventional_recipient(view: ActorView, conv: Conventions, event: str, actors: list[ActorRef],
+                            place: str | None) -> list[ActorRef]:
+    """The target PLOVER's conventions give an event with none named: a protest is aimed at the
+    government of the country where it happens; a state's repression acts on that country's civilians."""
+    codes = {a.code for a in actors}
+    if event == "PROTEST":
+        where = place or next((c for c in codes if c and len(c) == 3), None)
+        if where is not None:
+            return [conv.state_ref(where, conv.protest_target, "protest target", view.country_name(where))]
+    if event in ("COERCE", "ASSAULT") and any(a.sector in conv.state_agents for a in actors):
+        where = place or (next(iter(codes)) if len(codes) == 1 else None)
+        if where is not None and len(where) == 3:
+            return [ActorRef(code=where, sector=conv.repression_target, entity_text="",
+                             identifier_text=f"{view.country_name(where) or where} civilians",
+                             inferred="target not named")]
+    return []
 
 
 def _subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
@@ -313,7 +375,7 @@ def _record(parsed: ParsedDoc, lex: Lexicon, tree: Tree, sent: int,
         date = _forward(tree, times, d.trig.token, date, art.published)
     if historical(date, art.published) and "historical" not in aux:
         aux.append("historical")
-    mode = entry.mode if d.event == entry.event else None
+    mode = entry.mode if d.event == entry.event else d.mode
     lemmas = [tree[k].lemma for k in tree.sentence_tokens(sent)]
     exclude = {k for r in d.args.actors + d.args.recipients for k in tree.subtree(r)}
     loc = event_place(tree, sent, d.trig.token, exclude, art.dateline)
@@ -321,6 +383,7 @@ def _record(parsed: ParsedDoc, lex: Lexicon, tree: Tree, sent: int,
     start, end = tree[min(words)].idx, tree[max(words)].end
     confidence = entry.weight
     confidence *= 0.85 if d.args.inferred_actor else 1.0
+    confidence *= 0.7 if d.implicit_actor else 1.0
     confidence *= 0.8 if d.implicit_recipient else 1.0
     confidence *= 0.9 if entry.pos == "NOUN" else 1.0
     confidence *= 0.9 if d.event != entry.event and d.event not in COOPERATIVE else 1.0

@@ -84,8 +84,42 @@ def allegations(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
     return out
 
 
+REFUSAL = TriggerEntry(lemma="refuse", pos="VERB", event="REJECT", weight=0.9)
+
+
+def refusals(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
+    """A verb of refusing with the act refused as its complement is a refusal ("declined to resign",
+    "balked at paying"), whatever the verb means alone ("exports declined")."""
+    verbs = lex.wordset("rejecting_verbs")
+    return [Trigger(token=k, entry=REFUSAL, words=(k,)) for k in tree.sentence_tokens(sent)
+            if tree[k].pos == "VERB" and tree[k].lemma in verbs and tree.children(k, "xcomp")
+            and not any(e.specificity == 0 for e in lex.verbs.get(tree[k].lemma, ()))]
+
+
+INTENT = TriggerEntry(lemma="ready", pos="VERB", event="AGREE", weight=0.7)
+
+
+def intentions(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
+    """An act a subject declares itself ready, willing or committed to do is an intent to cooperate,
+    PLOVER's AGREE, even when the act itself is no event word ("is ready to contribute troops",
+    "is committed to opening up the economy"). The act's own trigger, where it has one, is read by
+    the modality rules instead."""
+    words = lex.wordset("intent_adjectives")
+    out: list[Trigger] = []
+    for k in tree.sentence_tokens(sent):
+        if tree.lower[k] not in words or tree[k].dep not in ("acomp", "amod", "ROOT", "conj", "ccomp", "xcomp"):
+            continue
+        acts = [c.i for c in tree.children(k, "xcomp") if c.pos == "VERB"]
+        acts += [o.i for p in tree.children(k, "prep") if tree.lower[p.i] == "to"
+                 for o in tree.children(p.i, "pcomp") if o.pos == "VERB"]
+        for a in acts:
+            if not lex.verbs.get(tree[a].lemma) and tree[a].lemma not in lex.wordset("non_acts"):
+                out.append(Trigger(token=a, entry=INTENT, words=(a,)))
+    return out
+
+
 def find_triggers(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
-    out: list[Trigger] = allegations(tree, sent, lex)
+    out: list[Trigger] = allegations(tree, sent, lex) + refusals(tree, sent, lex) + intentions(tree, sent, lex)
     claimed = {t.token for t in out}
     objects: dict[int, dict[str, int]] = {}
     for k in tree.sentence_tokens(sent):

@@ -15,11 +15,11 @@ from kronika.analyse.counterparts import activity, profile_of
 from kronika.analyse.dyads import dyad
 from kronika.analyse.network import build_network, network_json, top_actors
 from kronika.errors import QueryError
+from kronika.plover import CATEGORIES
 from kronika.serve.errors import NotFound
 from kronika.store import Store
 from kronika.store.actor_refs import UnknownActor, resolve_actor
 from kronika.store.queries import (
-    CATEGORIES,
     EventFilter,
     actors,
     check_date,

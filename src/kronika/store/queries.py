@@ -11,10 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from kronika.errors import QueryError
+from kronika.plover import CATEGORIES
 from kronika.store.db import Store
 
-CATEGORIES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-              "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 CODER = "kronika 0.1.0"
 

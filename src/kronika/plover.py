@@ -1,0 +1,16 @@
+"""PLOVER's fixed vocabulary: the event categories, the actor codes beyond ISO 3166, the sectors.
+
+Facts of the standard (see shared/PLOVER.md), in one place for every stage to check data against.
+"""
+
+from __future__ import annotations
+
+CATEGORIES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+              "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+
+# Actor codes that are not ISO 3166 alpha-3: Kosovo, the UN, the EU, other intergovernmental bodies,
+# NGOs, multinationals, international social movements and transnational armed groups.
+INTERNATIONAL_CODES = frozenset({"KOS", "EUR", "UNO", "IGO", "NGO", "MNC", "ISM", "IMG"})
+
+SECTORS = frozenset("GOV MIL SPY COP JUD LEG PTY PRM REB UAF UNK AGR BUS CRM CVL EDU ELI JRN LAB MED REF "
+                    "OPP PRE REL SOC".split())

@@ -1,0 +1,72 @@
+"""PLOVER's readings of acts announced, intended or refused rather than done (modality rules).
+Sentences are ours."""
+
+from __future__ import annotations
+
+
+def codes(side):
+    return sorted({a.code for a in side if a.code})
+
+
+def categories(result):
+    return sorted(e.event for e in result.events)
+
+
+def only(result, category):
+    found = [e for e in result.events if e.event == category]
+    assert len(found) == 1, [(e.event, e.text, e.actor, e.recipient) for e in result.events]
+    return found[0]
+
+
+def test_a_release_announced_is_an_intent_to_cooperate(code):
+    r = code("Colombian rebels said they will release the hostages on Sunday.")
+    ev = only(r, "AGREE")
+    assert codes(ev.actor) == ["COL"] and "future" in ev.aux  # "they" is the rebels who said so
+
+
+def test_a_withdrawal_announced_is_a_concession(code):
+    r = code("The Ethiopian army will withdraw from the border town next week.")
+    assert categories(r) == ["CONCEDE"]
+
+
+def test_repression_announced_by_its_actor_is_a_threat(code):
+    r = code("The Kenyan interior minister said police will arrest anyone who joins the march.")
+    ev = only(r, "THREATEN")
+    assert ev.mode == ("arrest",) and codes(ev.actor) == ["KEN"]
+
+
+def test_a_decision_to_sanction_is_a_sanction_announced(code):
+    r = code("EU leaders agreed to sanction Belarus.")
+    ev = only(r, "SANCTION")
+    assert "future" in ev.aux and codes(ev.recipient) == ["BLR"]
+    assert "AGREE" not in categories(r)
+
+
+def test_a_cooperative_act_its_actor_will_not_do_is_a_refusal(code):
+    r = code("Cuba will not attend the summit in Lima.")
+    ev = only(r, "REJECT")
+    assert "negation" not in ev.aux and codes(ev.actor) == ["CUB"]
+
+
+def test_a_negated_past_act_stays_negated(code):
+    r = code("Austria did not send aid to Moldova.")
+    ev = only(r, "AID")
+    assert "negation" in ev.aux
+
+
+def test_declining_to_act_is_a_refusal(code):
+    r = code("Estonian Prime Minister Kaja Tamm declined to resign on Monday.")
+    assert categories(r) == ["REJECT"]
+
+
+def test_falling_figures_are_no_refusal(code):
+    r = code("Turnout in Chile declined sharply last year.")
+    assert categories(r) == []
+
+
+def test_readiness_to_act_is_an_intent_to_cooperate_whatever_the_verb(code):
+    r = code("Norway is ready to contribute engineers to the reconstruction of Haiti.")
+    ev = only(r, "AGREE")
+    assert codes(ev.actor) == ["NOR"]
+    r = code("Ireland said it is committed to opening up its ports to Ukrainian grain.")
+    assert codes(only(r, "AGREE").actor) == ["IRL"]

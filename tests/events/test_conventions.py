@@ -1,0 +1,87 @@
+"""PLOVER's conventions for the sides a sentence leaves implicit, and document context for actors
+with no country of their own. Sentences are ours; people and incidents are invented."""
+
+from __future__ import annotations
+
+
+def codes(side):
+    return sorted({a.code for a in side if a.code})
+
+
+def only(result, category):
+    found = [e for e in result.events if e.event == category]
+    assert len(found) == 1, [(e.event, e.text, e.actor, e.recipient) for e in result.events]
+    return found[0]
+
+
+def test_an_arrest_with_no_agent_is_the_police_of_the_place(code):
+    r = code("Opposition blogger Ivan Petrenko was arrested in Minsk on Friday.")
+    ev = only(r, "COERCE")
+    (actor,) = ev.actor
+    assert (actor.code, actor.sector) == ("BLR", "COP")
+    assert actor.inferred and actor.entity_text == ""
+    assert actor.to_plover()["inferred"] == actor.inferred
+    assert ev.confidence < 0.8
+
+
+def test_no_country_means_no_inferred_actor(code):
+    r = code("Two local reporters were detained on Friday.")
+    assert not [e for e in r.events if e.event == "COERCE"]
+
+
+def test_a_bomb_is_the_means_not_the_agent(code):
+    r = code("Two French soldiers were killed by a roadside bomb near the Malian town of Gao.")
+    ev = only(r, "ASSAULT")
+    assert [(a.code, a.sector) for a in ev.actor] == [("MLI", "UAF")]
+    assert codes(ev.recipient) == ["FRA"]
+
+
+def test_a_named_agent_is_never_replaced(code):
+    r = code("The journalist was detained by Georgian police in Tbilisi.")
+    ev = only(r, "COERCE")
+    assert [(a.code, a.sector, a.inferred) for a in ev.actor] == [("GEO", "COP", None)]
+
+
+def test_a_protest_with_no_target_is_aimed_at_the_government_where_it_happens(code):
+    r = code("Thousands of farmers demonstrated in Lima on Monday.")
+    ev = only(r, "PROTEST")
+    assert codes(ev.actor) == ["PER"]
+    (target,) = ev.recipient
+    assert (target.code, target.sector) == ("PER", "GOV") and target.inferred
+
+
+def test_a_protest_in_defiance_of_someone_is_aimed_at_them(code):
+    r = code("Thousands of students marched through Almaty in defiance of Russian officials.")
+    ev = only(r, "PROTEST")
+    assert codes(ev.recipient) == ["RUS"] and not ev.recipient[0].inferred
+
+
+def test_force_used_to_disperse_a_crowd_acts_on_the_crowd(code):
+    r = code("Kenyan police fired tear gas to disperse opposition supporters on Tuesday.")
+    ev = [e for e in r.events if e.event in ("ASSAULT", "COERCE")][0]
+    assert codes(ev.actor) == ["KEN"] and codes(ev.recipient) == ["KEN"]
+
+
+def test_state_force_with_no_target_named_acts_on_the_civilians_of_the_place(code):
+    r = code("Riot police opened fire in the centre of Dhaka on Sunday.")
+    ev = only(r, "ASSAULT")
+    assert [(a.code, a.sector) for a in ev.actor] == [("BGD", "COP")]
+    assert [(a.code, a.sector) for a in ev.recipient] == [("BGD", "CVL")] and ev.recipient[0].inferred
+
+
+def test_a_group_takes_the_country_its_own_phrase_places_it_in(code):
+    r = code("Security forces in Chad have beaten dozens of students.")
+    ev = only(r, "ASSAULT")
+    assert [(a.code, a.sector) for a in ev.actor] == [("TCD", "COP")]
+
+
+def test_an_ethnic_group_is_coded_where_it_lives(code):
+    r = code("About 200 ethnic Hungarians held a protest in Slovakia on Saturday.")
+    ev = only(r, "PROTEST")
+    assert codes(ev.actor) == ["SVK"]
+
+
+def test_an_article_about_one_country_gives_its_institutions_that_country(code):
+    r = code("Ghana's electoral commission published the results.\n\nThe government condemned the violence.")
+    ev = only(r, "ACCUSE")
+    assert codes(ev.actor) == ["GHA"]
