@@ -70,3 +70,29 @@ def test_readiness_to_act_is_an_intent_to_cooperate_whatever_the_verb(code):
     assert codes(ev.actor) == ["NOR"]
     r = code("Ireland said it is committed to opening up its ports to Ukrainian grain.")
     assert codes(only(r, "AGREE").actor) == ["IRL"]
+
+
+def test_an_invitation_is_the_event_not_the_visit_it_asks_for(code):
+    r = code("Kenya invited Somalia's president to visit Nairobi.")
+    assert categories(r) == ["AGREE"]
+    assert codes(r.events[0].recipient) == ["SOM"]
+
+
+def test_no_interest_in_an_act_is_a_refusal(code):
+    r = code("Indonesia said it has no interest in speaking to the Papuan separatists.")
+    ev = only(r, "REJECT")
+    assert codes(ev.actor) == ["IDN"] and "negation" not in ev.aux
+
+
+def test_unwillingness_is_a_refusal_not_a_negated_talk(code):
+    r = code("Chile is not willing to negotiate with Bolivia.")
+    ev = only(r, "REJECT")
+    assert codes(ev.actor) == ["CHL"] and codes(ev.recipient) == ["BOL"] and "negation" not in ev.aux
+    assert "CONSULT" not in categories(r)
+
+
+def test_a_permission_granted_is_a_concession_to_the_one_allowed(code):
+    r = code("The Georgian government allowed opposition leader Nika Beridze to hold a rally in Batumi.")
+    ev = only(r, "CONCEDE")
+    assert codes(ev.actor) == ["GEO"]
+    assert [a.sector for a in ev.recipient] == ["OPP"]

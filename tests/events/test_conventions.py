@@ -85,3 +85,15 @@ def test_an_article_about_one_country_gives_its_institutions_that_country(code):
     r = code("Ghana's electoral commission published the results.\n\nThe government condemned the violence.")
     ev = only(r, "ACCUSE")
     assert codes(ev.actor) == ["GHA"]
+
+
+def test_a_visit_with_no_host_named_is_to_the_country_of_the_place(code):
+    r = code("The French president's state visit in Brasilia ended on Friday.")
+    ev = only(r, "CONSULT")
+    assert codes(ev.actor) == ["FRA"] and codes(ev.recipient) == ["BRA"] and ev.recipient[0].inferred
+
+
+def test_diplomats_expelled_from_a_country_are_expelled_by_it(code):
+    r = code("The expulsion of four Belarusian diplomats from Latvia was announced on Monday.")
+    ev = only(r, "SANCTION")
+    assert [(a.code, a.sector) for a in ev.actor] == [("LVA", "GOV")] and codes(ev.recipient) == ["BLR"]

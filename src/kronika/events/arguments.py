@@ -202,6 +202,9 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
             else:
                 args.actors = _left_list(tree, k, is_actor)
         obj = tree.child(k, "dobj", "obj")
+        if obj is None and tree[k].lemma in lex.wordset("permission_verbs") | lex.wordset("object_control_verbs"):
+            # "allowed [Kouame to run]": the parser makes the one allowed the complement's subject
+            obj = next((s for c in tree.children(k, "ccomp") for s in tree.children(c.i, "nsubj")), None)
         own_thing = obj is not None and any(c.pos == "PRON" for c in tree.children(obj.i, "poss"))
         if obj is not None and not own_thing:
             # ("recalled its ambassador from Mali": the subject's own envoy is not the other party)

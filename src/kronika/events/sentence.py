@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date as date_type
 from datetime import timedelta
 
@@ -22,7 +22,7 @@ from kronika.events.conventions import Conventions
 from kronika.events.lexicon import Lexicon
 from kronika.events.modality import COOPERATIVE, Modality, historical, modality
 from kronika.events.places import event_place, place_country
-from kronika.events.triggers import Trigger, find_triggers
+from kronika.events.triggers import NO_INTENT, Trigger, find_triggers
 from kronika.nlp.timex import WEEKDAYS, TimeExpr, sentence_times, time_for
 from kronika.nlp.tree import Tree
 from kronika.records import ActorRef, Citation, Event, ParsedDoc
@@ -65,6 +65,8 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
         mod = modality(tree, trig.token, trig.entry.event, lex, rejecting=True, mode=trig.entry.mode)
         if mod.drop:
             continue
+        if trig.entry is NO_INTENT:  # "is not willing to negotiate": the "not" is the refusal itself
+            mod = replace(mod, aux=tuple(a for a in mod.aux if a != "negation"))
 
         def is_actor(k: int, me: int = trig.token) -> bool:
             return not (k in trigger_tokens and k != me) and view.names_actor(k)
@@ -99,6 +101,12 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
         if not d.recipients:
             d.recipients = _conventional_recipient(view, conv, d.event, d.actors, d.place)
             d.implicit_recipient = bool(d.recipients)
+        if d.event == "CONSULT" and not d.recipients and d.place and trig.entry.mode == "visit" \
+                and d.place not in {a.code for a in d.actors}:
+            # "the French president's state visit in Brasilia": the host is the country visited
+            name = view.country_name(d.place) or d.place
+            d.recipients = [ActorRef(code=d.place, sector=None, entity_text="", identifier_text=name,
+                                     inferred="host of the visit")]
         if d.event == "CONSULT" and len({r.entity_key or r.code for r in d.actors + d.recipients}) < 2:
             continue
         drafts.append(d)
@@ -123,14 +131,29 @@ def _sides(view: ActorView, conv: Conventions, trig: Trigger, mod: Modality, arg
     d = _Draft(trig, mod.event, mod.aux, actors, recipients, args, place=where, mode=mod.mode, rule=mod.rule)
     if not actors and _agentless(view.tree, conv, trig, bool(recipients), view.names_actor):
         sector = conv.agent_sector(mod.event, trig.entry.mode, trig.entry.lemma)
-        # Arrests, charges and convictions are a state's acts on its own people.
-        domestic = where or (next((r.code for r in recipients if r.code and len(r.code) == 3), None)
-                             if mod.event in ("COERCE", "SANCTION", "ACCUSE") else None)
+        if trig.entry.mode == "expel":
+            # "the expulsion of four diplomats from Poland": the state they are sent out of
+            where = _expelled_from(view, trig.token)
+        elif where is None and mod.event in ("COERCE", "ACCUSE"):
+            # arrests and charges are a state's acts on its own people
+            where = next((r.code for r in recipients if r.code and len(r.code) == 3), None)
+        domestic = where
         if sector is not None and domestic is not None:
             d.actors = [conv.state_ref(domestic, sector, "agent not named", view.country_name(domestic))]
             d.implicit_actor = True
             d.place = domestic
     return d if d.actors else None
+
+
+def _expelled_from(view: ActorView, k: int) -> str | None:
+    tree = view.tree
+    for j in tree.subtree(k):
+        if tree.lower[j] == "from":
+            for o in tree.children(j, "pobj"):
+                code = view.place_country(o.i)
+                if code is not None:
+                    return code
+    return None
 
 
 def _agentless(tree: Tree, conv: Conventions, trig: Trigger, has_recipient: bool,
@@ -203,14 +226,15 @@ def _subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
                         out.add(o.i)
         if tok.lemma in intent and any(c.i in by_token for c in tree.children(t.token, "xcomp")):
             out.add(t.token)
-        # "threatened to close the border", "demanded that Turkey withdraw": the threat or the demand
-        # is the event; what is threatened or demanded has not happened.
+        # "threatened to close the border", "demanded that Turkey withdraw", "invited Somalia to visit":
+        # the threat, the demand or the invitation is the event; what it asks for has not happened.
         up = t.token
         for _ in range(2):
             dep, up = tree[up].dep, tree[up].head
             if dep not in ("xcomp", "ccomp") or up == t.token:
                 break
-            if up in by_token and by_token[up].entry.event in ("REQUEST", "THREATEN"):
+            if up in by_token and (by_token[up].entry.event in ("REQUEST", "THREATEN")
+                                   or tree[up].lemma in lex.wordset("object_control_verbs")):
                 out.add(t.token)
                 break
         theme = _theme(tree, t.token)

@@ -97,29 +97,62 @@ def refusals(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
 
 
 INTENT = TriggerEntry(lemma="ready", pos="VERB", event="AGREE", weight=0.7)
+NO_INTENT = TriggerEntry(lemma="interest", pos="VERB", event="REJECT", weight=0.8)
+PERMISSION = TriggerEntry(lemma="allow", pos="VERB", event="CONCEDE", weight=0.8)
 
 
 def intentions(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
-    """An act a subject declares itself ready, willing or committed to do is an intent to cooperate,
-    PLOVER's AGREE, even when the act itself is no event word ("is ready to contribute troops",
-    "is committed to opening up the economy"). The act's own trigger, where it has one, is read by
-    the modality rules instead."""
-    words = lex.wordset("intent_adjectives")
+    """Acts a subject declares itself ready, willing or committed to do, or has no interest in doing.
+
+    Readiness is an intent to cooperate, PLOVER's AGREE, even when the act is no event word ("is ready
+    to contribute troops", "is committed to opening up the economy"; an act with a trigger of its own
+    is read by the modality rules instead). Its absence is a refusal, REJECT, whatever the act ("has no
+    interest in speaking to", "is not willing to negotiate", "no plans to attend").
+    """
+    adjectives, nouns = lex.wordset("intent_adjectives"), lex.wordset("intent_nouns")
     out: list[Trigger] = []
     for k in tree.sentence_tokens(sent):
-        if tree.lower[k] not in words or tree[k].dep not in ("acomp", "amod", "ROOT", "conj", "ccomp", "xcomp"):
+        word = tree.lower[k]
+        if word in adjectives and tree[k].dep in ("acomp", "amod", "ROOT", "conj", "ccomp", "xcomp"):
+            negated = _negated(tree, k) or _negated(tree, tree[k].head)
+        elif tree[k].lemma in nouns and tree[k].pos == "NOUN":
+            negated = _negated(tree, k) or (tree[k].dep == "dobj" and _negated(tree, tree[k].head))
+            if not negated:
+                continue  # "plans to visit": the modality rules read the act itself
+        else:
             continue
-        acts = [c.i for c in tree.children(k, "xcomp") if c.pos == "VERB"]
-        acts += [o.i for p in tree.children(k, "prep") if tree.lower[p.i] == "to"
-                 for o in tree.children(p.i, "pcomp") if o.pos == "VERB"]
-        for a in acts:
-            if not lex.verbs.get(tree[a].lemma) and tree[a].lemma not in lex.wordset("non_acts"):
+        for a in _complement_acts(tree, k):
+            if negated:
+                out.append(Trigger(token=a, entry=NO_INTENT, words=(a,)))
+            elif not lex.verbs.get(tree[a].lemma) and tree[a].lemma not in lex.wordset("non_acts"):
                 out.append(Trigger(token=a, entry=INTENT, words=(a,)))
     return out
 
 
+def permissions(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
+    """"allowed the opposition to hold a rally", "will let refugees return home": a permission granted
+    is a concession (CONCEDE), to the one allowed."""
+    return [Trigger(token=k, entry=PERMISSION, words=(k,)) for k in tree.sentence_tokens(sent)
+            if tree[k].pos == "VERB" and tree[k].lemma in lex.wordset("permission_verbs")
+            and any(c.pos == "VERB" for c in tree.children(k, "ccomp", "xcomp"))]
+
+
+def _negated(tree: Tree, k: int) -> bool:
+    return any(tree.lower[c.i] in ("no", "not", "n't", "never") for c in tree.children(k, "det", "neg", "advmod"))
+
+
+def _complement_acts(tree: Tree, k: int) -> list[int]:
+    """The verbs a word of readiness or intent governs: "ready to help", "interest in speaking"."""
+    acts = [c.i for c in tree.children(k, "xcomp", "acl") if c.pos == "VERB"]
+    acts += [o.i for p in tree.children(k, "prep") if tree.lower[p.i] in ("to", "in", "of")
+             for o in tree.children(p.i, "pcomp") if o.pos == "VERB"]
+    return acts
+
+
 def find_triggers(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
-    out: list[Trigger] = allegations(tree, sent, lex) + refusals(tree, sent, lex) + intentions(tree, sent, lex)
+    out: list[Trigger] = [*allegations(tree, sent, lex), *refusals(tree, sent, lex), *intentions(tree, sent, lex),
+                           *permissions(tree, sent, lex)]
+    out = list({t.token: t for t in reversed(out)}.values())[::-1]  # one reading per word: the first
     claimed = {t.token for t in out}
     objects: dict[int, dict[str, int]] = {}
     for k in tree.sentence_tokens(sent):
