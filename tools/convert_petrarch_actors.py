@@ -240,7 +240,9 @@ ORG_WORDS = {
     "commandos", "squad", "squads", "resistance", "liberation", "revolutionary", "revolution", "peoples",
     "people's", "international", "worldwide", "world", "global", "inc", "inc.", "ltd", "corp", "corporation",
     "industries", "holdings", "group's", "staff", "forum", "initiative", "partnership", "trust", "watch",
-    "rights", "relief", "aid", "unit", "units", "troops", "soldiers", "peshmerga",
+    "rights", "relief", "aid", "unit", "units", "troops", "soldiers", "peshmerga", "nations", "agencies",
+    "treaty", "countries", "ministers", "market", "commonwealth", "francophonie", "area", "project", "bodies",
+    "contingent", "panel", "chamber", "mayors", "monitor", "monitors", "un", "u.n.", "asean", "ohchr", "monuc",
 }
 # Hand-edited entries of the Countries file whose names cannot tell a body from a person.
 BODY_ENTRIES = {"ERGENEKON"}
@@ -350,32 +352,31 @@ class Entry:
 
 
 def read_actor_file(path: Path) -> list[Entry]:
-    """Records of an actor dictionary. A primary line with no code, followed straight by another primary
-    line, names the same record (the source writes a person's variants so: IVO_JOSIPOVIC_ /
-    PRESIDENT_JOSIPOVIC_ / JOSIPOVIC_ [codes])."""
+    """Records of an actor dictionary. A primary line with no code, followed straight (no blank or comment
+    line between) by another primary line, names the same record: the source writes a person's variants
+    so (IVO_JOSIPOVIC_ / PRESIDENT_JOSIPOVIC_ / JOSIPOVIC_ [codes])."""
     entries: list[Entry] = []
     cur: Entry | None = None
+    open_ = False  # whether the current record may still take a following primary line as its own
     for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         body, _, comment = raw.partition("#")
         if not body.strip():
+            open_ = False
             continue
         codes = [(m.group(1).strip().split()[0], " ".join(m.group(1).split()[1:]))
                  for m in re.finditer(r"\[([^\]]+)\]", body) if m.group(1).strip()]
         text = re.sub(r"\[[^\]]*\]", "", body).strip()
-        if body[0] in " \t":  # a code line; one line of the source also carries a name there
+        names = [t.strip() for t in text.split("+") if t.strip()]  # "+A_+B_": two aliases on one line
+        if body[0] in " \t" or body.startswith("+"):  # a code line (one also carries a name) or an alias
             if cur is None:
                 continue
-            if text:
-                cur.names.append(text)
-        elif body.startswith("+"):
-            if cur is None:
-                continue
-            cur.names += [t.strip() for t in text.split("+") if t.strip()]  # "+A_+B_": two aliases
-        elif cur is not None and not cur.codes:
-            cur.names += [t.strip() for t in text.split("+") if t.strip()]
+            cur.names += names
+        elif cur is not None and open_ and not cur.codes:
+            cur.names += names
         else:
-            cur = Entry(path.name, n, [t.strip() for t in text.split("+") if t.strip()], comment=comment.strip())
+            cur = Entry(path.name, n, names, comment=comment.strip())
             entries.append(cur)
+        open_ = True
         if cur is not None:
             cur.codes += codes
     return [e for e in entries if e.names]
@@ -498,8 +499,9 @@ def is_person(entry: Entry) -> bool:
         return False  # the file lists groups; its leaders' names are the groups' names there
     if any(c.startswith(("NGO", "MNC")) for c, _ in entry.codes) and not dated:
         return False
-    if len(tokens(entry.names[0])) == 1:
-        return (dated or eli) and folded(entry.names[0]).upper() not in BODY_ENTRIES
+    if len(tokens(entry.names[0])) == 1:  # SIDDARAMAIAH [INDELI]: a person; MOSSAD, KNESSET, UNICEF: bodies
+        alone = folded(entry.names[0]).upper()
+        return entry.file == FILES["countries"] and (dated or eli) and alone not in BODY_ENTRIES
     return not looks_like_body(entry.names)
 
 
@@ -582,7 +584,7 @@ def home_country(p: Person) -> str:
 
 
 def merge_people(people: list[Person], report: Report) -> list[tuple[str, Person]]:
-    """One person per full name and home country. Records whose name is a full name or full alias (two
+    """One person per full name and home country. Records whose name is the name or a full alias (two
     words or more) of an earlier record with the same home country join it: the source lists HAMMARSKJOLD_
     twice, and KOFI_ANNAN_ with the alias K._ANNAN_ and then K._ANNAN_ alone. The same name in two
     countries stays two people, told apart by an id with the country (``abdullah-abdullah-afg``); but an
@@ -593,7 +595,7 @@ def merge_people(people: list[Person], report: Report) -> list[tuple[str, Person
     anywhere: dict[str, set[int]] = defaultdict(set)
     for p in people:
         home = home_country(p)
-        full = [slug(n) for n in [p.name, *p.aliases] if len(tokens(n)) > 1]
+        full = [slug(p.name)] + [slug(n) for n in p.aliases if len(tokens(n)) > 1]
         at = next((index[(s, home)] for s in full if (s, home) in index), None)
         if at is None and home in INTERNATIONAL:
             at = next((min(anywhere[s]) for s in full if len(anywhere[s]) == 1), None)
