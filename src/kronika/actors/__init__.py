@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kronika.actors.gazetteer import Gazetteer, load_gazetteer
+from kronika.actors.knowledge import KnowledgeBase, load_knowledge
 from kronika.actors.mentions import PERSON, find_spans
 from kronika.actors.normalize import clean_name, fold
 from kronika.actors.resolve import build
@@ -17,7 +18,7 @@ from kronika.actors.view import ActorView
 from kronika.nlp.tree import Tree
 from kronika.records import Entity, Mention, ParsedDoc, Problem
 
-__all__ = ["ActorResult", "ActorView", "load_resources", "run"]
+__all__ = ["ActorResources", "ActorResult", "ActorView", "load_resources", "run"]
 
 
 @dataclass(frozen=True)
@@ -34,15 +35,25 @@ class ActorResult:
         return self.view.tree
 
 
-def load_resources() -> Gazetteer:
-    return load_gazetteer()
+@dataclass(frozen=True)
+class ActorResources:
+    """What the actors stage reads, loaded once per worker: the gazetteer (countries, bodies, titles,
+    written for kronika) and the knowledge base of people and groups (converted from PETRARCH2's)."""
+
+    gazetteer: Gazetteer
+    knowledge: KnowledgeBase
 
 
-def run(parsed: ParsedDoc, gaz: Gazetteer) -> ActorResult:
+def load_resources() -> ActorResources:
+    return ActorResources(gazetteer=load_gazetteer(), knowledge=load_knowledge())
+
+
+def run(parsed: ParsedDoc, res: ActorResources) -> ActorResult:
     """Find, group and resolve the actors of one document."""
     tree = Tree(parsed)
-    spans = find_spans(tree, gaz)
-    doc = build(tree, gaz, spans)
+    gaz = res.gazetteer
+    spans = find_spans(tree, gaz, res.knowledge)
+    doc = build(tree, gaz, spans, res.knowledge, parsed.article.published)
     art = parsed.article
     titles = {c.key: c.titles for c in doc.clusters.values() if c.kind == PERSON}
     roles = build_roles(tree, gaz, doc.token_key, titles, art.published, art.date_precision, art.doc_id)
@@ -54,7 +65,7 @@ def run(parsed: ParsedDoc, gaz: Gazetteer) -> ActorResult:
         aliases = sorted({f for f in c.forms if fold(f) != fold(c.name)} | c.extra_aliases)
         entities.append(Entity(
             key=c.key, name=c.name, type=c.kind, country=c.country,
-            sector=c.sector if c.kind != PERSON else (c.titles[0].sector if c.titles else None),
+            sector=c.sector if c.kind != PERSON else (c.titles[0].sector if c.titles else c.known_sector),
             aliases=tuple(aliases), roles=tuple(c.roles), mentions=len(c.spans),
             doc_ids=(art.doc_id,),
         ))

@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from kronika.actors.gazetteer import Gazetteer
+from kronika.actors.knowledge import KnowledgeBase
 from kronika.actors.normalize import clean_name, fold
 from kronika.nlp.tree import Tree
 
@@ -60,7 +61,7 @@ def _trim(tree: Tree, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def find_spans(tree: Tree, gaz: Gazetteer) -> list[Span]:
+def find_spans(tree: Tree, gaz: Gazetteer, kb: KnowledgeBase | None = None) -> list[Span]:
     """Actor mentions from spaCy's entities plus organisation noun phrases spaCy missed."""
     spans: list[Span] = []
     taken: set[int] = set()
@@ -73,7 +74,7 @@ def find_spans(tree: Tree, gaz: Gazetteer) -> list[Span]:
         start, end = _trim(tree, *rng)
         if start >= end:
             continue
-        span = classify(tree, gaz, start, end, m.label)
+        span = classify(tree, gaz, start, end, m.label, kb)
         if span is not None:
             spans.append(span)
             taken.update(range(span.start, span.end))
@@ -112,7 +113,8 @@ def is_dateline(tree: Tree, start: int, end: int) -> bool:
     return start == first and words.isupper() and len(words) > 2 and nxt in ("—", "–", "-", "(", "--", ",")
 
 
-def classify(tree: Tree, gaz: Gazetteer, start: int, end: int, label: str) -> Span | None:
+def classify(tree: Tree, gaz: Gazetteer, start: int, end: int, label: str,
+             kb: KnowledgeBase | None = None) -> Span | None:
     if is_dateline(tree, start, end):
         return None
     text = tree.span_text(start, end)
@@ -131,6 +133,12 @@ def classify(tree: Tree, gaz: Gazetteer, start: int, end: int, label: str) -> Sp
     if org is not None:
         return Span(start, end, text, ORG, sent, code=org.code, country=org.code, sector=org.sector,
                     canonical=org.name)
+    # A body the knowledge base knows (armed groups, NGOs, agencies): never for a name spaCy took for a
+    # person, since the source lists some groups' leaders among their aliases.
+    body = kb.body(name) if kb is not None and label in ("ORG", "NORP", "GPE", "FAC") else None
+    if body is not None and gaz.country_of(name) is None:
+        return Span(start, end, text, ORG, sent, code=body.code, country=body.code, sector=body.sector,
+                    canonical=body.name)
     country = gaz.country_of(name)
     if country is not None and label == "PERSON" and not gaz.is_ambiguous(name):
         label = "NORP"  # "his Azerbaijani counterpart": spaCy sometimes calls the adjective a person

@@ -7,15 +7,17 @@ Russian delegation" gives one with no name, coded from its adjective and head no
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from kronika.actors.gazetteer import Gazetteer
 from kronika.actors.mentions import GPE, NORP, ORG, PERSON
-from kronika.actors.resolve import Cluster, DocActors
+from kronika.actors.resolve import KNOWN, Cluster, DocActors
 from kronika.actors.roles import sector_on
 from kronika.nlp.tree import Tree
 from kronika.records import ActorRef
 
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _CUT_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "prep", "det", "case",
                        "mark", "aux", "advmod", "parataxis", "nummod", "quantmod"})
 _MOD_DEPS = frozenset({"compound", "poss", "amod", "nmod", "npadvmod"})
@@ -85,6 +87,10 @@ def _ref(f: PhraseActor, actors: DocActors, date: str | None, fallback_home: boo
     sector = f.sector
     if cluster is not None:
         sector = _cluster_sector(cluster, date) or sector
+        if cluster.known is not None and cluster.strength <= KNOWN:
+            # a known person's country on the event's date (a national minister, later a UN official)
+            role = cluster.known.role_on(date if date and _DATE.fullmatch(date) else None)
+            country = role.country if role is not None else country
     return ActorRef(code=country, sector=sector, entity_text=f.entity_text,
                     identifier_text=cluster.name if cluster else f.words,
                     entity_key=cluster.key if cluster else None)
@@ -148,7 +154,7 @@ def _phrase_actors(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int) -> 
             continue  # "his country's refusal": the state of the possessor
         if t.pos in ("NOUN", "PROPN") and not _inside_name(tree, actors, k):
             sector = _compound_sector(tree, gaz, k) or gaz.group_sector(t.lemma) or gaz.group_sector(t.text) \
-                or gaz.org_sector(t.lemma)
+                or gaz.org_sector(t.lemma) or _agent_sector(tree, actors, k)
             if sector is not None and (k == head or t.dep == "conj" or _counted(tree, k, head)):
                 units.append(_Unit([k], sector=sector, head=k, country=pending))
                 pending = None
@@ -186,6 +192,18 @@ def _counted(tree: Tree, k: int, head: int) -> bool:
     return h.lemma in _QUANTITY or h.text.lower() in _QUANTITY or h.ent_type in ("CARDINAL", "QUANTITY")
 
 
+def _agent_sector(tree: Tree, actors: DocActors, k: int) -> str | None:
+    """The sector the knowledge base gives a generic noun the gazetteer does not list ("militiamen",
+    "gunships"), with its compound modifiers first ("border guards")."""
+    kb = actors.knowledge
+    if kb is None:
+        return None
+    mods = [c.i for c in tree.children(k, "compound") if c.i < k]
+    if mods and (found := kb.agent_sector(tree.span_text(min(mods), k + 1))) is not None:
+        return found
+    return kb.agent_sector(tree[k].text) or kb.agent_sector(tree[k].lemma)
+
+
 def _compound_sector(tree: Tree, gaz: Gazetteer, k: int) -> str | None:
     """The sector of a group named by a compound ("security forces" COP, where "forces" alone is MIL;
     "riot police", "border guards")."""
@@ -216,7 +234,11 @@ def _placed(tree: Tree, actors: DocActors, head: int) -> str | None:
 
 def _cluster_sector(c: Cluster, date: str | None) -> str | None:
     if c.kind == PERSON:
-        return sector_on(c.titles, c.roles, date)
+        said = sector_on(c.titles, c.roles, date)
+        if said is None and c.known is not None:
+            role = c.known.role_on(date if date and _DATE.fullmatch(date) else None)
+            return role.sector if role is not None else None
+        return said
     if c.kind == GPE:
         return "GOV" if c.key.startswith("place:") else None
     return c.sector

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
@@ -10,6 +11,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from kronika.actors.gazetteer import Gazetteer
+from kronika.actors.knowledge import KnowledgeBase, KnownPerson
 from kronika.actors.mentions import GPE, NORP, ORG, PERSON, Span, dateline_tokens
 from kronika.actors.normalize import clean_name, fold, has_diacritics, surname_variant
 from kronika.actors.titles import TitleSeen, description_title, person_title
@@ -21,9 +23,9 @@ from kronika.records import ActorRef, Role
 if TYPE_CHECKING:
     from kronika.actors.phrases import PhraseActor
 
-# How sure we are of an entity's country: said next to the name, inferred from the sentence, or
-# only the article's main country.
-EXPLICIT, SENTENCE, HOME = 3, 2, 1
+# How sure we are of an entity's country: said next to the name, known from the knowledge base,
+# inferred from the sentence, or only the article's main country.
+EXPLICIT, KNOWN, SENTENCE, HOME = 4, 3, 2, 1
 
 _MALE_FEMALE = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 _IT = frozenset({"it", "its", "itself"})
@@ -45,6 +47,8 @@ class Cluster:
     descriptions: set[str] = field(default_factory=set)
     extra_aliases: set[str] = field(default_factory=set)
     roles: list[Role] = field(default_factory=list)
+    known: KnownPerson | None = None  # the knowledge base's entry for this person, when unambiguous
+    known_sector: str | None = None  # the sector of the role it says was held on the article's date
 
     def set_country(self, code: str | None, strength: int) -> None:
         if code is not None and strength > self.strength:
@@ -73,6 +77,7 @@ class DocActors:
     descriptions: dict[int, TitleSeen]  # title-noun token -> the title it states
     dateline: set[int] = field(default_factory=set)  # tokens of "SANTIAGO (Andes Herald) —"
     pair: tuple[str, str] | None = None  # the two countries of a bilateral story
+    knowledge: KnowledgeBase | None = None  # for agent nouns the gazetteer does not list
     # Actors read off a phrase, by (head, date, fallback country): the event and quote stages ask
     # about the same phrases many times, and nothing above changes once the document is built.
     refs_memo: dict[tuple[int, str | None, bool, str | None], tuple[ActorRef, ...]] = \
@@ -179,7 +184,8 @@ def _speaking_names(tree: Tree, gaz: Gazetteer, spans: list[Span]) -> None:
             s.kind, s.sector, s.country = PERSON, None, None
 
 
-def build(tree: Tree, gaz: Gazetteer, spans: list[Span]) -> DocActors:
+def build(tree: Tree, gaz: Gazetteer, spans: list[Span], kb: KnowledgeBase | None = None,
+          published: str | None = None) -> DocActors:
     _speaking_names(tree, gaz, spans)
     _reclassify_surnames(spans)
     _known_names(tree, spans)
@@ -219,13 +225,51 @@ def build(tree: Tree, gaz: Gazetteer, spans: list[Span]) -> DocActors:
                 c.canonical = gaz.country_name(s.country or "") or c.canonical
             c.set_country(s.country, EXPLICIT)
     _merge_org_descriptions(clusters, token_key)
+    if kb is not None:
+        _known_people(clusters, kb, published)
     home = home_country(spans)
     _countries_from_sentences(gaz, clusters, spans, home)
     descriptions = _descriptions(tree, gaz, name_tokens, token_key, clusters, home)
     _pronouns(tree, clusters, token_key)
     _first_person(tree, clusters, token_key)
     return DocActors(clusters=clusters, token_key=token_key, spans=spans, home_country=home,
-                     descriptions=descriptions, dateline=dateline_tokens(tree), pair=main_pair(spans))
+                     descriptions=descriptions, dateline=dateline_tokens(tree), pair=main_pair(spans),
+                     knowledge=kb)
+
+
+def _known_people(clusters: dict[str, Cluster], kb: KnowledgeBase, published: str | None) -> None:
+    """People the knowledge base knows get the country and sector of the role held on the article's date,
+    unless the article says their country itself ("Serbian President X" wins over the dictionary).
+
+    A full name must name one person only (a country the text gives picks among namesakes); a surname
+    seen alone must be the surname of one known person only.
+    """
+    for c in clusters.values():
+        if c.kind != PERSON:
+            continue
+        parts = _name_parts(c.name)
+        stated = c.country if c.strength >= EXPLICIT else None
+        if len(parts) >= 2:
+            known = kb.person(c.name, stated)
+        elif parts and len(parts[0]) >= 4 and parts[0][:1].isupper():
+            found = [p for p in kb.people_with_surname(parts[0]) if stated is None or stated in p.countries]
+            known = found[0] if len(found) == 1 else None
+        else:
+            known = None
+        if known is None:
+            continue
+        c.known = known
+        when = published if published and _DATE.fullmatch(published) else None
+        role = known.role_on(when)
+        if role is not None:
+            c.known_sector = role.sector
+            # A role the source shows ending years before the article is a weak guess: the article's
+            # sentences (an envoy of the EU, a UN official) say more about where the person is now.
+            current = when is None or role.until is None or role.until[:4] >= when[:4]
+            c.set_country(role.country, KNOWN if current else HOME)
+
+
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
 def _org_apposition(tree: Tree, gaz: Gazetteer, s: Span, c: Cluster) -> None:
@@ -298,7 +342,7 @@ def _countries_from_sentences(gaz: Gazetteer, clusters: dict[str, Cluster], span
                               home: str | None) -> None:
     """Give titled people without a stated country one from their sentence, else the article's."""
     for c in clusters.values():
-        if c.kind != PERSON or c.country is not None:
+        if c.kind != PERSON or c.strength >= SENTENCE:
             continue
         s = min(c.spans, key=lambda x: x.start)
         claimed = {o.country for o in clusters.values() if o.kind == PERSON and o.country
@@ -353,7 +397,7 @@ def _person_for(tree: Tree, clusters: dict[str, Cluster], seen: TitleSeen, at: i
     """The named person a description refers to: same title, else the first compatible one after."""
     people = [c for c in clusters.values() if c.kind == PERSON]
     same = [c for c in people if any(ti.title == seen.title and ti.country in (None, seen.country)
-                                     for ti in c.titles) and c.country in (None, seen.country)]
+                                     for ti in c.titles) and _said_country(c) in (None, seen.country)]
     if len(same) == 1:
         return same[0]
     if same:
@@ -363,10 +407,15 @@ def _person_for(tree: Tree, clusters: dict[str, Cluster], seen: TitleSeen, at: i
     # A description before any name ("the Serbian interior minister said ... Vulin said"): the first
     # compatible person named within the next two sentences.
     here = tree[at].sent
-    later = sorted((c for c in people if c.country in (None, seen.country) and not c.titles
+    later = sorted((c for c in people if _said_country(c) in (None, seen.country) and not c.titles
                     and at < min(s.start for s in c.spans) and c.first_sentence <= here + 2),
                    key=lambda c: min(s.start for s in c.spans))
     return later[0] if later else None
+
+
+def _said_country(c: Cluster) -> str | None:
+    """The country the article itself gives a person (not the knowledge base's guess)."""
+    return None if c.known is not None and c.strength <= KNOWN else c.country
 
 
 def _pronouns(tree: Tree, clusters: dict[str, Cluster], token_key: dict[int, str]) -> None:

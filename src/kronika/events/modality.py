@@ -87,7 +87,10 @@ def modality(tree: Tree, k: int, event: str, lex: Lexicon, rejecting: bool, mode
                      for c in tree.children(h, "advcl"))
     considering = any(tree[h].lemma in lex.wordset("considering_words") for h in first_clause[1:])
     unreal = any(c.text.lower() in lex.sub("hypothetical", "adjectives") for c in tree.children(k, "amod"))
-    attempt = any(tree[h].lemma in lex.wordset("attempt_nouns") for h in chain[1:3])
+    # "a bid to block", "demanded that X guarantee supplies": what is attempted or asked for is not done
+    # ("moves our cooperation" and "offered to meet" are no attempts: the verbs are not the nouns)
+    attempt = any((tree[h].pos == "NOUN" and tree[h].lemma in lex.wordset("attempt_nouns"))
+                  or (tree[h].pos == "VERB" and tree[h].lemma in lex.wordset("requesting_verbs")) for h in chain[1:3])
     reported = any(tree[h].lemma in lex.wordset("reporting_verbs") for h in chain[1:])
     if auxes & modals_h or consequent or considering or unreal or attempt or \
             ("would" in auxes and not reported):
