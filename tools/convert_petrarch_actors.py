@@ -82,6 +82,8 @@ NULL_CODE = "---"  # the source's "no actor" code
 # kept nowhere, and never taken for a state.
 ORG_IDS = {"UNO", "EEC", "WBK", "ILO", "HCR", "WHO", "IAE", "ICG", "MSF", "HRW", "AMN", "IRC", "HMS", "ALQ",
            "JMA", "ASF", "ISI", "NAT", "ASN", "OPC", "ICC", "ICJ", "IMF", "WTO", "OAS", "OAU", "OIC", "KID"}
+# Blocks of the UN's specialised agencies and related organisations (ILO, IAEA, WHO, FAO, World Bank).
+SPECIALISED_AGENCIES = {"ILO", "IAE", "WHO", "FAO", "WBK"}
 NOT_STATE = set(ROLE_SECTOR) | RELIGIONS | REGIONS | BODY_PREFIXES | ORG_IDS
 
 
@@ -139,7 +141,7 @@ def sector_of(rest: list[str]) -> str | None:
 def clean_code(raw: str) -> Code | None:
     """A CAMEO code as PLOVER's code and sector; None for the null code, a malformed code or a fictional one.
 
-    >>> clean_code("UKGGOV"), clean_code("IGOUNOLABILO").code, clean_code("SRBGOVMIL").sector
+    >>> clean_code("UKGGOV"), clean_code("IGOUNOREFHCR").code, clean_code("SRBGOVMIL").sector
     (Code(code='GBR', sector='GOV', kind='state', home=None, breakaway=False), 'UNO', 'GOV')
     >>> clean_code("PSEREBHMS").code, clean_code("AUTGOV").code, clean_code("GBRVGBELI").code
     ('PSE', 'AUT', 'VGB')
@@ -150,7 +152,11 @@ def clean_code(raw: str) -> Code | None:
     if raw.startswith("EUREEC"):  # the European Community written without its IGO prefix
         return Code("EUR", sector_of(bs[2:]), "igo")
     if head == "IGO":
-        code = "EUR" if "EEC" in rest else "UNO" if "UNO" in rest else "IGO"  # IGOEUR alone: OSCE, EBRD...
+        # The UN's specialised agencies (ILO, WHO, FAO, the World Bank) and the IAEA are intergovernmental
+        # organisations of their own, with their own members: IGO, as PLOVER codes other bodies; UNO is
+        # the UN itself, its organs, funds, programmes and missions.
+        un = "UNO" in rest and not set(rest) & SPECIALISED_AGENCIES
+        code = "EUR" if "EEC" in rest else "UNO" if un else "IGO"  # IGOEUR alone: OSCE, EBRD...
         return Code(code, sector_of(rest), "igo")
     if head == "IMG":  # transnational armed groups: REB, whatever else the code says (religion, region)
         return Code("IMG", "REB", "armed_group")

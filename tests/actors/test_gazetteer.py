@@ -76,8 +76,8 @@ def test_kinds_case_and_ambiguity(gaz: Gazetteer) -> None:
 @pytest.mark.parametrize(("text", "code", "sector"), [
     ("EU", "EUR", None), ("E.U.", "EUR", None), ("European Commission", "EUR", "GOV"),
     ("EEAS", "EUR", "GOV"), ("European Parliament", "EUR", "LEG"), ("UN", "UNO", None),
-    ("U.N. Security Council", "UNO", "GOV"), ("UNHCR", "UNO", "REF"), ("WHO", "UNO", "MED"),
-    ("IAEA", "UNO", None), ("NATO", "IGO", "MIL"), ("Interpol", "IGO", "COP"), ("EAEU", "IGO", None),
+    ("U.N. Security Council", "UNO", "GOV"), ("UNHCR", "UNO", "REF"), ("WHO", "IGO", "MED"),
+    ("IAEA", "IGO", None), ("NATO", "IGO", "MIL"), ("Interpol", "IGO", "COP"), ("EAEU", "IGO", None),
     ("Eurasian Economic Union", "IGO", None), ("OSCE", "IGO", None), ("CSTO", "IGO", "MIL"),
     ("African Union", "IGO", None), ("ASEAN", "IGO", None), ("International Criminal Court", "IGO", "JUD"),
     ("Mercosur", "IGO", None), ("Amnesty International", "NGO", "SOC"),

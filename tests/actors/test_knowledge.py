@@ -50,7 +50,8 @@ def kb() -> KnowledgeBase:
     ("HTIGOVHLH", "HTI", "GOV"),
     ("SYRINSMUS", "SYR", "REB"),
     ("PSEREBHMS", "PSE", "REB"),  # HMS is Hamas, not a state
-    ("IGOUNOLABILO", "UNO", "LAB"),  # the UN system
+    ("IGOUNOLABILO", "IGO", "LAB"),  # a specialised agency of the UN: an IGO of its own
+    ("IGOUNOREFHCR", "UNO", "REF"),  # a UN programme
     ("IGOEUREEC", "EUR", None),  # the European Community
     ("IGOEURDEVEBR", "IGO", None),  # a European body that is not the EU (the EBRD)
     ("IGOWSTNAT", "IGO", None),  # NATO
