@@ -97,3 +97,16 @@ def test_diplomats_expelled_from_a_country_are_expelled_by_it(code):
     r = code("The expulsion of four Belarusian diplomats from Latvia was announced on Monday.")
     ev = only(r, "SANCTION")
     assert [(a.code, a.sector) for a in ev.actor] == [("LVA", "GOV")] and codes(ev.recipient) == ["BLR"]
+
+
+def test_weapons_platforms_are_the_military_and_an_attack_abroad_strikes_where_it_lands(code):
+    r = code("Turkish warplanes bombed targets near the Iraqi town of Zakho on Tuesday.")
+    ev = only(r, "ASSAULT")
+    assert [(a.code, a.sector) for a in ev.actor] == [("TUR", "MIL")]
+    assert codes(ev.recipient) == ["IRQ"]
+
+
+def test_a_threat_is_aimed_where_the_threatened_act_would_land_and_the_act_is_not_coded(code):
+    r = code("The militants threatened on Monday to resume attacks in Nigeria.\n\nThe Nigerian army said so.")
+    assert [e.event for e in r.events] == ["THREATEN"]
+    assert codes(r.events[0].recipient) == ["NGA"]

@@ -133,9 +133,12 @@ def classify(tree: Tree, gaz: Gazetteer, start: int, end: int, label: str,
     if org is not None:
         return Span(start, end, text, ORG, sent, code=org.code, country=org.code, sector=org.sector,
                     canonical=org.name)
-    # A body the knowledge base knows (armed groups, NGOs, agencies): never for a name spaCy took for a
-    # person, since the source lists some groups' leaders among their aliases.
-    body = kb.body(name) if kb is not None and label in ("ORG", "NORP", "GPE", "FAC") else None
+    # A body the knowledge base knows (armed groups, NGOs, agencies). A name spaCy took for a person
+    # counts only by the body's own name or acronym ("Boko Haram"), since the source lists some
+    # groups' leaders among their aliases.
+    body = kb.body(name) if kb is not None and label in ("ORG", "NORP", "GPE", "FAC", "PERSON") else None
+    if body is not None and label == "PERSON" and not (name.isupper() or fold(body.name) == fold(name)):
+        body = None
     if body is not None and gaz.country_of(name) is None:
         return Span(start, end, text, ORG, sent, code=body.code, country=body.code, sector=body.sector,
                     canonical=body.name)

@@ -116,9 +116,13 @@ def _phrase_actors(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int) -> 
         key = actors.token_key.get(k)
         cluster = actors.clusters.get(key) if key else None
         span_kind = cluster.kind if cluster else _norp_kind(actors, k)
-        governs_noun = (k != head and t.dep in _MOD_DEPS and t.head in toks and t.head > k
-                        and tree[t.head].pos in ("NOUN", "PROPN")
-                        and (key is None or actors.token_key.get(t.head) != key))
+        # A name of several words modifies the noun through its last word ("Boko Haram militants")
+        span = actors.span_at.get(k)
+        last = span.head if span is not None and key is not None and k < span.head and span.head in toks else k
+        lt = tree[last]
+        governs_noun = (last != head and lt.dep in _MOD_DEPS and lt.head in toks and lt.head > last
+                        and tree[lt.head].pos in ("NOUN", "PROPN")
+                        and (key is None or actors.token_key.get(lt.head) != key))
         if span_kind in (GPE, ORG, NORP) and governs_noun:
             country = cluster.country if cluster else nationality(k)
             if country:

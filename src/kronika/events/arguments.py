@@ -83,6 +83,8 @@ def subject_of(tree: Tree, k: int, is_actor: IsActor, *, limit: int = 6) -> int 
         t = tree[cur]
         if t.dep == "acl" and t.tag == "VBG" and is_actor(t.head):
             return t.head  # "states ... recognizing it": the noun a participle modifies does it
+        if _misparsed_main_verb(tree, cur) and is_actor(t.head):
+            return t.head
         if t.dep == "pcomp" and t.tag == "VBG" and tree.head(cur).text.lower() in ("for", "of"):
             # "criticised the government for signing", "accused Eritrea of arming": the one
             # criticised, thanked or accused did it
@@ -104,6 +106,30 @@ def subject_of(tree: Tree, k: int, is_actor: IsActor, *, limit: int = 6) -> int 
             return None
         cur = t.head
     return None
+
+
+# Verbs that have no object to be the passive of ("protested", "rioted"): a sentence "Militants
+# protested in X." misparsed as a noun with a participle is still an active sentence.
+_INTRANSITIVE = frozenset({"protest", "demonstrate", "riot", "march", "rally", "strike", "clash", "resign",
+                           "agree", "vow", "pledge", "threaten", "promise", "refuse", "decline", "withdraw",
+                           "retreat", "surrender", "mutiny", "rebel", "fight", "negotiate"})
+
+
+def _misparsed_main_verb(tree: Tree, k: int) -> bool:
+    """The small model often reads "Militants threatened to resume attacks." as a noun phrase: the noun
+    its root, the verb a past participle modifying it. A whole sentence with no finite verb whose
+    participle takes an infinitive ("threatened to", "vowed to") or is of a verb with no passive
+    ("protested", "rioted") is that misreading; "Five protesters killed in a raid" is not."""
+    t = tree[k]
+    if t.dep != "acl" or t.tag not in ("VBN", "VBD") or tree.head(k).dep != "ROOT" \
+            or tree.head(k).pos not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep in ("auxpass", "agent") for c in tree.children(k)):
+        return False
+    if t.tag == "VBD":
+        return True  # a finite past tense is a main verb whatever the parser hung it on
+    to_clause = any(any(tree.lower[a.i] == "to" for a in tree.children(c.i, "aux")) for c in tree.children(k, "xcomp", "advcl"))
+    return to_clause or t.lemma in _INTRANSITIVE
 
 
 def _actor_within(tree: Tree, subj: int, verb: int, is_actor: IsActor) -> int | None:
@@ -309,6 +335,9 @@ def refused_objects(tree: Tree, k: int, lex: Lexicon, is_actor: IsActor) -> list
     for c in tree.children(k, "xcomp", "acl", "advcl"):
         obj = tree.child(c.i, "dobj")
         found = _inside(tree, obj.i, is_actor, lex) if obj is not None else []
+        if not found and obj is not None:
+            # "threatened to resume attacks in Israel": where the act would land
+            found = [o for o in _prep_objects(tree, obj.i, ["in", "inside", "across"]) if is_actor(o)]
         found = found or [o for o in _prep_objects(tree, c.i, lex.args["recipient_preps"]) if is_actor(o)]
         if not found:
             for o in [p.i for p in tree.children(c.i, "prep")]:

@@ -86,7 +86,8 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
         if not is_verb and args.inferred_actor and not args.recipients and _background(tree, trig.token,
                                                                                        trigger_tokens):
             continue  # "on the eve of planned maneuvers": the occasion of another event, not one itself
-        if trig.entry.event == "REJECT" and not args.recipients:
+        if trig.entry.event in ("REJECT", "THREATEN") and not args.recipients:
+            # what is refused or threatened names the other party ("threatened to resume attacks in Israel")
             args.recipients = refused_objects(tree, trig.token, lex, is_actor)
         if not args.recipients and mod.event in ("PROTEST", "ASSAULT", "COERCE"):
             args.recipients = purpose_targets(tree, trig.token, is_actor)
@@ -188,6 +189,10 @@ def _conventional_recipient(view: ActorView, conv: Conventions, event: str, acto
             return [ActorRef(code=where, sector=conv.repression_target, entity_text="",
                              identifier_text=f"{view.country_name(where) or where} civilians",
                              inferred="target not named")]
+    if event == "ASSAULT" and place is not None and len(place) == 3 and place not in codes:
+        # "tanks fired shells at targets in Jericho": an attack abroad strikes the country where it lands
+        return [ActorRef(code=place, sector=None, entity_text="", identifier_text=view.country_name(place) or place,
+                         inferred="where the attack struck")]
     return []
 
 
@@ -228,15 +233,18 @@ def _subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
             out.add(t.token)
         # "threatened to close the border", "demanded that Turkey withdraw", "invited Somalia to visit":
         # the threat, the demand or the invitation is the event; what it asks for has not happened.
-        up = t.token
-        for _ in range(2):
-            dep, up = tree[up].dep, tree[up].head
-            if dep not in ("xcomp", "ccomp") or up == t.token:
+        node = t.token
+        for n in range(3):
+            dep, up = tree[node].dep, tree[node].head
+            # "threatened to resume attacks": the noun is the object of the act threatened
+            infinitive = dep == "advcl" and any(tree.lower[a.i] == "to" for a in tree.children(node, "aux"))
+            if (dep not in ("xcomp", "ccomp") and not infinitive and not (n == 0 and dep == "dobj")) or up == node:
                 break
             if up in by_token and (by_token[up].entry.event in ("REQUEST", "THREATEN")
                                    or tree[up].lemma in lex.wordset("object_control_verbs")):
                 out.add(t.token)
                 break
+            node = up
         theme = _theme(tree, t.token)
         if not t.entry.objects and theme is not None and theme in lex.wordset("non_event_objects"):
             out.add(t.token)
