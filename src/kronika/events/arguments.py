@@ -128,7 +128,8 @@ def _misparsed_main_verb(tree: Tree, k: int) -> bool:
         return False
     if t.tag == "VBD":
         return True  # a finite past tense is a main verb whatever the parser hung it on
-    to_clause = any(any(tree.lower[a.i] == "to" for a in tree.children(c.i, "aux")) for c in tree.children(k, "xcomp", "advcl"))
+    to_clause = any(any(tree.lower[a.i] == "to" for a in tree.children(c.i, "aux"))
+                    for c in tree.children(k, "xcomp", "advcl"))
     return to_clause or t.lemma in _INTRANSITIVE
 
 

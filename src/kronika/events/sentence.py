@@ -234,11 +234,12 @@ def _subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
         # "threatened to close the border", "demanded that Turkey withdraw", "invited Somalia to visit":
         # the threat, the demand or the invitation is the event; what it asks for has not happened.
         node = t.token
-        for n in range(3):
+        for step in range(3):
             dep, up = tree[node].dep, tree[node].head
             # "threatened to resume attacks": the noun is the object of the act threatened
             infinitive = dep == "advcl" and any(tree.lower[a.i] == "to" for a in tree.children(node, "aux"))
-            if (dep not in ("xcomp", "ccomp") and not infinitive and not (n == 0 and dep == "dobj")) or up == node:
+            if (dep not in ("xcomp", "ccomp") and not infinitive and not (step == 0 and dep == "dobj")) \
+                    or up == node:
                 break
             if up in by_token and (by_token[up].entry.event in ("REQUEST", "THREATEN")
                                    or tree[up].lemma in lex.wordset("object_control_verbs")):
