@@ -24,7 +24,7 @@ demo: install
 	$(BIN)/kronika events --db $(DB)
 
 test: install
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench tools
 	$(BIN)/mypy --strict src/kronika
 	$(BIN)/lint-imports
 	$(BIN)/cog --check README.md
