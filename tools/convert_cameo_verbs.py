@@ -89,7 +89,8 @@ GENERIC_OBJECTS = frozenset("""
 # chances"), die (ASSAULT), monitor, inspect, search (ACCUSE investigate: "inspected the guard of
 # honour"), fail (REJECT; kronika reads it as negation), introduce, debate, notify (CONSULT),
 # renounce (ACCUSE, though "renounced violence" concedes), defend (AID), decree, suggest (REQUEST),
-# whip, wrestle, engage, explode, flatten ("flatten the curve"), abstain (CONCEDE).
+# whip, wrestle, engage, explode, flatten ("flatten the curve"), abstain (CONCEDE), bar (COERCE:
+# "barring a last-minute deal").
 SAFE_BARE = {
     # criticism and disapproval
     "curse": "ACCUSE", "denigrate": "ACCUSE", "disapprove": "ACCUSE", "grill": "ACCUSE",
@@ -103,7 +104,7 @@ SAFE_BARE = {
     "pillage": "ASSAULT", "plunder": "ASSAULT", "snipe": "ASSAULT", "pummel": "ASSAULT",
     "rampage": "ASSAULT", "mistreat": "ASSAULT",
     # repression
-    "bar": "COERCE", "punish": "COERCE", "re-arrest": "COERCE", "rearrest": "COERCE",
+    "punish": "COERCE", "re-arrest": "COERCE", "rearrest": "COERCE",
     "criminalize": "COERCE", "criminalise": "COERCE", "forbid": "COERCE", "proscribe": "COERCE",
     "quell": "COERCE",
     # concessions

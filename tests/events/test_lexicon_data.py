@@ -517,6 +517,7 @@ WRONG_SENSES = [  # converted entries must not fire here
     "The city council closed the schools for the summer holidays.",
     "The bank raised two billion euros in new capital.",
     "The minister launched a bid for the party leadership.",
+    "Barring a last-minute deal, the unions will strike on Monday.",
 ]
 
 
