@@ -122,7 +122,8 @@ SAFE_BARE = {
 # Left out on review, for example: attack for (ACCUSE: "attacked the town for the second time"),
 # cooperate against (ACCUSE), fly to (AGREE), shoot down (kronika asks for an aircraft), cut down
 # (ASSAULT), push ahead, take over (COERCE), sue for ("sue for peace"), give up, kick off, rush to,
-# step up, drum up, call off, break off, break with (SANCTION, THREATEN), negotiate with (SUPPORT).
+# step up, drum up, call off, break off, break with (SANCTION, THREATEN), negotiate with (SUPPORT),
+# give back (CONCEDE: "gave back the award").
 SAFE_FRAMES = {
     "blast - for": "ACCUSE", "campaign - against": "ACCUSE", "distance - from": "ACCUSE",
     "dress down -": "ACCUSE", "hit back at": "ACCUSE", "hit out at": "ACCUSE", "lash out -": "ACCUSE",
@@ -131,7 +132,6 @@ SAFE_FRAMES = {
     "burn down -": "ASSAULT", "fight back -": "ASSAULT", "string up -": "ASSAULT",
     "clamp down -": "COERCE", "cordon off -": "COERCE", "hunt down -": "COERCE",
     "abide - by": "CONCEDE", "back down from": "CONCEDE", "back off -": "CONCEDE",
-    "give back -": "CONCEDE",
     "communicate - with": "CONSULT", "confer - with": "CONSULT", "consult - with": "CONSULT",
     "converse - with": "CONSULT", "depart - for": "CONSULT", "discuss - with": "CONSULT",
     "get together -": "CONSULT", "head - for": "CONSULT", "head - to": "CONSULT",
