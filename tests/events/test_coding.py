@@ -196,3 +196,43 @@ def test_multinational_article_does_not_guess_recipients(code):
 def test_a_vow_of_violence_is_a_threat(code):
     r = code("Sudan vowed to retaliate against the militia.")
     assert [e.event for e in r.events] == ["THREATEN"]
+
+
+# Triggers converted from the CAMEO verb dictionary (events/data/cameo_triggers.yaml): they code
+# phrases kronika's own lexicon does not list, and stay out of other senses of the same verbs.
+
+def test_converted_trigger_returning_fire_is_assault(code):
+    r = code("Sri Lankan sailors returned fire after Indian fishermen attacked their vessel.")
+    fire = [e for e in events_of(r, "ASSAULT") if e.event_text == "returned fire"]
+    assert len(fire) == 1
+    assert codes(fire[0].actor) == ["LKA"] and codes(fire[0].recipient) == ["IND"]
+
+
+def test_converted_trigger_holding_in_custody_is_an_arrest(code):
+    r = code("Kenyan police held two Ugandan activists in custody for a week.")
+    ev = one(r, "COERCE")
+    assert "arrest" in ev.mode and codes(ev.actor) == ["KEN"] and codes(ev.recipient) == ["UGA"]
+
+
+def test_converted_trigger_lashing_out_is_criticism(code):
+    r = code("Brazil's foreign minister lashed out at Argentina after the vote.")
+    ev = one(r, "ACCUSE")
+    assert codes(ev.actor) == ["BRA"] and codes(ev.recipient) == ["ARG"]
+
+
+def test_converted_trigger_blocking_an_extradition_is_reject(code):
+    r = code("Turkey blocked the extradition of the Swedish journalist.")
+    ev = one(r, "REJECT")
+    assert codes(ev.actor) == ["TUR"] and codes(ev.recipient) == ["SWE"]
+
+
+def test_converted_trigger_rushing_troops_to_a_border_is_mobilize(code):
+    r = code("The Ghanaian army rushed troops to the northern border.")
+    ev = one(r, "MOBILIZE")
+    assert codes(ev.actor) == ["GHA"] and "troops" in ev.mode
+
+
+def test_converted_triggers_leave_other_senses_alone(code):
+    r = code("The German chancellor opened a new bridge over the Rhine.\n"
+             "The Egyptian army used drones to map the desert near the Libyan border.")
+    assert [(e.event, e.event_text) for e in r.events] == []

@@ -313,3 +313,241 @@ def test_sentences_reach_the_lexicon(
 def test_sentences_cover_every_category() -> None:
     assert {cat for _, cat in SENTENCES} == CATEGORIES
     assert len(SENTENCES) >= 30
+
+
+# --- cameo_triggers.yaml: entries converted from the CAMEO verb dictionary ----------------------
+
+CAMEO_KEYS = TRIGGER_KEYS | {"cameo"}
+TOOL = Path(__file__).resolve().parents[2] / "tools" / "convert_cameo_verbs.py"
+
+
+@pytest.fixture(scope="module")
+def cameo_triggers() -> list[dict[str, Any]]:
+    data = load("cameo_triggers.yaml")
+    assert isinstance(data, dict) and isinstance(data["triggers"], list)
+    return list(data["triggers"])
+
+
+@pytest.fixture(scope="module")
+def converter() -> Any:
+    """tools/convert_cameo_verbs.py, imported from its path (tools/ is not a package)."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("convert_cameo_verbs", TOOL)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["convert_cameo_verbs"] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_converted_file_loads_through_the_lexicon() -> None:
+    from kronika.events.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    entries = [e for group in (lex.verbs, lex.nouns) for es in group.values() for e in es]
+    cameo = [e for e in entries if e.source == "cameo"]
+    assert len(cameo) >= 500
+    assert all(e.cameo and re.fullmatch(r"\d{3,4}", e.cameo) for e in cameo)
+    assert all(e.cameo is None for e in entries if e.source == "kronika")
+    for es in lex.verbs.values():  # own entries first: the trigger finder keeps the first on a tie
+        sources = [e.source for e in es]
+        assert sources == sorted(sources, key=lambda s: s != "kronika"), es[0].lemma
+
+
+def test_converted_entries_are_valid(cameo_triggers: list[dict[str, Any]],
+                                     categories: dict[str, dict[str, Any]]) -> None:
+    for e in cameo_triggers:
+        assert set(e) <= CAMEO_KEYS, e
+        assert isinstance(e["lemma"], str) and WORD.match(e["lemma"]), e
+        assert e["pos"] == "VERB", e
+        assert e["event"] in CATEGORIES, e
+        if e.get("mode") is not None:
+            assert e["mode"] in categories[e["event"]]["modes"], e
+        for field in ("particle", "prep"):
+            assert e.get(field) is None or (isinstance(e[field], str) and WORD.match(e[field])), e
+        for obj in e.get("objects") or []:
+            assert isinstance(obj, str) and obj == obj.lower() and " " not in obj, e
+        for ctx in e.get("context") or []:
+            assert ctx in CONTEXTS, e
+        assert 0 < e["weight"] <= 0.7, e  # below kronika's own default of 1.0
+        if not (e.get("objects") or e.get("particle") or e.get("prep")):
+            assert e["weight"] <= 0.5, e  # a verb alone says least
+        assert isinstance(e["cameo"], str) and re.fullmatch(r"\d{3,4}", e["cameo"]), e
+
+
+def test_converted_entries_do_not_duplicate_or_override_own(cameo_triggers: list[dict[str, Any]],
+                                                            triggers: list[dict[str, Any]]) -> None:
+    own_keys = {key(e) for e in triggers}
+    own_verbs = {e["lemma"] for e in triggers if e["pos"] == "VERB"}
+    own_objects: dict[tuple[Any, ...], set[str]] = defaultdict(set)
+    least: dict[tuple[str, int], float] = {}
+    for e in triggers:
+        if e["pos"] == "VERB":
+            own_objects[key(e)[:4]].update(e.get("objects") or [])
+            spec = bool(e.get("particle")) + bool(e.get("prep")) + bool(e.get("objects"))
+            w = e.get("weight", 1.0)
+            least[(e["lemma"], spec)] = min(w, least.get((e["lemma"], spec), w))
+    for e in cameo_triggers:
+        assert key(e) not in own_keys, e
+        spec = bool(e.get("particle")) + bool(e.get("prep")) + bool(e.get("objects"))
+        if spec == 0:
+            assert e["lemma"] not in own_verbs, e  # kronika decided what the verb means alone
+        assert not set(e.get("objects") or []) & own_objects[key(e)[:4]], e
+        assert e["weight"] <= least.get((e["lemma"], spec), 1.0), e  # a tie goes to the own entry
+    assert len(Counter(key(e) + (e["cameo"],) for e in cameo_triggers)) == len(cameo_triggers)
+
+
+def test_converted_file_says_where_it_comes_from() -> None:
+    head = (DATA / "cameo_triggers.yaml").read_text(encoding="utf-8").split("\ntriggers:", 1)[0]
+    for fact in ("openeventdata/petrarch2", "676801cd", "MIT licence", "Permission is hereby granted",
+                 "Copyright (c) 2015 Open Event Data Alliance", "openeventdata/PLOVER", "5e0c24fb",
+                 "CC BY-SA 4.0", "tools/convert_cameo_verbs.py", "Left out"):
+        assert fact in head, fact
+
+
+# The converter on small made-up pieces of the dictionary format (not lines of the real file).
+
+SNIPPET = """\
+####### SYNONYM SETS #######
+
+&ARMOURY
++RIFLE
++MORTAR_SHELLS
++CATAPULT
+
+####### VERB PATTERNS #######
+
+---  BRANDISH   [---]  ---
+BRANDISH
+WAVE
+- * &ARMOURY                      [190]     # BRANDISH
+- * FLAG                          [---]     # WAVE
+- GUARDS * &ARMOURY               [190]     # BRANDISH
+
+---  IMPLORE   [020]  ---
++ASK_FOR {+ASKED_FOR +ASKING_FOR +ASKS_FOR} [020]
+IMPLORE
+- * (FOR CLEMENCY)                [025]     # IMPLORE
+- * (AGAINST CURFEW)              [1051]    # IMPLORE
+- * DOWN BARRICADES               [144]     # IMPLORE
+- * (FOR QUIET)                   [010:010] # IMPLORE
+
+---  OVERRULE   [120]  ---
+OVERRULE
+"""
+
+CROSSWALK = """\
+100: REQUEST, , # (made up for the test)
+025: REQUEST, change, legal
+1051: REQUEST, yield, legal
+105: REQUEST, change, legal
+144: PROTEST, obstruct,
+190: ASSAULT, , military
+120: REJECT, ,
+"""
+
+OWN = {"triggers": [{"lemma": "overrule", "pos": "VERB", "event": "REJECT", "weight": 0.9}]}
+
+
+def test_synonym_sets_become_their_members(converter: Any) -> None:
+    sets = converter.read_synsets(SNIPPET.splitlines())
+    assert sets["ARMOURY"] == ["rifle", "mortar shells", "catapult"]
+    frame = converter.read_pattern("* &ARMOURY", sets)
+    assert frame.objects == ("rifle", "mortar shell", "catapult") and frame.synset == "ARMOURY"
+
+
+def test_multi_word_verb_gives_lemma_and_preposition(converter: Any) -> None:
+    verb = converter.read_verb_line("+ASK_FOR {+ASKED_FOR +ASKING_FOR +ASKS_FOR} [020]")
+    assert (verb.lemma, verb.particle, verb.prep, verb.code) == ("ask", None, "for", "020")
+    verb = converter.read_verb_line("+STAND_DOWN")
+    assert (verb.lemma, verb.particle, verb.prep) == ("stand", "down", None)
+
+
+def test_patterns_give_preposition_particle_and_object(converter: Any) -> None:
+    frame = converter.read_pattern("* (AGAINST CURFEWS)", {})
+    assert (frame.particle, frame.prep, frame.objects) == (None, "against", ("curfew",))
+    frame = converter.read_pattern("* DOWN BARRICADES", {})
+    assert (frame.particle, frame.prep, frame.objects) == ("down", None, ("barricade",))
+    assert converter.read_pattern("GUARDS * RIFLES", {}) == "words before the verb (subject constraint)"
+    assert converter.read_pattern("* FLAG (ON ROOF)", {}).startswith("object and prepositional object")
+
+
+def test_convert_a_small_dictionary(converter: Any) -> None:
+    cats = {"categories": load("categories.yaml")["categories"]}
+    entries, report = converter.convert(SNIPPET, CROSSWALK, cats, OWN)
+    got = {(e.lemma, e.particle, e.prep, e.objects, e.event, e.mode, e.cameo) for e in entries}
+    assert got == {
+        ("brandish", None, None, ("rifle", "catapult"), "ASSAULT", None, "190"),
+        ("implore", None, "for", ("clemency",), "REQUEST", "change", "025"),  # 02: its 10 twin's mode
+        ("implore", None, "against", ("curfew",), "REQUEST", "yield", "1051"),
+        ("implore", "down", None, ("barricade",), "PROTEST", "obstruct", "144"),
+    }
+    assert report.dropped["null code [---]"] >= 1  # "wave + flag", and the block's bare verbs
+    assert report.dropped["words before the verb (subject constraint)"] == 1
+    assert report.dropped["code with no PLOVER category (CAMEO 01 and unmapped codes)"] == 1
+    assert report.dropped["two-word object: kronika's matcher does not match these yet (per object)"] == 1
+    assert report.dropped["verb alone that kronika already lists"] == 1  # kronika's "overrule" wins
+    assert report.dropped["verb alone, not on the reviewed list (SAFE_BARE)"] == 1  # "implore"
+    assert "ask" not in {e.lemma for e in entries}  # "ask for" alone is not on the reviewed list
+    alone, _ = converter.convert(SNIPPET, CROSSWALK, cats, {"triggers": []})
+    assert {(e.lemma, e.event, e.weight) for e in alone if e.specificity == 0} == {("overrule", "REJECT", 0.5)}
+    text = converter.render(entries, report)
+    back = yaml.safe_load(text)["triggers"]
+    assert {(e["lemma"], e["event"], e["cameo"]) for e in back} == {(e.lemma, e.event, e.cameo) for e in entries}
+    assert "&ARMOURY" not in text  # a short list is written out, not anchored
+
+
+# --- converted triggers reach the words they are meant for, and not other senses ---------------
+
+# (sentence, trigger word, expected category). Written for this test.
+CAMEO_SENTENCES = [
+    ("The navy returned fire after its patrol boat was attacked.", "returned", "ASSAULT"),
+    ("The police put down the riot within hours.", "put", "ASSAULT"),
+    ("Police held the two activists in custody for a week.", "held", "COERCE"),
+    ("The opposition leader hit out at the cabinet over fuel prices.", "hit", "ACCUSE"),
+    ("The army rushed troops to the border overnight.", "rushed", "MOBILIZE"),
+    ("The government set a deadline for the rebels to disarm.", "set", "THREATEN"),
+    ("The senators grilled the defence minister about the contract.", "grilled", "ACCUSE"),
+]
+WRONG_SENSES = [  # converted entries must not fire here
+    "The chancellor opened a new bridge over the river.",
+    "The army used drones to watch the desert border.",
+    "The city council closed the schools for the summer holidays.",
+    "The bank raised two billion euros in new capital.",
+    "The minister launched a bid for the party leadership.",
+    "Barring a last-minute deal, the unions will strike on Monday.",
+]
+
+
+@pytest.fixture(scope="module")
+def trigger_finder() -> Any:
+    from kronika.events.lexicon import load_lexicon
+    from kronika.events.triggers import find_triggers
+    from kronika.ingest import article_from_text
+    from kronika.nlp.model import load_model
+    from kronika.nlp.parse import parse_articles
+    from kronika.nlp.tree import Tree
+
+    nlp_model, lex = load_model(), load_lexicon()
+
+    def run(text: str) -> list[tuple[str, Any]]:
+        article = article_from_text(text, source_file="t.txt", source_path="t.txt", meta={"title": "T"})
+        tree = Tree(next(parse_articles(nlp_model, [article])))
+        return [(tree[t.token].text, t.entry) for s in range(len(tree.parsed.sentences))
+                for t in find_triggers(tree, s, lex)]
+
+    return run
+
+
+@pytest.mark.parametrize(("sentence", "word", "expected"), CAMEO_SENTENCES, ids=[s[2] for s in CAMEO_SENTENCES])
+def test_converted_triggers_fire(trigger_finder: Any, sentence: str, word: str, expected: str) -> None:
+    found = dict(trigger_finder(sentence))
+    assert word in found, (sentence, found)
+    assert (found[word].source, found[word].event) == ("cameo", expected), found[word]
+
+
+@pytest.mark.parametrize("sentence", WRONG_SENSES)
+def test_converted_triggers_skip_other_senses(trigger_finder: Any, sentence: str) -> None:
+    assert [w for w, e in trigger_finder(sentence) if e.source == "cameo"] == []

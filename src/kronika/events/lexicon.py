@@ -1,7 +1,10 @@
 """Loading and checking the event lexicon (triggers, modality cues, contexts, categories).
 
 The lexicon is data under ``events/data``; this module only reads it, checks its shape once, and
-indexes it for the trigger finder.
+indexes it for the trigger finder. Triggers come from two files: ``triggers.yaml``, kronika's own,
+and ``cameo_triggers.yaml``, converted from the CAMEO verb dictionary by
+``tools/convert_cameo_verbs.py``. The own file is read first: where a word's entries tie on
+specificity and weight, the trigger finder keeps the first, so kronika's own entry wins.
 """
 
 from __future__ import annotations
@@ -18,6 +21,9 @@ from kronika.datafiles import load_yaml
 from kronika.errors import ConfigError
 from kronika.plover import CATEGORIES
 
+# Trigger files in the order they are read (own first, see above) and the source each entry records.
+TRIGGER_FILES = (("triggers.yaml", "kronika"), ("cameo_triggers.yaml", "cameo"))
+
 
 @dataclass(frozen=True, slots=True)
 class TriggerEntry:
@@ -32,6 +38,8 @@ class TriggerEntry:
     light: bool = False
     passive_recipient: bool = True
     weight: float = 1.0
+    source: str = "kronika"   # the file it came from: "kronika" (triggers.yaml) or "cameo"
+    cameo: str | None = None  # for converted entries, the CAMEO code they came from
 
     @property
     def specificity(self) -> int:
@@ -95,8 +103,11 @@ def _read(folder: Path | Any, name: str) -> Any:
         raise ConfigError(f"{name}: not valid YAML: {exc}") from exc
 
 
-def _entry(raw: dict[str, Any], n: int, cats: dict[str, Category]) -> TriggerEntry:
-    where = f"triggers.yaml entry {n}"
+def _entry(raw: dict[str, Any], n: int, cats: dict[str, Category], name: str = "triggers.yaml",
+           source: str = "kronika") -> TriggerEntry:
+    where = f"{name} entry {n}"
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where}: expected a mapping with lemma, pos and event, got {raw!r}")
     try:
         lemma, pos, event = str(raw["lemma"]).lower(), str(raw["pos"]).upper(), str(raw["event"])
     except KeyError as exc:
@@ -115,7 +126,8 @@ def _entry(raw: dict[str, Any], n: int, cats: dict[str, Category]) -> TriggerEnt
         objects=frozenset(str(o).lower() for o in objects),
         context=tuple(raw.get("context") or ()), light=bool(raw.get("light", False)),
         passive_recipient=bool(raw.get("passive_recipient", True)),
-        weight=float(raw.get("weight", 1.0)),
+        weight=float(raw.get("weight", 1.0)), source=source,
+        cameo=str(raw["cameo"]) if raw.get("cameo") is not None else None,
     )
 
 
@@ -133,12 +145,13 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
                               modes={str(k): float(v) for k, v in (c.get("modes") or {}).items()},
                               cameo_modes={str(k): str(v).zfill(2)
                                            for k, v in (c.get("cameo_modes") or {}).items()})
-    trig = _read(base, "triggers.yaml")
     verbs: dict[str, list[TriggerEntry]] = {}
     nouns: dict[str, list[TriggerEntry]] = {}
-    for n, raw in enumerate(trig.get("triggers") or [], 1):
-        e = _entry(raw, n, cats)
-        (verbs if e.pos == "VERB" else nouns).setdefault(e.lemma, []).append(e)
+    for name, source in TRIGGER_FILES:
+        trig = _read(base, name)
+        for n, raw in enumerate(trig.get("triggers") or [], 1):
+            e = _entry(raw, n, cats, name, source)
+            (verbs if e.pos == "VERB" else nouns).setdefault(e.lemma, []).append(e)
     ctx = _read(base, "contexts.yaml")
     contexts = {str(k).lower(): str(v) for k, v in (ctx.get("keywords") or {}).items()}
     return Lexicon(verbs=verbs, nouns=nouns, categories=cats, contexts=contexts,
