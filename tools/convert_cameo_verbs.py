@@ -200,7 +200,7 @@ REJECTED = """
     enforce - - 1056; extend - - 100; file - - 020; impose - - 100; institute - - 1044
     introduce - - 020; introduce - - 100; issue - - 100; issue - for 101; order - - 1014
     organise - - 026; outline - - 100; present - - 020; repeat - - 020; restate - - 100
-    sign - - 100; submit - - 020
+    sign - - 100; submit - - 020; declare - - 1044
     accuse - - 112: captive hostage prisoner; advise - - 110; apprise - - 110; attack - in 111
     celebrate - - 110; challenge in - 110; charge - in 112; check - - 090; cheer - - 110
     claim - - 112; collect - - 090; conduct - - 090; deal - - 110; declare - - 110
@@ -751,9 +751,9 @@ def review(found: list[Entry], own: list[dict[str, Any]], report: Report,
            two_word: bool = False) -> list[Entry]:
     """The precision filters: what the matcher could express but kronika should not fire on.
 
-    Two-word objects ("death penalty") are left out unless `two_word`: kronika's matcher compares an
-    object with one word (the object's lemma or text, or a compound modifier), so they would never
-    match; run with --two-word-objects once the matcher reads "modifier head"."""
+    Two-word objects ("death penalty") are left out unless `two_word` (the default from the command line,
+    since kronika's matcher reads "modifier head"); without it the matcher would compare an
+    object with one word only, so they would never match (--one-word-objects)."""
     committing = {e.lemma for e in found if e.specificity == 0 and e.event == "AGREE"}
     committing |= {str(e["lemma"]) for e in own if e["event"] == "AGREE" and not e.get("objects")}
     rejected = _rejected(REJECTED)
@@ -1039,8 +1039,7 @@ HEADER = """\
 #   - `- * OBJ [code]`: the object's head lemma (plurals made singular); `- * (PREP OBJ)`: prep and
 #     object; `- * (PREP)`: the prep alone; `- * UP OBJ`: particle and object;
 #   - `&SET`: one object per member (written once as a YAML anchor named after the set); `{{A B}}`:
-#     the two-word object "a b", which kronika's matcher cannot match yet, so it is left out (the
-#     converter keeps it with --two-word-objects);
+#     the two-word object "a b", matched as a modifier and its head ("martial law", "tear gas");
 #   - a pattern applies to the verbs its comment names (where the pattern was found); one naming
 #     none applies to the verb the block is named after, not to all the block's synonyms;
 #   - `[A:B]` active:passive code pairs: the active code, when both are the same PLOVER category;
@@ -1116,14 +1115,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lexicon-dir", type=Path, default=DATA,
                     help="folder with categories.yaml and triggers.yaml (kronika's own entries)")
     ap.add_argument("--out", type=Path, default=DATA / "cameo_triggers.yaml")
-    ap.add_argument("--two-word-objects", action="store_true",
-                    help="keep two-word objects (only once kronika's matcher can match them)")
+    ap.add_argument("--one-word-objects", action="store_true",
+                    help="leave two-word objects out (for a matcher that cannot match \"modifier head\")")
     args = ap.parse_args(argv)
     categories = yaml.safe_load((args.lexicon_dir / "categories.yaml").read_text(encoding="utf-8"))
     triggers = yaml.safe_load((args.lexicon_dir / "triggers.yaml").read_text(encoding="utf-8"))
     entries, report = convert(args.cameo.read_text(encoding="utf-8", errors="replace"),
                               args.crosswalk.read_text(encoding="utf-8"), categories, triggers,
-                              args.two_word_objects)
+                              not args.one_word_objects)
     text = render(entries, report)
     yaml.safe_load(text)  # what is written must read back
     args.out.write_text(text, encoding="utf-8")

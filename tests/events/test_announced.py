@@ -96,3 +96,16 @@ def test_a_permission_granted_is_a_concession_to_the_one_allowed(code):
     ev = only(r, "CONCEDE")
     assert codes(ev.actor) == ["GEO"]
     assert [a.sector for a in ev.recipient] == ["OPP"]
+
+
+def test_an_army_preparing_to_strike_mobilises_a_state_ready_to_strike_threatens(code):
+    r = code("The Macedonian army prepared to resume shelling rebel positions near Tetovo.")
+    assert categories(r) == ["MOBILIZE"]
+    r = code("Japan is prepared to strike North Korean missile sites.")
+    assert categories(r) == ["THREATEN"]
+
+
+def test_a_protest_announced_by_its_actor_is_a_threat(code):
+    r = code("Palestinian leaders said they would boycott all official contact with the United States.")
+    ev = only(r, "THREATEN")
+    assert codes(ev.actor) == ["PSE"] and codes(ev.recipient) == ["USA"]

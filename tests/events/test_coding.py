@@ -236,3 +236,25 @@ def test_converted_triggers_leave_other_senses_alone(code):
     r = code("The German chancellor opened a new bridge over the Rhine.\n"
              "The Egyptian army used drones to map the desert near the Libyan border.")
     assert [(e.event, e.event_text) for e in r.events] == []
+
+
+def test_two_word_objects_and_verbs_the_lemmatiser_misses(code):
+    r = code("The Thai government imposed martial law in the southern provinces.")
+    assert [(e.event, e.mode) for e in r.events] == [("COERCE", ("martial-law",))]
+    r = code("Crowds in Accra jeered the Ghanaian president.")  # the model lemmatises "jeered" as itself
+    assert [e.event for e in r.events] == ["ACCUSE"]
+
+
+def test_a_strike_by_workers_is_a_protest_not_an_attack(code):
+    r = code("Some 500,000 Serbian workers began an open-ended strike on Monday.")
+    assert [e.event for e in r.events] == ["PROTEST"]
+
+
+def test_stopping_a_demonstration_is_repression(code):
+    r = code("Turkish police prevented the demonstration staged by students in Sivas.")
+    assert [(e.event, e.mode) for e in r.events] == [("COERCE", ("restrict",))]
+
+
+def test_an_event_noun_naming_an_agent_is_no_event(code):
+    r = code("U.S. border patrol agents detained Mexican migrants near El Paso.")
+    assert [e.event for e in r.events] == ["COERCE"]

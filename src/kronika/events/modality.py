@@ -101,6 +101,10 @@ def modality(tree: Tree, k: int, event: str, lex: Lexicon, rejecting: bool, mode
     heads = first_clause[1:] + chain[len(first_clause):][:1]
     near = heads + [c.i for h in heads for c in tree.children(h, "acomp") if c.i < k]
     governing = {tree[h].lemma for h in near} | {tree.lower[h] for h in near}
+    if any(tree[h].lemma == "prepare" and tree[h].tag in ("VBD", "VBZ", "VBP", "VBG") for h in near):
+        governing.add("prepare")  # the verb ("the army prepared to"), not the stance ("is prepared to")
+    else:
+        governing.discard("prepare")
     if rejecting and t.lemma in lex.wordset("rejecting_verbs"):
         for x in tree.children(k, "xcomp"):
             if (t.lemma, x.lemma) in _non_events(lex):
@@ -135,8 +139,11 @@ def announced(lex: Lexicon, event: str, mode: str | None, aux: list[str], govern
         if mode in ("withdraw", "ceasefire"):
             return Modality(out, "CONCEDE", rule="a withdrawal or ceasefire announced")
         return Modality(out, "AGREE", rule="a de-escalation announced")
+    if event == "ASSAULT" and "prepare" in governing and not supposed:
+        # "the army prepared to resume shelling": getting ready to strike is a show of force
+        return Modality(out, "MOBILIZE", rule="preparing an attack")
     if event in _THREAT_MODES and threat and not supposed:
-        return Modality(out, "THREATEN", mode=_threat_mode(event, mode), rule="force or repression announced")
+        return Modality(out, "THREATEN", mode=_threat_mode(event, mode), rule="force, repression or protest announced")
     if event in _MATERIAL_CONFLICT and not supposed and "future" not in out:
         out = (*out, "future")  # "agreed to sanction", "decided to impose a curfew": decided, not done
     return Modality(out, event)
@@ -146,10 +153,10 @@ _MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "AS
 # What a refusal refuses, by the category refused (PLOVER's REJECT modes).
 _REFUSED_MODE = {"AID": "assist", "CONCEDE": "yield", "RETREAT": "yield", "CONSULT": "meet", "AGREE": None}
 # What a threat threatens, by the category announced (PLOVER's THREATEN modes).
-_THREAT_MODES = {"ASSAULT": "violence", "COERCE": "restrict"}
+_THREAT_MODES: dict[str, str | None] = {"ASSAULT": "violence", "COERCE": "restrict", "PROTEST": None}
 
 
-def _threat_mode(event: str, mode: str | None) -> str:
+def _threat_mode(event: str, mode: str | None) -> str | None:
     if event == "COERCE" and mode in ("arrest", "deport"):
         return "arrest"
     return _THREAT_MODES[event]

@@ -74,6 +74,8 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
         is_verb = tree[trig.token].pos in ("VERB", "AUX")
         if not is_verb and tree[trig.token].dep == "compound" and tree[trig.token].head in trigger_words:
             continue  # "the cooperation talks", "signed a cooperation pact": the head noun is the event
+        if not is_verb and tree[trig.token].dep == "compound" and view.names_actor(tree[trig.token].head):
+            continue  # "border patrol agents", "protest leaders": the noun says who, not what happened
         if not is_verb and any(view.is_vague_group(c.text) for c in tree.children(trig.token, "amod", "poss",
                                                                                   "compound")):
             continue  # "Western support": an actor PLOVER gives no code
@@ -282,11 +284,17 @@ def _plover_rules(tree: Tree, trig: Trigger, event: str, aux: tuple[str, ...], a
                                         for c in tree.children(obj.i, "amod"))
         if joint or len({a.code for a in actors}) > 1:
             return "COOPERATE"
+    if event == "ASSAULT" and tree[k].lemma in ("strike", "walkout") and actors \
+            and all(a.sector in _CIVIL for a in actors):
+        return "PROTEST"  # workers, students or farmers on strike: a labour strike, not an air strike
     if event in ("ASSAULT", "COERCE", "SANCTION") and "negation" not in aux:
         up = tree[k]
         if up.dep == "xcomp" and tree.head(k).lemma in ("vow", "threaten", "pledge", "promise", "warn"):
             return "THREATEN"
     return event
+
+
+_CIVIL = frozenset({"LAB", "EDU", "CVL", "OPP", "AGR", "MED", "BUS", "SOC", "JRN"})
 
 
 def _unique(refs: list[ActorRef]) -> list[ActorRef]:

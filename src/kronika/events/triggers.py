@@ -26,6 +26,11 @@ def _object_lemmas(tree: Tree, k: int) -> dict[str, int]:
             c = tree.head(k)  # "the agreement that they signed": the object is the antecedent
         out.setdefault(c.lemma, c.i)
         out.setdefault(c.text.lower(), c.i)
+        if c.dep != "compound" and c.dep != "amod":
+            # a two-word object: "imposed martial law", "fired tear gas", "abolished the death penalty"
+            for m in tree.children(c.i, "compound", "amod"):
+                out.setdefault(f"{m.lemma} {c.lemma}", c.i)
+                out.setdefault(f"{m.text.lower()} {c.lemma}", c.i)
         if c.dep != "compound":
             # "received Russian Ambassador X": the title in the object's name counts as the object
             for m in tree.children(c.i, "compound", "nmod"):
@@ -35,6 +40,13 @@ def _object_lemmas(tree: Tree, k: int) -> dict[str, int]:
     for p in tree.children(k, "prep"):
         for o in tree.children(p.i, "pobj"):
             out.setdefault(o.lemma, o.i)
+            for m in tree.children(o.i, "compound", "amod"):
+                out.setdefault(f"{m.lemma} {o.lemma}", o.i)
+    if tree[k].pos in ("NOUN", "PROPN"):
+        # a noun's two-word modifier: "a general strike" is matched by "general", "martial law" by "martial"
+        mods = [c for c in tree.children(k, "compound", "amod")]
+        for a, b in zip(mods, mods[1:], strict=False):
+            out.setdefault(f"{a.lemma} {b.lemma}", b.i)
     return out
 
 
@@ -113,7 +125,8 @@ def intentions(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
     out: list[Trigger] = []
     for k in tree.sentence_tokens(sent):
         word = tree.lower[k]
-        if word in adjectives and tree[k].dep in ("acomp", "amod", "ROOT", "conj", "ccomp", "xcomp"):
+        if word in adjectives and tree[k].dep in ("acomp", "amod", "ROOT", "conj", "ccomp", "xcomp") \
+                and tree[k].tag not in ("VBD", "VBZ", "VBP", "VBG"):  # "is prepared to", not "prepared to"
             negated = _negated(tree, k) or _negated(tree, tree[k].head)
         elif tree[k].lemma in nouns and tree[k].pos == "NOUN":
             negated = _negated(tree, k) or (tree[k].dep == "dobj" and _negated(tree, tree[k].head))
@@ -124,8 +137,8 @@ def intentions(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
         for a in _complement_acts(tree, k):
             if negated:
                 out.append(Trigger(token=a, entry=NO_INTENT, words=(a,)))
-            elif not lex.verbs.get(tree[a].lemma) and tree[a].lemma not in lex.wordset("non_acts"):
-                out.append(Trigger(token=a, entry=INTENT, words=(a,)))
+            elif tree[a].lemma not in lex.wordset("non_acts"):
+                out.append(Trigger(token=a, entry=INTENT, words=(a,)))  # kept only where no entry matches
     return out
 
 
@@ -135,6 +148,11 @@ def permissions(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
     return [Trigger(token=k, entry=PERMISSION, words=(k,)) for k in tree.sentence_tokens(sent)
             if tree[k].pos == "VERB" and tree[k].lemma in lex.wordset("permission_verbs")
             and any(c.pos == "VERB" for c in tree.children(k, "ccomp", "xcomp"))]
+
+
+def _act_words(tree: Tree, k: int) -> list[int]:
+    """The act and its objects ("ready to resume talks": the talks are the event the modality rules read)."""
+    return [k, *(c.i for c in tree.children(k, "dobj", "xcomp"))]
 
 
 def _negated(tree: Tree, k: int) -> bool:
@@ -149,9 +167,29 @@ def _complement_acts(tree: Tree, k: int) -> list[int]:
     return acts
 
 
+def _unlemmatised(lex: Lexicon, lemma: str, tag: str) -> list[TriggerEntry]:
+    """Entries for a verb the lemmatiser left inflected ("jeered", "cordoned" -> "cordone"): the
+    regular stems of an -ed or -ing form, tried in turn."""
+    if len(lemma) < 5 or not (tag in ("VBD", "VBN", "VBG") or lemma.endswith(("ed", "ing"))):
+        return []
+    word = lemma
+    stems: list[str] = []
+    for end in ("ed", "ing", "e"):
+        if word.endswith(end):
+            base = word[: -len(end)]
+            stems += [base, base + "e", base[:-1] if len(base) > 2 and base[-1] == base[-2] else base]
+            if base.endswith("i"):
+                stems.append(base[:-1] + "y")
+    for stem in stems:
+        if stem != lemma and (found := lex.verbs.get(stem)):
+            return found
+    return []
+
+
 def find_triggers(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
-    out: list[Trigger] = [*allegations(tree, sent, lex), *refusals(tree, sent, lex), *intentions(tree, sent, lex),
-                           *permissions(tree, sent, lex)]
+    intents = intentions(tree, sent, lex)
+    out: list[Trigger] = [*allegations(tree, sent, lex), *refusals(tree, sent, lex),
+                          *(t for t in intents if t.entry is not INTENT), *permissions(tree, sent, lex)]
     out = list({t.token: t for t in reversed(out)}.values())[::-1]  # one reading per word: the first
     claimed = {t.token for t in out}
     objects: dict[int, dict[str, int]] = {}
@@ -160,7 +198,7 @@ def find_triggers(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
         if k in claimed:
             continue
         if t.pos in ("VERB", "AUX") and t.dep != "amod":
-            entries = lex.verbs.get(t.lemma, [])
+            entries = lex.verbs.get(t.lemma) or _unlemmatised(lex, t.lemma, t.tag)
         elif t.pos in ("NOUN", "PROPN") and t.ent_type not in ("PERSON", "GPE", "ORG", "NORP", "DATE"):
             entries = lex.nouns.get(t.lemma, []) or lex.nouns.get(t.text.lower(), [])
         else:
@@ -175,4 +213,7 @@ def find_triggers(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
                 best = (rank, e, words)
         if best is not None:
             out.append(Trigger(token=k, entry=best[1], words=best[2]))
-    return out
+    # an act declared ready to be done that no entry reads: the readiness itself (AGREE)
+    matched = {t.token for t in out}
+    out += [t for t in intents if t.entry is INTENT and not matched & set(_act_words(tree, t.token))]
+    return sorted(out, key=lambda t: t.token)
