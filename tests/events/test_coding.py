@@ -258,3 +258,21 @@ def test_stopping_a_demonstration_is_repression(code):
 def test_an_event_noun_naming_an_agent_is_no_event(code):
     r = code("U.S. border patrol agents detained Mexican migrants near El Paso.")
     assert [e.event for e in r.events] == ["COERCE"]
+
+
+def test_what_an_accusation_lists_is_alleged_not_done(code):
+    r = code("Human Rights Watch accused Egypt of torturing detainees, ignoring court rulings and jailing critics.")
+    assert [e.event for e in r.events] == ["ACCUSE"]
+
+
+def test_the_setting_of_the_news_is_not_news_of_its_own(code):
+    r = code("The Sudanese army withdrew from the town of Kadugli after weeks of clashes.")
+    assert [e.event for e in r.events] == ["RETREAT"]
+    r = code("Nigerian police freed 20 hostages seized last month by gunmen near Kaduna.")
+    assert [e.event for e in r.events] == ["RETREAT"]
+
+
+def test_a_background_meeting_with_a_named_party_is_still_an_event(code):
+    r = code("After a meeting with Kenyan President William Ruto in Nairobi, Ethiopian Prime Minister Abiy Ahmed "
+             "flew home.")
+    assert "CONSULT" in [e.event for e in r.events]

@@ -79,6 +79,7 @@ def find_spans(tree: Tree, gaz: Gazetteer, kb: KnowledgeBase | None = None) -> l
             spans.append(span)
             taken.update(range(span.start, span.end))
     spans.extend(_titled_names(tree, gaz, taken))
+    spans.extend(_known_bodies(tree, gaz, kb, taken))
     spans.extend(_org_phrases(tree, gaz, taken))
     spans.extend(_bare_countries(tree, gaz, taken | {i for s in spans for i in range(s.start, s.end)}))
     filed = dateline_tokens(tree)
@@ -218,6 +219,51 @@ def _titled_names(tree: Tree, gaz: Gazetteer, taken: set[int]) -> list[Span]:
         if k - start >= 2 and tree[k - 1].dep != "compound":
             out.append(Span(start, k, tree.span_text(start, k), PERSON, t.sent))
             taken.update(range(start, k))
+    return out
+
+
+_NAME_JOINERS = frozenset({"of", "for", "and", "the", "on", "in", "&", "-"})
+
+
+def _known_bodies(tree: Tree, gaz: Gazetteer, kb: KnowledgeBase | None, taken: set[int]) -> list[Span]:
+    """Capitalised names of known bodies that spaCy did not tag ("Human Rights Watch", "Hamas"): the
+    gazetteer's, and the knowledge base's armed groups, NGOs and international bodies (not its
+    companies, whose names are often common words)."""
+    out: list[Span] = []
+    toks = tree.tokens
+    k = 0
+    while k < len(toks):
+        t = toks[k]
+        if k in taken or not t.text[:1].isupper() or t.pos not in ("PROPN", "NOUN", "ADJ"):
+            k += 1
+            continue
+        found = None
+        end = k + 1
+        while end < len(toks) and end - k < 8 and end not in taken and toks[end].sent == t.sent and (
+                toks[end].text[:1].isupper() or toks[end].text.lower() in _NAME_JOINERS):
+            end += 1
+        for e in range(end, k, -1):
+            if not toks[e - 1].text[:1].isupper():
+                continue
+            name = tree.span_text(k, e)
+            org = gaz.organisation(name)
+            body = kb.body(name) if kb is not None and org is None else None
+            if body is not None and (body.kind == "mnc" or (e - k == 1 and body.kind not in ("armed_group", "igo"))):
+                body = None
+            if org is not None and (e - k > 1 or not gaz.is_ambiguous(name)):
+                found = Span(k, e, name, ORG, t.sent, code=org.code, country=org.code, sector=org.sector,
+                             canonical=org.name)
+            elif body is not None:
+                found = Span(k, e, name, ORG, t.sent, code=body.code, country=body.code, sector=body.sector,
+                             canonical=body.name)
+            if found is not None:
+                break
+        if found is None:
+            k += 1
+            continue
+        out.append(found)
+        taken.update(range(found.start, found.end))
+        k = found.end
     return out
 
 

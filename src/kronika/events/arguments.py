@@ -83,7 +83,7 @@ def subject_of(tree: Tree, k: int, is_actor: IsActor, *, limit: int = 6) -> int 
         t = tree[cur]
         if t.dep == "acl" and t.tag == "VBG" and is_actor(t.head):
             return t.head  # "states ... recognizing it": the noun a participle modifies does it
-        if _misparsed_main_verb(tree, cur) and is_actor(t.head):
+        if misparsed_main_verb(tree, cur) and is_actor(t.head):
             return t.head
         if t.dep == "pcomp" and t.tag == "VBG" and tree.head(cur).text.lower() in ("for", "of"):
             # "criticised the government for signing", "accused Eritrea of arming": the one
@@ -115,7 +115,7 @@ _INTRANSITIVE = frozenset({"protest", "demonstrate", "riot", "march", "rally", "
                            "retreat", "surrender", "mutiny", "rebel", "fight", "negotiate"})
 
 
-def _misparsed_main_verb(tree: Tree, k: int) -> bool:
+def misparsed_main_verb(tree: Tree, k: int) -> bool:
     """The small model often reads "Militants threatened to resume attacks." as a noun phrase: the noun
     its root, the verb a past participle modifying it. A whole sentence with no finite verb whose
     participle takes an infinitive ("threatened to", "vowed to") or is of a verb with no passive

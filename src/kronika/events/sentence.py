@@ -13,6 +13,7 @@ from kronika.events.arguments import (
     Args,
     governing_verb,
     is_passive,
+    misparsed_main_verb,
     noun_args,
     purpose_targets,
     refused_objects,
@@ -88,6 +89,11 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
         if not is_verb and args.inferred_actor and not args.recipients and _background(tree, trig.token,
                                                                                        trigger_tokens):
             continue  # "on the eve of planned maneuvers": the occasion of another event, not one itself
+        own_sides = bool(args.recipients) or (bool(args.actors) and not args.inferred_actor)
+        if _setting(tree, trig.token, lex) and (is_verb or not own_sides):
+            # "after 12 days of battles", "weapons seized last year": told as the setting ("after a meeting
+            # with Lavrov", with a party of its own, is news)
+            continue
         if trig.entry.event in ("REJECT", "THREATEN") and not args.recipients:
             # what is refused or threatened names the other party ("threatened to resume attacks in Israel")
             args.recipients = refused_objects(tree, trig.token, lex, is_actor)
@@ -213,6 +219,13 @@ def _subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
         for w in t.words:
             if w != t.token and w in by_token:
                 out.add(w)
+        if tree[t.token].pos in ("VERB", "AUX"):
+            # "agreed to US mediation", "halted aid to Serbia", "rejected a call for": what the verb acts
+            # on is part of its event, not another one
+            objs = [c.i for c in tree.children(t.token, "dobj")]
+            objs += [o.i for p in tree.children(t.token, "prep") if t.entry.prep and tree.lower[p.i] == t.entry.prep
+                     for o in tree.children(p.i, "pobj")]
+            out.update(o for o in objs if o in by_token and tree[o].pos in ("NOUN", "PROPN"))
         # "accused Eritrea of arming rebels": the accusation is the event; the act is only alleged
         if t.entry.event == "ACCUSE":
             for p in tree.children(t.token, "prep"):
@@ -251,6 +264,15 @@ def _subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
         theme = _theme(tree, t.token)
         if not t.entry.objects and theme is not None and theme in lex.wordset("non_event_objects"):
             out.add(t.token)
+    # "accused the US of violating human rights, ignoring international law": what is alleged is a list
+    alleged = [c.i for t in triggers if t.entry.event == "ACCUSE" for p in tree.children(t.token, "prep")
+               if tree.lower[p.i] == "of" for c in tree.children(p.i, "pcomp", "pobj")]
+    for k in alleged:
+        out.update(j for j in tree.subtree(k) if j in by_token and j != k)
+        # the rest of the list, which the parser hangs on the accusing verb ("..., ignoring the law")
+        verb = tree.head(tree.head(k).i)
+        out.update(c.i for c in tree.children(verb.i, "advcl", "conj")
+                   if c.i > k and c.tag == "VBG" and c.i in by_token)
     return out
 
 
@@ -258,6 +280,35 @@ def _background(tree: Tree, k: int, triggers: set[int]) -> bool:
     """An event noun inside a prepositional phrase of another trigger verb."""
     verb = governing_verb(tree, k)
     return verb is not None and verb in triggers and tree[k].dep == "pobj"
+
+
+def _setting(tree: Tree, k: int, lex: Lexicon) -> bool:
+    """An event told only as the setting of the sentence's news: a noun after a preposition of time or
+    cause ("after 12 days of battles", "amid protests", "in response to recent unrest", "during the
+    1990s conflict", "in the current uprising"), or a past participle describing a noun ("weapons
+    seized last year", "West Africans ordered out of Nigeria", "the demonstration staged by students")."""
+    t = tree[k]
+    if t.pos in ("VERB", "AUX"):
+        return t.dep == "acl" and t.tag == "VBN" and not misparsed_main_verb(tree, k)
+    up = t
+    for _ in range(3):  # "after 12 days of battles": through "of" and "days"
+        if up.dep != "pobj":
+            break
+        prep = tree.head(up.i)
+        word = tree.lower[prep.i]
+        if word in lex.wordset("setting_preps") or (word == "in" and _definite(tree, up.i)
+                                                    and tree[up.i].i == k):
+            return True
+        if prep.head == prep.i or tree.head(prep.i).pos not in ("NOUN", "PROPN") \
+                or tree.head(prep.i).lemma not in lex.wordset("setting_nouns"):
+            break
+        up = tree.head(prep.i)  # "in response to", "in the wake of", "12 days of"
+    return False
+
+
+def _definite(tree: Tree, k: int) -> bool:
+    return any(tree.lower[c.i] in ("the", "this", "that", "these", "those") or c.dep == "poss"
+               for c in tree.children(k, "det", "poss"))
 
 
 def _theme(tree: Tree, k: int) -> str | None:
