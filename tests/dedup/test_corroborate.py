@@ -127,3 +127,20 @@ def test_a_wire_story_printed_by_many_outlets_is_one_event_compared_once() -> No
 def test_identical_undated_words_in_two_articles_stay_apart_when_their_dates_disagree() -> None:
     later = replace(SIGN_A1, id="later", doc_id="d9", date="2024-12-07")
     assert groups([SIGN_A1, replace(SIGN_A1, id="again", doc_id="d8"), later]) == [{"a1", "again"}, {"later"}]
+
+
+def test_sides_filled_in_by_convention_do_not_make_two_attacks_one(tmp_path) -> None:
+    # each article's attacker is inferred ("killed by a bomb": unidentified attackers of the place), so
+    # the only participants the two reports share are not named by either
+    from kronika.runner import run_ingest
+    from kronika.store import Store
+
+    (tmp_path / "a.txt").write_text("Bomb in Mosul\n\nMarch 4, 2024\n\nFour Iraqi policemen were killed by a "
+                                    "roadside bomb near Mosul on Monday.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Blast near Mosul\n\nMarch 4, 2024\n\nFour Turkish soldiers were killed by a "
+                                    "roadside bomb near Mosul on Monday.\n", encoding="utf-8")
+    db = str(tmp_path / "k.duckdb")
+    run_ingest([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], db=db, workers=1)
+    rows = Store(db).query("SELECT count(DISTINCT cluster_id) AS n, count(*) AS m FROM events "
+                           "WHERE event = 'ASSAULT'")
+    assert rows[0]["m"] == 2 and rows[0]["n"] == 2

@@ -25,7 +25,7 @@ _HYPOTHETICAL = "coalesce(list_contains(e.aux, 'hypothetical'), false)"
 # One part's reports, in the order the earliest article's first telling comes first; with the
 # corpus-wide ids of the people named on either side.
 _PART_SQL = f"""
-SELECT e.id, e.doc_id, e.event, e.aux, e.actor_codes, e.recipient_codes, e.date, e.date_precision, e.event_loc,
+SELECT e.id, e.doc_id, e.event, e.aux, e.actor, e.recipient, e.date, e.date_precision, e.event_loc,
        e.text, e.event_text, e.sentence, e.confidence, coalesce(e.caption, false) AS caption, d.published,
        (SELECT list(m.entity_id) FROM entity_members m WHERE m.doc_id = e.doc_id AND m.key LIKE 'person:%'
           AND list_contains(coalesce(e.actor_keys, []) || coalesce(e.recipient_keys, []), m.key)) AS people
@@ -92,9 +92,15 @@ def _item(r: dict[str, Any]) -> Item:
     loc = json.loads(r["event_loc"]) if r["event_loc"] else None
     return Item(
         id=r["id"], doc_id=r["doc_id"], event=r["event"], aux=frozenset(r["aux"] or ()),
-        actor_codes=frozenset(r["actor_codes"] or ()), recipient_codes=frozenset(r["recipient_codes"] or ()),
+        actor_codes=_named_codes(r["actor"]), recipient_codes=_named_codes(r["recipient"]),
         people=frozenset(r["people"] or ()), date=r["date"], precision=r["date_precision"],
         place=str(loc["name"]) if loc and loc.get("source") == "sentence" and loc.get("name") else None,
         text=r["text"] or "", confidence=float(r["confidence"] or 0.0), caption=bool(r["caption"]),
         published=r["published"], trigger=r["event_text"] or "", sentence=r["sentence"],
     )
+
+
+def _named_codes(side: str | None) -> frozenset[str]:
+    """The codes of the sides the sentence names: an actor filled in by convention ("the police of the
+    place") is no evidence that two reports tell the same event."""
+    return frozenset(str(a["code"]) for a in json.loads(side or "[]") if a.get("code") and not a.get("inferred"))
