@@ -31,6 +31,8 @@ class Args:
     actors: list[int] = field(default_factory=list)  # head tokens of actor phrases
     recipients: list[int] = field(default_factory=list)
     inferred_actor: bool = False  # taken from an enclosing clause rather than the trigger's own
+    actor_how: str = ""  # how each side was found, for --explain
+    recipient_how: str = ""
 
 
 def is_passive(tree: Tree, k: int) -> bool:
@@ -209,10 +211,13 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
         if host:
             args.actors = _conjuncts(tree, subj_i) if subj_i is not None else []
             args.recipients = agent + _prep_objects(tree, k, ["to", "in", "by"])
+            args.actor_how, args.recipient_how = "the one received (passive subject)", "the host (by, to, in)"
         else:
             args.actors = agent
+            args.actor_how = "the passive's agent (by)"
             if subj_i is not None and trig.entry.passive_recipient and is_actor(subj_i):
                 args.recipients = _conjuncts(tree, subj_i)
+                args.recipient_how = "the passive's subject"
     else:
         own = own_subject(tree, k)
         if own is not None and not is_actor(own):
@@ -221,13 +226,16 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
             own = next((o for o in others if is_actor(o)), None) or _actor_within(tree, own, k, is_actor) or own
         if own is not None and is_actor(own):
             args.actors = _conjuncts(tree, own)
+            args.actor_how = "the verb's subject"
         else:
             inherited = subject_of(tree, k, is_actor)
             if inherited is not None:
                 args.actors = _conjuncts(tree, inherited)
                 args.inferred_actor = True
+                args.actor_how = "the subject of the clause above"
             else:
                 args.actors = _left_list(tree, k, is_actor)
+                args.actor_how = "the names just before the verb"
         obj = tree.child(k, "dobj", "obj")
         if obj is None and tree[k].lemma in lex.wordset("permission_verbs") | lex.wordset("object_control_verbs"):
             # "allowed [Kouame to run]": the parser makes the one allowed the complement's subject
@@ -236,21 +244,29 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
         if obj is not None and not own_thing:
             # ("recalled its ambassador from Mali": the subject's own envoy is not the other party)
             args.recipients = _inside(tree, obj.i, is_actor, lex)
+            args.recipient_how = "the verb's object"
         if host:
             args.actors, args.recipients = args.recipients, args.actors
+            args.actor_how, args.recipient_how = "the visitor (host verb's object)", "the host (host verb's subject)"
     if trig.entry.mode == "allege" and not args.recipients:
         args.recipients = _alleged(tree, k, is_actor)
+        args.recipient_how = "the one the allegation is about"
     preps = ([trig.entry.prep.lower()] if trig.entry.prep else []) + list(lex.args["recipient_preps"])
     if not args.recipients:
         args.recipients = [o for o in _prep_objects(tree, k, preps) if is_actor(o)]
+        args.recipient_how = "a prepositional object (" + "/".join(preps[:4]) + "...)"
     if not args.recipients:
         # "asking for my head", "called for X's release": the one the object belongs to
         for o in _prep_objects(tree, k, preps):
             args.recipients += [c.i for c in tree.children(o, "poss") if is_actor(c.i)]
+        args.recipient_how = "the owner of a prepositional object"
     between = _prep_objects(tree, k, lex.args["participant_preps"])
     if between:
         args.actors = [a for a in args.actors if is_actor(a)] + between
+        args.actor_how += " and the parties between/among"
     _comitative(tree, k, lex, is_actor, args)
+    if not args.recipients:
+        args.recipient_how = ""
     return args
 
 
@@ -285,12 +301,15 @@ def noun_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
     between = [o for o in _prep_objects(tree, k, lex.args["participant_preps"]) if is_actor(o)]
     rec = [o for o in _prep_objects(tree, k, lex.args["recipient_preps"]) if is_actor(o)]
     args.actors = poss or by or mods
+    args.actor_how = "the noun's possessor" if poss else "the noun's by/from object" if by else "the noun's modifier"
     if of:
         if _patient_of(lex, t.lemma) or args.actors:
             rec = rec or of
         else:
             args.actors = args.actors or of
+            args.actor_how = "the noun's of-object"
     args.recipients = rec
+    args.recipient_how = "the noun's prepositional object" if rec else ""
     if between:
         args.actors = args.actors + between
     own = bool(args.actors or args.recipients)
@@ -304,16 +323,22 @@ def noun_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
                 agent = [o.i for a in tree.children(verb, "agent") for o in tree.children(a.i, "pobj")]
                 subj = tree.child(verb, "nsubjpass")
                 args.actors = [a for a in agent if is_actor(a)]
+                args.actor_how = "the agent of the passive verb governing the noun"
                 if subj is not None and is_actor(subj.i) and not args.recipients:
                     args.recipients = _conjuncts(tree, subj.i)
+                    args.recipient_how = "the subject of the passive verb governing the noun"
             if not args.actors:
                 s = subject_of(tree, verb, is_actor)
                 if s is not None:
                     args.actors = _conjuncts(tree, s)
                     args.inferred_actor = True
+                    args.actor_how = "the subject of the verb governing the noun"
             if not args.recipients and t.dep in ("dobj", "attr"):
                 args.recipients = [o for o in _prep_objects(tree, verb, lex.args["recipient_preps"])
                                    if is_actor(o)]
+                args.recipient_how = "a prepositional object of the verb governing the noun"
+    if not args.recipients:
+        args.recipient_how = ""
     return args
 
 

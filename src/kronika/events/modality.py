@@ -8,7 +8,7 @@ event, a REJECT).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kronika.events.lexicon import Lexicon
 from kronika.nlp.tree import Tree
@@ -25,6 +25,7 @@ class Modality:
     drop: str | None = None  # why the trigger is not coded at all
     mode: str | None = None  # the mode when a rule changed the category (a threat of arrest: "arrest")
     rule: str | None = None  # the rule that changed the category, for --explain
+    cues: tuple[str, ...] = ()  # the words that set aux or the rule ("negation: not", "future: will")
 
 
 def _chain(tree: Tree, k: int, hops: int = 4) -> list[int]:
@@ -110,7 +111,15 @@ def modality(tree: Tree, k: int, event: str, lex: Lexicon, rejecting: bool, mode
             if (t.lemma, x.lemma) in _non_events(lex):
                 return Modality((), event, drop="non-event")
     willed = "would" in auxes or bool(auxes & lex.sub("future", "modals"))
-    return announced(lex, event, mode, aux, governing, willed)
+    cues = [f"negation: {w}" for h in first_clause for w in sorted(_words(tree, h, ("neg",)) & neg_words)]
+    cues += [f"negation: {tree[h].lemma}" for h in first_clause[1:] if tree[h].lemma in negating]
+    cues += [f"hypothetical: {w}" for w in sorted(auxes & modals_h)]
+    cues += ["hypothetical: a condition governs it"] if consequent else []
+    cues += ["hypothetical: considered, attempted or asked for"] if considering or attempt else []
+    cues += [f"future: {w}" for w in sorted(auxes & (lex.sub("future", "modals") | {"would"}))]
+    cues += [f"intent: {w}" for w in sorted(governing & lex.wordset("intent_words"))]
+    out = announced(lex, event, mode, aux, governing, willed)
+    return replace(out, cues=tuple(dict.fromkeys(cues)))
 
 
 def announced(lex: Lexicon, event: str, mode: str | None, aux: list[str], governing: set[str],

@@ -26,7 +26,7 @@ from kronika.events.places import event_place, place_country
 from kronika.events.triggers import NO_INTENT, Trigger, find_triggers
 from kronika.nlp.timex import WEEKDAYS, TimeExpr, sentence_times, time_for
 from kronika.nlp.tree import Tree
-from kronika.records import ActorRef, Citation, Event, ParsedDoc
+from kronika.records import ActorRef, Citation, Event, Explanation, ParsedDoc
 
 # Categories that need someone on the receiving end (PLOVER requires a recipient for the material
 # ones); when the sentence names none, the counterpart is looked for nearby.
@@ -47,6 +47,7 @@ class _Draft:
     place: str | None = None  # the country where it happened, as far as the text says
     mode: str | None = None  # the mode a modality rule gave when it changed the category
     rule: str | None = None  # that rule, for --explain
+    cues: tuple[str, ...] = ()  # the words behind aux and the rule
 
 
 def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conventions, sent: int) -> list[Event]:
@@ -97,8 +98,10 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
         if trig.entry.event in ("REJECT", "THREATEN") and not args.recipients:
             # what is refused or threatened names the other party ("threatened to resume attacks in Israel")
             args.recipients = refused_objects(tree, trig.token, lex, is_actor)
+            args.recipient_how = "the object of the act refused or threatened" if args.recipients else ""
         if not args.recipients and mod.event in ("PROTEST", "ASSAULT", "COERCE"):
             args.recipients = purpose_targets(tree, trig.token, is_actor)
+            args.recipient_how = "whom its purpose or defiance names" if args.recipients else ""
         date = _date_for(tree, times, trig.token, art.published, art.date_precision)[0]
         d = _sides(view, conv, trig, mod, args, date, place_country(tree, view, sent, trig.token, art.dateline))
         if d is None:
@@ -107,15 +110,20 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
         if d.event in DIRECTED and not d.recipients and len({a.code for a in d.actors}) == 1:
             d.recipients = _implicit_recipient(view, sent, trig.token, d.actors, date, d.event)
             d.implicit_recipient = bool(d.recipients)
+            args.recipient_how = "not named with the verb: another party of the sentence or story" \
+                if d.recipients else ""
         if not d.recipients:
             d.recipients = _conventional_recipient(view, conv, d.event, d.actors, d.place)
             d.implicit_recipient = bool(d.recipients)
+            if d.recipients:
+                args.recipient_how = f"PLOVER convention: {d.recipients[0].inferred}"
         if d.event == "CONSULT" and not d.recipients and d.place and trig.entry.mode == "visit" \
                 and d.place not in {a.code for a in d.actors}:
             # "the French president's state visit in Brasilia": the host is the country visited
             name = view.country_name(d.place) or d.place
             d.recipients = [ActorRef(code=d.place, sector=None, entity_text="", identifier_text=name,
                                      inferred="host of the visit")]
+            args.recipient_how = "PLOVER convention: the host of a visit is the country visited"
         if d.event == "CONSULT" and len({r.entity_key or r.code for r in d.actors + d.recipients}) < 2:
             continue
         drafts.append(d)
@@ -137,7 +145,8 @@ def _sides(view: ActorView, conv: Conventions, trig: Trigger, mod: Modality, arg
     actors = _unique([r for r in resolve(args.actors) if r.code or r.entity_key])
     recipients = _unique([r for r in resolve(args.recipients) if (r.code or r.entity_key) and not _same(r, actors)])
     where = place or view.home_country
-    d = _Draft(trig, mod.event, mod.aux, actors, recipients, args, place=where, mode=mod.mode, rule=mod.rule)
+    d = _Draft(trig, mod.event, mod.aux, actors, recipients, args, place=where, mode=mod.mode, rule=mod.rule,
+               cues=mod.cues)
     if not actors and _agentless(view.tree, conv, trig, bool(recipients), view.names_actor):
         sector = conv.agent_sector(mod.event, trig.entry.mode, trig.entry.lemma)
         if trig.entry.mode == "expel":
@@ -150,6 +159,8 @@ def _sides(view: ActorView, conv: Conventions, trig: Trigger, mod: Modality, arg
         if sector is not None and domestic is not None:
             d.actors = [conv.state_ref(domestic, sector, "agent not named", view.country_name(domestic))]
             d.implicit_actor = True
+            args.actor_how = f"PLOVER convention: the agent not named is the {conv.labels.get(sector, sector)} " \
+                             "of the country where it happened"
             d.place = domestic
     return d if d.actors else None
 
@@ -492,5 +503,19 @@ def _record(parsed: ParsedDoc, lex: Lexicon, tree: Tree, sent: int,
         event_scale=plover.score(lex, d.event, mode), quad_code=plover.quad(lex, d.event),
         cameo_root=plover.cameo_root(lex, d.event, mode), confidence=round(confidence, 2),
         text=s.text, event_text=" ".join(tree[k].text for k in words),
-        trigger_start=start, trigger_end=end, cite=cite,
+        trigger_start=start, trigger_end=end, cite=cite, explain=_explanation(d),
     )
+
+
+def _explanation(d: _Draft) -> Explanation:
+    e = d.trig.entry
+    parts = [e.lemma, e.pos]
+    parts += [f"+particle[{e.particle}]"] if e.particle else []
+    parts += [f"+prep[{e.prep}]"] if e.prep else []
+    parts += [f"+object[{', '.join(sorted(e.objects))}]"] if e.objects else []
+    mode = f" {e.mode}" if e.mode else ""
+    rule = d.rule if d.event != e.event else None
+    if d.event != e.event and rule is None:
+        rule = f"PLOVER's reading: {e.event} -> {d.event}"
+    return Explanation(trigger=f"{' '.join(parts)} -> {e.event}{mode}", source=e.source, cameo=e.cameo, rule=rule,
+                       cues=d.cues, actor=d.args.actor_how, recipient=d.args.recipient_how)

@@ -76,7 +76,8 @@ def _matches(tree: Tree, k: int, e: TriggerEntry, objects: dict[int, dict[str, i
     return tuple(sorted(words))
 
 
-ALLEGATION = TriggerEntry(lemma="claim", pos="VERB", event="ACCUSE", mode="allege", weight=0.8)
+ALLEGATION = TriggerEntry(lemma="claim", pos="VERB", event="ACCUSE", mode="allege", weight=0.8,
+                          source="rule:a claim of wrongdoing")
 
 
 def allegations(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
@@ -96,7 +97,8 @@ def allegations(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
     return out
 
 
-REFUSAL = TriggerEntry(lemma="refuse", pos="VERB", event="REJECT", weight=0.9)
+REFUSAL = TriggerEntry(lemma="refuse", pos="VERB", event="REJECT", weight=0.9,
+                       source="rule:a verb of refusing and the act refused")
 
 
 def refusals(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
@@ -108,9 +110,9 @@ def refusals(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
             and not any(e.specificity == 0 for e in lex.verbs.get(tree[k].lemma, ()))]
 
 
-INTENT = TriggerEntry(lemma="ready", pos="VERB", event="AGREE", weight=0.7)
-NO_INTENT = TriggerEntry(lemma="interest", pos="VERB", event="REJECT", weight=0.8)
-PERMISSION = TriggerEntry(lemma="allow", pos="VERB", event="CONCEDE", weight=0.8)
+INTENT = TriggerEntry(lemma="ready", pos="VERB", event="AGREE", weight=0.7, source="rule:readiness to act")
+NO_INTENT = TriggerEntry(lemma="interest", pos="VERB", event="REJECT", weight=0.8, source="rule:no intent to act")
+PERMISSION = TriggerEntry(lemma="allow", pos="VERB", event="CONCEDE", weight=0.8, source="rule:a permission granted")
 
 
 def intentions(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:

@@ -159,6 +159,11 @@ def _where(store: Store, f: EventFilter) -> tuple[str, list[Any]]:
     return ("WHERE " + " AND ".join(conds)) if conds else "", params
 
 
+def explained_record(row: dict[str, Any]) -> dict[str, Any]:
+    """The PLOVER record with kronika's ``explain`` field: why the event was coded as it is."""
+    return {**plover_record(row), "explain": json.loads(row["explain"]) if row.get("explain") else None}
+
+
 def plover_record(row: dict[str, Any]) -> dict[str, Any]:
     """An events row as the PLOVER JSON record kronika emits."""
     cite = {"source_file": row["source_file"], "doc_id": row["doc_id"], "url": row.get("url"),
