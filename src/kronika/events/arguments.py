@@ -248,6 +248,14 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
         if host:
             args.actors, args.recipients = args.recipients, args.actors
             args.actor_how, args.recipient_how = "the visitor (host verb's object)", "the host (host verb's subject)"
+    if trig.entry.event == "REQUEST" and not args.recipients:
+        # "demanded that the government provide", "said Sudan must return": the one asked
+        for c in tree.children(k, "ccomp"):
+            s = tree.child(c.i, "nsubj", "nsubjpass")
+            if s is not None and is_actor(_antecedent(tree, s.i)):
+                args.recipients = _conjuncts(tree, _antecedent(tree, s.i))
+                args.recipient_how = "the subject of what is demanded"
+                break
     if trig.entry.mode == "allege" and not args.recipients:
         args.recipients = _alleged(tree, k, is_actor)
         args.recipient_how = "the one the allegation is about"

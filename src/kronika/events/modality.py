@@ -84,8 +84,9 @@ def modality(tree: Tree, k: int, event: str, lex: Lexicon, rejecting: bool, mode
     if negated:
         aux.append("negation")
     auxes = {c.text.lower() for h in first_clause for c in tree.children(h, "aux")}
-    consequent = any(_words(tree, c.i, ("mark",)) & markers for h in first_clause
-                     for c in tree.children(h, "advcl"))
+    conditions = {w for h in first_clause for c in tree.children(h, "advcl")
+                  for w in _words(tree, c.i, ("mark",)) & markers}
+    consequent = bool(conditions)
     considering = any(tree[h].lemma in lex.wordset("considering_words") for h in first_clause[1:])
     unreal = any(c.text.lower() in lex.sub("hypothetical", "adjectives") for c in tree.children(k, "amod"))
     # "a bid to block", "demanded that X guarantee supplies": what is attempted or asked for is not done
@@ -119,7 +120,22 @@ def modality(tree: Tree, k: int, event: str, lex: Lexicon, rejecting: bool, mode
     cues += [f"future: {w}" for w in sorted(auxes & (lex.sub("future", "modals") | {"would"}))]
     cues += [f"intent: {w}" for w in sorted(governing & lex.wordset("intent_words"))]
     out = announced(lex, event, mode, aux, governing, willed)
+    if consequent and (willed or governing & lex.wordset("intent_words")) and "negation" not in out.aux:
+        out = _conditional(out, event, mode, "unless" in conditions)
     return replace(out, cues=tuple(dict.fromkeys(cues)))
+
+
+def _conditional(m: Modality, event: str, mode: str | None, unless: bool) -> Modality:
+    """An act announced on a condition. "will withdraw its force unless X arranges a ceasefire", or any
+    conflictual act on an "if": an ultimatum, PLOVER's THREATEN; a cooperative act on an "if" ("would
+    meet the mediator if he gave them a veto") a conditional offer, AGREE."""
+    aux = tuple(a for a in m.aux if a not in ("hypothetical", "future"))
+    if unless or event in _MATERIAL_CONFLICT or event in ("SANCTION", "REJECT"):
+        return Modality(aux, "THREATEN", mode=_THREAT_MODES.get(event) if event in _THREAT_MODES else None,
+                        rule="an act announced on a condition: an ultimatum")
+    if event in COOPERATIVE or event in ("AGREE", "RETREAT"):
+        return Modality(aux, "AGREE", rule="a cooperative act offered on a condition")
+    return m
 
 
 def announced(lex: Lexicon, event: str, mode: str | None, aux: list[str], governing: set[str],

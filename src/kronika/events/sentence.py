@@ -410,14 +410,20 @@ def _implicit_recipient(view: ActorView, sent: int, trigger: int, actors: list[A
     codes = {a.code for a in actors}
     keys = {a.entity_key for a in actors if a.entity_key}
 
-    def fresh(k: int) -> ActorRef | None:
+    sides = {(a.code, a.sector) for a in actors}
+
+    def fresh(k: int, domestic: bool = False) -> ActorRef | None:
+        # another party: another country, or (``domestic``) another side of the same one (rebels and
+        # their government)
         for r in view.refs(k, date, fallback=False):
-            if r.code and r.code not in codes and r.entity_key not in keys:
+            if r.code and (r.code not in codes or (domestic and r.sector and (r.code, r.sector) not in sides)) \
+                    and r.entity_key not in keys:
                 return r
         return None
 
-    for k in tree.sentence_tokens(sent):
-        if k != trigger and tree[k].dep in ("nsubj", "nsubjpass") and (r := fresh(k)) is not None:
+    subjects = [k for k in tree.sentence_tokens(sent) if k != trigger and tree[k].dep in ("nsubj", "nsubjpass")]
+    for k in subjects:
+        if (r := fresh(k)) is not None:
             return [r]
     # Someone named inside the clause itself ("suspended exercises planned together with Russia"),
     # not as a place or a time.
@@ -445,6 +451,10 @@ def _implicit_recipient(view: ActorView, sent: int, trigger: int, actors: list[A
         code = other.pop()
         name = view.country_name(code) or code
         return [ActorRef(code=code, sector=None, entity_text=name, identifier_text=name)]
+    # Last, another side of the same country named as a subject ("the rebels ... the government")
+    for k in subjects:
+        if (r := fresh(k, domestic=True)) is not None:
+            return [r]
     return []
 
 

@@ -152,6 +152,27 @@ def permissions(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
             and any(c.pos == "VERB" for c in tree.children(k, "ccomp", "xcomp"))]
 
 
+OBLIGATION = TriggerEntry(lemma="say", pos="VERB", event="REQUEST", weight=0.7,
+                          source="rule:another party told what it must do")
+
+
+def obligations(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
+    """"Russia said Sudan must return the helicopter", "the minister reiterated that Libya should hand
+    over the suspects": telling another party what it must do is a demand (REQUEST) by the speaker."""
+    verbs, must = lex.wordset("reporting_verbs"), lex.wordset("obligation_modals")
+    out: list[Trigger] = []
+    for k in tree.sentence_tokens(sent):
+        if tree[k].pos != "VERB" or tree[k].lemma not in verbs:
+            continue
+        for c in tree.children(k, "ccomp"):
+            modals = {tree.lower[a.i] for a in tree.children(c.i, "aux")}
+            subj = tree.child(c.i, "nsubj", "nsubjpass")
+            if modals & must and subj is not None and subj.pos != "PRON":
+                out.append(Trigger(token=k, entry=OBLIGATION, words=(k,)))
+                break
+    return out
+
+
 def _act_words(tree: Tree, k: int) -> list[int]:
     """The act and its objects ("ready to resume talks": the talks are the event the modality rules read)."""
     return [k, *(c.i for c in tree.children(k, "dobj", "xcomp"))]
@@ -190,7 +211,7 @@ def _unlemmatised(lex: Lexicon, lemma: str, tag: str) -> list[TriggerEntry]:
 
 def find_triggers(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
     intents = intentions(tree, sent, lex)
-    out: list[Trigger] = [*allegations(tree, sent, lex), *refusals(tree, sent, lex),
+    out: list[Trigger] = [*allegations(tree, sent, lex), *refusals(tree, sent, lex), *obligations(tree, sent, lex),
                           *(t for t in intents if t.entry is not INTENT), *permissions(tree, sent, lex)]
     out = list({t.token: t for t in reversed(out)}.values())[::-1]  # one reading per word: the first
     claimed = {t.token for t in out}
