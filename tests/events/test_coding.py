@@ -276,3 +276,15 @@ def test_a_background_meeting_with_a_named_party_is_still_an_event(code):
     r = code("After a meeting with Kenyan President William Ruto in Nairobi, Ethiopian Prime Minister Abiy Ahmed "
              "flew home.")
     assert "CONSULT" in [e.event for e in r.events]
+
+
+def test_a_stance_participle_has_its_subject_as_actor(code):
+    r = code("Israel is opposed to French mediation.")
+    (ev,) = r.events
+    assert (ev.event, sorted(a.code for a in ev.actor), sorted(a.code for a in ev.recipient)) == \
+        ("REJECT", ["ISR"], ["FRA"])
+
+
+def test_a_part_of_a_programme_is_the_programme(code):
+    r = code("The United States suspended part of a military aid program for Bosnia.")
+    assert [(e.event, sorted(a.code for a in e.recipient)) for e in r.events] == [("SANCTION", ["BIH"])]

@@ -110,3 +110,11 @@ def test_a_threat_is_aimed_where_the_threatened_act_would_land_and_the_act_is_no
     r = code("The militants threatened on Monday to resume attacks in Nigeria.\n\nThe Nigerian army said so.")
     assert [e.event for e in r.events] == ["THREATEN"]
     assert codes(r.events[0].recipient) == ["NGA"]
+
+
+def test_an_act_abroad_is_aimed_at_the_country_where_it_is_done(code):
+    r = code("Israel has strengthened its forces in Lebanon.")
+    assert codes(only(r, "MOBILIZE").recipient) == ["LBN"]
+    r = code("Sudan's government on Sunday lifted the state of emergency in Darfur.")
+    ev = only(r, "CONCEDE")
+    assert codes(ev.actor) == ["SDN"] and codes(ev.recipient) == ["SDN"]

@@ -36,7 +36,8 @@ class Args:
 
 
 def is_passive(tree: Tree, k: int) -> bool:
-    return any(c.dep in ("auxpass", "nsubjpass") for c in tree.children(k))
+    """A passive verb; not a participle of stance ("Israel is opposed to", "Japan is committed to")."""
+    return tree.lower[k] not in _STANCES and any(c.dep in ("auxpass", "nsubjpass") for c in tree.children(k))
 
 
 def _antecedent(tree: Tree, k: int) -> int:
@@ -62,7 +63,8 @@ def _antecedent(tree: Tree, k: int) -> int:
 
 # Passive participles that describe their subject's own stance ("Vietnam is committed to opening
 # up", "Japan is prepared to help"): the passive subject is the one who acts.
-_STANCES = frozenset({"committed", "prepared", "determined", "resolved", "poised", "set", "engaged", "dedicated"})
+_STANCES = frozenset({"committed", "prepared", "determined", "resolved", "poised", "set", "engaged", "dedicated",
+                      "opposed"})
 
 
 def own_subject(tree: Tree, k: int) -> int | None:
@@ -264,9 +266,10 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
         args.recipients = [o for o in _prep_objects(tree, k, preps) if is_actor(o)]
         args.recipient_how = "a prepositional object (" + "/".join(preps[:4]) + "...)"
     if not args.recipients:
-        # "asking for my head", "called for X's release": the one the object belongs to
+        # "asking for my head", "called for X's release", "opposed to French mediation": whose it is
         for o in _prep_objects(tree, k, preps):
-            args.recipients += [c.i for c in tree.children(o, "poss") if is_actor(c.i)]
+            args.recipients += [c.i for c in tree.children(o, "poss", "amod", "compound", "nmod")
+                                if is_actor(c.i) and (c.dep == "poss" or c.pos != "PRON")]
         args.recipient_how = "the owner of a prepositional object"
     between = _prep_objects(tree, k, lex.args["participant_preps"])
     if between:

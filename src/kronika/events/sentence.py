@@ -208,10 +208,18 @@ def _conventional_recipient(view: ActorView, conv: Conventions, event: str, acto
             return [ActorRef(code=where, sector=conv.repression_target, entity_text="",
                              identifier_text=f"{view.country_name(where) or where} civilians",
                              inferred="target not named")]
-    if event == "ASSAULT" and place is not None and len(place) == 3 and place not in codes:
-        # "tanks fired shells at targets in Jericho": an attack abroad strikes the country where it lands
-        return [ActorRef(code=place, sector=None, entity_text="", identifier_text=view.country_name(place) or place,
-                         inferred="where the attack struck")]
+    if place is None or len(place) != 3:
+        return []
+    name = view.country_name(place) or place
+    if event in ("ASSAULT", "SANCTION", "AID", "MOBILIZE", "RETREAT") and place not in codes:
+        # "tanks fired shells at targets in Jericho", "strengthened its forces in Lebanon", "suspended aid
+        # deliveries in Baghdad": an act abroad is aimed at the country where it lands
+        return [ActorRef(code=place, sector=None, entity_text="", identifier_text=name,
+                         inferred="the country where it was done")]
+    if event == "CONCEDE":
+        # "lifted the state of emergency in West Darfur": eased for the country where it applied
+        return [ActorRef(code=place, sector=None, entity_text="", identifier_text=name,
+                         inferred="the country where it applies")]
     return []
 
 

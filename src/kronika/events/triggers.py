@@ -17,6 +17,10 @@ class Trigger:
     words: tuple[int, ...]  # the tokens that make the trigger (verb + particle/object/prep)
 
 
+_QUANTITIES = frozenset({"part", "some", "all", "most", "half", "much", "rest", "portion", "bulk", "share", "none",
+                         "many", "several", "one", "two", "three", "dozens", "hundreds", "thousands"})
+
+
 def _object_lemmas(tree: Tree, k: int) -> dict[str, int]:
     """Lemmas of a verb's objects (and of their conjuncts), and of noun compounds, to their tokens."""
     out: dict[str, int] = {}
@@ -24,8 +28,15 @@ def _object_lemmas(tree: Tree, k: int) -> dict[str, int]:
     for c in tree.children(k, *_OBJECT_DEPS, *mod_deps):
         if c.text.lower() in ("that", "which") and tree[k].dep == "relcl":
             c = tree.head(k)  # "the agreement that they signed": the object is the antecedent
+        if c.lemma in _QUANTITIES:
+            # "suspended part of a military aid program": the object is what it is a part of
+            c = next((o for p in tree.children(c.i, "prep") if tree.lower[p.i] == "of"
+                      for o in tree.children(p.i, "pobj")), c)
         out.setdefault(c.lemma, c.i)
         out.setdefault(c.text.lower(), c.i)
+        for p in tree.children(c.i, "prep"):
+            if tree.lower[p.i] == "of":  # "lifted the state of emergency"
+                out.update({f"{c.lemma} of {o.lemma}": c.i for o in tree.children(p.i, "pobj")})
         if c.dep != "compound" and c.dep != "amod":
             # a two-word object: "imposed martial law", "fired tear gas", "abolished the death penalty"
             for m in tree.children(c.i, "compound", "amod"):
