@@ -288,3 +288,18 @@ def test_a_stance_participle_has_its_subject_as_actor(code):
 def test_a_part_of_a_programme_is_the_programme(code):
     r = code("The United States suspended part of a military aid program for Bosnia.")
     assert [(e.event, sorted(a.code for a in e.recipient)) for e in r.events] == [("SANCTION", ["BIH"])]
+
+
+def test_a_word_in_a_name_or_title_is_no_event(code):
+    r = code("Trade and Investment Minister Kofi Mensah of Ghana spoke in Accra.")
+    assert [e.event for e in r.events] == []
+
+
+def test_what_happened_where_a_place_is_described_is_background(code):
+    r = code("Serbia lifted a curfew in Kosovska Mitrovica, where four people were killed in clashes last year.")
+    assert [e.event for e in r.events] == ["CONCEDE"]
+
+
+def test_what_a_group_advocates_is_not_done(code):
+    r = code("Israel banned a Palestinian party which advocates the destruction of Israel.")
+    assert "ASSAULT" not in [e.event for e in r.events if "hypothetical" not in e.aux]

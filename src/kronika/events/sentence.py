@@ -78,6 +78,8 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
             continue  # "the cooperation talks", "signed a cooperation pact": the head noun is the event
         if not is_verb and tree[trig.token].dep == "compound" and view.names_actor(tree[trig.token].head):
             continue  # "border patrol agents", "protest leaders": the noun says who, not what happened
+        if not is_verb and _in_name(tree, trig.token):
+            continue  # "Planning and Investment Minister", "the Ceasefire Violations Committee": part of a name
         if not is_verb and any(view.is_vague_group(c.text) for c in tree.children(trig.token, "amod", "poss",
                                                                                   "compound")):
             continue  # "Western support": an actor PLOVER gives no code
@@ -91,7 +93,8 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
                                                                                        trigger_tokens):
             continue  # "on the eve of planned maneuvers": the occasion of another event, not one itself
         own_sides = bool(args.recipients) or (bool(args.actors) and not args.inferred_actor)
-        if _setting(tree, trig.token, lex) and (is_verb or not own_sides):
+        setting = _setting(tree, trig.token, lex)
+        if setting == "clause" or (setting == "phrase" and (is_verb or not own_sides)):
             # "after 12 days of battles", "weapons seized last year": told as the setting ("after a meeting
             # with Lavrov", with a party of its own, is news)
             continue
@@ -242,8 +245,9 @@ def _subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
             # "agreed to US mediation", "halted aid to Serbia", "rejected a call for": what the verb acts
             # on is part of its event, not another one
             objs = [c.i for c in tree.children(t.token, "dobj")]
-            objs += [o.i for p in tree.children(t.token, "prep") if t.entry.prep and tree.lower[p.i] == t.entry.prep
-                     for o in tree.children(p.i, "pobj")]
+            objs += [o.i for p in tree.children(t.token, "prep")
+                     if tree.lower[p.i] == "to" or (t.entry.prep and tree.lower[p.i] == t.entry.prep)
+                     for o in tree.children(p.i, "pobj")]  # "conceded to demands", "agreed to a truce"
             out.update(o for o in objs if o in by_token and tree[o].pos in ("NOUN", "PROPN"))
         # "accused Eritrea of arming rebels": the accusation is the event; the act is only alleged
         if t.entry.event == "ACCUSE":
@@ -301,14 +305,37 @@ def _background(tree: Tree, k: int, triggers: set[int]) -> bool:
     return verb is not None and verb in triggers and tree[k].dep == "pobj"
 
 
-def _setting(tree: Tree, k: int, lex: Lexicon) -> bool:
+def _in_name(tree: Tree, k: int) -> bool:
+    """A capitalised noun that modifies a capitalised head: a word of a name or title."""
+    t = tree[k]
+    if not t.text[:1].isupper() or t.dep not in ("compound", "conj", "nmod", "amod"):
+        return False
+    head = t
+    while head.dep in ("compound", "conj", "nmod", "amod") and head.head != head.i:
+        head = tree.head(head.i)
+    first = tree.sentence_tokens(t.sent).start
+    return head.i != k and head.text[:1].isupper() and head.i != first
+
+
+def _setting(tree: Tree, k: int, lex: Lexicon) -> str | None:
     """An event told only as the setting of the sentence's news: a noun after a preposition of time or
     cause ("after 12 days of battles", "amid protests", "in response to recent unrest", "during the
     1990s conflict", "in the current uprising"), or a past participle describing a noun ("weapons
     seized last year", "West Africans ordered out of Nigeria", "the demonstration staged by students")."""
     t = tree[k]
     if t.pos in ("VERB", "AUX"):
-        return t.dep == "acl" and t.tag == "VBN" and not misparsed_main_verb(tree, k)
+        if t.dep == "relcl" and any(tree.lower[c.i] in ("where", "when") for c in tree.children(k, "advmod")):
+            return "clause"  # "in Montenegro, where 28 people have been killed": the place's past, not the news
+        participle = t.dep == "acl" and t.tag in ("VBN", "VBD") and not misparsed_main_verb(tree, k)
+        return "phrase" if participle else None
+    verb = governing_verb(tree, k)
+    if verb is not None and tree[verb].dep == "relcl" and \
+            any(tree.lower[c.i] in ("where", "when") for c in tree.children(verb, "advmod")):
+        return "clause"  # "where four people were killed in clashes"
+    if t.dep == "compound" and tree.head(k).pos == "NOUN":
+        t = tree.head(k)  # "following the relief operation": the phrase's head stands in the setting
+    if t.dep == "dobj" and tree.lower[t.head] in ("following", "preceding"):
+        return "phrase"  # "following a government offensive", parsed as a participle and its object
     up = t
     for _ in range(3):  # "after 12 days of battles": through "of" and "days"
         if up.dep != "pobj":
@@ -317,12 +344,12 @@ def _setting(tree: Tree, k: int, lex: Lexicon) -> bool:
         word = tree.lower[prep.i]
         if word in lex.wordset("setting_preps") or (word == "in" and _definite(tree, up.i)
                                                     and tree[up.i].i == k):
-            return True
+            return "phrase"
         if prep.head == prep.i or tree.head(prep.i).pos not in ("NOUN", "PROPN") \
                 or tree.head(prep.i).lemma not in lex.wordset("setting_nouns"):
             break
         up = tree.head(prep.i)  # "in response to", "in the wake of", "12 days of"
-    return False
+    return None
 
 
 def _definite(tree: Tree, k: int) -> bool:
