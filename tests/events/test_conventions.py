@@ -118,3 +118,32 @@ def test_an_act_abroad_is_aimed_at_the_country_where_it_is_done(code):
     r = code("Sudan's government on Sunday lifted the state of emergency in Darfur.")
     ev = only(r, "CONCEDE")
     assert codes(ev.actor) == ["SDN"] and codes(ev.recipient) == ["SDN"]
+
+
+def test_the_source_a_report_is_attributed_to_is_no_party(code):
+    r = code("The army imposed a curfew in Bamako on Saturday, a spokeswoman for the French embassy said.")
+    ev = only(r, "COERCE")
+    assert codes(ev.recipient) == ["MLI"]
+
+
+def test_a_withdrawal_is_from_the_place_left_a_delivery_from_its_giver(code):
+    r = code("The United States speeded up the withdrawal of its forces from Panama on Wednesday.")
+    ev = only(r, "RETREAT")
+    assert codes(ev.actor) == ["USA"] and codes(ev.recipient) == ["PAN"]
+
+
+def test_forces_readied_for_a_war_face_its_enemy(code):
+    r = code("Britain mobilized army reservists for a possible war against Iraq on Tuesday.")
+    ev = only(r, "MOBILIZE")
+    assert codes(ev.actor) == ["GBR"] and codes(ev.recipient) == ["IRQ"]
+
+
+def test_an_investigation_into_crimes_is_aimed_at_whoever_committed_them(code):
+    r = code("Serbian police have launched an investigation into alleged crimes committed by Croat forces.")
+    ev = only(r, "ACCUSE")
+    assert [(a.code, a.sector) for a in ev.recipient] == [("HRV", "MIL")]
+
+
+def test_a_compass_word_and_a_country_is_that_country(code):
+    r = code("Israel mounted an invasion of South Lebanon on Sunday.")
+    assert codes(only(r, "ASSAULT").recipient) == ["LBN"]

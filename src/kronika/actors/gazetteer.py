@@ -38,6 +38,9 @@ _CHARS = str.maketrans({"đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ø": "o", "
 _POSSESSIVE = re.compile(r"'s?$")
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 _V = TypeVar("_V")
+_COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                      "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+                      "southeastern", "southwestern", "upper", "lower"})
 Key = tuple[str, ...]
 _Mod = tuple[str, bool, bool]  # a title modifier: name, former, future
 
@@ -387,8 +390,16 @@ class Gazetteer:
 
     # --- countries ---
     def country_match(self, text: str) -> CountryMatch | None:
-        """The country a name, adjective, demonym, capital or seat of power stands for."""
-        return _lookup(self.tables.places, text)
+        """The country a name, adjective, demonym, capital or seat of power stands for; a part of a
+        country named by a compass word ("South Lebanon", "northern Iraq") is a region of it."""
+        found = _lookup(self.tables.places, text)
+        if found is None:
+            words = fold(text).split()
+            if len(words) > 1 and words[0].strip("-") in _COMPASS:
+                rest = _lookup(self.tables.places, " ".join(words[1:]))
+                if rest is not None and rest.kind == "name":
+                    return replace(rest, kind="region")
+        return found
 
     def country_of(self, text: str, *, strict: bool = False) -> str | None:
         """"Serbian" -> SRB, "the Kremlin" -> RUS; ``strict`` refuses ambiguous words ("Jordan")."""

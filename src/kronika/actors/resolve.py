@@ -251,6 +251,11 @@ def _known_people(clusters: dict[str, Cluster], kb: KnowledgeBase, published: st
         stated = c.country if c.strength >= EXPLICIT else None
         if len(parts) >= 2:
             known = kb.person(c.name, stated)
+            if known is None and not kb.people_named(c.name):
+                # "Carlos Menem" for the known "Carlos Saul Menem": the same first and last names, once
+                same = [p for p in kb.people_with_surname(parts[-1]) if fold(p.name.split()[0]) == fold(parts[0])
+                        and (stated is None or stated in p.countries)]
+                known = same[0] if len(same) == 1 else None
         elif parts and len(parts[0]) >= 4 and parts[0][:1].isupper():
             found = [p for p in kb.people_with_surname(parts[0]) if stated is None or stated in p.countries]
             known = found[0] if len(found) == 1 else None

@@ -185,6 +185,16 @@ def _prep_objects(tree: Tree, k: int, preps: list[str] | frozenset[str]) -> list
     return out
 
 
+def _prep_actors(tree: Tree, k: int, preps: list[str] | frozenset[str], is_actor: IsActor) -> list[int]:
+    """The actors of the first preposition, in order of preference, that has any ("talks with X on
+    Tuesday": X, not the day that an earlier-preferred "on" names)."""
+    for want in preps:
+        found = [o for o in _prep_objects(tree, k, [want]) if is_actor(o)]
+        if found:
+            return found
+    return []
+
+
 def _conjuncts(tree: Tree, k: int) -> list[int]:
     out = [k]
     for c in tree.children(k, "conj"):
@@ -199,7 +209,12 @@ def _inside(tree: Tree, k: int, is_actor: IsActor, lex: Lexicon) -> list[int]:
     for c in tree.children(k, "poss", "compound", "amod", "nmod"):
         if is_actor(c.i):
             return [c.i]
-    return [o for o in _prep_objects(tree, k, ["of", *lex.args["recipient_preps"]]) if is_actor(o)]
+    # "the demonstration staged by students", "crimes committed by Croat forces": whose act it is
+    done_by = [o.i for c in tree.children(k, "acl") for a in tree.children(c.i, "agent")
+               for o in tree.children(a.i, "pobj") if is_actor(o.i)]
+    if done_by:
+        return done_by
+    return _prep_actors(tree, k, ["of", "by", *lex.args["recipient_preps"]], is_actor)
 
 
 def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Args:
@@ -243,6 +258,9 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
             # "allowed [Kouame to run]": the parser makes the one allowed the complement's subject
             obj = next((s for c in tree.children(k, "ccomp") for s in tree.children(c.i, "nsubj")), None)
         own_thing = obj is not None and any(c.pos == "PRON" for c in tree.children(obj.i, "poss"))
+        # "mobilized reservists", "deployed troops": a show of force moves its own forces; the other party
+        # is where they go or whom they face
+        own_thing = own_thing or trig.entry.event == "MOBILIZE"
         if obj is not None and not own_thing:
             # ("recalled its ambassador from Mali": the subject's own envoy is not the other party)
             args.recipients = _inside(tree, obj.i, is_actor, lex)
@@ -258,12 +276,18 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
                 args.recipients = _conjuncts(tree, _antecedent(tree, s.i))
                 args.recipient_how = "the subject of what is demanded"
                 break
+    if trig.entry.event == "ACCUSE" and not args.recipients:
+        # "launched an investigation into alleged crimes committed by Croat forces"
+        heads = [k, *(c.i for c in tree.children(k, "dobj"))]  # "launched an investigation into ..."
+        for o in [o for h in heads for o in _prep_objects(tree, h, ["into", "of", "over", "for"])]:
+            args.recipients = args.recipients or _inside(tree, o, is_actor, lex)
+        args.recipient_how = "whoever did what is investigated or alleged" if args.recipients else ""
     if trig.entry.mode == "allege" and not args.recipients:
         args.recipients = _alleged(tree, k, is_actor)
         args.recipient_how = "the one the allegation is about"
     preps = ([trig.entry.prep.lower()] if trig.entry.prep else []) + list(lex.args["recipient_preps"])
     if not args.recipients:
-        args.recipients = [o for o in _prep_objects(tree, k, preps) if is_actor(o)]
+        args.recipients = _prep_actors(tree, k, preps, is_actor)
         args.recipient_how = "a prepositional object (" + "/".join(preps[:4]) + "...)"
     if not args.recipients:
         # "asking for my head", "called for X's release", "opposed to French mediation": whose it is
@@ -305,16 +329,24 @@ def noun_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
     k = trig.token
     t = tree[k]
     args = Args()
+    # "the withdrawal of some invasion forces from Panama": what is moved is no party, the place it
+    # leaves is the other party, and the forces' own country (if said) is the actor
+    leaving = t.lemma in lex.wordset("withdrawal_nouns")  # "from X" is the place left, not the giver
+    theme = leaving or t.lemma in lex.wordset("theme_of_nouns")
     poss = [c.i for c in tree.children(k, "poss") if is_actor(c.i)]
-    by = [o for o in _prep_objects(tree, k, ["by", "from"]) if is_actor(o)]
+    by = _prep_actors(tree, k, ["by"] if leaving else ["by", "from"], is_actor)
     mods = [c.i for c in tree.children(k, "amod", "compound", "nmod") if is_actor(c.i)]
-    of = [o for o in _prep_objects(tree, k, ["of"]) if is_actor(o)]
-    between = [o for o in _prep_objects(tree, k, lex.args["participant_preps"]) if is_actor(o)]
-    rec = [o for o in _prep_objects(tree, k, lex.args["recipient_preps"]) if is_actor(o)]
+    of = [o for o in _prep_objects(tree, k, ["of"]) if is_actor(o)
+          and (not theme or any(c.ent_type in ("NORP", "GPE") or c.dep == "poss" for c in tree.children(o)))]
+    between = _prep_actors(tree, k, lex.args["participant_preps"], is_actor)
+    rec = _prep_actors(tree, k, lex.args["recipient_preps"], is_actor)
     args.actors = poss or by or mods
     args.actor_how = "the noun's possessor" if poss else "the noun's by/from object" if by else "the noun's modifier"
     if of:
-        if _patient_of(lex, t.lemma) or args.actors:
+        if theme and not args.actors:
+            args.actors = of
+            args.actor_how = "the country of what the noun moves"
+        elif _patient_of(lex, t.lemma) or args.actors:
             rec = rec or of
         else:
             args.actors = args.actors or of
@@ -323,7 +355,13 @@ def noun_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
     args.recipient_how = "the noun's prepositional object" if rec else ""
     if between:
         args.actors = args.actors + between
-    own = bool(args.actors or args.recipients)
+    if theme and not args.recipients:
+        # "the withdrawal of forces from Panama": the place left may hang on what is withdrawn
+        args.recipients = [o for c in _prep_objects(tree, k, ["of"])
+                           for o in _prep_objects(tree, c, lex.args["recipient_preps"]) if is_actor(o)]
+        args.recipient_how = "the place what the noun moves goes from or to" if args.recipients else ""
+    # "the withdrawal of some forces" is told for itself; a bare "the withdrawal" points back to one told
+    own = bool(args.actors or args.recipients or _prep_objects(tree, k, ["of"]))
     det = tree.child(k, "det")
     if not own and det is not None and det.text.lower() in lex.wordset("anaphoric_determiners"):
         return None
@@ -369,13 +407,13 @@ def governing_verb(tree: Tree, k: int) -> int | None:
 def refused_objects(tree: Tree, k: int, lex: Lexicon, is_actor: IsActor) -> list[int]:
     """What a refusal is aimed at: the object of the refused act ("refusal to recognise Kosovo's
     independence" → Kosovo; "refused to align itself with EU policy" → the EU)."""
-    for c in tree.children(k, "xcomp", "acl", "advcl"):
+    for c in tree.children(k, "xcomp", "acl", "advcl", "ccomp"):
         obj = tree.child(c.i, "dobj")
         found = _inside(tree, obj.i, is_actor, lex) if obj is not None else []
         if not found and obj is not None:
             # "threatened to resume attacks in Israel": where the act would land
-            found = [o for o in _prep_objects(tree, obj.i, ["in", "inside", "across"]) if is_actor(o)]
-        found = found or [o for o in _prep_objects(tree, c.i, lex.args["recipient_preps"]) if is_actor(o)]
+            found = _prep_actors(tree, obj.i, ["in", "inside", "across"], is_actor)
+        found = found or _prep_actors(tree, c.i, lex.args["recipient_preps"], is_actor)
         if not found:
             for o in [p.i for p in tree.children(c.i, "prep")]:
                 for po in tree.children(o, "pobj"):
@@ -422,6 +460,12 @@ def purpose_targets(tree: Tree, k: int, is_actor: IsActor) -> list[int]:
                                  is not None]
                         if found:
                             return _conjuncts(tree, found[0])
+    for p in tree.children(k, "prep"):
+        # "mobilized reservists for a possible war against Iraq"
+        if tree.lower[p.i] in ("for", "against"):
+            for o in tree.children(p.i, "pobj"):
+                if (a := _first_actor(tree, o.i, is_actor)) is not None:
+                    return _conjuncts(tree, a)
     for c in tree.children(k, "advcl", "xcomp"):
         if not any(tree.lower[a.i] == "to" for a in tree.children(c.i, "aux", "mark")):
             continue

@@ -102,7 +102,7 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
             # what is refused or threatened names the other party ("threatened to resume attacks in Israel")
             args.recipients = refused_objects(tree, trig.token, lex, is_actor)
             args.recipient_how = "the object of the act refused or threatened" if args.recipients else ""
-        if not args.recipients and mod.event in ("PROTEST", "ASSAULT", "COERCE"):
+        if not args.recipients and mod.event in ("PROTEST", "ASSAULT", "COERCE", "MOBILIZE"):
             args.recipients = purpose_targets(tree, trig.token, is_actor)
             args.recipient_how = "whom its purpose or defiance names" if args.recipients else ""
         date = _date_for(tree, times, trig.token, art.published, art.date_precision)[0]
@@ -111,7 +111,8 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
             continue
         d.event = _plover_rules(tree, trig, mod.event, mod.aux, d.actors, lex)
         if d.event in DIRECTED and not d.recipients and len({a.code for a in d.actors}) == 1:
-            d.recipients = _implicit_recipient(view, sent, trig.token, d.actors, date, d.event)
+            d.recipients = _implicit_recipient(view, sent, trig.token, d.actors, date, d.event,
+                                               lex.wordset("reporting_verbs"))
             d.implicit_recipient = bool(d.recipients)
             args.recipient_how = "not named with the verb: another party of the sentence or story" \
                 if d.recipients else ""
@@ -438,7 +439,7 @@ def _forward(tree: Tree, times: list[TimeExpr], trigger: int, date: str | None,
 
 
 def _implicit_recipient(view: ActorView, sent: int, trigger: int, actors: list[ActorRef], date: str | None,
-                        event: str) -> list[ActorRef]:
+                        event: str, reporting: frozenset[str]) -> list[ActorRef]:
     """The other party when the sentence leaves it implicit: another subject nearby, else the
     article's main country ("Kurti turned down the proposal" answers the one who proposed)."""
     tree = view.tree
@@ -456,7 +457,13 @@ def _implicit_recipient(view: ActorView, sent: int, trigger: int, actors: list[A
                 return r
         return None
 
-    subjects = [k for k in tree.sentence_tokens(sent) if k != trigger and tree[k].dep in ("nsubj", "nsubjpass")]
+    # The source a report is attributed to after the fact is no party to it ("..., a spokeswoman for the
+    # US embassy said"): its words are left out wherever the parser hung them. ("Vucic said he suggested
+    # ..., though Kurti turned down the proposal": a speaker named first may be a party.)
+    source = {j for k in tree.sentence_tokens(sent) if tree[k].lemma in reporting and k > trigger
+              for c in tree.children(k, "nsubj") for j in tree.subtree(c.i)}
+    subjects = [k for k in tree.sentence_tokens(sent) if k != trigger and tree[k].dep in ("nsubj", "nsubjpass")
+                and k not in source]
     for k in subjects:
         if (r := fresh(k)) is not None:
             return [r]
@@ -465,14 +472,15 @@ def _implicit_recipient(view: ActorView, sent: int, trigger: int, actors: list[A
     place = lex_place_preps(tree)
     for k in tree.subtree(trigger):
         t = tree[k]
-        if t.dep == "pobj" and tree.head(k).text.lower() not in place and (r := fresh(k)) is not None:
+        if t.dep == "pobj" and k not in source and tree.head(k).text.lower() not in place \
+                and (r := fresh(k)) is not None:
             return [r]
     # Then anyone else the sentence names outside place and time phrases ("Since the start of Russia's
     # invasion, Serbia has not agreed to new contracts" answers who the contracts were with).
     for k in tree.sentence_tokens(sent):
         t = tree[k]
-        if t.dep in ("poss", "pobj", "dobj", "conj") and not (t.dep == "pobj" and tree.head(k).text.lower()
-                                                                 in place) and (r := fresh(k)) is not None:
+        if t.dep in ("poss", "pobj", "dobj", "conj") and k not in source and not (
+                t.dep == "pobj" and tree.head(k).text.lower() in place) and (r := fresh(k)) is not None:
             return [r]
     # Violence and repression are aimed at where they happen ("air strikes on targets in southern Lebanon").
     if event in ("ASSAULT", "COERCE"):
