@@ -139,3 +139,15 @@ def test_a_demand_is_made_of_the_subject_of_what_is_demanded(code):
     r = code("Kurdish rebels issued a statement demanding that the Turkish government release their leader.")
     ev = only(r, "REQUEST")
     assert [(a.code, a.sector) for a in ev.recipient] == [("TUR", "GOV")]
+
+
+def test_taking_in_refugees_is_aid_and_a_conditional_refusal_stays_a_refusal(code):
+    r = code("Jordan accepted 2,000 Syrian refugees last month.")
+    assert categories(r) == ["AID"]
+    r = code("Syria says it will not accept any more refugees if war starts in Iraq.")
+    assert categories(r) == ["REJECT"]
+
+
+def test_a_permission_hung_inside_its_object_is_still_a_permission(code):
+    r = code("Turkey will allow up to 13,000 refugees who have lived in Iraq for a decade to return home.")
+    assert categories(r) == ["AGREE"]  # a concession announced: an intent to cooperate

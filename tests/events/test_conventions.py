@@ -147,3 +147,23 @@ def test_an_investigation_into_crimes_is_aimed_at_whoever_committed_them(code):
 def test_a_compass_word_and_a_country_is_that_country(code):
     r = code("Israel mounted an invasion of South Lebanon on Sunday.")
     assert codes(only(r, "ASSAULT").recipient) == ["LBN"]
+
+
+def test_those_who_lead_or_speak_for_a_group_are_coded_as_the_group(code):
+    r = code("Leaders of the Georgian opposition agreed to postpone the march.")
+    ev = only(r, "AGREE")
+    assert [(a.code, a.sector) for a in ev.actor] == [("GEO", "OPP")]
+
+
+def test_places_named_as_the_town_of_x_keep_reports_apart(tmp_path):
+    from kronika.runner import run_ingest
+    from kronika.store import Store
+
+    (tmp_path / "a.txt").write_text("Mosul\n\nMarch 4, 2024\n\nA roadside bomb near the town of Samarra killed two "
+                                    "Iraqi farmers on Monday.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Baghdad\n\nMarch 4, 2024\n\nA roadside bomb in central Baghdad killed two Iraqi "
+                                    "farmers on Monday.\n", encoding="utf-8")
+    db = str(tmp_path / "k.duckdb")
+    run_ingest([str(tmp_path)], db=db, workers=1)
+    n = Store(db).query("SELECT count(DISTINCT cluster_id) AS n FROM events WHERE event = 'ASSAULT'")[0]["n"]
+    assert n == 2

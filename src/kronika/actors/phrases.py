@@ -184,7 +184,11 @@ def _phrase_actors(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int) -> 
 
 
 _QUANTITY = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
-                       "number", "group", "crowd", "crowds", "members", "scores", "tens", "couple", "handful"})
+                       "number", "group", "crowd", "crowds", "members", "scores", "tens", "couple", "handful",
+                       # the people who speak or act for a group are coded as the group ("leaders of the
+                       # opposition coalition", "supporters of the president's party")
+                       "leaders", "leader", "representatives", "supporters", "followers", "activists",
+                       "fighters", "delegates", "loyalists", "partisans", "militants", "members"})
 
 
 def _counted(tree: Tree, k: int, head: int) -> bool:
@@ -214,7 +218,10 @@ def _compound_sector(tree: Tree, gaz: Gazetteer, k: int) -> str | None:
     mods = [c.i for c in tree.children(k, "compound", "amod") if c.i < k]
     if not mods:
         return None
-    return gaz.group_sector(tree.span_text(min(mods), k + 1))
+    # the whole phrase ("security forces"), else a modifier that is itself a group ("opposition
+    # coalition", "rebel commanders", "police officers")
+    return gaz.group_sector(tree.span_text(min(mods), k + 1)) or next(
+        (s for m in mods if (s := gaz.group_sector(tree[m].text)) is not None), None)
 
 
 # "security forces in Guinea", "rebels from Darfur", "students at a university in Lagos"

@@ -120,7 +120,8 @@ def modality(tree: Tree, k: int, event: str, lex: Lexicon, rejecting: bool, mode
     cues += [f"future: {w}" for w in sorted(auxes & (lex.sub("future", "modals") | {"would"}))]
     cues += [f"intent: {w}" for w in sorted(governing & lex.wordset("intent_words"))]
     out = announced(lex, event, mode, aux, governing, willed)
-    if consequent and (willed or governing & lex.wordset("intent_words")) and "negation" not in out.aux:
+    if consequent and (willed or governing & lex.wordset("intent_words")) and "negation" not in out.aux \
+            and out.event != "REJECT":  # "will not accept refugees if war starts": a refusal still
         out = _conditional(out, event, mode, "unless" in conditions)
     return replace(out, cues=tuple(dict.fromkeys(cues)))
 

@@ -160,7 +160,14 @@ def permissions(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
     is a concession (CONCEDE), to the one allowed."""
     return [Trigger(token=k, entry=PERMISSION, words=(k,)) for k in tree.sentence_tokens(sent)
             if tree[k].pos == "VERB" and tree[k].lemma in lex.wordset("permission_verbs")
-            and any(c.pos == "VERB" for c in tree.children(k, "ccomp", "xcomp"))]
+            and (any(c.pos == "VERB" for c in tree.children(k, "ccomp", "xcomp")) or _allowed_to(tree, k))]
+
+
+def _allowed_to(tree: Tree, k: int) -> bool:
+    """"will allow 13,000 refugees who have lived in Iraq to return": the infinitive the parser hung
+    inside the object is still what is allowed."""
+    return any(tree[j].pos == "VERB" and any(tree.lower[a.i] == "to" for a in tree.children(j, "aux"))
+               for o in tree.children(k, "dobj") for j in tree.subtree(o.i))
 
 
 OBLIGATION = TriggerEntry(lemma="say", pos="VERB", event="REQUEST", weight=0.7,
