@@ -188,7 +188,7 @@ _QUANTITY = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", 
                        # the people who speak or act for a group are coded as the group ("leaders of the
                        # opposition coalition", "supporters of the president's party")
                        "leaders", "leader", "representatives", "supporters", "followers", "activists",
-                       "fighters", "delegates", "loyalists", "partisans", "militants", "members"})
+                       "fighters", "delegates", "loyalists", "partisans", "militants"})
 
 
 def _counted(tree: Tree, k: int, head: int) -> bool:

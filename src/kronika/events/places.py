@@ -78,11 +78,14 @@ def event_place(tree: Tree, sent: int, trigger: int, exclude: set[int],
     best: tuple[int, dict[str, object]] | None = None
     for k in tree.sentence_tokens(sent):
         t = tree[k]
-        if k in exclude or t.ent_type not in ("GPE", "LOC", "FAC") or t.dep not in ("pobj", "appos"):
+        if k in exclude or t.dep not in ("pobj", "appos"):
             continue
         prep = tree.head(k)
-        if t.dep == "pobj" and prep.text.lower() not in _PLACE_PREPS and not _of_place(tree, prep.i):
-            continue  # ("near the town of Samarra": the town's name counts)
+        named = t.dep == "pobj" and _of_place(tree, prep.i)  # "near the town of Samarra": a place, whatever its tag
+        if t.ent_type not in ("GPE", "LOC", "FAC") and not named:
+            continue
+        if t.dep == "pobj" and prep.text.lower() not in _PLACE_PREPS and not named:
+            continue
         start = k
         while start - 1 >= 0 and tree[start - 1].ent_type == t.ent_type and tree[start - 1].ent_iob == "I" \
                 or (start - 1 >= 0 and tree[start].ent_iob == "I"):
