@@ -303,3 +303,21 @@ def test_what_happened_where_a_place_is_described_is_background(code):
 def test_what_a_group_advocates_is_not_done(code):
     r = code("Israel banned a Palestinian party which advocates the destruction of Israel.")
     assert "ASSAULT" not in [e.event for e in r.events if "hypothetical" not in e.aux]
+
+
+def test_his_counterpart_from_another_country_is_the_other_party(code):
+    r = code("Chinese President Xi Jinping met his Brazilian counterpart in Beijing on Friday.")
+    (ev,) = r.events
+    assert ev.event == "CONSULT" and sorted(a.code for a in ev.actor + ev.recipient) == ["BRA", "CHN"]
+
+
+def test_a_city_gives_its_country_to_the_titles_and_groups_placed_in_it(code):
+    r = code("The mayor of Istanbul was detained on Sunday.")
+    ev = [e for e in r.events if e.event == "COERCE"][0]
+    assert [(a.code, a.sector) for a in ev.recipient] == [("TUR", "GOV")]
+
+
+def test_a_list_of_actors_names_each_once(code):
+    r = code("The Ethiopian government and Tigrayan rebels signed a peace agreement in Pretoria.")
+    (ev,) = r.events
+    assert len(ev.actor) == 2 and {a.code for a in ev.actor} == {"ETH"}

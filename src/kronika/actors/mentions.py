@@ -10,12 +10,16 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from kronika.actors.cities import lookup
 from kronika.actors.gazetteer import Gazetteer
 from kronika.actors.knowledge import KnowledgeBase
 from kronika.actors.normalize import clean_name, fold
 from kronika.nlp.tree import Tree
 
 PERSON, ORG, GPE, NORP = "PERSON", "ORG", "GPE", "NORP"
+# A city spaCy tags as a place is taken for one this large or larger (a small town's name is as often a
+# surname the tagger took for a place).
+_CITY_POPULATION = 100_000
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
 
 
@@ -170,6 +174,10 @@ def classify(tree: Tree, gaz: Gazetteer, start: int, end: int, label: str,
         # capital in the name says whose body it is.
         inner = next((c for k in range(start, end) if (c := gaz.country_of(tree[k].text, strict=True))), None)
         return Span(start, end, text, ORG, sent, sector=gaz.org_sector(name), country=inner)
+    if label in ("GPE", "LOC") and (city := lookup(name, min_population=_CITY_POPULATION)) is not None \
+            and city.get("country"):
+        # a city the gazetteer does not list ("Lagos", "Istanbul"): a place in its country
+        return Span(start, end, text, GPE, sent, country=str(city["country"]), canonical=name)
     if label in ("GPE", "LOC") and all(tree[k].tag in _NAME_TAGS for k in range(start, end)):
         # A capitalised name spaCy took for a place but no gazetteer knows: often a surname.
         return Span(start, end, text, GPE, sent, extra={"unknown": "1"})

@@ -225,7 +225,7 @@ def _compound_sector(tree: Tree, gaz: Gazetteer, k: int) -> str | None:
 
 
 # "security forces in Guinea", "rebels from Darfur", "students at a university in Lagos"
-_PLACE_PREPS = frozenset({"in", "from", "inside", "across", "throughout", "at", "near"})
+_PLACE_PREPS = frozenset({"in", "from", "inside", "across", "throughout", "at", "near", "of"})
 
 
 def _placed(tree: Tree, actors: DocActors, head: int) -> str | None:

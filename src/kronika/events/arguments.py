@@ -67,6 +67,10 @@ _STANCES = frozenset({"committed", "prepared", "determined", "resolved", "poised
                       "opposed"})
 
 
+_RELATIONAL = frozenset({"counterpart", "host", "guest", "rival", "opponent", "neighbour", "neighbor", "ally",
+                         "partner", "successor", "predecessor", "enemy", "foe", "adversary"})
+
+
 def own_subject(tree: Tree, k: int) -> int | None:
     subjects = tree.children(k, "nsubj", "csubj")
     if not subjects and tree.lower[k] in _STANCES:
@@ -257,7 +261,11 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
         if obj is None and tree[k].lemma in lex.wordset("permission_verbs") | lex.wordset("object_control_verbs"):
             # "allowed [Kouame to run]": the parser makes the one allowed the complement's subject
             obj = next((s for c in tree.children(k, "ccomp") for s in tree.children(c.i, "nsubj")), None)
-        own_thing = obj is not None and any(c.pos == "PRON" for c in tree.children(obj.i, "poss"))
+        # "recalled its ambassador": the subject's own envoy is no other party; "met his Brazilian
+        # counterpart" names one (a relational noun, or a nationality of its own)
+        own_thing = obj is not None and any(c.pos == "PRON" for c in tree.children(obj.i, "poss")) \
+            and obj.lemma not in _RELATIONAL and not any(c.ent_type in ("NORP", "GPE")
+                                                         for c in tree.children(obj.i, "amod", "compound"))
         # "mobilized reservists", "deployed troops": a show of force moves its own forces; the other party
         # is where they go or whom they face
         own_thing = own_thing or trig.entry.event == "MOBILIZE"

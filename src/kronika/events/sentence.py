@@ -399,10 +399,12 @@ def _unique(refs: list[ActorRef]) -> list[ActorRef]:
     """One entry per actor ("Ethiopia and Sudan" is reached from both conjuncts)."""
     out: list[ActorRef] = []
     seen: set[tuple[str | None, str | None]] = set()
+    words: set[str] = set()  # the same words read twice (from the list's head and from their own conjunct)
     for r in refs:
         key = (r.entity_key or r.code, r.sector if not r.entity_key else None)
-        if key not in seen:
+        if key not in seen and not (r.entity_text and not r.entity_key and r.entity_text in words):
             seen.add(key)
+            words.add(r.entity_text)
             out.append(r)
     return out
 
