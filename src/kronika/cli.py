@@ -127,14 +127,21 @@ def actors(name: str | None, db: str, fmt: str, by: str, chart: str | None) -> N
 @click.option("--since", help="Earliest event date (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--until", help="Latest event date.")
 @click.option("--min-confidence", type=float, default=None)
+@click.option("--place", help="Where it happened, by the place's name, e.g. Belgrade.")
+@click.option("--place-country", help="The country where it happened (a code), e.g. SRB.")
+@click.option("--quad-code", type=int, help="Quad class: 1 verbal cooperation, 2 material cooperation, "
+              "3 verbal conflict, 4 material conflict.")
+@click.option("--outlet", help="An outlet among its sources, e.g. 'Meridian Wire'.")
+@click.option("--facts-only", is_flag=True, help="Leave out negated and hypothetical events.")
 @click.option("--by-source", is_flag=True, help="One row per citation instead of per real-world event.")
 def events(db: str, fmt: str, actor: str | None, dyad: str | None, category: str | None,
-           since: str | None, until: str | None, min_confidence: float | None, by_source: bool) -> None:
+           since: str | None, until: str | None, min_confidence: float | None, by_source: bool,
+           **where: Any) -> None:
     """List coded events (one PLOVER record a line with --format plover)."""
     from kronika.analyse.listing import event_rows, for_display
 
     rows = event_rows(db, actor=actor, dyad=dyad, event=category, since=since, until=until,
-                      min_confidence=min_confidence, by_source=by_source)
+                      min_confidence=min_confidence, by_source=by_source, **where)
     if fmt in ("table", "csv"):
         rows = [for_display(r) for r in rows]
     _emit(rows, "jsonl" if fmt == "plover" else fmt,

@@ -14,3 +14,10 @@ INTERNATIONAL_CODES = frozenset({"KOS", "EUR", "UNO", "IGO", "NGO", "MNC", "ISM"
 
 SECTORS = frozenset("GOV MIL SPY COP JUD LEG PTY PRM REB UAF UNK AGR BUS CRM CVL EDU ELI JRN LAB MED REF "
                     "OPP PRE REL SOC".split())
+
+# The quad classes, in PLOVER's order: 1 and 2 are cooperation, 3 and 4 conflict.
+QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+
+# An event with one of these auxiliary modes did not (or not yet certainly) happen: a record of what
+# was said, not a fact.
+NOT_FACT_AUX = ("negation", "hypothetical")

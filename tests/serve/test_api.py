@@ -21,8 +21,18 @@ from kronika.store.queries import CATEGORIES, EventFilter, count_events
     ("/api/events", {"since": "yesterday"}, 400,
      'since "yesterday" is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)'),
     ("/api/events", {"until": "2024-02-30"}, 400, 'until "2024-02-30" is not a date on the calendar'),
-    ("/api/events", {"category": "HUG"}, 400,
+    ("/api/events", {"event": "HUG"}, 400,
      f'event "HUG" is not a PLOVER category (one of {", ".join(CATEGORIES)})'),
+    ("/api/events", {"quad_code": "7"}, 400, "quad_code 7 is not a quad class (1 to 4: 1 verbal cooperation, "
+     "2 material cooperation, 3 verbal conflict, 4 material conflict)"),
+    ("/api/events", {"place_country": "Serbia"}, 400,
+     'place_country "Serbia" is not a country code (three letters, like SRB)'),
+    ("/api/events", {"category": "AGREE"}, 400,
+     'unknown parameter "category" (/api/events takes actor, dyad, event, facts_only, outlet, page, per_page, '
+     "place, place_country, q, quad_code, since, until)"),
+    ("/api/network", {"sinse": "2024"}, 400, None),
+    ("/api/events/0000000000", {"verbose": "1"}, 400,
+     'unknown parameter "verbose" (/api/events/{event_id} takes no parameters)'),
     ("/api/events", {"dyad": "SRB"}, 400, 'dyad "SRB" must be two actors separated by a colon, like SRB:RUS'),
     ("/api/events", {"actor": "Atlantis"}, 400,
      'no actor called "Atlantis" in the store (give a country code like SRB, or a name listed by '
@@ -47,8 +57,10 @@ def test_bad_requests_get_one_error_shape(server, path, params, status, message)
     assert body["error"]["status"] == status
     if message is not None:
         assert body["error"]["message"] == message
-    else:
+    elif params.get("page"):
         assert re.fullmatch(r"page 9999 is past the last page \(\d+\)", body["error"]["message"])
+    else:
+        assert body["error"]["message"].startswith(f'unknown parameter "{next(iter(params))}"')
 
 
 def test_pages_answer_bad_parameters_with_an_html_error_page(server):

@@ -10,11 +10,15 @@ from kronika.store.queries import EventFilter, events, parse_dyad, plover_record
 
 def event_rows(db: str, *, actor: str | None = None, dyad: str | None = None, event: str | None = None,
                since: str | None = None, until: str | None = None, min_confidence: float | None = None,
-               by_source: bool = False) -> list[dict[str, Any]]:
-    """Events matching the filters, one PLOVER record each (plus display helpers)."""
+               by_source: bool = False, **where: Any) -> list[dict[str, Any]]:
+    """Events matching the filters, one PLOVER record each (plus display helpers).
+
+    ``where`` takes EventFilter's other fields by name (place, place_country, quad_code, outlet,
+    facts_only), the names the web API and the CLI options use too.
+    """
     store = Store(db, read_only=True)
     f = EventFilter(actor=actor, dyad=parse_dyad(dyad) if dyad else None, event=event, since=since,
-                    until=until, min_confidence=min_confidence)
+                    until=until, min_confidence=min_confidence, **where)
     return [plover_record(row) for row in events(store, f, by_source=by_source)]
 
 

@@ -51,20 +51,18 @@ def overview(store: Store) -> dict[str, Any]:
 
 
 def event_table(store: Store, *, actor: str | None = None, dyad_pair: str | None = None,
-                category: str | None = None, since: str | None = None, until: str | None = None,
-                q: str | None = None, page: int = 1, per_page: int = 25) -> dict[str, Any]:
-    """One page of events matching the filters (names are resolved as in dyads: "Serbia" = SRB)."""
+                since: str | None = None, until: str | None = None, page: int = 1, per_page: int = 25,
+                **where: Any) -> dict[str, Any]:
+    """One page of events matching the filters (names are resolved as in dyads: "Serbia" = SRB).
+
+    ``where`` holds EventFilter's other fields by their names (event, text, place, place_country,
+    quad_code, outlet, facts_only).
+    """
     if page < 1:
         raise QueryError(f"page {page} is not a page number (pages start at 1)")
     if not 1 <= per_page <= MAX_PER_PAGE:
         raise QueryError(f"per_page {per_page} must be between 1 and {MAX_PER_PAGE}")
-    pair = None
-    if dyad_pair:
-        a, b = parse_dyad(dyad_pair)
-        pair = (resolve_actor(store, a).node, resolve_actor(store, b).node)
-    f = EventFilter(actor=resolve_actor(store, actor).node if actor else None, dyad=pair,
-                    event=category or None, since=real_date(since, "since"), until=real_date(until, "until"),
-                    text=q or None)
+    f = event_filter(store, actor=actor, dyad_pair=dyad_pair, since=since, until=until, **where)
     total = count_events(store, f)
     pages = max(1, math.ceil(total / per_page))
     if page > pages:
@@ -72,6 +70,18 @@ def event_table(store: Store, *, actor: str | None = None, dyad_pair: str | None
     rows = events(store, f, limit=per_page, offset=(page - 1) * per_page)
     return {"total": total, "page": page, "per_page": per_page, "pages": pages,
             "events": [brief(r) for r in rows]}
+
+
+def event_filter(store: Store, *, actor: str | None = None, dyad_pair: str | None = None,
+                 since: str | None = None, until: str | None = None, **where: Any) -> EventFilter:
+    """The EventFilter a request asks for: actors resolved, dates checked, empty values dropped."""
+    pair = None
+    if dyad_pair:
+        a, b = parse_dyad(dyad_pair)
+        pair = (resolve_actor(store, a).node, resolve_actor(store, b).node)
+    given = {k: v for k, v in where.items() if v not in (None, "")}
+    return EventFilter(actor=resolve_actor(store, actor).node if actor else None, dyad=pair,
+                       since=real_date(since, "since"), until=real_date(until, "until"), **given)
 
 
 def event_detail(store: Store, event_id: str) -> dict[str, Any]:

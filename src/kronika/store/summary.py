@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from kronika.plover import NOT_FACT_AUX
 from kronika.store.db import Store
 from kronika.store.queries import EventFilter, events
 
-# An event with one of these auxiliary modes did not (or not yet certainly) happen.
-NOT_FACT_AUX = ("negation", "hypothetical")
 _IS_FACT = "NOT list_has_any(coalesce(aux, []::VARCHAR[]), ?::VARCHAR[])"
 # One row per real-world event, as ``queries.events`` counts them: the primary report of each
 # corroborated group, with the group's date.
