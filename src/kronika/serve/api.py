@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from kronika.errors import QueryError
 from kronika.serve import views
+from kronika.serve.map_view import map_view
 from kronika.store import Store
 
 Period = Literal["week", "month", "year"]
@@ -95,6 +96,22 @@ def events(request: Request,
                              per_page=per_page)
 
 
+@router.get("/map", summary="Where the matching events happened: per place (with coordinates) and per country")
+def event_map(request: Request,
+              actor: str | None = Query(None, description="Country code, name or alias, on either side"),
+              dyad: str | None = Query(None, description="Actor side and recipient side, e.g. SRB:RUS"),
+              event: str | None = Query(None, description="A PLOVER category, e.g. SANCTION"),
+              since: str | None = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD"),
+              until: str | None = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD"),
+              place_country: str | None = Query(None, description="The country where it happened (a code)"),
+              quad_code: int | None = Query(None, description="Quad class, 1 to 4"),
+              outlet: str | None = Query(None, description="An outlet among its sources"),
+              facts_only: bool = Query(False, description="Leave out negated and hypothetical events"),
+              ) -> dict[str, Any]:
+    return map_view(_store(request), actor=actor, dyad_pair=dyad, event=event, since=since, until=until,
+                          place_country=place_country, quad_code=quad_code, outlet=outlet, facts_only=facts_only)
+
+
 @router.get("/events/{event_id}", summary="One PLOVER record, its sentence in the article, other sources")
 def event(request: Request, event_id: str) -> dict[str, Any]:
     return views.event_detail(_store(request), event_id)
@@ -117,8 +134,16 @@ def actor(request: Request, name: str, by: Period = "month") -> dict[str, Any]:
 
 
 @router.get("/network", summary="Actors as nodes, factual events as weighted directed edges")
-def network(request: Request, since: str | None = None, until: str | None = None) -> dict[str, Any]:
-    return views.network_view(_store(request), since, until)
+def network(request: Request,
+            since: str | None = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD"),
+            until: str | None = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD"),
+            event: str | None = Query(None, description="A PLOVER category, e.g. SANCTION"),
+            min_weight: int = Query(1, description="Only links of at least this many events"),
+            countries_only: bool = Query(False, description="People and bodies folded into their country"),
+            top: int | None = Query(None, description="Only the actors in the most events (default: all)"),
+            ) -> dict[str, Any]:
+    return views.network_view(_store(request), since, until, event=event, min_weight=min_weight,
+                              countries_only=countries_only, top=top)
 
 
 @router.get("/categories", summary="The 16 PLOVER categories")

@@ -116,6 +116,15 @@ def events(store: Store, f: EventFilter, *, limit: int | None = None, offset: in
     return store.query(sql, params)
 
 
+def filtered_events(store: Store, f: EventFilter) -> tuple[str, list[Any]]:
+    """The real-world events matching ``f`` as a SQL subquery (alias ``e``) and its parameters, for
+    queries that aggregate them in the store (the map's places and countries)."""
+    where, params = _where(store, f)
+    if f.doc_id is None:
+        where = (where + " AND" if where else "WHERE") + " e.is_primary"
+    return f"(SELECT * FROM ({_event_view(False)}) e {where}) e", params
+
+
 def count_events(store: Store, f: EventFilter, *, by_source: bool = False) -> int:
     where, params = _where(store, f, by_source)
     if not by_source and f.doc_id is None:
