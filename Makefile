@@ -4,10 +4,17 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= kronika.duckdb
+# The explorer's map and network libraries and the world's country outlines come from npm (pinned by
+# package-lock.json) and are copied into the package's static folder, so the explorer loads nothing
+# from elsewhere. Built here rather than committed: the lock file says exactly what goes in.
+VENDOR := src/kronika/serve/static/vendor
+NPM_PACKAGES := d3-array d3-dispatch d3-quadtree d3-timer d3-force d3-geo topojson-client world-atlas
+VENDOR_FILES := $(foreach p,$(filter d3-%,$(NPM_PACKAGES)),node_modules/$(p)/dist/$(p).min.js) \
+	node_modules/topojson-client/dist/topojson-client.min.js node_modules/world-atlas/countries-110m.json
 
 .PHONY: install demo test lint bench clean docs
 
-install: $(STAMP)
+install: $(STAMP) $(VENDOR)/.built
 
 # Re-installs only when the package metadata changes, so a second `make install` is instant.
 $(STAMP): pyproject.toml
@@ -15,6 +22,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev,ray]'
 	touch $(STAMP)
+
+$(VENDOR)/.built: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	rm -rf $(VENDOR)
+	mkdir -p $(VENDOR)
+	cp $(VENDOR_FILES) $(VENDOR)/
+	for p in $(NPM_PACKAGES); do cp node_modules/$$p/LICENSE $(VENDOR)/$$p.LICENSE; done
+	touch $@
 
 demo: install
 	rm -f $(DB)
@@ -34,4 +49,4 @@ bench: install
 	$(BIN)/python bench/bench_ingest.py
 
 clean:
-	rm -rf $(VENV) $(DB) .pytest_cache build src/*.egg-info
+	rm -rf $(VENV) $(DB) .pytest_cache build src/*.egg-info node_modules $(VENDOR)

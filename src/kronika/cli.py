@@ -127,21 +127,26 @@ def actors(name: str | None, db: str, fmt: str, by: str, chart: str | None) -> N
 @click.option("--since", help="Earliest event date (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--until", help="Latest event date.")
 @click.option("--min-confidence", type=float, default=None)
+@click.option("--place", help="Where it happened, by the place's name, e.g. Belgrade.")
+@click.option("--place-country", help="The country where it happened (a code), e.g. SRB.")
+@click.option("--quad-code", type=int, help="Quad class: 1 verbal cooperation, 2 material cooperation, "
+              "3 verbal conflict, 4 material conflict.")
+@click.option("--outlet", help="An outlet among its sources, e.g. 'Meridian Wire'.")
+@click.option("--facts-only", is_flag=True, help="Leave out negated and hypothetical events.")
 @click.option("--by-source", is_flag=True, help="One row per citation instead of per real-world event.")
 @click.option("--explain", "explain_id", metavar="ID",
               help="Say why one event was coded as it is: the trigger entry and its source, rules, cues, sides.")
 def events(db: str, fmt: str, actor: str | None, dyad: str | None, category: str | None,
            since: str | None, until: str | None, min_confidence: float | None, by_source: bool,
-           explain_id: str | None) -> None:
+           explain_id: str | None, **where: Any) -> None:
     """List coded events (one PLOVER record a line with --format plover; plus why, with --format jsonl)."""
-    from kronika.analyse.listing import event_rows, explain_event, explained_rows, for_display
+    from kronika.analyse.listing import event_rows, explain_event, for_display
 
     if explain_id:
         click.echo(explain_event(db, explain_id))
         return
-    rows = (explained_rows if fmt == "jsonl" else event_rows)(
-        db, actor=actor, dyad=dyad, event=category, since=since, until=until, min_confidence=min_confidence,
-        by_source=by_source)
+    rows = event_rows(db, actor=actor, dyad=dyad, event=category, since=since, until=until,
+                      min_confidence=min_confidence, by_source=by_source, explain=fmt == "jsonl", **where)
     if fmt in ("table", "csv"):
         rows = [for_display(r) for r in rows]
     _emit(rows, "jsonl" if fmt == "plover" else fmt,

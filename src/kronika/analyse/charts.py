@@ -20,8 +20,9 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 CHART_SUFFIXES = (".png", ".svg", ".html")
-COOPERATION, CONFLICT = "#2e7d4f", "#b3342d"
-QUAD_COLOURS = {1: "#8cc9a1", 2: COOPERATION, 3: "#e8a29c", 4: CONFLICT}
+# The explorer's palette (serve/static/kronika.css, --q1 ... --q4; a test keeps them equal).
+COOPERATION, CONFLICT = "#1f63a8", "#b2182b"
+QUAD_COLOURS = {1: "#8fc1e3", 2: COOPERATION, 3: "#f2a37b", 4: CONFLICT}
 
 
 def check_chart_path(path: str | Path) -> Path:

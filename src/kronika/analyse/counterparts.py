@@ -38,6 +38,12 @@ class PeriodActivity:
     count: int
     quad: dict[int, int]
     event_ids: tuple[str, ...]
+    score_sum: float = 0.0  # of the events with a score, for the period's mean
+    scored: int = 0
+
+    @property
+    def mean_score(self) -> float | None:
+        return round(self.score_sum / self.scored, 2) if self.scored else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +64,7 @@ class Activity:
                               "categories": c.categories, "mean_score": c.mean_score,
                               "event_ids": list(c.event_ids)} for c in self.counterparts],
             "timeline": [{"period": t.period, "count": t.count, "quad": {str(k): v for k, v in t.quad.items()},
-                          "event_ids": list(t.event_ids)} for t in self.timeline],
+                          "mean_score": t.mean_score, "event_ids": list(t.event_ids)} for t in self.timeline],
         }
 
 
@@ -99,7 +105,7 @@ def activity(store: Store, name: str, *, by: str = "month") -> Activity:
     counterparts = sorted((_counterpart(nodes[nid], rel, rs) for (nid, rel), rs in pairs.items()),
                           key=lambda c: (-c.count, RELATIONS.index(c.relation), c.node.label))
     timeline = [PeriodActivity(p, len(rs), {q: sum(r["quad_code"] == q for r in rs) for q in QUADS},
-                               tuple(r["id"] for r in rs)) for p, rs in sorted(periods.items())]
+                               tuple(r["id"] for r in rs), *_score_sum(rs)) for p, rs in sorted(periods.items())]
     return Activity(ref, by, counterparts, timeline, n_events, undated, not_facts)
 
 
@@ -123,6 +129,11 @@ def _counterpart(node: Node, relation: str, rows: list[dict[str, Any]]) -> Count
     cats = Counter(r["event"] for r in rows)
     return Counterpart(node, relation, len(rows), dict(cats.most_common()),
                        round(sum(scores) / len(scores), 2) if scores else None, tuple(r["id"] for r in rows))
+
+
+def _score_sum(rows: list[dict[str, Any]]) -> tuple[float, int]:
+    scores = [float(r["event_scale"]) for r in rows if r["event_scale"] is not None]
+    return sum(scores), len(scores)
 
 
 def render_counterparts(a: Activity) -> str:

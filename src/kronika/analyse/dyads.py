@@ -21,11 +21,12 @@ from kronika.analyse.briefs import brief, is_fact
 from kronika.analyse.network import Node, event_sides
 from kronika.analyse.periods import PERIODS, period_of
 from kronika.errors import QueryError
+from kronika.plover import QUAD_CLASSES
 from kronika.store import Store
 from kronika.store.actor_refs import ActorRef, resolve_actor
 from kronika.store.queries import EventFilter, events
 
-QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+QUADS = QUAD_CLASSES  # kept under its old name for the modules that chart dyads
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,22 +10,17 @@ from kronika.store.queries import EventFilter, events, explained_record, parse_d
 
 def event_rows(db: str, *, actor: str | None = None, dyad: str | None = None, event: str | None = None,
                since: str | None = None, until: str | None = None, min_confidence: float | None = None,
-               by_source: bool = False) -> list[dict[str, Any]]:
-    """Events matching the filters, one PLOVER record each (plus display helpers)."""
+               by_source: bool = False, explain: bool = False, **where: Any) -> list[dict[str, Any]]:
+    """Events matching the filters, one PLOVER record each (with kronika's ``explain`` field if asked).
+
+    ``where`` takes EventFilter's other fields by name (place, place_country, quad_code, outlet,
+    facts_only), the names the web API and the CLI options use too.
+    """
     store = Store(db, read_only=True)
     f = EventFilter(actor=actor, dyad=parse_dyad(dyad) if dyad else None, event=event, since=since,
-                    until=until, min_confidence=min_confidence)
-    return [plover_record(row) for row in events(store, f, by_source=by_source)]
-
-
-def explained_rows(db: str, *, actor: str | None = None, dyad: str | None = None, event: str | None = None,
-                   since: str | None = None, until: str | None = None, min_confidence: float | None = None,
-                   by_source: bool = False) -> list[dict[str, Any]]:
-    """Like :func:`event_rows`, each record with its ``explain`` field."""
-    store = Store(db, read_only=True)
-    f = EventFilter(actor=actor, dyad=parse_dyad(dyad) if dyad else None, event=event, since=since,
-                    until=until, min_confidence=min_confidence)
-    return [explained_record(row) for row in events(store, f, by_source=by_source)]
+                    until=until, min_confidence=min_confidence, **where)
+    record = explained_record if explain else plover_record
+    return [record(row) for row in events(store, f, by_source=by_source)]
 
 
 def explain_event(db: str, event_id: str) -> str:

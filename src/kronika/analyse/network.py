@@ -86,13 +86,19 @@ def event_sides(store: Store, rows: list[dict[str, Any]]) -> dict[str, tuple[lis
     return out
 
 
-def build_network(store: Store, *, since: str | None = None, until: str | None = None) -> Network:
-    """The network of factual events dated within [since, until] (no bounds: every event)."""
-    rows = [r for r in events(store, EventFilter(since=since, until=until)) if is_fact(r["aux"])]
+def build_network(store: Store, *, since: str | None = None, until: str | None = None, event: str | None = None,
+                  countries_only: bool = False) -> Network:
+    """The network of factual events dated within [since, until] (no bounds: every event), of one
+    PLOVER category if ``event`` is given. ``countries_only`` folds people and bodies into their
+    country (a minister's visit is an edge between two states) and leaves out those without one."""
+    rows = [r for r in events(store, EventFilter(since=since, until=until, event=event)) if is_fact(r["aux"])]
     net = Network({}, {}, Counter())
     sides = event_sides(store, rows)
+    names = country_names(store) if countries_only else {}
     for r in rows:
         actors, recipients = sides[r["id"]]
+        if countries_only:
+            actors, recipients = _as_countries(actors, names), _as_countries(recipients, names)
         for n in {n.id: n for n in actors + recipients}.values():
             net.nodes.setdefault(n.id, n)
             net.node_events[n.id] += 1
@@ -106,6 +112,11 @@ def build_network(store: Store, *, since: str | None = None, until: str | None =
                 if r["event_scale"] is not None:
                     edge.scores.append(float(r["event_scale"]))
     return net
+
+
+def _as_countries(nodes: list[Node], names: dict[str, str]) -> list[Node]:
+    out = {n.country: country_node(n.country, names) for n in nodes if n.country}
+    return list(out.values())
 
 
 def top_actors(net: Network, limit: int = 10) -> list[dict[str, Any]]:
