@@ -321,3 +321,23 @@ def test_a_list_of_actors_names_each_once(code):
     r = code("The Ethiopian government and Tigrayan rebels signed a peace agreement in Pretoria.")
     (ev,) = r.events
     assert len(ev.actor) == 2 and {a.code for a in ev.actor} == {"ETH"}
+
+
+def test_an_order_a_state_enforces_is_the_act_ordered(code):
+    r = code("Minsk ordered the Polish ambassador to leave the country within 72 hours.")
+    assert [(e.event, e.mode) for e in r.events] == [("SANCTION", ("expel",))]
+    r = code("The Nicaraguan government ordered an opposition newspaper to suspend publication.")
+    assert [(e.event, e.mode) for e in r.events] == [("COERCE", ("censor",))]
+    r = code("Jakarta forced the UN refugee agency out of the country.")
+    assert [(e.event, e.mode) for e in r.events] == [("SANCTION", ("expel",))]
+    r = code("The Kenyan president ordered the police to investigate the killings.")
+    assert "SANCTION" not in [e.event for e in r.events]
+
+
+def test_lifting_a_blockade_is_access_done_declaring_a_truce_puts_it_in_force(code):
+    r = code("The Israeli army lifted a day-old blockade on Palestinian lorries.")
+    assert [(e.event, e.mode) for e in r.events] == [("RETREAT", ("access",))]
+    r = code("Colombian rebels declared a unilateral ceasefire on Wednesday.")
+    assert [(e.event, e.mode) for e in r.events] == [("RETREAT", ("ceasefire",))]
+    r = code("Colombia lifted the curfew in Cali.")
+    assert [e.event for e in r.events] == ["CONCEDE"]

@@ -227,7 +227,10 @@ def build(tree: Tree, gaz: Gazetteer, spans: list[Span], kb: KnowledgeBase | Non
     _merge_org_descriptions(clusters, token_key)
     if kb is not None:
         _known_people(clusters, kb, published)
-    home = home_country(spans)
+    # "ethnic Albanians" name a people, not a state the article is about
+    ethnic = {n for n, s in enumerate(spans) if s.kind == NORP and (
+        s.text.lower().startswith("ethnic") or (s.start > 0 and tree.lower[s.start - 1] == "ethnic"))}
+    home = home_country([s for n, s in enumerate(spans) if n not in ethnic])
     _countries_from_sentences(gaz, clusters, spans, home)
     descriptions = _descriptions(tree, gaz, name_tokens, token_key, clusters, home)
     _pronouns(tree, clusters, token_key)

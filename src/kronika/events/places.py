@@ -65,7 +65,8 @@ def place_country(tree: Tree, view: ActorView, sent: int, trigger: int, dateline
         if t.dep not in ("pobj", "appos") or (t.dep == "pobj" and tree.lower[t.head] not in _WHERE_PREPS
                                                 and not _of_place(tree, t.head)):
             continue
-        code = view.place_country(k)
+        code = view.place_country(k) or next((view.place_country(c.i) for c in tree.children(k, "poss")
+                                              if view.place_country(c.i)), None)  # "near Macedonia's border"
         # "the town of Gao": a place whatever the tagger called the name
         if code is None and (t.ent_type in ("GPE", "LOC", "FAC") or t.dep == "pobj" and _of_place(tree, t.head)):
             place = lookup(t.text)

@@ -374,8 +374,11 @@ def _theme(tree: Tree, k: int) -> str | None:
 def _plover_rules(tree: Tree, trig: Trigger, event: str, aux: tuple[str, ...], actors: list[ActorRef],
                   lex: Lexicon) -> str:
     """PLOVER's own readings: joint military exercises are COOPERATE; a vow or promise of violence or
-    punishment is a THREATEN."""
+    punishment is a THREATEN; an order a state gives and enforces is the act ordered (an expulsion, a
+    closure)."""
     k = trig.token
+    if event == "REQUEST" and (act := _enforced_order(tree, k, lex)) is not None and "negation" not in aux:
+        return act  # its mode is set with the record (expel, censor)
     if event == "MOBILIZE":
         obj = tree.child(k, "dobj") if tree[k].pos in ("VERB", "AUX") else tree[k]
         joint = obj is not None and any(c.lemma in ("joint", "bilateral", "combined")
@@ -393,6 +396,27 @@ def _plover_rules(tree: Tree, trig: Trigger, event: str, aux: tuple[str, ...], a
 
 
 _CIVIL = frozenset({"LAB", "EDU", "CVL", "OPP", "AGR", "MED", "BUS", "SOC", "JRN"})
+
+
+_ORDERED_MODES = {"SANCTION": "expel", "COERCE": "censor"}  # only _enforced_order turns a REQUEST into these
+
+
+def _enforced_order(tree: Tree, k: int, lex: Lexicon) -> str | None:
+    """"ordered the ambassador to leave the country", "forced the agency out of the country": an
+    expulsion (SANCTION); "ordered the newspaper to suspend publication": a closure (COERCE). An order
+    of this kind is carried out by the one who gives it, so it is the act, not a request."""
+    t = tree[k]
+    if t.lemma not in lex.wordset("ordering_verbs"):
+        return None
+    leaving = lex.wordset("leaving_verbs")
+    for x in tree.children(k, "xcomp", "ccomp"):
+        objs = {tree[o.i].lemma for o in tree.children(x.i, "dobj")}
+        if x.lemma in leaving and (not objs or objs & {"country", "territory", "capital"}):
+            return "SANCTION"
+        if x.lemma in lex.wordset("closing_verbs") and objs & lex.wordset("closed_activities"):
+            return "COERCE"
+    out = any(c.lemma == "out" for c in tree.children(k, "prt", "advmod", "prep"))
+    return "SANCTION" if t.lemma == "force" and out else None
 
 
 def _unique(refs: list[ActorRef]) -> list[ActorRef]:
@@ -533,7 +557,7 @@ def _record(parsed: ParsedDoc, lex: Lexicon, tree: Tree, sent: int,
         date = _forward(tree, times, d.trig.token, date, art.published)
     if historical(date, art.published) and "historical" not in aux:
         aux.append("historical")
-    mode = entry.mode if d.event == entry.event else d.mode
+    mode = entry.mode if d.event == entry.event else d.mode or _ORDERED_MODES.get(d.event)
     lemmas = [tree[k].lemma for k in tree.sentence_tokens(sent)]
     exclude = {k for r in d.args.actors + d.args.recipients for k in tree.subtree(r)}
     loc = event_place(tree, sent, d.trig.token, exclude, art.dateline)

@@ -48,8 +48,9 @@ def _object_lemmas(tree: Tree, k: int) -> dict[str, int]:
                 out.setdefault(m.lemma, c.i)
         for cc in tree.children(c.i, "conj"):
             out.setdefault(cc.lemma, cc.i)
-    for p in tree.children(k, "prep"):
-        for o in tree.children(p.i, "pobj"):
+    for p in tree.children(k, "prep", "prt"):
+        nested = [o for q in tree.children(p.i, "prep") for o in tree.children(q.i, "pobj")]  # "out of X"
+        for o in [*tree.children(p.i, "pobj"), *nested]:
             out.setdefault(o.lemma, o.i)
             for m in tree.children(o.i, "compound", "amod"):
                 out.setdefault(f"{m.lemma} {o.lemma}", o.i)
@@ -71,8 +72,11 @@ def _matches(tree: Tree, k: int, e: TriggerEntry, objects: dict[int, dict[str, i
             return None
         words.append(part[0].i)
     if e.prep:
-        preps = [c for c in tree.children(k, "prep", "agent", "prt", "dative")
-                 if c.text.lower() == e.prep.lower()]
+        # "forced X out of the country": the preposition may hang on the particle
+        near = [c for c in tree.children(k, "prep", "agent", "prt", "dative")]
+        near += [g for c in near if c.text.lower() in ("out", "away", "off", "back")
+                 for g in tree.children(c.i, "prep")]
+        preps = [c for c in near if c.text.lower() == e.prep.lower()]
         if not preps:
             return None
         words.append(preps[0].i)
