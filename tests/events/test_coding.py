@@ -341,3 +341,21 @@ def test_lifting_a_blockade_is_access_done_declaring_a_truce_puts_it_in_force(co
     assert [(e.event, e.mode) for e in r.events] == [("RETREAT", ("ceasefire",))]
     r = code("Colombia lifted the curfew in Cali.")
     assert [e.event for e in r.events] == ["CONCEDE"]
+
+
+def test_what_a_document_says_is_its_content_not_an_event(code):
+    r = code("Chile and Peru signed an agreement to increase trade by half.")
+    assert [e.event for e in r.events] == ["SUPPORT"]
+    r = code("Estonia and Latvia signed a treaty of friendship and cooperation.")
+    assert [e.event for e in r.events] == ["SUPPORT"]
+
+
+def test_a_protests_demand_and_defiance_are_the_protests(code):
+    r = code("Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday calling for independence.")
+    assert [e.event for e in r.events] == ["PROTEST"]
+
+
+def test_what_describes_a_party_is_background(code):
+    r = code("Guinean security forces have tortured Liberian refugees, whom the authorities blame for a border "
+             "conflict.")
+    assert [e.event for e in r.events] == ["ASSAULT"]

@@ -288,6 +288,27 @@ def _subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
         theme = _theme(tree, t.token)
         if not t.entry.objects and theme is not None and theme in lex.wordset("non_event_objects"):
             out.add(t.token)
+    # What a document or proposal acted on says is its content, not an event: "signed an agreement to
+    # increase trade", "vetoed a resolution censuring the US", "a treaty of friendship and cooperation"
+    for t in triggers:
+        if tree[t.token].pos not in ("VERB", "AUX"):
+            continue
+        for obj in [*tree.children(t.token, "dobj"), *(tree[w] for w in t.words if w != t.token)]:
+            if obj.lemma in lex.wordset("content_nouns"):
+                out.update(j for j in tree.subtree(obj.i) if j in by_token and j != obj.i and j != t.token)
+    # A word modifying a noun ("free-trade pact", "the invasion forces") names a kind, not an event
+    out.update(t.token for t in triggers if tree[t.token].dep == "compound" and tree[t.token].pos == "NOUN")
+    # A protest's demand or defiance is the protest's ("marched calling for independence", "blocked
+    # streets in defiance of the authorities"), and what describes a party of another event is background
+    # ("refugees, whom the authorities blame for ...")
+    for t in triggers:
+        if t.entry.event == "PROTEST" and tree[t.token].pos in ("VERB", "AUX"):
+            for c in tree.children(t.token, "advcl", "xcomp", "prep"):
+                for j in [c.i, *(o.i for o in tree.children(c.i, "pobj"))]:
+                    if j in by_token and by_token[j].entry.event in ("REQUEST", "REJECT", "ACCUSE"):
+                        out.add(j)
+        for k in (*_side_heads(tree, t.token),):
+            out.update(c.i for c in tree.children(k, "relcl") if c.i in by_token)
     # "accused the US of violating human rights, ignoring international law": what is alleged is a list
     alleged = [c.i for t in triggers if t.entry.event == "ACCUSE" for p in tree.children(t.token, "prep")
                if tree.lower[p.i] == "of" for c in tree.children(p.i, "pcomp", "pobj")]
@@ -297,6 +318,15 @@ def _subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
         verb = tree.head(tree.head(k).i)
         out.update(c.i for c in tree.children(verb.i, "advcl", "conj")
                    if c.i > k and c.tag == "VBG" and c.i in by_token)
+    return out
+
+
+def _side_heads(tree: Tree, k: int) -> list[int]:
+    """The heads of a verb's subject and objects (its parties, roughly)."""
+    if tree[k].pos not in ("VERB", "AUX"):
+        return []
+    out = [c.i for c in tree.children(k, "nsubj", "nsubjpass", "dobj")]
+    out += [o.i for p in tree.children(k, "prep") for o in tree.children(p.i, "pobj")]
     return out
 
 
