@@ -359,3 +359,12 @@ def test_what_describes_a_party_is_background(code):
     r = code("Guinean security forces have tortured Liberian refugees, whom the authorities blame for a border "
              "conflict.")
     assert [e.event for e in r.events] == ["ASSAULT"]
+
+
+def test_the_grounds_of_a_punishment_or_complaint_are_part_of_it(code):
+    r = code("The mayor of Istanbul was detained on corruption charges.")
+    assert [e.event for e in r.events] == ["COERCE"]
+    r = code("Japan lodged a protest with China over the detention of a Japanese businessman.")
+    assert [e.event for e in r.events] == ["ACCUSE"]
+    r = code("Kyrgyzstan thanked Serbia for its refusal to join the sanctions.")
+    assert sorted(e.event for e in r.events) == ["REJECT", "SUPPORT"]

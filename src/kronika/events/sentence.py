@@ -296,6 +296,18 @@ def _subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
         for obj in [*tree.children(t.token, "dobj"), *(tree[w] for w in t.words if w != t.token)]:
             if obj.lemma in lex.wordset("content_nouns"):
                 out.update(j for j in tree.subtree(obj.i) if j in by_token and j != obj.i and j != t.token)
+    # The grounds given for a punishment or a complaint are part of it: "detained on corruption charges",
+    # "lodged a protest over the detention of a businessman", "jailed for spying" ("thanked Russia for
+    # its refusal": what one is thanked for is an event of its own)
+    for t in triggers:
+        if t.entry.event not in ("COERCE", "SANCTION", "ACCUSE", "PROTEST"):
+            continue
+        heads = [t.token, *(w for w in t.words if w != t.token)] if tree[t.token].pos in ("VERB", "AUX") else []
+        for h in heads:
+            for p in tree.children(h, "prep"):
+                if tree.lower[p.i] in ("over", "about", "for", "on") and t.entry.prep != tree.lower[p.i]:
+                    out.update(o.i for o in tree.children(p.i, "pobj", "pcomp") if o.i in by_token
+                               and by_token[o.i].entry.event != t.entry.event)
     # A word modifying a noun ("free-trade pact", "the invasion forces") names a kind, not an event
     out.update(t.token for t in triggers if tree[t.token].dep == "compound" and tree[t.token].pos == "NOUN")
     # A protest's demand or defiance is the protest's ("marched calling for independence", "blocked
