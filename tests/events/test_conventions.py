@@ -167,3 +167,9 @@ def test_places_named_as_the_town_of_x_keep_reports_apart(tmp_path):
     run_ingest([str(tmp_path)], db=db, workers=1)
     n = Store(db).query("SELECT count(DISTINCT cluster_id) AS n FROM events WHERE event = 'ASSAULT'")[0]["n"]
     assert n == 2
+
+
+def test_a_states_agents_acting_on_a_group_with_no_country_act_on_their_own_people(code):
+    r = code("Turkish police prevented the demonstration staged by students at a university.")
+    ev = only(r, "COERCE")
+    assert [(a.code, a.sector) for a in ev.recipient] == [("TUR", "EDU")]

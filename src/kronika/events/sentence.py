@@ -147,7 +147,14 @@ def _sides(view: ActorView, conv: Conventions, trig: Trigger, mod: Modality, arg
     # A named person or body whose country this article does not give is kept: the corpus-wide merge
     # may know it (or a user's actor list), and fills the code in after the ingest.
     actors = _unique([r for r in resolve(args.actors) if r.code or r.entity_key])
-    recipients = _unique([r for r in resolve(args.recipients) if (r.code or r.entity_key) and not _same(r, actors)])
+    found = resolve(args.recipients)
+    states = {a.code for a in actors if a.sector in conv.state_agents and a.code and len(a.code) == 3}
+    if mod.event in ("COERCE", "ASSAULT") and len(states) == 1:
+        # a state's police or army acting on a group the text gives no country ("prevented the demonstration
+        # staged by students") acts on its own people
+        found = [replace(r, code=next(iter(states))) if r.code is None and r.entity_key is None and r.sector
+                 else r for r in found]
+    recipients = _unique([r for r in found if (r.code or r.entity_key) and not _same(r, actors)])
     where = place or view.home_country
     d = _Draft(trig, mod.event, mod.aux, actors, recipients, args, place=where, mode=mod.mode, rule=mod.rule,
                cues=mod.cues)
