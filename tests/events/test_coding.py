@@ -368,3 +368,8 @@ def test_the_grounds_of_a_punishment_or_complaint_are_part_of_it(code):
     assert [e.event for e in r.events] == ["ACCUSE"]
     r = code("Kyrgyzstan thanked Serbia for its refusal to join the sanctions.")
     assert sorted(e.event for e in r.events) == ["REJECT", "SUPPORT"]
+
+
+def test_a_complaints_purpose_is_the_complaint(code):
+    r = code("Iraq summoned the Turkish ambassador to protest an air strike in the north.")
+    assert [e.event for e in r.events] == ["ACCUSE"]

@@ -173,3 +173,20 @@ def test_a_states_agents_acting_on_a_group_with_no_country_act_on_their_own_peop
     r = code("Turkish police prevented the demonstration staged by students at a university.")
     ev = only(r, "COERCE")
     assert [(a.code, a.sector) for a in ev.recipient] == [("TUR", "EDU")]
+
+
+def test_a_release_with_no_agent_is_by_the_state_where_it_happened(code):
+    r = code("Two journalists were released from prison in Baku on Monday.")
+    ev = only(r, "RETREAT")
+    assert [(a.code, a.sector) for a in ev.actor] == [("AZE", "GOV")] and ev.actor[0].inferred
+
+
+def test_a_visitor_is_not_from_the_place_visited(code):
+    r = code("The president will travel to Brussels next week.")
+    assert not r.events
+
+
+def test_a_bomb_that_wounds_is_the_means_not_the_agent(code):
+    r = code("A car bomb exploded outside a police station in Kirkuk, wounding six policemen.")
+    ev = only(r, "ASSAULT")
+    assert [(a.code, a.sector) for a in ev.actor] == [("IRQ", "UAF")]

@@ -227,9 +227,11 @@ def build(tree: Tree, gaz: Gazetteer, spans: list[Span], kb: KnowledgeBase | Non
     _merge_org_descriptions(clusters, token_key)
     if kb is not None:
         _known_people(clusters, kb, published)
-    # "ethnic Albanians" name a people, not a state the article is about
+    # "ethnic Albanians" name a people, not a state the article is about; "the Afghan border" a place at
+    # its edge, not the article's subject
     ethnic = {n for n, s in enumerate(spans) if s.kind == NORP and (
-        s.text.lower().startswith("ethnic") or (s.start > 0 and tree.lower[s.start - 1] == "ethnic"))}
+        s.text.lower().startswith("ethnic") or (s.start > 0 and tree.lower[s.start - 1] == "ethnic")
+        or tree[s.head].head != s.head and tree.head(s.head).lemma in _EDGES)}
     home = home_country([s for n, s in enumerate(spans) if n not in ethnic])
     _countries_from_sentences(gaz, clusters, spans, home)
     descriptions = _descriptions(tree, gaz, name_tokens, token_key, clusters, home)
@@ -319,6 +321,9 @@ def _merge_org_descriptions(clusters: dict[str, Cluster], token_key: dict[int, s
                         token_key[k] = c.key
                 del clusters[short.key]
                 break
+
+
+_EDGES = frozenset({"border", "frontier", "coast", "waters", "side", "boundary", "shore"})
 
 
 def home_country(spans: list[Span]) -> str | None:

@@ -128,6 +128,9 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
             d.recipients = [ActorRef(code=d.place, sector=None, entity_text="", identifier_text=name,
                                      inferred="host of the visit")]
             args.recipient_how = "PLOVER convention: the host of a visit is the country visited"
+        if trig.entry.mode == "visit" and any(not a.entity_key and a.code in {r.code for r in d.recipients}
+                                              for a in d.actors):
+            continue  # "the president will travel to Brussels": no country of the visitor's is known
         if d.event == "CONSULT" and len({r.entity_key or r.code for r in d.actors + d.recipients}) < 2:
             continue
         drafts.append(d)
@@ -201,6 +204,8 @@ def _agentless(tree: Tree, conv: Conventions, trig: Trigger, has_recipient: bool
         return not any(tree.lower[j] == "by" and any(names_actor(o.i) for o in tree.children(j, "pobj"))
                        for j in tree.subtree(k) if j > k)
     subj = tree.child(k, "nsubj")
+    if subj is None and tree[k].dep in ("advcl", "xcomp", "conj"):
+        subj = tree.child(tree[k].head, "nsubj")  # "a car bomb exploded ..., wounding six officers"
     return subj is not None and (subj.lemma in conv.instrument_nouns or tree.lower[subj.i] in conv.instrument_nouns)
 
 
@@ -317,6 +322,13 @@ def _subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
                                and by_token[o.i].entry.event != t.entry.event)
     # A word modifying a noun ("free-trade pact", "the invasion forces") names a kind, not an event
     out.update(t.token for t in triggers if tree[t.token].dep == "compound" and tree[t.token].pos == "NOUN")
+    # "summoned the ambassador to protest an air strike": the complaint's purpose is the complaint
+    for t in triggers:
+        if t.entry.event in ("ACCUSE", "REJECT", "SANCTION", "THREATEN") and tree[t.token].pos in ("VERB", "AUX"):
+            for c in tree.children(t.token, "advcl", "xcomp"):
+                if c.i in by_token and by_token[c.i].entry.event in ("PROTEST", "ACCUSE") \
+                        and any(tree.lower[a.i] == "to" for a in tree.children(c.i, "aux")):
+                    out.add(c.i)
     # A protest's demand or defiance is the protest's ("marched calling for independence", "blocked
     # streets in defiance of the authorities"), and what describes a party of another event is background
     # ("refugees, whom the authorities blame for ...")
