@@ -373,3 +373,13 @@ def test_the_grounds_of_a_punishment_or_complaint_are_part_of_it(code):
 def test_a_complaints_purpose_is_the_complaint(code):
     r = code("Iraq summoned the Turkish ambassador to protest an air strike in the north.")
     assert [e.event for e in r.events] == ["ACCUSE"]
+
+
+def test_goods_given_are_no_party_and_an_agent_hung_low_is_still_the_agent(code):
+    r = code("Swiss doctors handed over 700 kg of medicine to the Red Crescent in Bam, Iran.")
+    (ev,) = r.events
+    assert ev.event == "AID" and [a.code for a in ev.recipient] == ["NGO"]
+    r = code("The Serbian interior minister was targeted for sanctions by the United States in 2023.",
+             published="2024-03-12")
+    (ev,) = r.events
+    assert ev.event == "SANCTION" and [a.code for a in ev.actor] == ["USA"]

@@ -234,6 +234,11 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
             args.recipients = agent + _prep_objects(tree, k, ["to", "in", "by"])
             args.actor_how, args.recipient_how = "the one received (passive subject)", "the host (by, to, in)"
         else:
+            # "has been accused of misusing funds ... by government officials": a "by" the parser hung
+            # lower in the clause still names the agent
+            agent = agent or [o.i for j in tree.subtree(k) if j > k and tree.lower[j] == "by"
+                              and tree[j].dep in ("prep", "agent")
+                              for o in tree.children(j, "pobj") if is_actor(o.i)][-1:]
             args.actors = agent
             args.actor_how = "the passive's agent (by)"
             if subj_i is not None and trig.entry.passive_recipient and is_actor(subj_i):
@@ -268,7 +273,9 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
                                                          for c in tree.children(obj.i, "amod", "compound"))
         # "mobilized reservists", "deployed troops": a show of force moves its own forces; the other party
         # is where they go or whom they face
-        own_thing = own_thing or trig.entry.event == "MOBILIZE"
+        # ("handed over medicine to the Red Crescent": the goods given are no party; "helped Ukraine" names one)
+        given = trig.entry.event == "AID" and bool(trig.entry.objects)
+        own_thing = own_thing or trig.entry.event == "MOBILIZE" or given
         if obj is not None and not own_thing:
             # ("recalled its ambassador from Mali": the subject's own envoy is not the other party)
             args.recipients = _inside(tree, obj.i, is_actor, lex)

@@ -18,7 +18,9 @@ class Trigger:
 
 
 _QUANTITIES = frozenset({"part", "some", "all", "most", "half", "much", "rest", "portion", "bulk", "share", "none",
-                         "many", "several", "one", "two", "three", "dozens", "hundreds", "thousands"})
+                         "many", "several", "one", "two", "three", "dozens", "hundreds", "thousands", "kg",
+                         "kilogram", "ton", "tonne", "litre", "liter", "barrel", "dose", "consignment", "load",
+                         "batch", "quantity", "amount", "worth", "million", "billion"})
 
 
 def _object_lemmas(tree: Tree, k: int) -> dict[str, int]:
