@@ -16,15 +16,17 @@ from kronika.events.triggers import Trigger
 from kronika.nlp.tree import Tree
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
+
 _CLIMB = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp", "prep", "dobj", "pobj", "attr",
                     "ccomp", "relcl", "acl", "oprd", "npadvmod"})
+
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+
 # A pronoun subject of a reported clause that the actors stage could not resolve stands for the
 # reporter ("Colombian rebels said they would ...", "the ministry said it had ...").
 _REPORTED_PRONOUNS = frozenset({"they", "it", "he", "she", "we"})
 
 IsActor = Callable[[int], bool]
-
 
 @dataclass
 class Args:
@@ -34,13 +36,11 @@ class Args:
     actor_how: str = ""  # how each side was found, for --explain
     recipient_how: str = ""
 
-
 def is_passive(tree: Tree, k: int) -> bool:
     """A passive verb; not a participle of stance ("Israel is opposed to", "Japan is committed to")."""
     return tree.lower[k] not in _STANCES and any(c.dep in ("auxpass", "nsubjpass") for c in tree.children(k))
 
-
-def _antecedent(tree: Tree, k: int) -> int:
+def antecedent(tree: Tree, k: int) -> int:
     """For a relative pronoun subject, the noun it stands for (via a copula's attribute if needed)."""
     t = tree[k]
     if t.text.lower() not in _RELATIVE:
@@ -60,16 +60,13 @@ def _antecedent(tree: Tree, k: int) -> int:
             return subj.i
     return noun
 
-
 # Passive participles that describe their subject's own stance ("Vietnam is committed to opening
 # up", "Japan is prepared to help"): the passive subject is the one who acts.
 _STANCES = frozenset({"committed", "prepared", "determined", "resolved", "poised", "set", "engaged", "dedicated",
                       "opposed"})
 
-
 _RELATIONAL = frozenset({"counterpart", "host", "guest", "rival", "opponent", "neighbour", "neighbor", "ally",
                          "partner", "successor", "predecessor", "enemy", "foe", "adversary"})
-
 
 def own_subject(tree: Tree, k: int) -> int | None:
     subjects = tree.children(k, "nsubj", "csubj")
@@ -81,8 +78,7 @@ def own_subject(tree: Tree, k: int) -> int | None:
     # belongs to the clause the parser folded in, the other one is the verb's own.
     plain = [s for s in subjects if s.text.lower() not in _RELATIVE]
     s = plain[0] if plain else subjects[0]
-    return _antecedent(tree, s.i)
-
+    return antecedent(tree, s.i)
 
 def subject_of(tree: Tree, k: int, is_actor: IsActor, *, limit: int = 6) -> int | None:
     """The nearest subject up the clause chain that names an actor."""
@@ -115,13 +111,11 @@ def subject_of(tree: Tree, k: int, is_actor: IsActor, *, limit: int = 6) -> int 
         cur = t.head
     return None
 
-
 # Verbs that have no object to be the passive of ("protested", "rioted"): a sentence "Militants
 # protested in X." misparsed as a noun with a participle is still an active sentence.
 _INTRANSITIVE = frozenset({"protest", "demonstrate", "riot", "march", "rally", "strike", "clash", "resign",
                            "agree", "vow", "pledge", "threaten", "promise", "refuse", "decline", "withdraw",
                            "retreat", "surrender", "mutiny", "rebel", "fight", "negotiate"})
-
 
 def misparsed_main_verb(tree: Tree, k: int) -> bool:
     """The small model often reads "Militants threatened to resume attacks." as a noun phrase: the noun
@@ -140,7 +134,6 @@ def misparsed_main_verb(tree: Tree, k: int) -> bool:
                     for c in tree.children(k, "xcomp", "advcl"))
     return to_clause or t.lemma in _INTRANSITIVE
 
-
 def _actor_within(tree: Tree, subj: int, verb: int, is_actor: IsActor) -> int | None:
     """An actor the parser hung inside a non-actor subject ("SANTIAGO (Herald) — Chilean Foreign
     Minister X hosted ...": X is an apposition of the dateline)."""
@@ -148,7 +141,6 @@ def _actor_within(tree: Tree, subj: int, verb: int, is_actor: IsActor) -> int | 
              if k < verb and k != subj and tree[k].dep in ("appos", "conj", "nsubj") and is_actor(k)]
     # the first actor named: its conjuncts follow it ("BAKU — Romania and Azerbaijan signed")
     return min(found, key=lambda k: (len(list(tree.ancestors(k))), k)) if found else None
-
 
 def _left_list(tree: Tree, verb: int, is_actor: IsActor) -> list[int]:
     """Actor names in the list just before a verb that the parser failed to attach as subject."""
@@ -171,8 +163,7 @@ def _left_list(tree: Tree, verb: int, is_actor: IsActor) -> list[int]:
         break
     return sorted(out)
 
-
-def _prep_objects(tree: Tree, k: int, preps: list[str] | frozenset[str]) -> list[int]:
+def prep_objects(tree: Tree, k: int, preps: list[str] | frozenset[str]) -> list[int]:
     out: list[int] = []
     here = tree.children(k, "prep", "dative")
     if not here:
@@ -188,28 +179,25 @@ def _prep_objects(tree: Tree, k: int, preps: list[str] | frozenset[str]) -> list
             return out
     return out
 
-
-def _prep_actors(tree: Tree, k: int, preps: list[str] | frozenset[str], is_actor: IsActor) -> list[int]:
+def prep_actors(tree: Tree, k: int, preps: list[str] | frozenset[str], is_actor: IsActor) -> list[int]:
     """The actors of the first preposition, in order of preference, that has any ("talks with X on
     Tuesday": X, not the day that an earlier-preferred "on" names)."""
     for want in preps:
-        found = [o for o in _prep_objects(tree, k, [want]) if is_actor(o)]
+        found = [o for o in prep_objects(tree, k, [want]) if is_actor(o)]
         if found:
             return found
     return []
 
-
-def _conjuncts(tree: Tree, k: int) -> list[int]:
+def conjuncts(tree: Tree, k: int) -> list[int]:
     out = [k]
     for c in tree.children(k, "conj"):
-        out.extend(_conjuncts(tree, c.i))
+        out.extend(conjuncts(tree, c.i))
     return out
 
-
-def _inside(tree: Tree, k: int, is_actor: IsActor, lex: Lexicon) -> list[int]:
+def inside(tree: Tree, k: int, is_actor: IsActor, lex: Lexicon) -> list[int]:
     """Actors inside a non-actor object: "praised security cooperation with Russia"."""
     if is_actor(k):
-        return _conjuncts(tree, k)
+        return conjuncts(tree, k)
     for c in tree.children(k, "poss", "compound", "amod", "nmod"):
         if is_actor(c.i):
             return [c.i]
@@ -218,8 +206,7 @@ def _inside(tree: Tree, k: int, is_actor: IsActor, lex: Lexicon) -> list[int]:
                for o in tree.children(a.i, "pobj") if is_actor(o.i)]
     if done_by:
         return done_by
-    return _prep_actors(tree, k, ["of", "by", *lex.args["recipient_preps"]], is_actor)
-
+    return prep_actors(tree, k, ["of", "by", *lex.args["recipient_preps"]], is_actor)
 
 def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Args:
     k = trig.token
@@ -228,10 +215,10 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
     if is_passive(tree, k):
         agent = [o.i for a in tree.children(k, "agent") for o in tree.children(a.i, "pobj")]
         subj = tree.child(k, "nsubjpass")
-        subj_i = _antecedent(tree, subj.i) if subj is not None else None
+        subj_i = antecedent(tree, subj.i) if subj is not None else None
         if host:
-            args.actors = _conjuncts(tree, subj_i) if subj_i is not None else []
-            args.recipients = agent + _prep_objects(tree, k, ["to", "in", "by"])
+            args.actors = conjuncts(tree, subj_i) if subj_i is not None else []
+            args.recipients = agent + prep_objects(tree, k, ["to", "in", "by"])
             args.actor_how, args.recipient_how = "the one received (passive subject)", "the host (by, to, in)"
         else:
             # "has been accused of misusing funds ... by government officials": a "by" the parser hung
@@ -242,21 +229,21 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
             args.actors = agent
             args.actor_how = "the passive's agent (by)"
             if subj_i is not None and trig.entry.passive_recipient and is_actor(subj_i):
-                args.recipients = _conjuncts(tree, subj_i)
+                args.recipients = conjuncts(tree, subj_i)
                 args.recipient_how = "the passive's subject"
     else:
         own = own_subject(tree, k)
         if own is not None and not is_actor(own):
             # two subjects (a dateline the parser took for one), or an actor hung inside the subject
-            others = [_antecedent(tree, c.i) for c in tree.children(k, "nsubj") if c.i != own]
+            others = [antecedent(tree, c.i) for c in tree.children(k, "nsubj") if c.i != own]
             own = next((o for o in others if is_actor(o)), None) or _actor_within(tree, own, k, is_actor) or own
         if own is not None and is_actor(own):
-            args.actors = _conjuncts(tree, own)
+            args.actors = conjuncts(tree, own)
             args.actor_how = "the verb's subject"
         else:
             inherited = subject_of(tree, k, is_actor)
             if inherited is not None:
-                args.actors = _conjuncts(tree, inherited)
+                args.actors = conjuncts(tree, inherited)
                 args.inferred_actor = True
                 args.actor_how = "the subject of the clause above"
             else:
@@ -278,7 +265,7 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
         own_thing = own_thing or trig.entry.event == "MOBILIZE" or given
         if obj is not None and not own_thing:
             # ("recalled its ambassador from Mali": the subject's own envoy is not the other party)
-            args.recipients = _inside(tree, obj.i, is_actor, lex)
+            args.recipients = inside(tree, obj.i, is_actor, lex)
             args.recipient_how = "the verb's object"
         if host:
             args.actors, args.recipients = args.recipients, args.actors
@@ -287,30 +274,30 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
         # "demanded that the government provide", "said Sudan must return": the one asked
         for c in tree.children(k, "ccomp"):
             s = tree.child(c.i, "nsubj", "nsubjpass")
-            if s is not None and is_actor(_antecedent(tree, s.i)):
-                args.recipients = _conjuncts(tree, _antecedent(tree, s.i))
+            if s is not None and is_actor(antecedent(tree, s.i)):
+                args.recipients = conjuncts(tree, antecedent(tree, s.i))
                 args.recipient_how = "the subject of what is demanded"
                 break
     if trig.entry.event == "ACCUSE" and not args.recipients:
         # "launched an investigation into alleged crimes committed by Croat forces"
         heads = [k, *(c.i for c in tree.children(k, "dobj"))]  # "launched an investigation into ..."
-        for o in [o for h in heads for o in _prep_objects(tree, h, ["into", "of", "over", "for"])]:
-            args.recipients = args.recipients or _inside(tree, o, is_actor, lex)
+        for o in [o for h in heads for o in prep_objects(tree, h, ["into", "of", "over", "for"])]:
+            args.recipients = args.recipients or inside(tree, o, is_actor, lex)
         args.recipient_how = "whoever did what is investigated or alleged" if args.recipients else ""
     if trig.entry.mode == "allege" and not args.recipients:
-        args.recipients = _alleged(tree, k, is_actor)
+        args.recipients = alleged(tree, k, is_actor)
         args.recipient_how = "the one the allegation is about"
     preps = ([trig.entry.prep.lower()] if trig.entry.prep else []) + list(lex.args["recipient_preps"])
     if not args.recipients:
-        args.recipients = _prep_actors(tree, k, preps, is_actor)
+        args.recipients = prep_actors(tree, k, preps, is_actor)
         args.recipient_how = "a prepositional object (" + "/".join(preps[:4]) + "...)"
     if not args.recipients:
         # "asking for my head", "called for X's release", "opposed to French mediation": whose it is
-        for o in _prep_objects(tree, k, preps):
+        for o in prep_objects(tree, k, preps):
             args.recipients += [c.i for c in tree.children(o, "poss", "amod", "compound", "nmod")
                                 if is_actor(c.i) and (c.dep == "poss" or c.pos != "PRON")]
         args.recipient_how = "the owner of a prepositional object"
-    between = _prep_objects(tree, k, lex.args["participant_preps"])
+    between = prep_objects(tree, k, lex.args["participant_preps"])
     if between:
         args.actors = [a for a in args.actors if is_actor(a)] + between
         args.actor_how += " and the parties between/among"
@@ -318,7 +305,6 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
     if not args.recipients:
         args.recipient_how = ""
     return args
-
 
 def _comitative(tree: Tree, k: int, lex: Lexicon, is_actor: IsActor, args: Args) -> None:
     """"A joined B in sanctioning C": B acts too."""
@@ -331,13 +317,11 @@ def _comitative(tree: Tree, k: int, lex: Lexicon, is_actor: IsActor, args: Args)
                 args.actors += _left_list(tree, verb.i, is_actor)
             obj = tree.child(verb.i, "dobj")
             if obj is not None:
-                args.actors += [c for c in _conjuncts(tree, obj.i) if is_actor(c)]
-
+                args.actors += [c for c in conjuncts(tree, obj.i) if is_actor(c)]
 
 def _patient_of(lex: Lexicon, lemma: str) -> bool:
     return lemma in lex.wordset("patient_of_nouns") or \
         any(lemma.endswith(s) for s in lex.args["patient_of_suffixes"])
-
 
 def noun_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Args | None:
     """Arguments of an event noun; None when it only points back to an event already told."""
@@ -349,12 +333,12 @@ def noun_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
     leaving = t.lemma in lex.wordset("withdrawal_nouns")  # "from X" is the place left, not the giver
     theme = leaving or t.lemma in lex.wordset("theme_of_nouns")
     poss = [c.i for c in tree.children(k, "poss") if is_actor(c.i)]
-    by = _prep_actors(tree, k, ["by"] if leaving else ["by", "from"], is_actor)
+    by = prep_actors(tree, k, ["by"] if leaving else ["by", "from"], is_actor)
     mods = [c.i for c in tree.children(k, "amod", "compound", "nmod") if is_actor(c.i)]
-    of = [o for o in _prep_objects(tree, k, ["of"]) if is_actor(o)
+    of = [o for o in prep_objects(tree, k, ["of"]) if is_actor(o)
           and (not theme or any(c.ent_type in ("NORP", "GPE") or c.dep == "poss" for c in tree.children(o)))]
-    between = _prep_actors(tree, k, lex.args["participant_preps"], is_actor)
-    rec = _prep_actors(tree, k, lex.args["recipient_preps"], is_actor)
+    between = prep_actors(tree, k, lex.args["participant_preps"], is_actor)
+    rec = prep_actors(tree, k, lex.args["recipient_preps"], is_actor)
     args.actors = poss or by or mods
     args.actor_how = "the noun's possessor" if poss else "the noun's by/from object" if by else "the noun's modifier"
     if of:
@@ -372,11 +356,11 @@ def noun_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
         args.actors = args.actors + between
     if theme and not args.recipients:
         # "the withdrawal of forces from Panama": the place left may hang on what is withdrawn
-        args.recipients = [o for c in _prep_objects(tree, k, ["of"])
-                           for o in _prep_objects(tree, c, lex.args["recipient_preps"]) if is_actor(o)]
+        args.recipients = [o for c in prep_objects(tree, k, ["of"])
+                           for o in prep_objects(tree, c, lex.args["recipient_preps"]) if is_actor(o)]
         args.recipient_how = "the place what the noun moves goes from or to" if args.recipients else ""
     # "the withdrawal of some forces" is told for itself; a bare "the withdrawal" points back to one told
-    own = bool(args.actors or args.recipients or _prep_objects(tree, k, ["of"]))
+    own = bool(args.actors or args.recipients or prep_objects(tree, k, ["of"]))
     det = tree.child(k, "det")
     if not own and det is not None and det.text.lower() in lex.wordset("anaphoric_determiners"):
         return None
@@ -389,22 +373,21 @@ def noun_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
                 args.actors = [a for a in agent if is_actor(a)]
                 args.actor_how = "the agent of the passive verb governing the noun"
                 if subj is not None and is_actor(subj.i) and not args.recipients:
-                    args.recipients = _conjuncts(tree, subj.i)
+                    args.recipients = conjuncts(tree, subj.i)
                     args.recipient_how = "the subject of the passive verb governing the noun"
             if not args.actors:
                 s = subject_of(tree, verb, is_actor)
                 if s is not None:
-                    args.actors = _conjuncts(tree, s)
+                    args.actors = conjuncts(tree, s)
                     args.inferred_actor = True
                     args.actor_how = "the subject of the verb governing the noun"
             if not args.recipients and t.dep in ("dobj", "attr"):
-                args.recipients = [o for o in _prep_objects(tree, verb, lex.args["recipient_preps"])
+                args.recipients = [o for o in prep_objects(tree, verb, lex.args["recipient_preps"])
                                    if is_actor(o)]
                 args.recipient_how = "a prepositional object of the verb governing the noun"
     if not args.recipients:
         args.recipient_how = ""
     return args
-
 
 def governing_verb(tree: Tree, k: int) -> int | None:
     """The nearest verb above a token (within four steps)."""
@@ -419,31 +402,12 @@ def governing_verb(tree: Tree, k: int) -> int | None:
     return None
 
 
-def refused_objects(tree: Tree, k: int, lex: Lexicon, is_actor: IsActor) -> list[int]:
-    """What a refusal is aimed at: the object of the refused act ("refusal to recognise Kosovo's
-    independence" → Kosovo; "refused to align itself with EU policy" → the EU)."""
-    for c in tree.children(k, "xcomp", "acl", "advcl", "ccomp"):
-        obj = tree.child(c.i, "dobj")
-        found = _inside(tree, obj.i, is_actor, lex) if obj is not None else []
-        if not found and obj is not None:
-            # "threatened to resume attacks in Israel": where the act would land
-            found = _prep_actors(tree, obj.i, ["in", "inside", "across"], is_actor)
-        found = found or _prep_actors(tree, c.i, lex.args["recipient_preps"], is_actor)
-        if not found:
-            for o in [p.i for p in tree.children(c.i, "prep")]:
-                for po in tree.children(o, "pobj"):
-                    found += _inside(tree, po.i, is_actor, lex)
-        if found:
-            return found
-    return []
-
-
-def _alleged(tree: Tree, k: int, is_actor: IsActor) -> list[int]:
+def alleged(tree: Tree, k: int, is_actor: IsActor) -> list[int]:
     """Who an allegation is about: the subject of what is claimed, or what a relative clause hangs on."""
     for c in tree.children(k, "ccomp"):
         s = tree.child(c.i, "nsubj", "nsubjpass")
         if s is not None:
-            a = _antecedent(tree, s.i)
+            a = antecedent(tree, s.i)
             if is_actor(a):
                 return [a]
     t = tree[k]
@@ -453,58 +417,3 @@ def _alleged(tree: Tree, k: int, is_actor: IsActor) -> list[int]:
             if is_actor(cand):
                 return [cand]
     return []
-
-
-# "in defiance of X", "in protest against X", "in retaliation for X's raid": the event is aimed at X.
-_AIM_NOUNS = frozenset({"defiance", "protest", "opposition", "retaliation", "response", "revenge", "reprisal"})
-_AIM_PREPS = frozenset({"of", "against", "at", "over", "to", "for"})
-
-
-def purpose_targets(tree: Tree, k: int, is_actor: IsActor) -> list[int]:
-    """Whom an act of protest or force is aimed at when its own arguments do not say: whoever its
-    purpose clause acts on ("opened fire to disperse demonstrators", "marched to demand the
-    president's resignation") or "in defiance of / in protest against X" names."""
-    for p in tree.children(k, "prep"):
-        if tree.lower[p.i] not in ("in", "as"):
-            continue
-        for o in tree.children(p.i, "pobj"):
-            if o.lemma in _AIM_NOUNS:
-                for q in tree.children(o.i, "prep"):
-                    if tree.lower[q.i] in _AIM_PREPS:
-                        found = [a for po in tree.children(q.i, "pobj") if (a := _first_actor(tree, po.i, is_actor))
-                                 is not None]
-                        if found:
-                            return _conjuncts(tree, found[0])
-    for p in tree.children(k, "prep"):
-        # "mobilized reservists for a possible war against Iraq"
-        if tree.lower[p.i] in ("for", "against"):
-            for o in tree.children(p.i, "pobj"):
-                if (a := _first_actor(tree, o.i, is_actor)) is not None:
-                    return _conjuncts(tree, a)
-    for c in tree.children(k, "advcl", "xcomp"):
-        if not any(tree.lower[a.i] == "to" for a in tree.children(c.i, "aux", "mark")):
-            continue
-        for o in tree.children(c.i, "dobj"):
-            a = _first_actor(tree, o.i, is_actor)
-            if a is not None:
-                return _conjuncts(tree, a)
-    return []
-
-
-def _first_actor(tree: Tree, k: int, is_actor: IsActor, depth: int = 3) -> int | None:
-    """The nearest actor in a noun phrase, looking through possessors, modifiers and prepositional
-    objects ("the resignation of President X", "the US' military policies"); pronouns are not taken
-    (they are mostly the act's own agent: "their disapproval")."""
-    level = [k]
-    for _ in range(depth):
-        for n in level:
-            if tree[n].pos != "PRON" and is_actor(n):
-                return n
-        nxt: list[int] = []
-        for n in level:
-            for c in tree.children(n, "poss", "compound", "nmod", "amod", "prep", "pobj", "appos"):
-                nxt.append(c.i)
-        level = nxt
-        if not level:
-            return None
-    return None
