@@ -214,14 +214,20 @@ def _agent_sector(tree: Tree, actors: DocActors, k: int) -> str | None:
 
 def _compound_sector(tree: Tree, gaz: Gazetteer, k: int) -> str | None:
     """The sector of a group named by a compound ("security forces" COP, where "forces" alone is MIL;
-    "riot police", "border guards")."""
+    "riot police", "border guards", "rights groups")."""
     mods = [c.i for c in tree.children(k, "compound", "amod") if c.i < k]
     if not mods:
         return None
     # the whole phrase ("security forces"), else a modifier that is itself a group ("opposition
     # coalition", "rebel commanders", "police officers")
-    return gaz.group_sector(tree.span_text(min(mods), k + 1)) or next(
-        (s for m in mods if (s := gaz.group_sector(tree[m].text)) is not None), None)
+    whole = tree.span_text(min(mods), k + 1)
+    if (s := gaz.group_sector(whole)) is not None:
+        return s
+    # "human rights groups", "aid agencies": a kind of body named by an unambiguous keyword
+    kw = gaz.org_keyword(whole)
+    if kw is not None and not kw.ambiguous:
+        return kw.sector
+    return next((s for m in mods if (s := gaz.group_sector(tree[m].text)) is not None), None)
 
 
 # "security forces in Guinea", "rebels from Darfur", "students at a university in Lagos"

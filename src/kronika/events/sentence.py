@@ -8,10 +8,7 @@ from datetime import timedelta
 
 from kronika.actors import ActorView
 from kronika.events import plover
-from kronika.events.arguments import (
-    noun_args,
-    verb_args,
-)
+from kronika.events.arguments import noun_args, subject_of, verb_args
 from kronika.events.conventions import Conventions
 from kronika.events.draft import Draft
 from kronika.events.lexicon import Lexicon
@@ -19,6 +16,7 @@ from kronika.events.modality import COOPERATIVE, historical, modality
 from kronika.events.places import event_place, place_country
 from kronika.events.readings import ORDERED_MODES, plover_rules
 from kronika.events.sides import conventional_recipient, implicit_recipient, sides
+from kronika.events.story import Story, group_anaphor
 from kronika.events.subsumed import background, in_name, setting, subsumed
 from kronika.events.targets import purpose_targets, refused_objects
 from kronika.events.triggers import NO_INTENT, find_triggers
@@ -31,12 +29,14 @@ from kronika.records import ActorRef, Citation, Event, Explanation, ParsedDoc
 DIRECTED = frozenset({"AGREE", "SUPPORT", "COOPERATE", "AID", "REQUEST", "ACCUSE", "REJECT",
                       "THREATEN", "SANCTION", "COERCE", "ASSAULT", "CONCEDE"})
 
-def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conventions, sent: int) -> list[Event]:
+def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conventions, sent: int,
+                  story: Story | None = None) -> list[Event]:
     tree = view.tree
     art = parsed.article
     triggers = find_triggers(tree, sent, lex)
     if not triggers:
         return []  # most sentences: no need to read their dates
+    story = story if story is not None else Story()
     times = sentence_times(tree, sent, art.published, art.date_precision)
     drafts: list[Draft] = []
     trigger_tokens = {t.token for t in triggers}
@@ -55,18 +55,8 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
             return not (k in trigger_tokens and k != me) and view.names_actor(k)
 
         is_verb = tree[trig.token].pos in ("VERB", "AUX")
-        if not is_verb and tree[trig.token].dep == "compound" and tree[trig.token].head in trigger_words:
-            continue  # "the cooperation talks", "signed a cooperation pact": the head noun is the event
-        if not is_verb and tree[trig.token].dep == "compound" and view.names_actor(tree[trig.token].head):
-            continue  # "border patrol agents", "protest leaders": the noun says who, not what happened
-        if not is_verb and in_name(tree, trig.token):
-            continue  # "Planning and Investment Minister", "the Ceasefire Violations Committee": part of a name
-        if not is_verb and any(view.is_vague_group(c.text) for c in tree.children(trig.token, "amod", "poss",
-                                                                                  "compound")):
-            continue  # "Western support": an actor PLOVER gives no code
-        if not is_verb and any(c.ent_type in ("ORG", "PERSON", "GPE", "NORP") and not view.coded(c.i)
-                               for c in tree.children(trig.token, "poss", "compound")):
-            continue  # "an AP request": the noun's own agent is one PLOVER gives no code
+        if not is_verb and _no_event_noun(view, trig.token, trigger_words):
+            continue
         args = verb_args(tree, trig, lex, is_actor) if is_verb else noun_args(tree, trig, lex, is_actor)
         if args is None:
             continue
@@ -87,28 +77,21 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
             args.recipients = purpose_targets(tree, trig.token, is_actor)
             args.recipient_how = "whom its purpose or defiance names" if args.recipients else ""
         date = _date_for(tree, times, trig.token, art.published, art.date_precision)[0]
-        d = sides(view, conv, trig, mod, args, date, place_country(tree, view, sent, trig.token, art.dateline))
+        # "The two leaders discussed ...", "They signed ...": the parties named just before
+        group = _group_subject(tree, trig.token)
+        known = []
+        if group is not None:
+            words = sorted(tree.subtree(group))
+            known = [replace(a, entity_text=tree.span_text(words[0], words[-1] + 1)) for a in story.parties(sent)]
+        # where it happened: the sentence's place, else (in an article about no one country) where the
+        # story just was
+        place = place_country(tree, view, sent, trig.token, art.dateline) or (
+            story.recent_country(sent) if view.home_country is None else None)
+        d = sides(view, conv, trig, mod, args, date, place, known)
         if d is None:
             continue
         d.event = plover_rules(tree, trig, mod.event, mod.aux, d.actors, lex)
-        if d.event in DIRECTED and not d.recipients and len({a.code for a in d.actors}) == 1:
-            d.recipients = implicit_recipient(view, sent, trig.token, d.actors, date, d.event,
-                                               lex.wordset("reporting_verbs"))
-            d.implicit_recipient = bool(d.recipients)
-            args.recipient_how = "not named with the verb: another party of the sentence or story" \
-                if d.recipients else ""
-        if not d.recipients:
-            d.recipients = conventional_recipient(view, conv, d.event, d.actors, d.place)
-            d.implicit_recipient = bool(d.recipients)
-            if d.recipients:
-                args.recipient_how = f"PLOVER convention: {d.recipients[0].inferred}"
-        if d.event == "CONSULT" and not d.recipients and d.place and trig.entry.mode == "visit" \
-                and d.place not in {a.code for a in d.actors}:
-            # "the French president's state visit in Brasilia": the host is the country visited
-            name = view.country_name(d.place) or d.place
-            d.recipients = [ActorRef(code=d.place, sector=None, entity_text="", identifier_text=name,
-                                     inferred="host of the visit")]
-            args.recipient_how = "PLOVER convention: the host of a visit is the country visited"
+        _complete_recipients(view, conv, lex, story, d, sent, date)
         if trig.entry.mode == "visit" and any(not a.entity_key and a.code in {r.code for r in d.recipients}
                                               for a in d.actors):
             continue  # "the president will travel to Brussels": no country of the visitor's is known
@@ -117,6 +100,90 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
         drafts.append(d)
     drafts = _merge_same(drafts)
     return [_record(parsed, lex, tree, sent, times, d) for d in drafts]
+
+
+def _no_event_noun(view: ActorView, k: int, trigger_words: set[int]) -> bool:
+    """An event noun that names no event here: a modifier of another event noun, of an agent, or a word of a
+    name, or one whose own agent is a body PLOVER gives no code."""
+    tree = view.tree
+    t = tree[k]
+    if t.dep == "compound" and (t.head in trigger_words or view.names_actor(t.head)):
+        return True  # "the cooperation talks"; "border patrol agents", "protest leaders": who, not what
+    if in_name(tree, k):
+        return True  # "Planning and Investment Minister", "the Ceasefire Violations Committee"
+    if any(view.is_vague_group(c.text) for c in tree.children(k, "amod", "poss", "compound")):
+        return True  # "Western support": an actor PLOVER gives no code
+    # "an AP request": the noun's own agent is one PLOVER gives no code
+    return any(c.ent_type in ("ORG", "PERSON", "GPE", "NORP") and not view.coded(c.i)
+               for c in tree.children(k, "poss", "compound"))
+
+
+def _group_subject(tree: Tree, k: int) -> int | None:
+    """The act's subject, its own or its clause's, when it is "they", "both" or "the two leaders"."""
+    if tree[k].pos not in ("VERB", "AUX"):
+        return None
+    return subject_of(tree, k, lambda j: group_anaphor(tree, j))
+
+
+def _complete_recipients(view: ActorView, conv: Conventions, lex: Lexicon, story: Story, d: Draft, sent: int,
+                         date: str | None) -> None:
+    """Fill the other party the sentence leaves implicit, by what it points back to, by the sentence and
+    story, and by PLOVER's conventions; each says how it was found."""
+    trig = d.trig
+    if not d.recipients and d.event in _EVALUATIVE:
+        # "The opposition condemned the arrests": whoever made the arrests told before
+        d.recipients = _referred_doers(view, lex, story, d, sent)
+        d.implicit_recipient = bool(d.recipients)
+        if d.recipients:
+            d.args.recipient_how = "who did what it refers to, told earlier in the article"
+    if d.event in DIRECTED and not d.recipients and len({a.code for a in d.actors}) == 1:
+        d.recipients = implicit_recipient(view, sent, trig.token, d.actors, date, d.event,
+                                          lex.wordset("reporting_verbs"), conv.civil_sectors)
+        d.implicit_recipient = bool(d.recipients)
+        d.args.recipient_how = "not named with the verb: another party of the sentence or story" \
+            if d.recipients else ""
+    if not d.recipients:
+        d.recipients = conventional_recipient(view, conv, d.event, d.actors, d.place)
+        d.implicit_recipient = bool(d.recipients)
+        if d.recipients:
+            d.args.recipient_how = f"PLOVER convention: {d.recipients[0].inferred}"
+    if d.event == "CONSULT" and not d.recipients and d.place and trig.entry.mode == "visit" \
+            and d.place not in {a.code for a in d.actors}:
+        # "the French president's state visit in Brasilia": the host is the country visited
+        name = view.country_name(d.place) or d.place
+        d.recipients = [ActorRef(code=d.place, sector=None, entity_text="", identifier_text=name,
+                                 inferred="host of the visit")]
+        d.args.recipient_how = "PLOVER convention: the host of a visit is the country visited"
+
+
+_EVALUATIVE = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "PROTEST"})
+_BACK = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _referred_doers(view: ActorView, lex: Lexicon, story: Story, d: Draft, sent: int) -> list[ActorRef]:
+    """"condemned the arrests", "praised the agreement": an act named by a definite event noun with no
+    party of its own is the last one of its kind told just before; its doers are the other party. Not when
+    the sentence itself names another party ("Vucic suggested neutral plates, though Kurti turned down the
+    proposal"): the act referred to is then most likely that one."""
+    tree = view.tree
+    k = d.trig.token
+    if tree[k].pos not in ("VERB", "AUX"):
+        return []
+    mine = {a.entity_key for a in d.actors} | {a.code for a in d.actors}
+    for j in tree.sentence_tokens(sent):
+        if any(r.entity_key not in mine and r.code not in mine
+               for r in view.refs(j, fallback=False) if r.entity_key or r.code):
+            return []
+    for obj in tree.children(k, "dobj"):
+        entries = lex.nouns.get(obj.lemma, [])
+        det = tree.child(obj.i, "det")
+        if not entries or det is None or tree.lower[det.i] not in _BACK:
+            continue
+        if tree.children(obj.i, "poss", "prep"):
+            continue  # "the arrests of two journalists by police": its own parties say who
+        return story.doers(entries[0].event, sent)
+    return []
+
 
 def _date_for(tree: Tree, times: list[TimeExpr], trigger: int, published: str | None,
               precision: str | None) -> tuple[str | None, str | None]:

@@ -17,7 +17,7 @@ from kronika.records import ActorRef
 
 
 def sides(view: ActorView, conv: Conventions, trig: Trigger, mod: Modality, args: Args, date: str | None,
-          place: str | None) -> Draft | None:
+          place: str | None, known: list[ActorRef] | None = None) -> Draft | None:
     """The coded actors and recipients of a trigger, with an implicit agent where PLOVER's conventions
     supply one; None when the event has no actor at all."""
     # A group the sentence gives no country ("thousands of people") belongs where it acts: the place
@@ -28,6 +28,9 @@ def sides(view: ActorView, conv: Conventions, trig: Trigger, mod: Modality, args
     # A named person or body whose country this article does not give is kept: the corpus-wide merge
     # may know it (or a user's actor list), and fills the code in after the ingest.
     actors = _unique([r for r in resolve(args.actors) if r.code or r.entity_key])
+    if not actors and known:
+        actors = list(known)  # "the two leaders", "they": the parties named just before
+        args.actor_how = "the parties named just before (the two leaders, both sides, they)"
     found = resolve(args.recipients)
     states = {a.code for a in actors if a.sector in conv.state_agents and a.code and len(a.code) == 3}
     if mod.event in ("COERCE", "ASSAULT") and len(states) == 1:
@@ -114,7 +117,7 @@ def conventional_recipient(view: ActorView, conv: Conventions, event: str, actor
     return []
 
 def implicit_recipient(view: ActorView, sent: int, trigger: int, actors: list[ActorRef], date: str | None,
-                       event: str, reporting: frozenset[str]) -> list[ActorRef]:
+                       event: str, reporting: frozenset[str], civil: frozenset[str] = frozenset()) -> list[ActorRef]:
     """The other party when the sentence leaves it implicit: another subject nearby, else the
     article's main country ("Kurti turned down the proposal" answers the one who proposed)."""
     tree = view.tree
@@ -163,6 +166,15 @@ def implicit_recipient(view: ActorView, sent: int, trigger: int, actors: list[Ac
             if tree[k].dep == "pobj" and tree.head(k).text.lower() in ("in", "inside", "across") \
                     and (r := fresh(k)) is not None:
                 return [r]
+    # A country's own people with no one named address their government ("the opposition called for new
+    # elections"), not the other country of the story.
+    if civil and event in ("REQUEST", "REJECT", "ACCUSE", "THREATEN") and len(codes) == 1 \
+            and all(a.sector in civil for a in actors):
+        code = next(iter(codes))
+        if code and len(code) == 3:
+            name = view.country_name(code) or code
+            return [ActorRef(code=code, sector="GOV", entity_text="", identifier_text=f"{name} government",
+                             inferred="their own government")]
     # In a story about two countries, one's counterpart is the other.
     pair = view.pair
     if pair and len(codes) == 1 and (other := set(pair) - codes) and len(other) == 1:

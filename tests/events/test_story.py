@@ -1,0 +1,70 @@
+"""What a later sentence points back to: the parties just named, the doers of an act referred to, the
+place the story is in. Sentences are ours; people and incidents are invented."""
+
+from __future__ import annotations
+
+
+def codes(side):
+    return sorted({a.code for a in side if a.code})
+
+
+def only(result, category):
+    found = [e for e in result.events if e.event == category]
+    assert len(found) == 1, [(e.event, e.text, e.actor, e.recipient) for e in result.events]
+    return found[0]
+
+
+def test_the_two_leaders_are_the_parties_just_named(code):
+    r = code("Georgian Prime Minister Irakli Kobakhidze met Azerbaijani President Ilham Aliyev in Baku on "
+             "Monday. The two leaders signed an agreement on energy cooperation.")
+    signed = [e for e in r.events if e.sentence == 1]
+    assert signed, [(e.event, e.text) for e in r.events]
+    assert codes(signed[0].actor) == ["AZE", "GEO"]
+    assert all(a.entity_text == "The two leaders" for a in signed[0].actor)
+
+
+def test_they_are_the_parties_just_named(code):
+    r = code("French President Lucien Marchand met German Chancellor Ida Kessler in Berlin. They agreed to "
+             "raise defence spending.")
+    ev = only(r, "AGREE")
+    assert codes(ev.actor) == ["DEU", "FRA"]
+
+
+def test_they_with_nobody_named_before_makes_no_actor(code):
+    r = code("They agreed to raise defence spending.")
+    assert not [e for e in r.events if e.event == "AGREE" and e.actor]
+
+
+def test_condemning_the_arrests_accuses_who_made_them(code):
+    r = code("Police in Belgrade detained 30 protesters on Saturday. The opposition condemned the arrests.")
+    ev = only(r, "ACCUSE")
+    assert [(a.code, a.sector) for a in ev.recipient] == [("SRB", "COP")]
+    assert ev.recipient[0].inferred
+
+
+def test_an_act_referred_to_long_after_is_not_attributed(code):
+    r = code("Police in Belgrade detained 30 protesters on Saturday. The weather was cold. Shops were closed. "
+             "Trains were late. The opposition condemned the arrests.")
+    ev = only(r, "ACCUSE")
+    assert ("SRB", "COP") not in [(a.code, a.sector) for a in ev.recipient]
+
+
+def test_a_proposal_answered_in_the_same_sentence_answers_its_proposer(code):
+    r = code("Russian officials offered a new gas deal in March. At the talks in Vienna, Austrian Chancellor "
+             "Karl Brenner said he proposed a joint commission, though Hungarian Prime Minister Pal Kovacs "
+             "turned down the proposal.")
+    ev = only(r, "REJECT")
+    assert codes(ev.recipient) == ["AUT"]
+
+
+def test_a_demand_by_a_countrys_own_opposition_is_addressed_to_its_government(code):
+    r = code("Thousands of people rallied in Tbilisi on Sunday. The opposition called for new elections.")
+    ev = only(r, "REQUEST")
+    (target,) = ev.recipient
+    assert (target.code, target.sector) == ("GEO", "GOV") and target.inferred
+
+
+def test_rights_groups_are_civil_society(code):
+    r = code("Human rights groups in Kenya denounced the new media law.")
+    ev = only(r, "ACCUSE")
+    assert [(a.code, a.sector) for a in ev.actor] == [("KEN", "SOC")]
