@@ -383,3 +383,24 @@ def test_goods_given_are_no_party_and_an_agent_hung_low_is_still_the_agent(code)
              published="2024-03-12")
     (ev,) = r.events
     assert ev.event == "SANCTION" and [a.code for a in ev.actor] == ["USA"]
+
+
+def test_judging_a_statement_is_an_event_releasing_one_is_not(code):
+    r = code("The Chilean government welcomed President Okafor's latest statement on the fishing dispute.")
+    assert [(e.event, [a.code for a in e.actor]) for e in r.events] == [("SUPPORT", ["CHL"])]
+    r = code("The Chilean army released a statement on Monday.")
+    assert not r.events
+
+
+def test_a_group_is_placed_by_a_place_the_parser_did_not_name(code):
+    r = code("Ethnic Armenian villagers of the Georgian border district threatened to block the highway unless "
+             "Azerbaijan reopened the crossing.")
+    ev = next(e for e in r.events if e.event == "THREATEN")
+    assert [a.code for a in ev.actor] == ["GEO"] and [a.code for a in ev.recipient] == ["AZE"]
+    assert "hypothetical" not in ev.aux  # the threat is made; only what it threatens is conditional
+
+
+def test_a_bodys_country_is_the_home_of_an_article_naming_no_other(code):
+    r = code("Tribal elders have demanded that the Kenyan Interior Ministry release the detained herders.")
+    (ev,) = [e for e in r.events if e.event == "REQUEST"]
+    assert [(a.code, a.sector) for a in ev.actor] == [("KEN", "ELI")]

@@ -246,6 +246,10 @@ def _placed(tree: Tree, actors: DocActors, head: int) -> str | None:
                 c = actors.clusters.get(key) if key else None
                 if c is not None and c.kind == GPE and c.country:
                     return c.country
+                # "inhabitants of the Syrian Golan Heights": a place the parser did not name, said whose
+                if key is None and tree[k].dep in ("amod", "compound") and _norp_kind(actors, k) == NORP \
+                        and (country := _norp_country(actors, k)):
+                    return country
     return None
 
 

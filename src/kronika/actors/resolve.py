@@ -328,16 +328,21 @@ _EDGES = frozenset({"border", "frontier", "coast", "waters", "side", "boundary",
 
 def home_country(spans: list[Span]) -> str | None:
     """The country an article is mostly about: the most named one, if named at least twice."""
-    counts = Counter(s.country for s in spans if s.kind in (GPE, NORP) and s.country
-                     and len(s.country) == 3 and s.country not in ("EUR", "UNO", "IGO", "NGO"))
+    counts = Counter(s.country for s in spans if s.kind in (GPE, NORP) and _state(s.country))
     if not counts:
-        return None
+        # no country named but in a body's name: "the Nigerian Interior Ministry" alone is about Nigeria
+        bodies = {s.country for s in spans if s.kind == ORG and _state(s.country)}
+        return bodies.pop() if len(bodies) == 1 else None
     ranked = counts.most_common(2)
     code, n = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0
     # Only an article mostly about one country has a "home": elsewhere it would be a guess that
     # looks like data. An article that names a single country is about that one.
     return code if (n >= 2 and n >= 1.5 * second) or len(counts) == 1 else None
+
+
+def _state(code: str | None) -> bool:
+    return bool(code) and len(code) == 3 and code not in ("EUR", "UNO", "IGO", "NGO")
 
 
 def main_pair(spans: list[Span]) -> tuple[str, str] | None:

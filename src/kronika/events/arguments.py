@@ -211,7 +211,8 @@ def inside(tree: Tree, k: int, is_actor: IsActor, lex: Lexicon) -> list[int]:
 def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Args:
     k = trig.token
     args = Args()
-    host = trig.entry.lemma in lex.wordset("host_verbs")
+    # "Beijing welcomed the Russian president": the host; "welcomed the statement" is approval, not a visit
+    host = trig.entry.lemma in lex.wordset("host_verbs") and trig.entry.event == "CONSULT"
     if is_passive(tree, k):
         agent = [o.i for a in tree.children(k, "agent") for o in tree.children(a.i, "pobj")]
         subj = tree.child(k, "nsubjpass")

@@ -86,6 +86,10 @@ def modality(tree: Tree, k: int, event: str, lex: Lexicon, rejecting: bool, mode
     auxes = {c.text.lower() for h in first_clause for c in tree.children(h, "aux")}
     conditions = {w for h in first_clause for c in tree.children(h, "advcl")
                   for w in _words(tree, c.i, ("mark",)) & markers}
+    # "threatened to strike unless the governor resigns", "demanded talks unless ...": the condition is what
+    # the threat or the demand says; the threat itself is made
+    if event in ("THREATEN", "REQUEST") and t.pos in ("VERB", "AUX") and conditions <= {"unless"}:
+        conditions = set()
     consequent = bool(conditions)
     considering = any(tree[h].lemma in lex.wordset("considering_words") for h in first_clause[1:])
     unreal = any(c.text.lower() in lex.sub("hypothetical", "adjectives") for c in tree.children(k, "amod"))

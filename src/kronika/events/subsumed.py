@@ -70,7 +70,10 @@ def subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
                 break
             node = up
         theme = _theme(tree, t.token)
-        if not t.entry.objects and theme is not None and theme in lex.wordset("non_event_objects"):
+        # ("released a statement" is no release; "welcomed the statement", "rejected the report" are a
+        # judgement of it)
+        if not t.entry.objects and theme is not None and theme in lex.wordset("non_event_objects") \
+                and t.entry.event not in ("SUPPORT", "ACCUSE", "REJECT"):
             out.add(t.token)
     # What a document or proposal acted on says is its content, not an event: "signed an agreement to
     # increase trade", "vetoed a resolution censuring the US", "a treaty of friendship and cooperation"
