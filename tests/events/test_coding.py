@@ -404,3 +404,21 @@ def test_a_bodys_country_is_the_home_of_an_article_naming_no_other(code):
     r = code("Tribal elders have demanded that the Kenyan Interior Ministry release the detained herders.")
     (ev,) = [e for e in r.events if e.event == "REQUEST"]
     assert [(a.code, a.sector) for a in ev.actor] == [("KEN", "ELI")]
+
+
+def test_halting_talks_under_way_reduces_relations(code):
+    r = code("Colombia suspended peace talks with the ELN rebels on Friday.")
+    (ev,) = r.events
+    assert (ev.event, ev.mode) == ("SANCTION", ("withdraw",))
+    r = code("Colombia cancelled a meeting with the ELN rebels on Friday.")
+    (ev,) = r.events
+    assert (ev.event, ev.mode) == ("REJECT", ("meet",))
+
+
+def test_what_is_withdrawn_is_the_actors_own_and_the_place_left_the_other_party(code):
+    r = code("The United Nations withdrew its monitors from Ethiopia on Friday.")
+    (ev,) = r.events
+    assert ev.event == "SANCTION" and [a.code for a in ev.recipient] == ["ETH"]
+    r = code("Russia pulled its troops out of Moldova on Friday.")
+    (ev,) = r.events
+    assert ev.event == "RETREAT" and [a.code for a in ev.recipient] == ["MDA"]

@@ -261,7 +261,9 @@ def _cluster_sector(c: Cluster, date: str | None) -> str | None:
             return role.sector if role is not None else None
         return said
     if c.kind == GPE:
-        return "GOV" if c.key.startswith("place:") else None
+        # a capital or seat of power stands for the state ("Moscow said"); any other city or region is
+        # only a place ("shelled Idlib")
+        return "GOV" if c.key.startswith("place:") and not any("city" in s.extra for s in c.spans) else None
     return c.sector
 
 

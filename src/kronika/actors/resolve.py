@@ -342,7 +342,7 @@ def home_country(spans: list[Span]) -> str | None:
 
 
 def _state(code: str | None) -> bool:
-    return bool(code) and len(code) == 3 and code not in ("EUR", "UNO", "IGO", "NGO")
+    return code is not None and len(code) == 3 and code not in ("EUR", "UNO", "IGO", "NGO")
 
 
 def main_pair(spans: list[Span]) -> tuple[str, str] | None:

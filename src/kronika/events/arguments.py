@@ -168,11 +168,16 @@ def prep_objects(tree: Tree, k: int, preps: list[str] | frozenset[str]) -> list[
     here = tree.children(k, "prep", "dative")
     if not here:
         return out  # most words: no need to go through the prepositions wanted
+    # "pulled its troops out of Moldova", "away from the border": a two-word preposition leaving a place
+    # is "from"
+    words = [(tree.lower[p.i], p.i) for p in here]
+    words += [("from", q.i) for p in here if tree.lower[p.i] in ("out", "away")
+              for q in tree.children(p.i, "prep") if tree.lower[q.i] in ("of", "from")]
     for want in preps:
-        for p in here:
-            if tree.lower[p.i] != want:
+        for word, p in words:
+            if word != want:
                 continue
-            for o in tree.children(p.i, "pobj"):
+            for o in tree.children(p, "pobj"):
                 out.append(o.i)
                 out.extend(c.i for c in tree.children(o.i, "conj"))
         if out:
@@ -263,7 +268,12 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
         # is where they go or whom they face
         # ("handed over medicine to the Red Crescent": the goods given are no party; "helped Ukraine" names one)
         given = trig.entry.event == "AID" and bool(trig.entry.objects)
-        own_thing = own_thing or trig.entry.event == "MOBILIZE" or given
+        # ("withdrew its inspectors from Iraq", "pulled troops out of Lebanon": what is withdrawn is the
+        # actor's own)
+        withdrawn = (trig.entry.event == "SANCTION" and trig.entry.mode == "withdraw"
+                     or trig.entry.event == "RETREAT" and trig.entry.mode in ("withdraw", "disarm")) \
+            and bool(trig.entry.objects)
+        own_thing = own_thing or trig.entry.event == "MOBILIZE" or given or withdrawn
         if obj is not None and not own_thing:
             # ("recalled its ambassador from Mali": the subject's own envoy is not the other party)
             args.recipients = inside(tree, obj.i, is_actor, lex)

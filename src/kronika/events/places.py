@@ -20,8 +20,9 @@ _PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "dist
 
 
 def event_place(tree: Tree, sent: int, trigger: int, exclude: set[int],
-                dateline: str | None) -> dict[str, object] | None:
-    """The place nearest the trigger among "in/at <city>" phrases, else the dateline city."""
+                dateline: str | None, prefer: frozenset[str] = frozenset()) -> dict[str, object] | None:
+    """The place nearest the trigger among "in/at <city>" phrases, else the dateline city; of cities
+    sharing a name, the one in a ``prefer``red country (one the article names)."""
     best: tuple[int, dict[str, object]] | None = None
     for k in tree.sentence_tokens(sent):
         t = tree[k]
@@ -37,7 +38,7 @@ def event_place(tree: Tree, sent: int, trigger: int, exclude: set[int],
         while start - 1 >= 0 and tree[start - 1].ent_type == t.ent_type and tree[start - 1].ent_iob == "I" \
                 or (start - 1 >= 0 and tree[start].ent_iob == "I"):
             start -= 1
-        place = lookup(tree.span_text(start, k + 1))
+        place = lookup(tree.span_text(start, k + 1), prefer=prefer)
         if place is None:
             continue
         d = tree_distance(tree, trigger, k)
@@ -46,7 +47,7 @@ def event_place(tree: Tree, sent: int, trigger: int, exclude: set[int],
     if best is not None:
         return {**best[1], "source": "sentence"}
     if dateline:
-        place = lookup(dateline)
+        place = lookup(dateline, prefer=prefer)
         if place is not None:
             return {**place, "source": "dateline"}
     return None
@@ -69,7 +70,7 @@ def place_country(tree: Tree, view: ActorView, sent: int, trigger: int, dateline
                                               if view.place_country(c.i)), None)  # "near Macedonia's border"
         # "the town of Gao": a place whatever the tagger called the name
         if code is None and (t.ent_type in ("GPE", "LOC", "FAC") or t.dep == "pobj" and _of_place(tree, t.head)):
-            place = lookup(t.text)
+            place = lookup(t.text, prefer=view.countries)
             code = str(place["country"]) if place is not None and place.get("country") else None
         if code is None:
             continue
@@ -78,7 +79,7 @@ def place_country(tree: Tree, view: ActorView, sent: int, trigger: int, dateline
             best = (d, code)
     if best is not None:
         return best[1]
-    place = lookup(dateline) if dateline else None
+    place = lookup(dateline, prefer=view.countries) if dateline else None
     return str(place["country"]) if place is not None and place.get("country") else None
 
 

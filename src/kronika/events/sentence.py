@@ -99,7 +99,7 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
             continue
         drafts.append(d)
     drafts = _merge_same(drafts)
-    return [_record(parsed, lex, tree, sent, times, d) for d in drafts]
+    return [_record(parsed, lex, tree, sent, times, d, view.countries) for d in drafts]
 
 
 def _no_event_noun(view: ActorView, k: int, trigger_words: set[int]) -> bool:
@@ -222,7 +222,7 @@ def _merge_same(drafts: list[Draft]) -> list[Draft]:
     return sorted(kept, key=lambda d: d.trig.token)
 
 def _record(parsed: ParsedDoc, lex: Lexicon, tree: Tree, sent: int,
-            times: list[TimeExpr], d: Draft) -> Event:
+            times: list[TimeExpr], d: Draft, countries: frozenset[str]) -> Event:
     art = parsed.article
     s = parsed.sentences[sent]
     entry = d.trig.entry
@@ -235,7 +235,7 @@ def _record(parsed: ParsedDoc, lex: Lexicon, tree: Tree, sent: int,
     mode = entry.mode if d.event == entry.event else d.mode or ORDERED_MODES.get(d.event)
     lemmas = [tree[k].lemma for k in tree.sentence_tokens(sent)]
     exclude = {k for r in d.args.actors + d.args.recipients for k in tree.subtree(r)}
-    loc = event_place(tree, sent, d.trig.token, exclude, art.dateline)
+    loc = event_place(tree, sent, d.trig.token, exclude, art.dateline, countries)
     words = d.trig.words
     start, end = tree[min(words)].idx, tree[max(words)].end
     confidence = entry.weight
