@@ -98,9 +98,16 @@ def _regions() -> dict[str, tuple[str, ...]]:
             continue
         # "Nord-Kivu", "Wilayat Tunis (Tunis)": the name before any parenthesised or listed variant
         name = fold(str(s.name).split(" (")[0].split(",")[0].strip())
-        if len(name) >= 4 and cc not in out.setdefault(name, []):
+        if len(name) >= 4 and name not in _GENERIC and cc not in out.setdefault(name, []):
             out[name].append(cc)
     return {k: tuple(v) for k, v in out.items()}
+
+
+# Regions named by a plain word of geography ("North" in Cameroon, "Coast" in Kenya): in English news
+# these words are directions and landscapes, not the region
+_GENERIC = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                      "centre", "center", "nord", "sud", "est", "ouest", "norte", "sur", "coast", "littoral", "delta",
+                      "lakes", "plateau", "capital", "islands", "mountain", "upper", "lower", "highlands", "pool"})
 
 
 def region_country(name: str, prefer: frozenset[str] = frozenset()) -> str | None:

@@ -261,7 +261,9 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
             obj = next((s for c in tree.children(k, "ccomp") for s in tree.children(c.i, "nsubj")), None)
         # "recalled its ambassador": the subject's own envoy is no other party; "met his Brazilian
         # counterpart" names one (a relational noun, or a nationality of its own)
-        own_thing = obj is not None and any(c.pos == "PRON" for c in tree.children(obj.i, "poss")) \
+        # ("urged its citizens", "arrested its own officers": whom one asks or acts on is the other party)
+        own_thing = obj is not None and trig.entry.event in _MOVES_OWN \
+            and any(c.pos == "PRON" for c in tree.children(obj.i, "poss")) \
             and obj.lemma not in _RELATIONAL and not any(c.ent_type in ("NORP", "GPE")
                                                          for c in tree.children(obj.i, "amod", "compound"))
         # "mobilized reservists", "deployed troops": a show of force moves its own forces; the other party
@@ -316,6 +318,10 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
     if not args.recipients:
         args.recipient_how = ""
     return args
+
+# Acts whose object may be the actor's own people or goods, sent, given, moved or withdrawn
+_MOVES_OWN = frozenset({"SANCTION", "MOBILIZE", "RETREAT", "AID", "COOPERATE", "CONCEDE", "AGREE"})
+
 
 def _comitative(tree: Tree, k: int, lex: Lexicon, is_actor: IsActor, args: Args) -> None:
     """"A joined B in sanctioning C": B acts too."""

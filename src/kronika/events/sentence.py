@@ -27,7 +27,7 @@ from kronika.records import ActorRef, Citation, Event, Explanation, ParsedDoc
 # Categories that need someone on the receiving end (PLOVER requires a recipient for the material
 # ones); when the sentence names none, the counterpart is looked for nearby.
 DIRECTED = frozenset({"AGREE", "SUPPORT", "COOPERATE", "AID", "REQUEST", "ACCUSE", "REJECT",
-                      "THREATEN", "SANCTION", "COERCE", "ASSAULT", "CONCEDE"})
+                      "THREATEN", "SANCTION", "COERCE", "ASSAULT", "CONCEDE", "MOBILIZE"})
 
 def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conventions, sent: int,
                   story: Story | None = None) -> list[Event]:
