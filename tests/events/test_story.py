@@ -68,3 +68,16 @@ def test_rights_groups_are_civil_society(code):
     r = code("Human rights groups in Kenya denounced the new media law.")
     ev = only(r, "ACCUSE")
     assert [(a.code, a.sector) for a in ev.actor] == [("KEN", "SOC")]
+
+
+def test_a_joint_act_makes_each_party_the_others_partner(code):
+    r = code("French and German troops held joint exercises near Strasbourg on Monday.")
+    (ev,) = r.events
+    assert ev.event == "COOPERATE"
+    assert codes(ev.actor) == ["DEU", "FRA"] and codes(ev.recipient) == ["DEU", "FRA"]
+
+
+def test_bodies_of_two_nationalities_are_two_parties(code):
+    r = code("Armenian and Azerbaijani border commissions met in Tbilisi on Monday.")
+    (ev,) = r.events
+    assert ev.event == "CONSULT" and codes(ev.actor) == ["ARM", "AZE"]

@@ -180,6 +180,16 @@ def _phrase_actors(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int) -> 
         cluster = actors.clusters.get(u.key) if u.key else None
         words = tree.span_text(min(u.tokens), max(u.tokens) + 1)
         out.append(PhraseActor(country, u.sector, cluster, _phrase_text(tree, u, toks), words))
+        if cluster is None and country is not None:
+            # "Armenian and Azerbaijani border commissions": one body of each country
+            listed = [c for m in tree.children(u.head, "amod", "compound", "nmod")
+                      if tree.children(m.i, "conj") for c in (m, *tree.children(m.i, "conj"))]
+            taken = {country}
+            for c in listed:
+                other = nationality(c.i)
+                if other and other not in taken:
+                    taken.add(other)
+                    out.append(PhraseActor(other, u.sector, None, f"{c.text} {tree[u.head].text}", c.text))
     return out
 
 

@@ -130,6 +130,12 @@ def _complete_recipients(view: ActorView, conv: Conventions, lex: Lexicon, story
     """Fill the other party the sentence leaves implicit, by what it points back to, by the sentence and
     story, and by PLOVER's conventions; each says how it was found."""
     trig = d.trig
+    if not d.recipients and d.event in _JOINT and len({a.code for a in d.actors if a.code}) >= 2:
+        # "French and German troops held joint exercises", "the two leaders signed an agreement": a joint
+        # act, each party the other's partner
+        d.recipients = list(d.actors)
+        d.args.recipient_how = "a joint act: each party is the other's partner"
+        return
     if not d.recipients and d.event in _EVALUATIVE:
         # "The opposition condemned the arrests": whoever made the arrests told before
         d.recipients = _referred_doers(view, lex, story, d, sent)
@@ -156,6 +162,7 @@ def _complete_recipients(view: ActorView, conv: Conventions, lex: Lexicon, story
         d.args.recipient_how = "PLOVER convention: the host of a visit is the country visited"
 
 
+_JOINT = frozenset({"COOPERATE", "AGREE", "SUPPORT", "AID"})
 _EVALUATIVE = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "PROTEST"})
 _BACK = frozenset({"the", "this", "that", "these", "those"})
 
