@@ -38,6 +38,11 @@ def test_every_shared_filter_has_one_name_in_the_api_and_the_cli(server, cli):
 
 
 @pytest.mark.parametrize(("params", "args"), [
+    ({"actor": "KEN"}, ["--actor", "KEN"]),
+    ({"actor": "Wanjiku"}, ["--actor", "Wanjiku"]),
+    ({"dyad": "CZE:KEN"}, ["--dyad", "CZE:KEN"]),
+    ({"event": "agree"}, ["--event", "agree"]),
+    ({"since": "2024-03", "until": "2024-04-16"}, ["--since", "2024-03", "--until", "2024-04-16"]),
     ({"place_country": "IRQ"}, ["--place-country", "IRQ"]),
     ({"place": "baghdad"}, ["--place", "baghdad"]),
     ({"quad_code": 4}, ["--quad-code", "4"]),
