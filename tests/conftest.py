@@ -67,6 +67,19 @@ def cli():
     return invoke
 
 
+@pytest.fixture()
+def cli_at():
+    """The CLI as a terminal of a given width shows it (stdout and stderr apart)."""
+    from kronika.cli import main
+
+    runner = CliRunner()
+
+    def invoke(*args: str, width: int = 100, input: str | None = None):
+        return runner.invoke(main, list(args), input=input, terminal_width=width, catch_exceptions=False)
+
+    return invoke
+
+
 @pytest.fixture(scope="session")
 def code(nlp):
     """Run the real pipeline (parse, actors, events, quotes) on one written article."""

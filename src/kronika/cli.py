@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -53,21 +52,24 @@ def main() -> None:
 @click.option("--force", is_flag=True, help="Process articles again even if already stored.")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True)
 @click.option("--ray-address", default=None, help="Ray cluster address (auto or HOST:PORT).")
+@click.option("--progress/--no-progress", default=None,
+              help="Show progress on stderr (default: only when it is a terminal).")
 def ingest(paths: tuple[str, ...], db: str, workers: int | None, batch_size: int, max_size: float,
-           actors_file: str | None, force: bool, engine: str, ray_address: str | None) -> None:
+           actors_file: str | None, force: bool, engine: str, ray_address: str | None,
+           progress: bool | None) -> None:
     """Read articles (files, folders, '-' for stdin) into the store and code their events."""
+    from kronika.progress import progress_display, render_summary, store_totals
     from kronika.runner import run_ingest
 
-    with _progress() as progress:
+    before = store_totals(db)
+    with progress_display(sys.stderr, show=progress) as report:
         summary = run_ingest(list(paths), db=db, workers=workers or os.cpu_count() or 1,
                              batch_size=batch_size, max_bytes=int(max_size * 1_000_000),
                              actors_file=actors_file, force=force, engine=engine,
-                             ray_address=ray_address, stdin=sys.stdin, progress=progress)
+                             ray_address=ray_address, stdin=sys.stdin, progress=report)
     for p in summary.problems:
         click.echo(f"{p.severity}: {p}", err=True)
-    click.echo(f"documents: {summary.new} new, {summary.skipped} skipped, {summary.failed} failed; "
-               f"{summary.sentences} sentences, {summary.events} events, {summary.entities} entities "
-               f"in the store; {summary.seconds:.1f}s")
+    click.echo(render_summary(summary, before, store_totals(db), db))
     if summary.failed:
         sys.exit(1)
 
@@ -244,24 +246,6 @@ def serve(db: str, host: str, port: int) -> None:
     app = create_app(db)  # fails here, before any banner, when the store is missing
     click.echo(f"kronika explorer on http://{host}:{port}/ (store {db}); Ctrl+C stops it", err=True)
     run(app, host=host, port=port)
-
-
-@contextmanager
-def _progress() -> Iterator[Callable[[int, int], None] | None]:
-    """A rich progress bar on a terminal; nothing when output goes to a file or a pipe."""
-    if not sys.stderr.isatty():
-        yield None
-        return
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                  transient=True) as bar:
-        task = bar.add_task("ingesting", total=None)
-
-        def update(seen: int, written: int) -> None:
-            bar.update(task, description=f"read {seen} articles, stored {written}")
-
-        yield update
 
 
 @main.command(name="eval")
