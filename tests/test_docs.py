@@ -38,3 +38,11 @@ def test_public_api():
         "KronikaError", "Problem", "QueryError", "Quote", "Role", "Store", "StoreError", "run_ingest",
     ]
     assert issubclass(kronika.InputError, kronika.KronikaError)
+
+
+def test_the_package_metadata_uses_an_spdx_licence():
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["project"]["license"] == "Apache-2.0"  # a string: the TOML table form is deprecated
+    assert "setuptools>=77" in project["build-system"]["requires"]
