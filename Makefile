@@ -31,18 +31,29 @@ $(VENDOR)/.built: package.json package-lock.json
 	for p in $(NPM_PACKAGES); do cp node_modules/$$p/LICENSE $(VENDOR)/$$p.LICENSE; done
 	touch $@
 
+# A short tour: what was read, a few events, a time series, then what to try next (a test keeps it
+# short and within 100 columns).
 demo: install
-	rm -f $(DB)
-	$(BIN)/kronika ingest examples --db $(DB)
-	$(BIN)/kronika documents --db $(DB)
-	$(BIN)/kronika actors --db $(DB)
-	$(BIN)/kronika events --db $(DB)
+	@rm -f $(DB)
+	@echo '$$ kronika ingest examples'
+	@$(BIN)/kronika ingest examples --db $(DB)
+	@echo; echo '$$ kronika events --dyad CZE:KEN --limit 8'
+	@$(BIN)/kronika events --db $(DB) --dyad CZE:KEN --limit 8
+	@echo; echo '$$ kronika counts --by year --since 2023 --group quad'
+	@$(BIN)/kronika counts --db $(DB) --by year --since 2023 --group quad
+	@echo
+	@echo 'Try next, with .venv/bin on your PATH (the store is $(DB)):'
+	@echo '  kronika actors Wanjiku                  # one actor: roles, counterparts, events over time'
+	@echo '  kronika dyad CZE KEN --chart cze-ken.html   # two countries, month by month, as a chart'
+	@echo '  kronika counts --by month --group country --format csv > counts.csv'
+	@echo '  kronika export --format parquet -o events.parquet   # one flat row per event'
+	@echo '  kronika serve                           # the web explorer on http://127.0.0.1:8000/'
 
 test: install
 	$(BIN)/ruff check src tests bench tools
 	$(BIN)/mypy --strict src/kronika
 	$(BIN)/lint-imports
-	$(BIN)/cog --check README.md
+	$(BIN)/cog --check README.md docs/codebook.md
 	$(BIN)/pytest
 
 bench: install

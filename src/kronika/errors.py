@@ -40,3 +40,12 @@ class ConfigError(KronikaError):
 
 class QueryError(KronikaError):
     """A query parameter (actor, dyad, date, category...) is not valid."""
+
+
+class FilterError(QueryError):
+    """A parameter value that can never select anything: a date not on the calendar, an unknown
+    category, a column that does not exist (the API answers 400, the CLI exits with a usage error)."""
+
+
+class NoMatch(KronikaError):
+    """Valid filters that select nothing in this store (the CLI says so on stderr and exits with 3)."""

@@ -33,3 +33,12 @@ def test_small_multiples_share_one_span():
     assert span == ("2024-01", "2024-04")
     assert [p["period"] for p in series(a, "month", span)] == [p["period"] for p in series(b, "month", span)]
     assert series({}, "month") == []
+
+
+def test_a_text_table_shows_a_run_of_quiet_periods_once():
+    from kronika.analyse.timeline import quiet_runs
+
+    counts = {"2015": 1, "2016": 0, "2017": 0, "2018": 0, "2019": 2, "2020": 0, "2021": 3}
+    assert quiet_runs(list(counts), lambda p: counts[p] == 0) == [
+        ("2015", "2015"), ("2016", "2018"), ("2019", "2019"), ("2020", "2020"), ("2021", "2021")]
+    assert quiet_runs([], lambda p: True) == []

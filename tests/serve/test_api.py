@@ -8,8 +8,9 @@ import re
 import pytest
 
 from kronika.analyse.dyads import dyad
+from kronika.plover import CATEGORIES
 from kronika.store import Store
-from kronika.store.queries import CATEGORIES, EventFilter, count_events
+from kronika.store.queries import EventFilter, count_events
 
 
 @pytest.mark.parametrize(("path", "params", "status", "message"), [
@@ -21,6 +22,9 @@ from kronika.store.queries import CATEGORIES, EventFilter, count_events
     ("/api/events", {"since": "yesterday"}, 400,
      'since "yesterday" is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)'),
     ("/api/events", {"until": "2024-02-30"}, 400, 'until "2024-02-30" is not a date on the calendar'),
+    ("/api/events", {"since": "2024", "until": "2023"}, 400, 'until "2023" is before since "2024"'),
+    ("/api/events", {"actor": "Wanjku"}, 400, 'no actor called "Wanjku" in the store; did you mean Amina Wanjiku? '
+     "(give a country code like SRB, or a name listed by `kronika actors`)"),
     ("/api/events", {"event": "HUG"}, 400,
      f'event "HUG" is not a PLOVER category (one of {", ".join(CATEGORIES)})'),
     ("/api/events", {"quad_code": "7"}, 400, "quad_code 7 is not a quad class (1 to 4: 1 verbal cooperation, "

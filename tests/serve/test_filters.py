@@ -4,6 +4,7 @@ and `kronika events`, the same events whichever way they are asked for."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -38,6 +39,11 @@ def test_every_shared_filter_has_one_name_in_the_api_and_the_cli(server, cli):
 
 
 @pytest.mark.parametrize(("params", "args"), [
+    ({"actor": "KEN"}, ["--actor", "KEN"]),
+    ({"actor": "Wanjiku"}, ["--actor", "Wanjiku"]),
+    ({"dyad": "CZE:KEN"}, ["--dyad", "CZE:KEN"]),
+    ({"event": "agree"}, ["--event", "agree"]),
+    ({"since": "2024-03", "until": "2024-04-16"}, ["--since", "2024-03", "--until", "2024-04-16"]),
     ({"place_country": "IRQ"}, ["--place-country", "IRQ"]),
     ({"place": "baghdad"}, ["--place", "baghdad"]),
     ({"quad_code": 4}, ["--quad-code", "4"]),
@@ -81,6 +87,24 @@ def test_an_outlet_counts_every_event_it_reported_even_when_another_report_leads
 
 def test_cli_refuses_a_quad_class_that_does_not_exist(cli, served_db):
     result = cli("events", "--db", str(served_db), "--quad-code", "5")
-    assert result.exit_code == 1
-    assert result.output == ("Error: quad_code 5 is not a quad class (1 to 4: 1 verbal cooperation, "
+    assert result.exit_code == 2
+    assert result.output == ("Usage: kronika events [OPTIONS]\nTry 'kronika events --help' for help.\n\n"
+                             "Error: --quad-code 5 is not a quad class (1 to 4: 1 verbal cooperation, "
                              "2 material cooperation, 3 verbal conflict, 4 material conflict)\n")
+
+
+@pytest.mark.parametrize("params", [
+    {"since": "2024-02-30"}, {"until": "2024-13"}, {"since": "2024", "until": "2023"}, {"event": "HUG"},
+    {"place_country": "Serbia"}, {"quad_code": 7}, {"dyad": "SRB"}, {"since": "yesterday"},
+])
+def test_the_api_and_the_cli_refuse_the_same_values_with_the_same_words(server, cli, served_db, params):
+    """One parser: the API's 400 and the CLI's usage error say the same, each naming its own parameter."""
+    api = server.get("/api/events", **params)
+    assert api.status_code == 400
+    args = [a for name, value in params.items() for a in (SHARED[name], str(value))]
+    result = cli("events", "--db", str(served_db), *args)
+    assert result.exit_code == 2
+    message = api.json()["error"]["message"]
+    for name, option in SHARED.items():
+        message = re.sub(rf"\b{name}\b(?= )", option, message)
+    assert result.output.endswith(f"Error: {message}\n")

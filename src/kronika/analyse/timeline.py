@@ -8,7 +8,7 @@ in it has one).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -53,6 +53,8 @@ def buckets(items: Iterable[tuple[str | None, int | None, float | None]], by: st
 def next_start(label: str, by: str) -> date:
     """The first day after a period: where its bar ends on the time axis."""
     start = period_start(label)
+    if by == "day":
+        return start + timedelta(days=1)
     if by == "week":
         return start + timedelta(days=7)
     if by == "month":
@@ -67,6 +69,25 @@ def periods_between(first: str, last: str, by: str) -> list[str]:
     while period_start(labels[-1]) < end:
         labels.append(str(period_of(next_start(labels[-1], by).isoformat(), by)))
     return labels
+
+
+def quiet_runs(periods: list[str], empty: Callable[[str], bool], least: int = 3) -> list[tuple[str, str]]:
+    """(first, last) of each period, except that a run of ``least`` or more empty periods is one span:
+    a text table says "2016 … 2022: 0" once, the time axis stays whole and the table stays short."""
+    spans: list[tuple[str, str]] = []
+    run: list[str] = []
+    for p in [*periods, None]:
+        if p is not None and empty(p):
+            run.append(p)
+            continue
+        if len(run) >= least:
+            spans.append((run[0], run[-1]))
+        else:
+            spans += [(r, r) for r in run]
+        run = []
+        if p is not None:
+            spans.append((p, p))
+    return spans
 
 
 def series(found: dict[str, Bucket], by: str, span: tuple[str, str] | None = None) -> list[dict[str, Any]]:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kronika.runner.ingest import IngestSummary, Progress, ingest
+from kronika.runner.ingest import IngestSummary, Progress, Step, ingest
 from kronika.runner.local import LocalExecutor
 from kronika.store import Store
 
-__all__ = ["IngestSummary", "LocalExecutor", "ingest", "run_ingest"]
+__all__ = ["IngestSummary", "LocalExecutor", "Step", "ingest", "run_ingest"]
 
 
 def run_ingest(paths: Sequence[str], *, db: str, workers: int = 1, batch_size: int = 32,
@@ -16,8 +16,11 @@ def run_ingest(paths: Sequence[str], *, db: str, workers: int = 1, batch_size: i
                engine: str = "local", ray_address: str | None = None, stdin: object | None = None,
                progress: Progress | None = None) -> IngestSummary:
     """Ingest paths into the store at ``db`` with the chosen engine."""
-    from kronika import ingest as reader
+    from kronika.ingest.tally import expected_inputs
 
+    files, articles = expected_inputs(paths, count_articles=progress is not None)
+    if progress is not None:
+        progress(Step("found", files, articles))
     store = Store(db)
     if actors_file is not None:
         from kronika.runner.user_actors import load_user_actors
@@ -31,6 +34,6 @@ def run_ingest(paths: Sequence[str], *, db: str, workers: int = 1, batch_size: i
                              batch_size=batch_size, max_bytes=max_bytes, force=force, progress=progress,
                              stdin=stdin)  # type: ignore[arg-type]
     # A pool costs a model load per worker: only worth it when there is more than a batch.
-    executor = LocalExecutor(workers if reader.count_inputs(paths) > batch_size else 1)
+    executor = LocalExecutor(workers if files > batch_size else 1)
     return ingest(paths, store, executor, batch_size=batch_size, max_bytes=max_bytes,
                   force=force, progress=progress, stdin=stdin)

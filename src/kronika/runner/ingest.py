@@ -30,7 +30,16 @@ class IngestSummary:
     problems: list[Problem] = field(default_factory=list)
 
 
-Progress = Callable[[int, int], None]  # (inputs seen, documents written)
+@dataclass(frozen=True, slots=True)
+class Step:
+    """What an ingest tells a progress display as it goes (the display decides what to show)."""
+
+    stage: str  # "found" (inputs listed), "coding" (articles done), "merging", "corroborating" (begun)
+    done: int = 0  # found: files; coding: articles coded and stored, skipped or failed so far
+    total: int | None = None  # found: articles expected (None when unknown, e.g. standard input)
+
+
+Progress = Callable[[Step], None]
 
 _LOOKAHEAD = 8  # batches of articles read before asking the store which it already has
 _WRITE_BATCHES = 4  # finished batches written in one transaction...
@@ -44,7 +53,6 @@ def ingest(paths: Sequence[str], store: Store, executor: Executor, *, batch_size
     t0 = time.perf_counter()
     summary = IngestSummary()
     seen_ids: set[str] = set()
-    counter = {"inputs": 0}
 
     def articles() -> Iterator[Article]:
         for item in reader.read_paths(paths, max_bytes=max_bytes, stdin=stdin):  # type: ignore[arg-type]
@@ -55,7 +63,6 @@ def ingest(paths: Sequence[str], store: Store, executor: Executor, *, batch_size
                 else:
                     summary.warnings += 1
                 continue
-            counter["inputs"] += 1
             if item.doc_id in seen_ids:
                 summary.skipped += 1
                 continue
@@ -66,11 +73,17 @@ def ingest(paths: Sequence[str], store: Store, executor: Executor, *, batch_size
         # The store is asked which articles it has for several batches at once: one query, not eight.
         for ahead in _chunks(articles(), batch_size * _LOOKAHEAD):
             fresh = ahead if force else _unknown(store, ahead, summary)
+            if len(fresh) < len(ahead):
+                report()
             for start in range(0, len(fresh), batch_size):
                 yield fresh[start:start + batch_size]
 
     pending: list[DocResult] = []
     last_write = time.monotonic()
+
+    def report() -> None:
+        if progress is not None:
+            progress(Step("coding", summary.new + summary.skipped + summary.failed))
 
     def write() -> None:
         nonlocal last_write
@@ -82,8 +95,7 @@ def ingest(paths: Sequence[str], store: Store, executor: Executor, *, batch_size
         summary.events += len(tables["events"])
         pending.clear()
         last_write = time.monotonic()
-        if progress is not None:
-            progress(counter["inputs"], summary.new)
+        report()
 
     # Finished batches are written a few at a time (each write opens the store and commits once),
     # but at least every few seconds, so a reader of the store sees the ingest advance.
@@ -93,7 +105,7 @@ def ingest(paths: Sequence[str], store: Store, executor: Executor, *, batch_size
             write()
     if pending:
         write()
-    return finish_ingest(store, summary, t0)
+    return finish_ingest(store, summary, t0, progress)
 
 
 def _chunks(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
@@ -113,7 +125,7 @@ def _unknown(store: Store, articles: list[Article], summary: IngestSummary) -> l
     return [a for a in articles if a.doc_id not in known]
 
 
-def finish_ingest(store: Store, summary: IngestSummary, t0: float) -> IngestSummary:
+def finish_ingest(store: Store, summary: IngestSummary, t0: float, progress: Progress | None = None) -> IngestSummary:
     """What every engine does last, on the driver: store the problems, then the corpus-wide merge."""
     if summary.problems:
         store.write_tables({"problems": problem_rows(summary.problems)})
@@ -121,7 +133,11 @@ def finish_ingest(store: Store, summary: IngestSummary, t0: float) -> IngestSumm
     from kronika.runner.merge import merge_store
 
     with store.session():  # many small queries in a few seconds: one connection for them all
+        if progress is not None:
+            progress(Step("merging"))
         summary.entities = merge_store(store)
+        if progress is not None:
+            progress(Step("corroborating"))
         corroborate_store(store)  # after the merge: it compares people by their corpus-wide entity
     summary.seconds = time.perf_counter() - t0
     return summary

@@ -25,7 +25,7 @@ from kronika.errors import StoreError
 from kronika.ingest.readers import read_file
 from kronika.ingest.walk import STDIN_NAME, _files, read_stdin
 from kronika.records import Article, DocResult, Problem
-from kronika.runner.ingest import IngestSummary, Progress, finish_ingest
+from kronika.runner.ingest import IngestSummary, Progress, Step, finish_ingest
 from kronika.store import Store
 from kronika.store.parquet import load_shard
 from kronika.store.rows import result_rows
@@ -185,7 +185,7 @@ def ingest_shards(paths: Sequence[str], store: Store, executor: ShardExecutor, *
                        delete_docs=[shard.copies[k].doc_id for k in keep] if force else earlier)
             shutil.rmtree(shard.folder, ignore_errors=True)  # only once its rows are committed
         if progress is not None:
-            progress(len(inputs), len(taken))
+            progress(Step("coding", len(taken) + summary.skipped))
     summary.new = len(taken)
     summary.sentences = sum(t.sentences for t in taken.values())
     summary.events = sum(t.events for t in taken.values())
@@ -193,7 +193,7 @@ def ingest_shards(paths: Sequence[str], store: Store, executor: ShardExecutor, *
     summary.warnings = len(problems) - summary.failed
     doc_problems = [(t.pos, p) for t in taken.values() for p in t.problems]
     summary.problems = [p for _, p in sorted(problems + doc_problems, key=lambda item: item[0])]
-    return finish_ingest(store, summary, t0)
+    return finish_ingest(store, summary, t0, progress)
 
 
 def _choose(copies: Sequence[Copy], taken: dict[str, _Taken], summary: IngestSummary

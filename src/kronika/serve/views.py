@@ -7,7 +7,6 @@ the API does not.
 from __future__ import annotations
 
 import math
-from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -20,17 +19,11 @@ from kronika.analyse.timeline import Bucket, buckets, series, span_of
 from kronika.errors import QueryError
 from kronika.plover import CATEGORIES
 from kronika.serve.errors import NotFound
-from kronika.store import Store
-from kronika.store.actor_refs import UnknownActor, resolve_actor
-from kronika.store.queries import (
-    EventFilter,
-    actors,
-    check_date,
-    count_events,
-    events,
-    parse_dyad,
-    plover_record,
-)
+from kronika.store import Store, filters
+from kronika.store.actor_refs import UnknownActor
+from kronika.store.checks import check_category, check_span
+from kronika.store.filters import EventQuery
+from kronika.store.queries import EventFilter, actors, count_events, events, plover_record
 from kronika.store.summary import (
     actor_names,
     category_counts,
@@ -100,16 +93,9 @@ def event_table(store: Store, *, actor: str | None = None, dyad_pair: str | None
             "events": [brief(r) for r in rows]}
 
 
-def event_filter(store: Store, *, actor: str | None = None, dyad_pair: str | None = None,
-                 since: str | None = None, until: str | None = None, **where: Any) -> EventFilter:
-    """The EventFilter a request asks for: actors resolved, dates checked, empty values dropped."""
-    pair = None
-    if dyad_pair:
-        a, b = parse_dyad(dyad_pair)
-        pair = (resolve_actor(store, a).node, resolve_actor(store, b).node)
-    given = {k: v for k, v in where.items() if v not in (None, "")}
-    return EventFilter(actor=resolve_actor(store, actor).node if actor else None, dyad=pair,
-                       since=real_date(since, "since"), until=real_date(until, "until"), **given)
+def event_filter(store: Store, *, dyad_pair: str | None = None, **where: Any) -> EventFilter:
+    """The EventFilter a request asks for, checked by the parser `kronika events` uses too."""
+    return filters.event_filter(store, EventQuery(dyad=dyad_pair, **where))
 
 
 def event_detail(store: Store, event_id: str) -> dict[str, Any]:
@@ -225,8 +211,9 @@ def network_view(store: Store, since: str | None = None, until: str | None = Non
         raise QueryError(f"min_weight {min_weight} must be 1 or more")
     if top is not None and top < 1:
         raise QueryError(f"top {top} must be 1 or more")
-    net = build_network(store, since=real_date(since, "since"), until=real_date(until, "until"),
-                        event=event or None, countries_only=countries_only)
+    since, until = check_span(since, until)
+    net = build_network(store, since=since, until=until, event=check_category(event),
+                        countries_only=countries_only)
     data = network_json(net)
     edges = [e for e in data["edges"] if e["count"] >= min_weight]
     linked = {n for e in edges for n in (e["source"], e["target"])}
@@ -242,19 +229,6 @@ def network_view(store: Store, since: str | None = None, until: str | None = Non
 
 
 _NODE_GROUPS = {"country": "country", "PERSON": "person", "ORG": "organisation"}
-
-
-def real_date(value: str | None, name: str) -> str | None:
-    """A YYYY, YYYY-MM or YYYY-MM-DD that exists on the calendar ("2024-13" and "2023-02-30" do not)."""
-    if not value:
-        return None
-    check_date(value, name)
-    parts = [int(p) for p in value.split("-")]
-    try:
-        date(parts[0], *(parts[1:] + [1, 1])[:2])
-    except ValueError:
-        raise QueryError(f'{name} "{value}" is not a date on the calendar') from None
-    return value
 
 
 def categories() -> list[str]:

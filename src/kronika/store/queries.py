@@ -6,15 +6,22 @@ Every filter is a bound parameter; nothing a user types is pasted into SQL.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from typing import Any
 
-from kronika.errors import QueryError
-from kronika.plover import CATEGORIES, NOT_FACT_AUX, QUAD_CLASSES
+from kronika.errors import FilterError
+from kronika.plover import NOT_FACT_AUX
+from kronika.store.checks import (
+    Spelling,
+    api_name,
+    check_category,
+    check_confidence,
+    check_country_code,
+    check_date,
+    check_quad,
+)
 from kronika.store.db import Store
 
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 CODER = "kronika 0.1.0"
 
 DOCUMENT_FIELDS = ("source_file", "title", "published", "date_precision", "outlet", "author", "url",
@@ -43,18 +50,10 @@ class EventFilter:
     facts_only: bool = False  # leave out negated and hypothetical events
 
 
-def check_date(value: str | None, name: str) -> str | None:
-    if value is None:
-        return None
-    if not _DATE.match(value):
-        raise QueryError(f'{name} "{value}" is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)')
-    return value
-
-
-def parse_dyad(value: str) -> tuple[str, str]:
+def parse_dyad(value: str, spell: Spelling = api_name) -> tuple[str, str]:
     parts = value.split(":")
     if len(parts) != 2 or not all(p.strip() for p in parts):
-        raise QueryError(f'dyad "{value}" must be two actors separated by a colon, like SRB:RUS')
+        raise FilterError(f'{spell("dyad")} "{value}" must be two actors separated by a colon, like SRB:RUS')
     return parts[0].strip(), parts[1].strip()
 
 
@@ -136,11 +135,8 @@ def _where(store: Store, f: EventFilter, by_source: bool = False) -> tuple[str, 
     conds: list[str] = []
     params: list[Any] = []
     if f.event:
-        cat = f.event.upper()
-        if cat not in CATEGORIES:
-            raise QueryError(f'event "{f.event}" is not a PLOVER category (one of {", ".join(CATEGORIES)})')
         conds.append("e.event = ?")
-        params.append(cat)
+        params.append(check_category(f.event))
     if f.actor:
         cond, p = _side_match(store, f.actor)
         conds.append("(" + cond.format(codes="e.actor_codes", keys="e.actor_keys") + " OR "
@@ -155,16 +151,14 @@ def _where(store: Store, f: EventFilter, by_source: bool = False) -> tuple[str, 
         params += pa + pb
     if f.since:
         conds.append("e.date >= ?")
-        params.append(check_date(f.since, "--since"))
+        params.append(check_date(f.since, "since"))
     if f.until:
         conds.append("e.date IS NOT NULL AND left(e.date, ?) <= ?")
-        until = check_date(f.until, "--until")
+        until = check_date(f.until, "until")
         params += [len(until or ""), until]
     if f.min_confidence is not None:
-        if not 0 <= f.min_confidence <= 1:
-            raise QueryError(f"min-confidence {f.min_confidence} must be between 0 and 1")
         conds.append("e.confidence >= ?")
-        params.append(f.min_confidence)
+        params.append(check_confidence(f.min_confidence))
     if f.text:
         conds.append("e.text ILIKE ?")
         params.append(f"%{f.text}%")
@@ -186,17 +180,11 @@ def _where_place_and_kind(f: EventFilter, by_source: bool, conds: list[str], par
         conds.append("lower(json_extract_string(e.event_loc, '$.name')) = lower(?)")
         params.append(f.place.strip())
     if f.place_country:
-        code = f.place_country.strip().upper()
-        if not re.fullmatch(r"[A-Z]{3}", code):
-            raise QueryError(f'place_country "{f.place_country}" is not a country code (three letters, like SRB)')
         conds.append("json_extract_string(e.event_loc, '$.country') = ?")
-        params.append(code)
+        params.append(check_country_code(f.place_country, "place_country"))
     if f.quad_code is not None:
-        if f.quad_code not in QUAD_CLASSES:
-            raise QueryError(f"quad_code {f.quad_code} is not a quad class (1 to 4: "
-                             + ", ".join(f"{k} {v}" for k, v in QUAD_CLASSES.items()) + ")")
         conds.append("e.quad_code = ?")
-        params.append(f.quad_code)
+        params.append(check_quad(f.quad_code))
     if f.outlet:
         # A corroborated event counts for every outlet that reported it; a citation for its own.
         conds.append("lower(e.outlet) = lower(?)" if by_source
@@ -251,9 +239,9 @@ def quotes(store: Store, f: QuoteFilter) -> list[dict[str, Any]]:
         params += [entity_keys(store, f.speaker), f"%{fold(f.speaker)}%"]
     if f.since:
         conds.append("q.date >= ?")
-        params.append(check_date(f.since, "--since"))
+        params.append(check_date(f.since, "since"))
     if f.until:
-        until = check_date(f.until, "--until")
+        until = check_date(f.until, "until")
         conds.append("q.date IS NOT NULL AND left(q.date, ?) <= ?")
         params += [len(until or ""), until]
     if f.doc_id:
