@@ -81,3 +81,34 @@ def test_bodies_of_two_nationalities_are_two_parties(code):
     r = code("Armenian and Azerbaijani border commissions met in Tbilisi on Monday.")
     (ev,) = r.events
     assert ev.event == "CONSULT" and codes(ev.actor) == ["ARM", "AZE"]
+
+
+def test_it_in_what_a_body_says_is_that_body(code):
+    r = code("Serbia opened talks on Monday. Bosnia's state prosecutor's office said on Thursday it had opened an "
+             "investigation into the killings.")
+    ev = only(r, "ACCUSE")
+    assert [(a.code, a.sector) for a in ev.actor] == [("BIH", "JUD")]
+    r = code("Gunmen attacked a post in Niger on Sunday. The army said it had killed around 30 of the assailants.")
+    ev = next(e for e in r.events if e.sentence == 1)
+    assert [(a.code, a.sector) for a in ev.actor] == [("NER", "MIL")]
+    assert [(a.code, a.sector) for a in ev.recipient] == [("NER", "UAF")]
+
+
+def test_a_bodys_possessor_gives_its_country(code):
+    r = code("Mexico's National Migration Institute said it had deported 4,200 Guatemalans.")
+    ev = only(r, "COERCE")
+    assert codes(ev.actor) == ["MEX"] and codes(ev.recipient) == ["GTM"]
+
+
+def test_the_group_is_the_organisation_just_named(code):
+    r = code("Human Rights Watch documented 40 killings in Sudan on Monday. The group accused the army of "
+             "targeting civilians.")
+    ev = only(r, "ACCUSE")
+    assert [a.code for a in ev.actor] == ["NGO"] and codes(ev.recipient) == ["SDN"]
+    assert not [e for e in r.events if e.event == "ASSAULT"]  # documenting killings is not killing
+
+
+def test_a_common_noun_is_no_body_by_a_word_that_only_names_bodies(code):
+    r = code("Gunmen attacked an army post in Niger on Sunday.")
+    (ev,) = r.events
+    assert [(a.code, a.sector) for a in ev.recipient] == [("NER", "MIL")]

@@ -168,6 +168,7 @@ class OrgKeyword:
     keyword: str
     sector: str
     ambiguous: bool = False
+    names_only: bool = False  # tells the sector of a body's name only, never of a common noun ("a post")
 
 
 class _Check:
@@ -358,7 +359,8 @@ class _Tables:
         chk = _Check("org_keywords.yaml")
         data = chk.mapping(self.read(chk.file), "top level")
         ambiguous = {fold(a) for a in chk.strings(data.get("ambiguous"), "ambiguous")}
-        listed = [(p, OrgKeyword(fold(p), s, fold(p) in ambiguous))
+        names_only = {fold(a) for a in chk.strings(data.get("names_only"), "names_only")}
+        listed = [(p, OrgKeyword(fold(p), s, fold(p) in ambiguous, fold(p) in names_only))
                   for s, p in chk.grouped(data.get("keywords"), "keywords", SECTORS)]
         for phrase, kw in listed:
             for v in _variants(phrase, plural=False):
@@ -366,6 +368,8 @@ class _Tables:
                     chk.fail(f"keywords: {kw.sector}", f'"{phrase}" is already a {old.sector} keyword')
         if stray := ambiguous - {kw.keyword for _, kw in listed}:
             chk.fail("ambiguous", f'"{sorted(stray)[0]}" is not a listed keyword')
+        if stray := names_only - {kw.keyword for _, kw in listed}:
+            chk.fail("names_only", f'"{sorted(stray)[0]}" is not a listed keyword')
         for phrase, kw in listed:
             self.keywords.update({v: kw for v in _variants(phrase, plural=True) if v not in self.keywords})
         people = {v[0] for v in self.titles if len(v) == 1}  # "Protesters" heads no body's name
@@ -441,6 +445,12 @@ class Gazetteer:
     def org_sector(self, name: str) -> str | None:
         kw = self.org_keyword(name)
         return kw.sector if kw is not None else None
+
+    def noun_sector(self, noun: str) -> str | None:
+        """The sector a common noun gives by an organisation keyword ("the ministry" GOV), leaving out
+        keywords that only tell names apart ("the Washington Post" is media, "an army post" is not)."""
+        kw = self.org_keyword(noun)
+        return kw.sector if kw is not None and not kw.names_only else None
 
     def is_org_head(self, word: str) -> bool:
         """A noun that heads organisation names ("Ministry", "Centre", "Police")."""

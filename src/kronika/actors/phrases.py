@@ -8,7 +8,7 @@ Russian delegation" gives one with no name, coded from its adjective and head no
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kronika.actors.gazetteer import Gazetteer
 from kronika.actors.mentions import GPE, NORP, ORG, PERSON
@@ -67,6 +67,11 @@ def refs_for(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int, date: str
     """The actors named by the noun phrase headed at token ``head`` (of the tree ``actors`` was built
     from)."""
     fallback = fallback_country if isinstance(fallback_country, str) else None
+    if head in actors.antecedents:
+        # "it" for "the army" said just before: the army's actors, as the pronoun says them
+        return [replace(r, entity_text=tree[head].text)
+                for r in refs_for(tree, actors, gaz, actors.antecedents[head], date, fallback_home=fallback_home,
+                                  fallback_country=fallback_country)]
     key = (head, date, fallback_home, fallback)
     refs = actors.refs_memo.get(key)
     if refs is None:
@@ -158,7 +163,7 @@ def _phrase_actors(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int) -> 
             continue  # "his country's refusal": the state of the possessor
         if t.pos in ("NOUN", "PROPN") and not _inside_name(tree, actors, k):
             sector = _compound_sector(tree, gaz, k) or gaz.group_sector(t.lemma) or gaz.group_sector(t.text) \
-                or gaz.org_sector(t.lemma) or _agent_sector(tree, actors, k)
+                or gaz.noun_sector(t.lemma) or _agent_sector(tree, actors, k)
             if sector is not None and (k == head or t.dep == "conj" or _counted(tree, k, head)):
                 units.append(_Unit([k], sector=sector, head=k, country=pending))
                 pending = None

@@ -256,6 +256,10 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
                 args.actors = _left_list(tree, k, is_actor)
                 args.actor_how = "the names just before the verb"
         obj = tree.child(k, "dobj", "obj")
+        if obj is None:
+            # "killed around 30 of the assailants": the parser hangs the counted object on "around"
+            obj = next((o for a in tree.children(k, "advmod", "prep") if tree.lower[a.i] in _APPROXIMATELY
+                        for o in tree.children(a.i, "pobj") if o.pos == "NUM"), None)
         if obj is None and tree[k].lemma in lex.wordset("permission_verbs") | lex.wordset("object_control_verbs"):
             # "allowed [Kouame to run]": the parser makes the one allowed the complement's subject
             obj = next((s for c in tree.children(k, "ccomp") for s in tree.children(c.i, "nsubj")), None)
@@ -318,6 +322,9 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
     if not args.recipients:
         args.recipient_how = ""
     return args
+
+_APPROXIMATELY = frozenset({"around", "about", "nearly", "almost", "over", "some", "roughly", "approximately",
+                            "up"})
 
 # Acts whose object may be the actor's own people or goods, sent, given, moved or withdrawn
 _MOVES_OWN = frozenset({"SANCTION", "MOBILIZE", "RETREAT", "AID", "COOPERATE", "CONCEDE", "AGREE"})
@@ -383,6 +390,8 @@ def noun_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
         return None
     if not args.actors and t.dep not in ("nsubj", "nsubjpass"):
         verb = governing_verb(tree, k)
+        if verb is not None and tree[verb].lemma in lex.wordset("observing_verbs"):
+            verb = None  # "documented 40 killings": the one who tells is not the one who did it
         if verb is not None:
             if is_passive(tree, verb):
                 agent = [o.i for a in tree.children(verb, "agent") for o in tree.children(a.i, "pobj")]
