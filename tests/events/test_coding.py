@@ -422,3 +422,38 @@ def test_what_is_withdrawn_is_the_actors_own_and_the_place_left_the_other_party(
     r = code("Russia pulled its troops out of Moldova on Friday.")
     (ev,) = r.events
     assert ev.event == "RETREAT" and [a.code for a in ev.recipient] == ["MDA"]
+
+
+def test_an_order_a_state_carries_out_is_the_act_ordered(code):
+    r = code("A court in Jaffna on Wednesday ordered the release of 11 Indian fishermen.")
+    (ev,) = r.events
+    assert (ev.event, [a.code for a in ev.actor], [a.code for a in ev.recipient]) == ("RETREAT", ["LKA"], ["IND"])
+    r = code("The Ugandan president ordered the arrest of the opposition leader on Monday.")
+    (ev,) = r.events
+    assert ev.event == "COERCE" and [a.sector for a in ev.actor] == ["GOV"]
+
+
+def test_new_verb_frames(code):
+    r = code("Traders from Peshawar held a sit-in at the crossing on Tuesday.")
+    assert [(e.event, [a.code for a in e.actor]) for e in r.events] == [("PROTEST", ["PAK"])]
+    r = code("A Nicaraguan appeals court on Thursday stripped 94 government critics of their citizenship.")
+    assert [e.event for e in r.events] == ["COERCE"]
+    r = code("Prosecutors from Mexico and Guatemala have exchanged evidence in 40 people-smuggling cases.")
+    assert [e.event for e in r.events] == ["COOPERATE"]
+    r = code("Armenia will hand over control of two villages to Azerbaijan, the foreign minister said.")
+    assert [(e.event, [a.code for a in e.recipient]) for e in r.events] == [("CONCEDE", ["AZE"])]
+    r = code("Earlier in the day, protesters blocked the Nairobi–Mombasa highway with burning tyres.")
+    assert [(e.event, [a.code for a in e.actor]) for e in r.events] == [("PROTEST", ["KEN"])]
+
+
+def test_forces_sent_with_no_sender_named_are_their_own_side(code):
+    r = code("Reinforcements were sent to the area from Niamey on Monday.")
+    (ev,) = r.events
+    assert (ev.event, [(a.code, a.sector) for a in ev.actor]) == ("MOBILIZE", [("NER", "MIL")])
+
+
+def test_police_acting_at_home_on_no_one_named_act_on_its_civilians(code):
+    r = code("Bolivian truckers blocked the border crossing. Police used tear gas to clear a section of the road "
+             "near Puno in southern Peru on Saturday.")
+    ev = next(e for e in r.events if e.event == "ASSAULT")
+    assert [(a.code, a.sector) for a in ev.recipient] == [("PER", "CVL")]

@@ -42,11 +42,15 @@ def test_condemning_the_arrests_accuses_who_made_them(code):
     assert ev.recipient[0].inferred
 
 
-def test_an_act_referred_to_long_after_is_not_attributed(code):
+def test_an_act_referred_to_is_the_last_of_its_kind_told(code):
     r = code("Police in Belgrade detained 30 protesters on Saturday. The weather was cold. Shops were closed. "
-             "Trains were late. The opposition condemned the arrests.")
+             "Gunmen attacked a police station in Nis on Sunday. Trains were late. The opposition condemned "
+             "the arrests.")
     ev = only(r, "ACCUSE")
-    assert ("SRB", "COP") not in [(a.code, a.sector) for a in ev.recipient]
+    assert [(a.code, a.sector) for a in ev.recipient] == [("SRB", "COP")]
+    r = code("Gunmen attacked a police station in southern Serbia on Sunday. The opposition condemned the arrests.")
+    ev = only(r, "ACCUSE")
+    assert ("SRB", "UAF") not in [(a.code, a.sector) for a in ev.recipient]  # no arrest was told
 
 
 def test_a_proposal_answered_in_the_same_sentence_answers_its_proposer(code):
@@ -112,3 +116,14 @@ def test_a_common_noun_is_no_body_by_a_word_that_only_names_bodies(code):
     r = code("Gunmen attacked an army post in Niger on Sunday.")
     (ev,) = r.events
     assert [(a.code, a.sector) for a in ev.recipient] == [("NER", "MIL")]
+
+
+def test_both_sides_and_the_two_neighbours_are_the_parties_just_named(code):
+    r = code("Pakistani and Afghan forces clashed at the Torkham crossing on Monday. China on Tuesday called on "
+             "both sides to exercise restraint.")
+    ev = only(r, "REQUEST")
+    assert codes(ev.actor) == ["CHN"] and codes(ev.recipient) == ["AFG", "PAK"]
+    r = code("Burkina Faso expelled two Ivorian diplomats on Monday. Togo's foreign ministry offered on Tuesday to "
+             "host talks between the two neighbours.")
+    ev = only(r, "AGREE")
+    assert codes(ev.recipient) == ["BFA", "CIV"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from kronika.actors.cities import lookup
 from kronika.actors.gazetteer import Gazetteer
 from kronika.actors.mentions import GPE, NORP, ORG, PERSON
 from kronika.actors.resolve import KNOWN, Cluster, DocActors
@@ -249,6 +250,9 @@ def _compound_sector(tree: Tree, gaz: Gazetteer, k: int) -> str | None:
 _PLACE_PREPS = frozenset({"in", "from", "inside", "across", "throughout", "at", "near", "of"})
 
 
+_PLACED_CITY = 300_000  # a capitalised word taken for a city unnamed by the tagger: only a large one
+
+
 def _placed(tree: Tree, actors: DocActors, head: int) -> str | None:
     """The country of a place the phrase's own prepositional modifier names: a group with no
     nationality of its own belongs where the text puts it."""
@@ -265,6 +269,11 @@ def _placed(tree: Tree, actors: DocActors, head: int) -> str | None:
                 if key is None and tree[k].dep in ("amod", "compound") and _norp_kind(actors, k) == NORP \
                         and (country := _norp_country(actors, k)):
                     return country
+            # "traders from Peshawar": a large city the tagger did not name
+            if tree[o.i].tag == "NNP" and o.i not in actors.token_key \
+                    and (city := lookup(tree[o.i].text, min_population=_PLACED_CITY)) is not None \
+                    and isinstance(city.get("country"), str):
+                return str(city["country"])
     return None
 
 

@@ -16,10 +16,10 @@ from kronika.events.modality import COOPERATIVE, historical, modality
 from kronika.events.places import event_place, place_country
 from kronika.events.readings import ORDERED_MODES, plover_rules
 from kronika.events.sides import conventional_recipient, implicit_recipient, sides
-from kronika.events.story import Story, group_anaphor
+from kronika.events.story import Story, group_anaphor, group_object
 from kronika.events.subsumed import background, in_name, setting, subsumed
 from kronika.events.targets import purpose_targets, refused_objects
-from kronika.events.triggers import NO_INTENT, find_triggers
+from kronika.events.triggers import NO_INTENT, Trigger, find_triggers
 from kronika.nlp.timex import WEEKDAYS, TimeExpr, sentence_times, time_for
 from kronika.nlp.tree import Tree
 from kronika.records import ActorRef, Citation, Event, Explanation, ParsedDoc
@@ -40,6 +40,7 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
     times = sentence_times(tree, sent, art.published, art.date_precision)
     drafts: list[Draft] = []
     trigger_tokens = {t.token for t in triggers}
+    trigger_events = {t.token: t.entry.event for t in triggers}
     trigger_words = {w for t in triggers for w in t.words}
     skip = subsumed(tree, triggers, lex)
     for trig in triggers:
@@ -51,8 +52,11 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
         if trig.entry is NO_INTENT:  # "is not willing to negotiate": the "not" is the refusal itself
             mod = replace(mod, aux=tuple(a for a in mod.aux if a != "negation"))
 
-        def is_actor(k: int, me: int = trig.token) -> bool:
-            return not (k in trigger_tokens and k != me) and view.names_actor(k)
+        def is_actor(k: int, me: Trigger = trig) -> bool:
+            # another trigger's word is that event, not a party (but "reinforcements were sent": the
+            # reinforcements are this trigger's own forces, a word of the same event)
+            own = k in me.words and trigger_events.get(k) == me.entry.event
+            return not (k in trigger_tokens and k != me.token and not own) and view.names_actor(k)
 
         is_verb = tree[trig.token].pos in ("VERB", "AUX")
         if not is_verb and _no_event_noun(view, trig.token, trigger_words):
@@ -91,6 +95,14 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
         if d is None:
             continue
         d.event = plover_rules(tree, trig, mod.event, mod.aux, d.actors, lex)
+        if not d.recipients and (aimed := group_object(tree, trig.token)) is not None:
+            # "urged restraint on all sides": the parties named just before, but the actor
+            words = sorted(tree.subtree(aimed))
+            mine = {a.entity_key or a.code for a in d.actors}
+            d.recipients = [replace(a, entity_text=tree.span_text(words[0], words[-1] + 1))
+                            for a in story.parties(sent) if (a.entity_key or a.code) not in mine]
+            if d.recipients:
+                d.args.recipient_how = "the parties named just before (both sides, the two neighbours)"
         _complete_recipients(view, conv, lex, story, d, sent, date)
         if trig.entry.mode == "visit" and any(not a.entity_key and a.code in {r.code for r in d.recipients}
                                               for a in d.actors):
@@ -142,6 +154,14 @@ def _complete_recipients(view: ActorView, conv: Conventions, lex: Lexicon, story
         d.implicit_recipient = bool(d.recipients)
         if d.recipients:
             d.args.recipient_how = "who did what it refers to, told earlier in the article"
+    if not d.recipients and d.event in ("COERCE", "ASSAULT") and d.place \
+            and {a.code for a in d.actors} == {d.place} and any(a.sector in conv.state_agents for a in d.actors):
+        # "Police used tear gas to clear the road" in their own country: its civilians, not the other
+        # country of the story
+        d.recipients = conventional_recipient(view, conv, d.event, d.actors, d.place)
+        d.implicit_recipient = bool(d.recipients)
+        if d.recipients:
+            d.args.recipient_how = f"PLOVER convention: {d.recipients[0].inferred}"
     if d.event in DIRECTED and not d.recipients and len({a.code for a in d.actors}) == 1:
         d.recipients = implicit_recipient(view, sent, trig.token, d.actors, date, d.event,
                                           lex.wordset("reporting_verbs"), conv.civil_sectors)

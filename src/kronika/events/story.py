@@ -30,7 +30,7 @@ class Story:
             if ev.sentence < sent - _LOOK_BACK:
                 break
             sides = _distinct([*ev.actor, *ev.recipient])
-            if len({r.entity_key or r.code for r in sides}) >= 2:
+            if len(sides) >= 2:
                 return sides
         return []
 
@@ -49,10 +49,9 @@ class Story:
         return None
 
     def doers(self, event: str, sent: int) -> list[ActorRef]:
-        """Who did the last act of this category told before (not a negated or supposed one)."""
+        """Who did the last act of this category told before in the article (not a negated or supposed one):
+        "the attack" refers to the article's attack however far back it was told."""
         for ev in reversed(self.told):
-            if ev.sentence < sent - _LOOK_BACK:
-                break
             if ev.sentence < sent and ev.event == event and not {"negation", "hypothetical"} & set(ev.aux):
                 return [replace(a, inferred=a.inferred or "who did what is referred to") for a in ev.actor]
         return []
@@ -66,14 +65,29 @@ def group_anaphor(tree: Tree, k: int) -> bool:
     if t.pos != "NOUN" or t.tag not in ("NNS", "NNPS") or t.lemma not in _GROUP_NOUNS:
         return False
     mods = {tree.lower[c.i] for c in tree.children(k, "det", "nummod", "predet", "amod")}
-    return bool(mods & {"both", "two"})
+    return bool(mods & {"both", "two", "all", "warring", "rival"})
+
+
+def group_object(tree: Tree, k: int) -> int | None:
+    """A group anaphor the act is aimed at: "urged restraint on all sides", "called on both sides to ...",
+    "offered to host talks between the two neighbours"."""
+    near = [c.i for c in tree.children(k, "dobj")]
+    near += [o.i for h in [k, *near] for p in tree.children(h, "prep")
+             if tree.lower[p.i] in ("on", "to", "between", "among", "with", "for")
+             for o in tree.children(p.i, "pobj")]
+    near += [s.i for c in tree.children(k, "ccomp", "xcomp") for s in tree.children(c.i, "nsubj")]
+    # "offered to host talks between the two neighbours": one step down an infinitive
+    for x in tree.children(k, "xcomp", "advcl"):
+        near += [o.i for d in [x.i, *(c.i for c in tree.children(x.i, "dobj"))] for p in tree.children(d, "prep")
+                 if tree.lower[p.i] in ("between", "among", "with") for o in tree.children(p.i, "pobj")]
+    return next((j for j in near if group_anaphor(tree, j)), None)
 
 
 def _distinct(refs: list[ActorRef]) -> list[ActorRef]:
     out: list[ActorRef] = []
-    seen: set[str | None] = set()
+    seen: set[object] = set()
     for r in refs:
-        key = r.entity_key or r.code
+        key = r.entity_key or (r.code, r.sector)  # police and protesters of one country are two sides
         if r.code and key not in seen:
             seen.add(key)
             out.append(r)

@@ -26,6 +26,13 @@ def subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
         for w in t.words:
             if w != t.token and w in by_token:
                 out.add(w)
+        if tree[t.token].pos in ("VERB", "AUX") and tree[t.token].lemma in _DECREEING \
+                and any(c.i in by_token and tree[c.i].pos == "NOUN" and by_token[c.i].entry.event in _DONE_BY_ORDER
+                        for c in tree.children(t.token, "dobj")):
+            # "a court ordered the release of 11 fishermen", "ordered the confiscation of their property": an
+            # order of a state is carried out, so the act ordered is the event, the orderer its actor
+            out.add(t.token)
+            continue
         if tree[t.token].pos in ("VERB", "AUX"):
             # "agreed to US mediation", "halted aid to Serbia", "rejected a call for": what the verb acts
             # on is part of its event, not another one
@@ -65,7 +72,8 @@ def subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
                     or up == node:
                 break
             if up in by_token and (by_token[up].entry.event in ("REQUEST", "THREATEN")
-                                   or tree[up].lemma in lex.wordset("object_control_verbs")):
+                                   or tree[up].lemma in lex.wordset("object_control_verbs")) \
+                    and not (tree[up].lemma in _DECREEING and t.entry.event in _DONE_BY_ORDER):
                 out.add(t.token)
                 break
             node = up
@@ -125,6 +133,10 @@ def subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
         out.update(c.i for c in tree.children(verb.i, "advcl", "conj")
                    if c.i > k and c.tag == "VBG" and c.i in by_token)
     return out
+
+_DECREEING = frozenset({"order", "decree"})
+_DONE_BY_ORDER = frozenset({"RETREAT", "COERCE", "SANCTION", "ASSAULT", "MOBILIZE", "AID", "CONCEDE"})
+
 
 def _side_heads(tree: Tree, k: int) -> list[int]:
     """The heads of a verb's subject and objects (its parties, roughly)."""

@@ -50,6 +50,10 @@ def _object_lemmas(tree: Tree, k: int) -> dict[str, int]:
                 out.setdefault(m.lemma, c.i)
         for cc in tree.children(c.i, "conj"):
             out.setdefault(cc.lemma, cc.i)
+        if c.dep in _OBJECT_DEPS and c.pos == "PROPN":
+            # "blocked the Nairobi–Mombasa highway": the parser made the name the object, the noun its apposition
+            for a in tree.children(c.i, "appos"):
+                out.setdefault(a.lemma, a.i)
     for p in tree.children(k, "prep", "prt"):
         nested = [o for q in tree.children(p.i, "prep") for o in tree.children(q.i, "pobj")]  # "out of X"
         for o in [*tree.children(p.i, "pobj"), *nested]:
@@ -78,6 +82,9 @@ def _matches(tree: Tree, k: int, e: TriggerEntry, objects: dict[int, dict[str, i
         near = [c for c in tree.children(k, "prep", "agent", "prt", "dative")]
         near += [g for c in near if c.text.lower() in ("out", "away", "off", "back")
                  for g in tree.children(c.i, "prep")]
+        # "stripped 94 critics of their citizenship": the parser hung the preposition on the object
+        near += [g for o in tree.children(k, "dobj") for g in tree.children(o.i, "prep")
+                 if e.prep.lower() == "of" and e.pos == "VERB"]
         preps = [c for c in near if c.text.lower() == e.prep.lower()]
         if not preps:
             return None
