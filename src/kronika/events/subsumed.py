@@ -73,7 +73,8 @@ def subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
                 break
             if up in by_token and (by_token[up].entry.event in ("REQUEST", "THREATEN")
                                    or tree[up].lemma in lex.wordset("object_control_verbs")) \
-                    and not (tree[up].lemma in _DECREEING and t.entry.event in _DONE_BY_ORDER):
+                    and not (tree[up].lemma in _DECREEING and t.entry.event in _DONE_BY_ORDER
+                             and tree[t.token].pos == "NOUN"):
                 out.add(t.token)
                 break
             node = up
