@@ -521,3 +521,8 @@ def test_a_state_commanding_its_own_forces_is_no_request(code):
     assert "REQUEST" not in {e.event for e in r.events}
     r = code("Kenya's president ordered Somalia's army to withdraw.")
     assert [(e.event, [a.code for a in e.recipient]) for e in r.events] == [("REQUEST", ["SOM"])]
+
+
+def test_the_attack_a_killing_happened_in_is_the_same_act(code):
+    r = code("Suspected jihadist fighters killed 14 soldiers in an attack on an army post in western Niger.")
+    assert [e.event for e in r.events] == ["ASSAULT"]
