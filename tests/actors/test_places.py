@@ -43,3 +43,18 @@ def test_a_country_of_several_words_is_read_whole_and_a_region_the_tagger_missed
     r = code("The Sri Lankan navy arrested 17 fishermen from Tamil Nadu early on Tuesday.")
     (ev,) = r.events
     assert [a.code for a in ev.actor] == ["LKA"] and [a.code for a in ev.recipient] == ["IND"]
+
+
+def test_a_person_is_not_of_the_country_they_act_on_and_a_country_of_two_words_titles_them(code):
+    r = code("On Wednesday, South Sudan's government negotiator Mary Ayen Malual praised Kenya's mediation.")
+    (ev,) = r.events
+    assert [(a.code, a.entity_text) for a in ev.actor] == [("SSD", "government negotiator Mary Ayen Malual")]
+    r = code("Juba, 4 June. Government negotiator Mary Ayen Malual praised Kenya's mediation.")
+    (ev,) = r.events
+    assert [a.code for a in ev.actor] != ["KEN"]
+
+
+def test_an_acronym_in_brackets_is_not_part_of_the_name(code):
+    r = code("The South Sudanese envoy thanked the Intergovernmental Authority on Development (IGAD) for its help.")
+    names = {a.identifier_text for e in r.events for a in e.recipient}
+    assert "Intergovernmental Authority on Development" in names

@@ -526,3 +526,15 @@ def test_a_state_commanding_its_own_forces_is_no_request(code):
 def test_the_attack_a_killing_happened_in_is_the_same_act(code):
     r = code("Suspected jihadist fighters killed 14 soldiers in an attack on an army post in western Niger.")
     assert [e.event for e in r.events] == ["ASSAULT"]
+
+
+def test_a_conjunct_with_its_own_auxiliary_is_not_negated_by_the_first(code):
+    r = code("The SPLM-IO rebels in South Sudan did not take part in the talks and have rejected the agreement.")
+    ev = next(e for e in r.events if e.event == "REJECT")
+    assert "negation" not in ev.aux
+
+
+def test_who_reports_violence_is_not_its_target(code):
+    r = code("Papua New Guinea Police Commissioner Walter Kapi said gunmen burned 60 houses in Enga province.")
+    (ev,) = r.events
+    assert all(a.sector != "COP" for a in ev.recipient)

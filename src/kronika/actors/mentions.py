@@ -65,6 +65,24 @@ def _trim(tree: Tree, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _surname_left_out(tree: Tree, end: int) -> int:
+    """"Mary Ayen [Malual]": a capitalised name the tagger left out of a person's name it modifies."""
+    last = tree[end - 1]
+    while end < len(tree.tokens) and last.dep == "compound" and last.head == end \
+            and tree[end].tag == "NNP" and not tree[end].ent_type and tree[end].text[:1].isupper():
+        end += 1
+        last = tree[end - 1]
+    return end
+
+
+def _without_acronym(tree: Tree, start: int, end: int) -> int:
+    """"the Intergovernmental Authority on Development (IGAD": the acronym in brackets is not the name."""
+    for k in range(start + 1, end):
+        if tree[k].text == "(":
+            return k
+    return end
+
+
 def find_spans(tree: Tree, gaz: Gazetteer, kb: KnowledgeBase | None = None) -> list[Span]:
     """Actor mentions from spaCy's entities plus organisation noun phrases spaCy missed."""
     spans: list[Span] = []
@@ -78,6 +96,10 @@ def find_spans(tree: Tree, gaz: Gazetteer, kb: KnowledgeBase | None = None) -> l
         start, end = _trim(tree, *rng)
         if start >= end:
             continue
+        if m.label == "PERSON":
+            end = _surname_left_out(tree, end)
+        elif m.label == "ORG":
+            end = _without_acronym(tree, start, end)
         span = classify(tree, gaz, start, end, m.label, kb)
         if span is not None:
             spans.append(span)
@@ -204,7 +226,8 @@ def classify(tree: Tree, gaz: Gazetteer, start: int, end: int, label: str,
             return None
         # "Belgrade Institute for Cardiovascular Diseases", "Serbian Defence Ministry": a country or
         # capital in the name says whose body it is.
-        inner = next((c for k in range(start, end) if (c := gaz.country_of(tree[k].text, strict=True))), None)
+        inner = next((c for n in (4, 3, 2, 1) for k in range(start, end - n + 1)
+                      if (c := gaz.country_of(tree.span_text(k, k + n), strict=True))), None)
         return Span(start, end, text, ORG, sent, sector=gaz.org_sector(name), country=inner)
     if label in ("GPE", "LOC") and (region := region_country(name)) is not None:
         # a state, province or region ("Texas", "Borno", "Idlib"): a place in its country

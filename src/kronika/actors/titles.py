@@ -70,8 +70,11 @@ def read_title(tree: Tree, gaz: Gazetteer, toks: list[int]) -> TitleSeen | None:
         title, sector = _head_of(tree, gaz, toks)
     if title is None:
         return None
-    country = None
-    for k in toks:
+    # "South Sudan's government negotiator": a country of several words before one of its words alone
+    country = next((c for n in (4, 3, 2) for a in range(len(toks) - n + 1)
+                    if toks[a + n - 1] - toks[a] == n - 1
+                    and (c := gaz.country_of(tree.span_text(toks[a], toks[a + n - 1] + 1))) is not None), None)
+    for k in toks if country is None else ():
         c = gaz.country_of(tree[k].text)
         if c is None:
             org = gaz.organisation(tree[k].text)

@@ -80,9 +80,13 @@ def modality(tree: Tree, k: int, event: str, lex: Lexicon, rejecting: bool, mode
     # Negation on the trigger, its auxiliaries, or a verb of refraining above it.
     first_clause = chain[: 1 + next((i for i, h in enumerate(chain[1:], 1)
                                      if tree[chain[i - 1]].dep in ("ccomp", "advcl", "relcl")), len(chain))]
-    negated = any(_words(tree, h, ("neg",)) & neg_words for h in first_clause)
+    # "did not take part in the talks and has rejected the agreement": a conjunct with its own auxiliary or
+    # subject is asserted on its own
+    cut = next((i for i in range(1, len(first_clause)) if tree[first_clause[i - 1]].dep == "conj"
+                and tree.children(first_clause[i - 1], "aux", "auxpass", "nsubj", "nsubjpass")), len(first_clause))
+    negated = any(_words(tree, h, ("neg",)) & neg_words for h in first_clause[:cut])
     negated = negated or any(c.text.lower() in ("no", "never") for c in tree.children(k, "det", "advmod"))
-    negated = negated or any(tree[h].lemma in negating for h in first_clause[1:])
+    negated = negated or any(tree[h].lemma in negating for h in first_clause[1:cut])
     if negated:
         aux.append("negation")
     auxes = {c.text.lower() for h in first_clause for c in tree.children(h, "aux")}

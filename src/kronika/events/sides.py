@@ -142,8 +142,11 @@ def implicit_recipient(view: ActorView, sent: int, trigger: int, actors: list[Ac
     # The source a report is attributed to after the fact is no party to it ("..., a spokeswoman for the
     # US embassy said"): its words are left out wherever the parser hung them. ("Vucic said he suggested
     # ..., though Kurti turned down the proposal": a speaker named first may be a party.)
-    source = {j for k in tree.sentence_tokens(sent) if tree[k].lemma in reporting and k > trigger
-              for c in tree.children(k, "nsubj") for j in tree.subtree(c.i)}
+    # (Of violence, the one who reports it is never its target: "Police Commissioner X said gunmen burned 60
+    # houses".)
+    violence = event in ("ASSAULT", "COERCE")
+    source = {j for k in tree.sentence_tokens(sent) if tree[k].lemma in reporting and (k > trigger or violence)
+              and k != trigger for c in tree.children(k, "nsubj") for j in tree.subtree(c.i)}
     subjects = [k for k in tree.sentence_tokens(sent) if k != trigger and tree[k].dep in ("nsubj", "nsubjpass")
                 and k not in source]
     for k in subjects:
