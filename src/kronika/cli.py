@@ -15,7 +15,21 @@ from kronika.errors import KronikaError
 DEFAULT_DB = "kronika.duckdb"
 
 
+def _warn_unfinished(ctx: click.Context, param: click.Parameter, db: str) -> str:
+    """Every command that reads the store first says when it is not whole (an ingest interrupted or running)."""
+    from kronika.store.run_state import store_warning
+
+    if not ctx.resilient_parsing and (warning := store_warning(db)):
+        click.echo(f"warning: {warning}", err=True)
+    return db
+
+
 def db_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--db", default=DEFAULT_DB, envvar="KRONIKA_DB", show_default=True,
+                        callback=_warn_unfinished, help="The DuckDB store (or set KRONIKA_DB).")(f)
+
+
+def writer_db_option(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--db", default=DEFAULT_DB, envvar="KRONIKA_DB", show_default=True,
                         help="The DuckDB store (or set KRONIKA_DB).")(f)
 
@@ -26,13 +40,28 @@ def format_option(*choices: str, default: str = "table") -> Callable[[Callable[.
 
 
 class KronikaGroup(click.Group):
-    """Turns every KronikaError into one clean message and exit status 1."""
+    """Turns every KronikaError into one clean message and exit status 1, and any other failure into
+    one line too (its traceback with --debug)."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        debug = "--debug" in [*ctx.protected_args, *ctx.args]
         try:
             return super().invoke(ctx)
         except KronikaError as exc:
             raise click.ClickException(str(exc)) from exc
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except BrokenPipeError:
+            # `kronika events | head`: the reader has what it wanted; say nothing more.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(141)
+        except Exception as exc:  # noqa: BLE001 - the last line between a bug and a user's terminal
+            if debug:
+                raise
+            from kronika.errors import one_line
+
+            raise click.ClickException(f"internal error ({one_line(exc)}); run again with --debug to see "
+                                       "where") from exc
 
 
 @click.group(cls=KronikaGroup)
@@ -42,34 +71,38 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
-@db_option
+@click.argument("paths", nargs=-1)
+@writer_db_option
 @click.option("--workers", type=click.IntRange(1), default=None,
               help="Worker processes (default: the machine's cores).")
 @click.option("--batch-size", type=click.IntRange(1), default=32, show_default=True)
 @click.option("--max-size", type=float, default=5.0, show_default=True, help="Largest input file, in MB.")
+@click.option("--article-timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
+              help="Seconds one article may take; over it, it is reported and skipped (0: no limit).")
 @click.option("--actors", "actors_file", type=click.Path(dir_okay=False), default=None,
               help="Your own actor list (CSV or YAML) to add or override entities.")
 @click.option("--force", is_flag=True, help="Process articles again even if already stored.")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True)
 @click.option("--ray-address", default=None, help="Ray cluster address (auto or HOST:PORT).")
+@click.option("--debug", is_flag=True, help="Show the traceback of every unexpected failure.")
 def ingest(paths: tuple[str, ...], db: str, workers: int | None, batch_size: int, max_size: float,
-           actors_file: str | None, force: bool, engine: str, ray_address: str | None) -> None:
-    """Read articles (files, folders, '-' for stdin) into the store and code their events."""
+           article_timeout: float, actors_file: str | None, force: bool, engine: str, ray_address: str | None,
+           debug: bool) -> None:
+    """Read articles (files, folders, '-' for stdin) into the store and code their events.
+
+    With no PATHS, finishes what an interrupted ingest left undone."""
     from kronika.runner import run_ingest
 
-    with _progress() as progress:
+    if not paths and not _needs_finishing(db):
+        raise click.UsageError("give the files or folders to read (PATHS), or - for standard input")
+    with _progress() as progress, _interruptible(db) as caught:
         summary = run_ingest(list(paths), db=db, workers=workers or os.cpu_count() or 1,
                              batch_size=batch_size, max_bytes=int(max_size * 1_000_000),
-                             actors_file=actors_file, force=force, engine=engine,
-                             ray_address=ray_address, stdin=sys.stdin, progress=progress)
-    for p in summary.problems:
-        click.echo(f"{p.severity}: {p}", err=True)
-    click.echo(f"documents: {summary.new} new, {summary.skipped} skipped, {summary.failed} failed; "
-               f"{summary.sentences} sentences, {summary.events} events, {summary.entities} entities "
-               f"in the store; {summary.seconds:.1f}s")
-    if summary.failed:
-        sys.exit(1)
+                             actors_file=actors_file, force=force, engine=engine, ray_address=ray_address,
+                             stdin=sys.stdin, progress=progress, article_timeout=article_timeout or None)
+    if caught:
+        sys.exit(caught[0])
+    _report(summary, debug)
 
 
 @main.command()
@@ -232,6 +265,66 @@ def serve(db: str, host: str, port: int) -> None:
     app = create_app(db)  # fails here, before any banner, when the store is missing
     click.echo(f"kronika explorer on http://{host}:{port}/ (store {db}); Ctrl+C stops it", err=True)
     run(app, host=host, port=port)
+
+
+def _needs_finishing(db: str) -> bool:
+    from kronika.store.run_state import store_warning
+
+    return bool(os.path.exists(db) and store_warning(db))
+
+
+def _report(summary: Any, debug: bool) -> None:
+    """The problems (one line each; with --debug, a traceback under the unexpected ones) and the counts."""
+    if summary.resumed:
+        from kronika.store.run_state import STEPS
+
+        click.echo(f"note: the last ingest was interrupted {STEPS[summary.resumed]}; this run finished it "
+                   "first", err=True)
+    for p in summary.problems:
+        click.echo(f"{p.severity}: {p}", err=True)
+        if debug and p.detail:
+            click.echo(p.detail.rstrip("\n"), err=True)
+    click.echo(f"documents: {summary.new} new, {summary.skipped} skipped, {summary.failed} failed; "
+               f"{summary.sentences} sentences, {summary.events} events, {summary.entities} entities "
+               f"in the store; {summary.seconds:.1f}s")
+    if summary.failed:
+        sys.exit(1)
+
+
+@contextmanager
+def _interruptible(db: str) -> Iterator[list[int]]:
+    """Ctrl-C and SIGTERM stop an ingest with a word on what was kept (not Python's traceback); the
+    exit status (130, 143) is put in the yielded list."""
+    import signal
+
+    from kronika.errors import IngestInterrupted
+    from kronika.store.run_state import STEPS
+
+    got: list[int] = []
+
+    def on_term(signum: int, frame: object) -> None:
+        got.append(signum)
+        raise KeyboardInterrupt
+
+    import threading
+
+    main_thread = threading.current_thread() is threading.main_thread()  # signals reach only that one
+    previous = signal.signal(signal.SIGTERM, on_term) if main_thread else None
+    caught: list[int] = []
+    try:
+        yield caught
+    except IngestInterrupted as exc:
+        how = "by SIGTERM" if got else "(Ctrl-C)"
+        summary = exc.summary
+        for p in getattr(summary, "problems", []):
+            click.echo(f"{p.severity}: {p}", err=True)
+        again = "kronika ingest" + ("" if db == DEFAULT_DB else f" --db {db}")
+        click.echo(f"interrupted {how} {STEPS.get(exc.step, exc.step)}: the {exc.stored} new documents this run "
+                   f"stored are kept; run {again} again to finish (stored articles are skipped)", err=True)
+        caught.append(143 if got else 130)
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous)
 
 
 @contextmanager
