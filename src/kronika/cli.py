@@ -258,11 +258,13 @@ def export(db: str, fmt: str, output: str) -> None:
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
-def serve(db: str, host: str, port: int) -> None:
+@click.option("--lock-wait", type=click.FloatRange(0, 60), default=5.0, show_default=True,
+              help="Seconds a request waits for a store an ingest is writing before answering 503.")
+def serve(db: str, host: str, port: int, lock_wait: float) -> None:
     """Explore the store in a web browser (read-only; works offline; safe while an ingest runs)."""
     from kronika.serve import create_app, run
 
-    app = create_app(db)  # fails here, before any banner, when the store is missing
+    app = create_app(db, lock_wait=lock_wait)  # fails here, before any banner, when the store is missing
     click.echo(f"kronika explorer on http://{host}:{port}/ (store {db}); Ctrl+C stops it", err=True)
     run(app, host=host, port=port)
 
