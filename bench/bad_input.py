@@ -54,11 +54,12 @@ def run(folder: Path, db: Path, workers: int | None) -> dict[str, object]:
     done.set()
     sampler.join()
     workers_mb = [kb / 1024 for pid, kb in peaks.items() if pid != proc.pid]
-    counts = re.match(r"documents: (\d+) new, (\d+) skipped, (\d+) failed", out)
+    counts = re.match(r"added ([\d,]+) articles?, .*?\(([\d,]+) already stored(?:, ([\d,]+) failed)?", out)
     return {
         "seconds": seconds, "exit": proc.returncode, "main_mb": peaks.get(proc.pid, 0) / 1024,
         "worker_mb": max(workers_mb, default=0.0), "workers": len(workers_mb), "sum_mb": sum(peaks.values()) / 1024,
-        "stored": int(counts.group(1)) if counts else None, "failed": int(counts.group(3)) if counts else None,
+        "stored": int(counts.group(1).replace(",", "")) if counts else None,
+        "failed": int((counts.group(3) or "0").replace(",", "")) if counts else None,
         "errors": sum(line.startswith("error: ") for line in err.splitlines()),
         "warnings": sum(line.startswith("warning: ") for line in err.splitlines()),
         "traceback": "Traceback" in out + err, "stderr": err, "stdout": out,

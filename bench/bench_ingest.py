@@ -89,11 +89,11 @@ def bench_one(n: int, sources: list, work: Path, workers: int, batch_size: int, 
     db = work / f"kronika-{n}.duckdb"
     kr = run_measured([str(BIN / "kronika"), "ingest", str(folder), "--db", str(db), "--workers", str(workers),
                        "--batch-size", str(batch_size), "--engine", engine])
-    summary = kr.stdout.strip().splitlines()[-1]
-    stored = re.search(r"documents: (\d+) new", summary)
-    if report["docs"] != n or not stored or int(stored.group(1)) != n:
+    summary = next((line for line in kr.stdout.splitlines() if line.startswith("added ")), kr.stdout)
+    stored = re.search(r"^added ([\d,]+) articles", summary)
+    if report["docs"] != n or not stored or int(stored.group(1).replace(",", "")) != n:
         raise SystemExit(f"N={n}: spaCy parsed {report['docs']}, kronika said: {summary}")
-    inner = re.search(r"; ([\d.]+)s$", summary)
+    inner = re.search(r"; ([\d.]+)s\)$", summary)
     return Row(n, sum(len(t.split()) for t in texts), raw, report["seconds"], kr,
                float(inner.group(1)) if inner else float("nan"))
 

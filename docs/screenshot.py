@@ -1,10 +1,11 @@
-"""Take the README's screenshot of the explorer from the real app.
+"""Take the README's screenshots of the explorer from the real app.
 
     .venv/bin/python docs/screenshot.py                 # ingests examples/ into a temporary store
-    .venv/bin/python docs/screenshot.py --db kronika.duckdb --path "/dyad?a=SRB&b=RUS&by=year"
+    .venv/bin/python docs/screenshot.py --db kronika.duckdb --path "/dyad?a=SRB&b=RUS&by=year" --out x.png
 
-Starts `kronika serve` on a free port, opens the page in Debian's Chromium (Playwright) and writes
-docs/explorer.png as a 256-colour PNG so it stays small in the repository.
+Starts `kronika serve` on a free port, opens each page in Debian's Chromium (Playwright) and writes
+docs/explorer-*.png (the dyad page is docs/explorer.png) as 256-colour PNGs so they stay small in
+the repository.
 """
 
 from __future__ import annotations
@@ -22,14 +23,22 @@ ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
 KRONIKA = [sys.executable, "-c", "from kronika.cli import main; main()"]
+DOCS = ROOT / "docs"
+README_PAGES = [
+    ("/dyad?a=CZE&b=KEN&by=month", DOCS / "explorer.png"),
+    ("/", DOCS / "explorer-overview.png"),
+    ("/map", DOCS / "explorer-map.png"),
+    ("/network", DOCS / "explorer-network.png"),
+]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", help="an existing store (default: the examples, ingested afresh)")
-    parser.add_argument("--path", default="/dyad?a=CZE&b=KEN&by=month", help="the page to show")
-    parser.add_argument("--out", default=str(ROOT / "docs" / "explorer.png"))
+    parser.add_argument("--path", help="one page to show (default: the README's pages)")
+    parser.add_argument("--out", help="where to write that one page")
     args = parser.parse_args()
+    pages = [(args.path, Path(args.out or ROOT / "docs" / "explorer.png"))] if args.path else README_PAGES
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or str(Path(tmp) / "examples.duckdb")
         if not args.db:
@@ -41,11 +50,12 @@ def main() -> None:
         try:
             url = f"http://127.0.0.1:{port}"
             _wait(url + "/api/health")
-            _shoot(url + args.path, Path(args.out))
+            for path, out in pages:
+                _shoot(url + path, out)
+                print(f"wrote {out} ({out.stat().st_size // 1024} KB)")
         finally:
             server.terminate()
             server.wait(timeout=10)
-    print(f"wrote {args.out} ({Path(args.out).stat().st_size // 1024} KB)")
 
 
 def _wait(url: str) -> None:
@@ -69,6 +79,7 @@ def _shoot(url: str, out: Path) -> None:
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 880})
         page.goto(url)
+        page.wait_for_load_state("networkidle")
         page.wait_for_selector("[data-state=ready]", state="attached")
         raw = out.with_suffix(".full.png")
         page.screenshot(path=str(raw))

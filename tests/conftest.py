@@ -56,6 +56,27 @@ def examples_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     return path
 
 
+def holdings(db: str) -> dict[str, int]:
+    """What a store holds, counted straight from its tables (not by the code the tests check): the figures
+    the examples give change whenever the coder does, so tests compare against these."""
+    import duckdb
+
+    con = duckdb.connect(db, read_only=True)
+    try:
+        one = lambda sql: con.execute(sql).fetchall()[0][0]  # noqa: E731
+        return {"articles": one("SELECT count(*) FROM documents"), "reports": one("SELECT count(*) FROM events"),
+                "events": one("SELECT count(DISTINCT coalesce(c.cluster_id, e.id)) FROM events e"
+                              " LEFT JOIN event_clusters c ON c.event_id = e.id"),
+                "actors": one("SELECT count(*) FROM entities")}
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="session")
+def examples_held(examples_db: str) -> dict[str, int]:
+    return holdings(examples_db)
+
+
 @pytest.fixture()
 def cli():
     from kronika.cli import main
@@ -65,6 +86,19 @@ def cli():
     def invoke(*args: str, input: str | None = None, env: dict[str, str] | None = None):
         return runner.invoke(main, list(args), input=input, env={**os.environ, **(env or {})},
                              catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture()
+def cli_at():
+    """The CLI as a terminal of a given width shows it (stdout and stderr apart)."""
+    from kronika.cli import main
+
+    runner = CliRunner()
+
+    def invoke(*args: str, width: int = 100, input: str | None = None):
+        return runner.invoke(main, list(args), input=input, terminal_width=width, catch_exceptions=False)
 
     return invoke
 

@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from tests.conftest import EXAMPLES, ROOT
+from tests.conftest import EXAMPLES, ROOT, holdings
 
 ARTICLE = """Austria and Slovenia sign rail agreement
 
@@ -34,7 +34,11 @@ def jsonl(text: str) -> list[dict]:
 def test_ingest_examples_then_read_everything_back(cli, db):
     res = cli("ingest", str(EXAMPLES), "--db", db)
     assert res.exit_code == 0, res.output
-    assert "documents: 13 new, 0 skipped, 0 failed" in res.output
+    held = holdings(db)
+    assert res.output.startswith(f"added 13 articles, {held['reports']} reports, {held['events']} events "
+                                 "(0 already stored; ")
+    now = f"{db} now holds 13 articles, {held['reports']} reports, {held['events']} events, {held['actors']} actors\n"
+    assert res.output.endswith(now)
     docs = jsonl(cli("documents", "--db", db, "--format", "jsonl").output)
     assert len(docs) == 13
     assert {d["source_file"].rsplit(".", 1)[1] for d in docs} == {"txt", "md", "html", "jsonl", "csv", "json"}
@@ -48,7 +52,8 @@ def test_ingest_examples_then_read_everything_back(cli, db):
     assert {"name", "type", "country", "sector", "aliases", "roles", "mentions", "documents"} <= set(actors[0])
 
     again = cli("ingest", str(EXAMPLES), "--db", db)
-    assert "documents: 0 new, 13 skipped, 0 failed" in again.output
+    assert again.output.startswith("added 0 articles, 0 reports, 0 events (13 already stored; ")
+    assert again.output.endswith(now)
     assert len(jsonl(cli("events", "--db", db, "--format", "plover").output)) == len(events)
 
 
@@ -64,7 +69,7 @@ def test_bad_inputs_are_named_the_rest_goes_in_and_the_exit_status_says_so(tmp_p
     assert f"{tmp_path / 'empty.txt'}: empty file" in res.output
     assert f"{tmp_path / 'photo.jpg'}: binary file (not text)" in res.output
     assert f"{tmp_path / 'feed.jsonl'} line 2: not valid JSON" in res.output
-    assert "documents: 2 new, 0 skipped, 3 failed" in res.output
+    assert "added 2 articles, " in res.output and "(0 already stored, 3 failed; " in res.output
     titles = {d["title"] for d in jsonl(cli("documents", "--db", db, "--format", "jsonl").output)}
     assert titles == {"Austria and Slovenia sign rail agreement", "Ok"}
 
@@ -89,9 +94,10 @@ def test_reading_a_missing_store_is_a_clear_error(cli, tmp_path: Path):
 
 
 def test_bad_filters_are_usage_errors_not_crashes(cli, examples_db):
-    assert "is not a PLOVER category" in cli("events", "--db", examples_db, "--event", "HUG").output
-    assert "is not a date" in cli("events", "--db", examples_db, "--since", "last tuesday").output
-    assert "like SRB:RUS" in cli("events", "--db", examples_db, "--dyad", "SRB").output
+    for args, message in [(["--event", "HUG"], "is not a PLOVER category"),
+                          (["--since", "last tuesday"], "is not a date"), (["--dyad", "SRB"], "like SRB:RUS")]:
+        result = cli("events", "--db", examples_db, *args)
+        assert result.exit_code == 2 and message in result.output
 
 
 def test_an_interrupted_ingest_keeps_what_it_committed_and_can_be_rerun(tmp_path: Path, db: str):
@@ -127,5 +133,5 @@ def test_an_interrupted_ingest_keeps_what_it_committed_and_can_be_rerun(tmp_path
     rerun = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True,
                            env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
     assert rerun.returncode == 0, rerun.stderr
-    assert f"{total - kept} new, {kept} skipped" in rerun.stdout
+    assert f"added {total - kept} articles, " in rerun.stdout and f"({kept} already stored; " in rerun.stdout
     assert Store(db, read_only=True).scalar("SELECT count(DISTINCT doc_id) FROM documents") == total

@@ -1,18 +1,29 @@
-"""The kronika command line: parses arguments, calls the library, prints. Nothing else lives here."""
+"""The kronika command line: parses arguments, calls the library, prints. Nothing else lives here.
+
+Exit status: 0 done; 1 an error (no store, a file that cannot be read or written, an input that
+failed); 2 a usage error (an unknown option, or a value that can never be valid, like a date not on
+the calendar); 3 valid filters that select nothing (said on stderr, with why).
+"""
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from kronika.errors import KronikaError
+from kronika.errors import FilterError, InputError, KronikaError, NoMatch
+
+if TYPE_CHECKING:
+    from kronika.analyse.listing import Listing
+    from kronika.output import TableView
 
 DEFAULT_DB = "kronika.duckdb"
+NO_MATCH = 3  # the exit status of filters that select nothing
 
 
 def _warn_unfinished(ctx: click.Context, param: click.Parameter, db: str) -> str:
@@ -39,9 +50,77 @@ def format_option(*choices: str, default: str = "table") -> Callable[[Callable[.
                         show_default=True, help="Output format.")
 
 
+def event_filters(f: Callable[..., Any]) -> Callable[..., Any]:
+    """The event filters, named as the web API names them, gathered into one ``query`` argument."""
+    from dataclasses import fields
+
+    from kronika.store.filters import EventQuery
+
+    @functools.wraps(f)
+    def with_query(**kwargs: Any) -> Any:
+        query = EventQuery(**{q.name: kwargs.pop(q.name) for q in fields(EventQuery) if q.name in kwargs})
+        return f(query=query, **kwargs)
+
+    for option in reversed(_EVENT_FILTERS):
+        with_query = option(with_query)
+    return with_query
+
+
+_EVENT_FILTERS = [
+    click.option("--actor", help="An entity name/alias or a country code, on either side."),
+    click.option("--dyad", help="Actor side and recipient side, e.g. SRB:RUS."),
+    click.option("--event", help="A PLOVER category, e.g. SANCTION."),
+    click.option("--since", help="Earliest event date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    click.option("--until", help="Latest event date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    click.option("--place", help="Where it happened, by the place's name, e.g. Belgrade."),
+    click.option("--place-country", help="The country where it happened (a code), e.g. SRB."),
+    click.option("--quad-code", type=int, help="Quad class: 1 verbal cooperation, 2 material cooperation, "
+                 "3 verbal conflict, 4 material conflict."),
+    click.option("--outlet", help="An outlet among its sources, e.g. 'Meridian Wire'."),
+    click.option("--facts-only", is_flag=True, help="Leave out negated and hypothetical events."),
+    click.option("--min-confidence", type=float, help="Leave out events coded with a confidence below this "
+                 "(0 to 1; weak triggers and inferred actors lower it)."),
+]
+
+
+def table_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    f = click.option("--limit", type=click.IntRange(1), metavar="N", help="At most N rows.")(f)
+    return click.option("--columns", metavar="A,B,...", help="The columns to show, comma-separated "
+                        "(all columns: docs/codebook.md).")(f)
+
+
+def chart_option(help_text: str) -> Callable[[Callable[..., Any]], Any]:
+    """--chart FILE, checked before anything is computed."""
+
+    def check(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+        from kronika.analyse.charts import check_chart_path
+
+        try:
+            return None if value is None else str(check_chart_path(value))
+        except InputError as exc:
+            raise click.BadParameter(str(exc), ctx, param) from None
+
+    return click.option("--chart", metavar="FILE", callback=check, help=help_text)
+
+
+class KronikaCommand(click.Command):
+    """A filter value that can never be valid is a usage error (2); filters selecting nothing exit with 3."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except FilterError as exc:
+            raise click.UsageError(str(exc), ctx) from exc
+        except NoMatch as exc:
+            click.echo(str(exc), err=True)
+            ctx.exit(NO_MATCH)
+
+
 class KronikaGroup(click.Group):
     """Turns every KronikaError into one clean message and exit status 1, and any other failure into
     one line too (its traceback with --debug)."""
+
+    command_class = KronikaCommand
 
     def invoke(self, ctx: click.Context) -> Any:
         debug = "--debug" in [*ctx.protected_args, *ctx.args]
@@ -64,7 +143,7 @@ class KronikaGroup(click.Group):
                                        "where") from exc
 
 
-@click.group(cls=KronikaGroup)
+@click.group(cls=KronikaGroup, name="kronika")
 @click.version_option(package_name="kronika")
 def main() -> None:
     """kronika: a chronicle of political events from news articles (PLOVER)."""
@@ -75,7 +154,8 @@ def main() -> None:
 @writer_db_option
 @click.option("--workers", type=click.IntRange(1), default=None,
               help="Worker processes (default: the machine's cores).")
-@click.option("--batch-size", type=click.IntRange(1), default=32, show_default=True)
+@click.option("--batch-size", type=click.IntRange(1), default=32, show_default=True,
+              help="Articles a worker parses and codes at a time.")
 @click.option("--max-size", type=float, default=5.0, show_default=True, help="Largest input file, in MB.")
 @click.option("--article-timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
               help="Seconds one article may take; over it, it is reported and skipped (0: no limit).")
@@ -84,59 +164,64 @@ def main() -> None:
 @click.option("--force", is_flag=True, help="Process articles again even if already stored.")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True)
 @click.option("--ray-address", default=None, help="Ray cluster address (auto or HOST:PORT).")
+@click.option("--progress/--no-progress", default=None,
+              help="Show progress on stderr (default: only when it is a terminal).")
 @click.option("--debug", is_flag=True, help="Show the traceback of every unexpected failure.")
 def ingest(paths: tuple[str, ...], db: str, workers: int | None, batch_size: int, max_size: float,
            article_timeout: float, actors_file: str | None, force: bool, engine: str, ray_address: str | None,
-           debug: bool) -> None:
+           progress: bool | None, debug: bool) -> None:
     """Read articles (files, folders, '-' for stdin) into the store and code their events.
 
     With no PATHS, finishes what an interrupted ingest left undone."""
+    from kronika.progress import StoreTotals, progress_display, store_totals
     from kronika.runner import run_ingest
 
     if not paths and not _needs_finishing(db):
         raise click.UsageError("give the files or folders to read (PATHS), or - for standard input")
-    with _progress() as progress, _interruptible(db) as caught:
+    before: list[StoreTotals] = []
+    # The display closes before an interruption is said, so the word on what was kept is the last line.
+    with _interruptible(db) as caught, progress_display(sys.stderr, show=progress) as report:
         summary = run_ingest(list(paths), db=db, workers=workers or os.cpu_count() or 1,
                              batch_size=batch_size, max_bytes=int(max_size * 1_000_000),
                              actors_file=actors_file, force=force, engine=engine, ray_address=ray_address,
-                             stdin=sys.stdin, progress=progress, article_timeout=article_timeout or None)
+                             stdin=sys.stdin, progress=report, article_timeout=article_timeout or None,
+                             on_lock=lambda: before.append(store_totals(db)))
     if caught:
         sys.exit(caught[0])
-    _report(summary, debug)
+    _report(summary, before[0] if before else StoreTotals(), db, debug)
 
 
 @main.command()
 @db_option
 @format_option("table", "jsonl", "csv")
-def documents(db: str, fmt: str) -> None:
+@table_options
+def documents(db: str, fmt: str, columns: str | None, limit: int | None) -> None:
     """List the stored documents and their metadata."""
-    from kronika.store import Store
-    from kronika.store.queries import DOCUMENT_FIELDS
-    from kronika.store.queries import documents as list_documents
+    from kronika.analyse.listing import DOCUMENT_COLUMNS, DOCUMENT_TABLE, document_listing
 
-    rows = list_documents(Store(db, read_only=True))
-    _emit(rows, fmt, ["source_file", "title", "published", "outlet", "author", "dateline", "n_sentences"],
-          full=["doc_id", *DOCUMENT_FIELDS])
+    _emit(document_listing(db, limit=limit), fmt, DOCUMENT_TABLE, columns, DOCUMENT_COLUMNS)
 
 
 @main.command()
 @click.argument("name", required=False)
 @db_option
-@format_option("table", "jsonl")
+@format_option("table", "jsonl", "csv")
+@table_options
 @click.option("--by", type=click.Choice(["week", "month", "year"]), default="month", show_default=True,
               help="With NAME: period of its events-over-time.")
-@click.option("--chart", type=click.Path(dir_okay=False), help="With NAME: chart its events over time "
-              "to FILE.png, .svg or .html.")
-def actors(name: str | None, db: str, fmt: str, by: str, chart: str | None) -> None:
+@chart_option("With NAME: chart its events over time to FILE.png, .svg or .html.")
+def actors(name: str | None, db: str, fmt: str, columns: str | None, limit: int | None, by: str,
+           chart: str | None) -> None:
     """List entities, or show one (any alias, any accents, or a country code) with its roles as a
     timeline, its counterparts and its events over time."""
     from kronika.analyse.counterparts import activity, profile_of, render_counterparts
-    from kronika.analyse.profiles import actor_rows, render_profile
+    from kronika.analyse.listing import ACTOR_COLUMNS, ACTOR_TABLE, actor_listing
+    from kronika.analyse.profiles import render_profile
     from kronika.output import write_jsonl
     from kronika.store import Store
 
     if name is None:
-        _emit(actor_rows(db), fmt, ["name", "type", "country", "sector", "aliases", "mentions", "documents"])
+        _emit(actor_listing(db, limit=limit), fmt, ACTOR_TABLE, columns, ACTOR_COLUMNS)
         return
     store = Store(db, read_only=True)
     act = activity(store, name, by=by)
@@ -144,7 +229,7 @@ def actors(name: str | None, db: str, fmt: str, by: str, chart: str | None) -> N
     if fmt == "jsonl":
         write_jsonl([{**profile, "activity": act.to_json()}], sys.stdout)
     else:
-        click.echo(render_profile(profile) + "\n" + render_counterparts(act))
+        click.echo(render_profile(profile) + "\n" + render_counterparts(act, width=_width()))
     if chart:
         from kronika.analyse.charts import activity_chart
 
@@ -153,25 +238,34 @@ def actors(name: str | None, db: str, fmt: str, by: str, chart: str | None) -> N
 
 @main.command()
 @db_option
-@format_option("table", "plover", "csv", "jsonl")
-@click.option("--actor", help="An entity name/alias or a country code, on either side.")
-@click.option("--dyad", help="Actor side and recipient side, e.g. SRB:RUS.")
-@click.option("--event", "category", help="A PLOVER category, e.g. SANCTION.")
-@click.option("--since", help="Earliest event date (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--until", help="Latest event date.")
-@click.option("--min-confidence", type=float, default=None)
+@format_option("table", "plover", "jsonl", "csv", "parquet")
+@event_filters
 @click.option("--by-source", is_flag=True, help="One row per citation instead of per real-world event.")
-def events(db: str, fmt: str, actor: str | None, dyad: str | None, category: str | None,
-           since: str | None, until: str | None, min_confidence: float | None, by_source: bool) -> None:
-    """List coded events (one PLOVER record a line with --format plover)."""
-    from kronika.analyse.listing import event_rows, for_display
+@table_options
+@click.option("-o", "--output", default="-", show_default=True,
+              help="Where to write plover, jsonl, csv or parquet (- is standard output, not for parquet).")
+@click.option("--explain", "explain_id", metavar="ID",
+              help="Say why one event was coded as it is: the trigger entry and its source, rules, cues, sides.")
+def events(db: str, fmt: str, query: Any, by_source: bool, columns: str | None, limit: int | None, output: str,
+           explain_id: str | None) -> None:
+    """List coded events: a table to read, or PLOVER records (--format plover; plus why, with jsonl), or the
+    flat columns of `kronika export` (csv, parquet)."""
+    from kronika.analyse.exporting import write_events
+    from kronika.analyse.flat import FLAT_NAMES
+    from kronika.analyse.listing import EVENT_COLUMNS, EVENT_TABLE, event_listing, event_table_row, explain_event
+    from kronika.output import pick_columns
 
-    rows = event_rows(db, actor=actor, dyad=dyad, event=category, since=since, until=until,
-                      min_confidence=min_confidence, by_source=by_source)
-    if fmt in ("table", "csv"):
-        rows = [for_display(r) for r in rows]
-    _emit(rows, "jsonl" if fmt == "plover" else fmt,
-          ["date", "event", "actor_text", "recipient_text", "aux", "source_file", "n_sources", "text"])
+    if explain_id:
+        click.echo(explain_event(db, explain_id))
+        return
+    listing = event_listing(db, query, by_source=by_source, explain=fmt == "jsonl", limit=limit)
+    if fmt == "table":
+        rows = [event_table_row(r) for r in listing.rows]
+        _table(rows, pick_columns(columns, EVENT_TABLE.columns, EVENT_COLUMNS), EVENT_TABLE)
+    else:
+        write_events(listing.rows, fmt, output, stdout=sys.stdout,
+                     columns=pick_columns(columns, FLAT_NAMES, FLAT_NAMES) if columns else None)
+    _say_limited(listing)
 
 
 @main.command()
@@ -179,14 +273,17 @@ def events(db: str, fmt: str, actor: str | None, dyad: str | None, category: str
 @format_option("table", "jsonl", "csv")
 @click.option("--speaker", help="An entity name/alias, or words of the speaker's name.")
 @click.option("--since", help="Earliest date said (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--until", help="Latest date said.")
-def quotes(db: str, fmt: str, speaker: str | None, since: str | None, until: str | None) -> None:
+@click.option("--until", help="Latest date said (YYYY, YYYY-MM or YYYY-MM-DD).")
+@table_options
+def quotes(db: str, fmt: str, speaker: str | None, since: str | None, until: str | None, columns: str | None,
+           limit: int | None) -> None:
     """List quotations: who said what, when, where (direct, or reported with direct=false)."""
-    from kronika.analyse.listing import quote_rows
+    from kronika.analyse.listing import QUOTE_TABLE, quote_listing
+    from kronika.store.filters import QuoteQuery
     from kronika.store.queries import QUOTE_FIELDS
 
-    rows = quote_rows(db, speaker=speaker, since=since, until=until)
-    _emit(rows, fmt, ["date", "speaker", "channel", "direct", "text", "source_file"], full=list(QUOTE_FIELDS))
+    listing = quote_listing(db, QuoteQuery(speaker=speaker, since=since, until=until), limit=limit)
+    _emit(listing, fmt, QUOTE_TABLE, columns, QUOTE_FIELDS)
 
 
 @main.command()
@@ -194,15 +291,16 @@ def quotes(db: str, fmt: str, speaker: str | None, since: str | None, until: str
 @click.argument("b")
 @db_option
 @format_option("table", "csv", "json")
-@click.option("--by", type=click.Choice(["week", "month", "year"]), default="month", show_default=True)
-@click.option("--chart", type=click.Path(dir_okay=False), help="Also draw it to FILE.png, .svg or .html.")
+@click.option("--by", type=click.Choice(["week", "month", "year"]), default="month", show_default=True,
+              help="The period each row counts: a week (ISO), a month or a year.")
+@chart_option("Also draw it to FILE.png, .svg or .html.")
 def dyad(a: str, b: str, db: str, fmt: str, by: str, chart: str | None) -> None:
     """How two actors (country codes like SRB RUS, or names) treat each other per period, both ways.
 
     Negated and hypothetical events, and undated ones, are listed apart and not counted."""
     import json
 
-    from kronika.analyse.dyad_report import dyad_csv_rows, render_dyad
+    from kronika.analyse.dyad_report import DYAD_CSV_COLUMNS, dyad_csv_rows, render_dyad
     from kronika.analyse.dyads import dyad as build_dyad
     from kronika.output import write_csv
     from kronika.store import Store
@@ -211,10 +309,9 @@ def dyad(a: str, b: str, db: str, fmt: str, by: str, chart: str | None) -> None:
     if fmt == "json":
         click.echo(json.dumps(d.to_json(), ensure_ascii=False, indent=1))
     elif fmt == "csv":
-        write_csv(dyad_csv_rows(d), sys.stdout, ["period", "direction", "event", "quad_code", "count",
-                                                 "mean_score", "event_ids"])
+        write_csv(dyad_csv_rows(d), sys.stdout, DYAD_CSV_COLUMNS)
     else:
-        click.echo(render_dyad(d))
+        click.echo(render_dyad(d, width=_width()))
     if chart:
         from kronika.analyse.charts import dyad_chart
 
@@ -223,34 +320,73 @@ def dyad(a: str, b: str, db: str, fmt: str, by: str, chart: str | None) -> None:
 
 @main.command()
 @db_option
-@format_option("json", "graphml", default="json")
-@click.option("--since", help="Earliest event date (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--until", help="Latest event date.")
-def network(db: str, fmt: str, since: str | None, until: str | None) -> None:
-    """The actor network: actors as nodes, factual events as weighted directed edges."""
+@click.option("--by", type=click.Choice(["day", "week", "month", "year"]), default="month", show_default=True,
+              help="The period each row counts: a day, a week (ISO), a month or a year.")
+@click.option("--group", type=click.Choice(["country", "actor", "category", "quad", "dyad"]),
+              help="Also count per actor code, actor, PLOVER category, quad class or directed code pair.")
+@format_option("table", "csv", "json")
+@event_filters
+@chart_option("Also draw it to FILE.png, .svg or .html.")
+def counts(db: str, by: str, group: str | None, fmt: str, query: Any, chart: str | None) -> None:
+    """Events per period (every period from the first to the last, zero when none) and their mean PLOVER
+    score; per group with --group. Events dated less precisely than the period are counted apart."""
     import json
 
-    from kronika.analyse.network import build_network, network_json, write_graphml
-    from kronika.store import Store
+    from kronika.analyse.counts import counts_for
+    from kronika.output import write_csv
 
-    net = build_network(Store(db, read_only=True), since=since, until=until)
-    if fmt == "graphml":
-        write_graphml(net, sys.stdout)
+    c = counts_for(db, query, by=by, group=group)
+    if fmt == "json":
+        click.echo(json.dumps(c.to_json(), ensure_ascii=False, indent=1))
+    elif fmt == "csv":
+        write_csv(c.rows, sys.stdout, list(c.rows[0]) if c.rows else None)
     else:
-        click.echo(json.dumps(network_json(net), ensure_ascii=False, indent=1))
+        _table(c.rows, [k for k in (c.rows[0] if c.rows else {}) if k not in ("date_start", "date_end")], None)
+    if c.not_placed:
+        click.echo(f"{c.not_placed} of {c.matched} events are undated or dated less precisely than a {by}: "
+                   "not counted", err=True)
+    if chart:
+        from kronika.analyse.charts import counts_chart
+
+        click.echo(f"chart written to {counts_chart(c, chart)}", err=True)
 
 
 @main.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["plover", "csv", "parquet", "graphml"]), required=True,
-              help="plover: JSON Lines; graphml: the actor network.")
-@click.option("-o", "--output", required=True, help="Output file, or - for standard output (not parquet).")
-def export(db: str, fmt: str, output: str) -> None:
-    """Export every event (PLOVER JSON Lines, CSV, Parquet) or the actor network (GraphML)."""
-    from kronika.analyse.exporting import export_store
-    from kronika.store import Store
+@format_option("table", "json", "graphml")
+@event_filters
+@table_options
+def network(db: str, fmt: str, query: Any, columns: str | None, limit: int | None) -> None:
+    """The actor network: actors as nodes, factual events as weighted directed edges (the table: the links,
+    busiest first)."""
+    import json
 
-    n = export_store(Store(db, read_only=True), fmt, output, stdout=sys.stdout)
+    from kronika.analyse.listing import Listing
+    from kronika.analyse.network import NETWORK_TABLE, edge_rows, network_for, network_json, write_graphml
+
+    net = network_for(db, query)
+    if fmt == "graphml":
+        write_graphml(net, sys.stdout)
+    elif fmt == "json":
+        click.echo(json.dumps(network_json(net), ensure_ascii=False, indent=1))
+    else:
+        rows = edge_rows(net)
+        _emit(Listing("links", rows[:limit] if limit else rows, len(rows)), fmt, NETWORK_TABLE, columns,
+              list(rows[0]) if rows else NETWORK_TABLE.columns)
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["plover", "csv", "parquet", "cameo", "graphml"]),
+              required=True, help="plover: PLOVER JSON Lines; csv, parquet: one flat row per event; cameo: "
+              "CAMEO-style CSV; graphml: the actor network.")
+@click.option("-o", "--output", required=True, help="Output file, or - for standard output (not parquet).")
+@event_filters
+def export(db: str, fmt: str, output: str, query: Any) -> None:
+    """Export events (those matching the filters, else all) or the actor network; see docs/codebook.md."""
+    from kronika.analyse.exporting import export_db
+
+    n = export_db(db, fmt, output, query, stdout=sys.stdout)
     click.echo(f"{n} {'edges' if fmt == 'graphml' else 'events'} written to {output}", err=True)
 
 
@@ -275,8 +411,11 @@ def _needs_finishing(db: str) -> bool:
     return bool(os.path.exists(db) and store_warning(db))
 
 
-def _report(summary: Any, debug: bool) -> None:
-    """The problems (one line each; with --debug, a traceback under the unexpected ones) and the counts."""
+def _report(summary: Any, before: Any, db: str, debug: bool) -> None:
+    """The problems (one line each; with --debug, a traceback under the unexpected ones), then what this
+    run added and what the store now holds."""
+    from kronika.progress import render_summary, store_totals
+
     if summary.resumed:
         from kronika.store.run_state import STEPS
 
@@ -286,9 +425,7 @@ def _report(summary: Any, debug: bool) -> None:
         click.echo(f"{p.severity}: {p}", err=True)
         if debug and p.detail:
             click.echo(p.detail.rstrip("\n"), err=True)
-    click.echo(f"documents: {summary.new} new, {summary.skipped} skipped, {summary.failed} failed; "
-               f"{summary.sentences} sentences, {summary.events} events, {summary.entities} entities "
-               f"in the store; {summary.seconds:.1f}s")
+    click.echo(render_summary(summary, before, store_totals(db), db))
     if summary.failed:
         sys.exit(1)
 
@@ -329,24 +466,6 @@ def _interruptible(db: str) -> Iterator[list[int]]:
             signal.signal(signal.SIGTERM, previous)
 
 
-@contextmanager
-def _progress() -> Iterator[Callable[[int, int], None] | None]:
-    """A rich progress bar on a terminal; nothing when output goes to a file or a pipe."""
-    if not sys.stderr.isatty():
-        yield None
-        return
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                  transient=True) as bar:
-        task = bar.add_task("ingesting", total=None)
-
-        def update(seen: int, written: int) -> None:
-            bar.update(task, description=f"read {seen} articles, stored {written}")
-
-        yield update
-
-
 @main.command(name="eval")
 @click.argument("gold", type=click.Path(dir_okay=False))
 @db_option
@@ -358,15 +477,35 @@ def eval_(gold: str, db: str, show_errors: bool) -> None:
     click.echo(render_report(score_store(db, gold), show_errors=show_errors))
 
 
-def _emit(rows: list[dict[str, Any]], fmt: str, table_cols: list[str], full: list[str] | None = None) -> None:
-    from kronika.output import render_table, write_csv, write_jsonl
+def _emit(listing: Listing, fmt: str, view: TableView, columns: str | None, available: Sequence[str]) -> None:
+    from kronika.output import pick_columns, write_csv, write_jsonl
 
     if fmt == "jsonl":
-        write_jsonl(rows, sys.stdout)
+        write_jsonl(listing.rows, sys.stdout)
     elif fmt == "csv":
-        write_csv(rows, sys.stdout, full)
+        write_csv(listing.rows, sys.stdout, pick_columns(columns, available, available))
     else:
-        click.echo(render_table(rows, table_cols))
+        _table(listing.rows, pick_columns(columns, view.columns, available), view)
+    _say_limited(listing)
+
+
+def _table(rows: list[dict[str, Any]], columns: Sequence[str], view: TableView | None) -> None:
+    from kronika.output import render_table
+
+    click.echo(render_table(rows, columns, width=_width(), fill=view.fill if view else None), nl=False)
+
+
+def _say_limited(listing: Listing) -> None:
+    if len(listing.rows) < listing.total:
+        click.echo(f"{len(listing.rows)} of {listing.total} {listing.what} shown (--limit)", err=True)
+
+
+def _width() -> int:
+    """The terminal's width (or the one CliRunner is given); a fixed width on a pipe."""
+    from kronika.output import terminal_width
+
+    ctx = click.get_current_context(silent=True)
+    return (ctx.terminal_width if ctx and ctx.terminal_width else None) or terminal_width(sys.stdout)
 
 
 if __name__ == "__main__":

@@ -62,3 +62,12 @@ def one_line(exc: BaseException, limit: int = 200) -> str:
     if len(text) > limit:
         text = text[:limit] + "…"
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+class FilterError(QueryError):
+    """A parameter value that can never select anything: a date not on the calendar, an unknown
+    category, a column that does not exist (the API answers 400, the CLI exits with a usage error)."""
+
+
+class NoMatch(KronikaError):
+    """Valid filters that select nothing in this store (the CLI says so on stderr and exits with 3)."""

@@ -228,6 +228,23 @@ class Citation:
 
 
 @dataclass(frozen=True, slots=True)
+class Explanation:
+    """Why an event was coded as it is: what users read to trust the coder, and to correct it."""
+
+    trigger: str  # the lexicon entry that fired: "sign VERB +object[agreement] -> SUPPORT"
+    source: str  # where the entry comes from: kronika (its own lexicon), cameo (converted), rule:<name>
+    cameo: str | None = None  # the CAMEO code of a converted entry
+    rule: str | None = None  # the rule that changed the entry's category ("a cooperative act announced")
+    cues: tuple[str, ...] = ()  # the words behind aux and the rule ("negation: not", "future: will")
+    actor: str = ""  # how each side was found ("the verb's subject", "PLOVER convention: ...")
+    recipient: str = ""
+
+    def to_json(self) -> dict[str, object]:
+        return {"trigger": self.trigger, "source": self.source, "cameo": self.cameo, "rule": self.rule,
+                "cues": list(self.cues), "actor": self.actor, "recipient": self.recipient}
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """A PLOVER event coded from one sentence."""
 
@@ -254,6 +271,7 @@ class Event:
     cite: Citation
     reported_by: str | None = None
     sources: tuple[Citation, ...] = ()
+    explain: Explanation | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,3 +47,10 @@ def test_known_groups_and_agent_nouns_get_codes(code):
              published="1999-01-05")
     codes = {(a.code, a.sector) for e in r.events for a in e.actor}
     assert ("AGO", "REB") in codes and ("PSE", "REB") in codes
+
+
+def test_a_known_person_named_without_a_middle_name(code):
+    # the knowledge base has "Carlos Saul Menem"
+    r = code("A judge in Buenos Aires has summoned Carlos Menem to testify.", published="2001-05-02")
+    codes = {a.code for e in r.events for a in e.recipient}
+    assert "ARG" in codes

@@ -138,3 +138,9 @@ def test_user_actor_list_codes_events_the_text_leaves_uncoded(tmp_path: Path, db
     thanks = [e for e in events if e["event"] == "SUPPORT"]
     assert thanks and thanks[0]["actor"][0]["code"] == "MKD" and thanks[0]["actor"][0]["sector"] == "GOV"
     assert thanks[0]["actor"][0]["entity_id"] == "person:zoran vesic"
+
+
+def test_a_title_with_a_country_inside_it_is_read(code):
+    r = code("A member of the Chilean parliament, Rosa Pinto, started a hunger strike on Monday.")
+    (ev,) = r.events
+    assert [(a.code, a.sector) for a in ev.actor] == [("CHL", "LEG")]

@@ -19,12 +19,25 @@ def test_dyad_table_lists_the_events_behind_the_numbers(cli, examples_db):
     assert "not counted, negated or hypothetical (1)" in out
 
 
+def test_dyad_table_keeps_every_year_and_shows_quiet_ones_on_one_line(cli_at, examples_db):
+    lines = cli_at("dyad", "CZE", "KEN", "--db", examples_db, "--by", "year", width=100).stdout.splitlines()
+    periods = [line.split("   ")[0].strip() for line in lines[4:9]]
+    assert periods == ["2015", "2015", "2016 … 2023", "2024", "2024"]
+    assert all(len(line) <= 100 for line in lines)
+
+
 def test_dyad_csv_and_json_agree(cli, examples_db):
     rows = list(csv.DictReader(io.StringIO(cli("dyad", "CZE", "KEN", "--db", examples_db, "--format", "csv",
                                                "--by", "year").output)))
     data = json.loads(cli("dyad", "CZE", "KEN", "--db", examples_db, "--format", "json", "--by", "year").output)
-    assert [r["event_ids"].split() for r in rows] == [c["event_ids"] for c in data["cells"]]
+    assert [r["event_ids"].split() for r in rows if r["count"] != "0"] == [c["event_ids"] for c in data["cells"]]
     assert {r["direction"] for r in rows} <= set(data["directions"].values())
+    # every year from the first to the last, both ways: a quiet year is a row with 0, not a gap
+    years = sorted({r["period"] for r in rows})
+    assert years == [str(y) for y in range(int(years[0]), int(years[-1]) + 1)]
+    quiet = [r for r in rows if r["count"] == "0"]
+    assert quiet and all(r["event"] == "" and r["event_ids"] == "" for r in quiet)
+    assert {(t["period"], t["direction"]) for t in data["totals"]} == {(r["period"], r["direction"]) for r in rows}
 
 
 def test_dyad_chart_option_writes_the_file(cli, examples_db, tmp_path):
@@ -41,7 +54,7 @@ def test_unknown_actor_is_a_clean_error(cli, examples_db):
 
 
 def test_network_json_and_graphml(cli, examples_db):
-    data = json.loads(cli("network", "--db", examples_db, "--since", "2024").output)
+    data = json.loads(cli("network", "--db", examples_db, "--since", "2024", "--format", "json").output)
     assert data["nodes"] and data["edges"]
     assert {"source", "target", "count", "mean_score", "categories", "events"} <= set(data["edges"][0])
     graphml = cli("network", "--db", examples_db, "--format", "graphml").output

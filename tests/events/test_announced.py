@@ -109,3 +109,45 @@ def test_a_protest_announced_by_its_actor_is_a_threat(code):
     r = code("Palestinian leaders said they would boycott all official contact with the United States.")
     ev = only(r, "THREATEN")
     assert codes(ev.actor) == ["PSE"] and codes(ev.recipient) == ["USA"]
+
+
+def test_an_act_announced_unless_something_is_done_is_an_ultimatum(code):
+    r = code("Nigeria announced that it will withdraw its peacekeepers from Chad unless the president calls "
+             "elections.")
+    ev = only(r, "THREATEN")
+    assert codes(ev.actor) == ["NGA"] and codes(ev.recipient) == ["TCD"]
+    r = code("The EU will impose sanctions on Belarus if the crackdown continues.")
+    assert categories(r) == ["THREATEN"]
+
+
+def test_a_cooperative_act_on_a_condition_is_an_offer(code):
+    r = code("Afghan rebel leaders said they would meet the Pakistani mediator if he gave them a veto.")
+    ev = only(r, "AGREE")
+    assert "hypothetical" not in ev.aux and codes(ev.recipient) == ["PAK"]
+
+
+def test_telling_another_party_what_it_must_do_is_a_demand(code):
+    r = code("Russia said on Tuesday that Sudan must return the captured helicopter.")
+    ev = only(r, "REQUEST")
+    assert codes(ev.actor) == ["RUS"] and codes(ev.recipient) == ["SDN"]
+    assert "RETREAT" not in categories(r)  # what must be done is not done
+    r = code("The minister said he must leave early.")
+    assert "REQUEST" not in categories(r)
+
+
+def test_a_demand_is_made_of_the_subject_of_what_is_demanded(code):
+    r = code("Kurdish rebels issued a statement demanding that the Turkish government release their leader.")
+    ev = only(r, "REQUEST")
+    assert [(a.code, a.sector) for a in ev.recipient] == [("TUR", "GOV")]
+
+
+def test_taking_in_refugees_is_aid_and_a_conditional_refusal_stays_a_refusal(code):
+    r = code("Jordan accepted 2,000 Syrian refugees last month.")
+    assert categories(r) == ["AID"]
+    r = code("Syria says it will not accept any more refugees if war starts in Iraq.")
+    assert categories(r) == ["REJECT"]
+
+
+def test_a_permission_hung_inside_its_object_is_still_a_permission(code):
+    r = code("Turkey will allow up to 13,000 refugees who have lived in Iraq for a decade to return home.")
+    assert categories(r) == ["AGREE"]  # a concession announced: an intent to cooperate

@@ -276,3 +276,184 @@ def test_a_background_meeting_with_a_named_party_is_still_an_event(code):
     r = code("After a meeting with Kenyan President William Ruto in Nairobi, Ethiopian Prime Minister Abiy Ahmed "
              "flew home.")
     assert "CONSULT" in [e.event for e in r.events]
+
+
+def test_a_stance_participle_has_its_subject_as_actor(code):
+    r = code("Israel is opposed to French mediation.")
+    (ev,) = r.events
+    assert (ev.event, sorted(a.code for a in ev.actor), sorted(a.code for a in ev.recipient)) == \
+        ("REJECT", ["ISR"], ["FRA"])
+
+
+def test_a_part_of_a_programme_is_the_programme(code):
+    r = code("The United States suspended part of a military aid program for Bosnia.")
+    assert [(e.event, sorted(a.code for a in e.recipient)) for e in r.events] == [("SANCTION", ["BIH"])]
+
+
+def test_a_word_in_a_name_or_title_is_no_event(code):
+    r = code("Trade and Investment Minister Kofi Mensah of Ghana spoke in Accra.")
+    assert [e.event for e in r.events] == []
+
+
+def test_what_happened_where_a_place_is_described_is_background(code):
+    r = code("Serbia lifted a curfew in Kosovska Mitrovica, where four people were killed in clashes last year.")
+    assert [e.event for e in r.events] == ["CONCEDE"]
+
+
+def test_what_a_group_advocates_is_not_done(code):
+    r = code("Israel banned a Palestinian party which advocates the destruction of Israel.")
+    assert "ASSAULT" not in [e.event for e in r.events if "hypothetical" not in e.aux]
+
+
+def test_his_counterpart_from_another_country_is_the_other_party(code):
+    r = code("Chinese President Xi Jinping met his Brazilian counterpart in Beijing on Friday.")
+    (ev,) = r.events
+    assert ev.event == "CONSULT" and sorted(a.code for a in ev.actor + ev.recipient) == ["BRA", "CHN"]
+
+
+def test_a_city_gives_its_country_to_the_titles_and_groups_placed_in_it(code):
+    r = code("The mayor of Istanbul was detained on Sunday.")
+    ev = [e for e in r.events if e.event == "COERCE"][0]
+    assert [(a.code, a.sector) for a in ev.recipient] == [("TUR", "GOV")]
+
+
+def test_a_list_of_actors_names_each_once(code):
+    r = code("The Ethiopian government and Tigrayan rebels signed a peace agreement in Pretoria.")
+    (ev,) = r.events
+    assert len(ev.actor) == 2 and {a.code for a in ev.actor} == {"ETH"}
+
+
+def test_an_order_a_state_enforces_is_the_act_ordered(code):
+    r = code("Minsk ordered the Polish ambassador to leave the country within 72 hours.")
+    assert [(e.event, e.mode) for e in r.events] == [("SANCTION", ("expel",))]
+    r = code("The Nicaraguan government ordered an opposition newspaper to suspend publication.")
+    assert [(e.event, e.mode) for e in r.events] == [("COERCE", ("censor",))]
+    r = code("Jakarta forced the UN refugee agency out of the country.")
+    assert [(e.event, e.mode) for e in r.events] == [("SANCTION", ("expel",))]
+    r = code("The Kenyan president ordered the police to investigate the killings.")
+    assert "SANCTION" not in [e.event for e in r.events]
+
+
+def test_lifting_a_blockade_is_access_done_declaring_a_truce_puts_it_in_force(code):
+    r = code("The Israeli army lifted a day-old blockade on Palestinian lorries.")
+    assert [(e.event, e.mode) for e in r.events] == [("RETREAT", ("access",))]
+    r = code("Colombian rebels declared a unilateral ceasefire on Wednesday.")
+    assert [(e.event, e.mode) for e in r.events] == [("RETREAT", ("ceasefire",))]
+    r = code("Colombia lifted the curfew in Cali.")
+    assert [e.event for e in r.events] == ["CONCEDE"]
+
+
+def test_what_a_document_says_is_its_content_not_an_event(code):
+    r = code("Chile and Peru signed an agreement to increase trade by half.")
+    assert [e.event for e in r.events] == ["SUPPORT"]
+    r = code("Estonia and Latvia signed a treaty of friendship and cooperation.")
+    assert [e.event for e in r.events] == ["SUPPORT"]
+
+
+def test_a_protests_demand_and_defiance_are_the_protests(code):
+    r = code("Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday calling for independence.")
+    assert [e.event for e in r.events] == ["PROTEST"]
+
+
+def test_what_describes_a_party_is_background(code):
+    r = code("Guinean security forces have tortured Liberian refugees, whom the authorities blame for a border "
+             "conflict.")
+    assert [e.event for e in r.events] == ["ASSAULT"]
+
+
+def test_the_grounds_of_a_punishment_or_complaint_are_part_of_it(code):
+    r = code("The mayor of Istanbul was detained on corruption charges.")
+    assert [e.event for e in r.events] == ["COERCE"]
+    r = code("Japan lodged a protest with China over the detention of a Japanese businessman.")
+    assert [e.event for e in r.events] == ["ACCUSE"]
+    r = code("Kyrgyzstan thanked Serbia for its refusal to join the sanctions.")
+    assert sorted(e.event for e in r.events) == ["REJECT", "SUPPORT"]
+
+
+def test_a_complaints_purpose_is_the_complaint(code):
+    r = code("Iraq summoned the Turkish ambassador to protest an air strike in the north.")
+    assert [e.event for e in r.events] == ["ACCUSE"]
+
+
+def test_goods_given_are_no_party_and_an_agent_hung_low_is_still_the_agent(code):
+    r = code("Swiss doctors handed over 700 kg of medicine to the Red Crescent in Bam, Iran.")
+    (ev,) = r.events
+    assert ev.event == "AID" and [a.code for a in ev.recipient] == ["NGO"]
+    r = code("The Serbian interior minister was targeted for sanctions by the United States in 2023.",
+             published="2024-03-12")
+    (ev,) = r.events
+    assert ev.event == "SANCTION" and [a.code for a in ev.actor] == ["USA"]
+
+
+def test_judging_a_statement_is_an_event_releasing_one_is_not(code):
+    r = code("The Chilean government welcomed President Okafor's latest statement on the fishing dispute.")
+    assert [(e.event, [a.code for a in e.actor]) for e in r.events] == [("SUPPORT", ["CHL"])]
+    r = code("The Chilean army released a statement on Monday.")
+    assert not r.events
+
+
+def test_a_group_is_placed_by_a_place_the_parser_did_not_name(code):
+    r = code("Ethnic Armenian villagers of the Georgian border district threatened to block the highway unless "
+             "Azerbaijan reopened the crossing.")
+    ev = next(e for e in r.events if e.event == "THREATEN")
+    assert [a.code for a in ev.actor] == ["GEO"] and [a.code for a in ev.recipient] == ["AZE"]
+    assert "hypothetical" not in ev.aux  # the threat is made; only what it threatens is conditional
+
+
+def test_a_bodys_country_is_the_home_of_an_article_naming_no_other(code):
+    r = code("Tribal elders have demanded that the Kenyan Interior Ministry release the detained herders.")
+    (ev,) = [e for e in r.events if e.event == "REQUEST"]
+    assert [(a.code, a.sector) for a in ev.actor] == [("KEN", "ELI")]
+
+
+def test_halting_talks_under_way_reduces_relations(code):
+    r = code("Colombia suspended peace talks with the ELN rebels on Friday.")
+    (ev,) = r.events
+    assert (ev.event, ev.mode) == ("SANCTION", ("withdraw",))
+    r = code("Colombia cancelled a meeting with the ELN rebels on Friday.")
+    (ev,) = r.events
+    assert (ev.event, ev.mode) == ("REJECT", ("meet",))
+
+
+def test_what_is_withdrawn_is_the_actors_own_and_the_place_left_the_other_party(code):
+    r = code("The United Nations withdrew its monitors from Ethiopia on Friday.")
+    (ev,) = r.events
+    assert ev.event == "SANCTION" and [a.code for a in ev.recipient] == ["ETH"]
+    r = code("Russia pulled its troops out of Moldova on Friday.")
+    (ev,) = r.events
+    assert ev.event == "RETREAT" and [a.code for a in ev.recipient] == ["MDA"]
+
+
+def test_an_order_a_state_carries_out_is_the_act_ordered(code):
+    r = code("A court in Jaffna on Wednesday ordered the release of 11 Indian fishermen.")
+    (ev,) = r.events
+    assert (ev.event, [a.code for a in ev.actor], [a.code for a in ev.recipient]) == ("RETREAT", ["LKA"], ["IND"])
+    r = code("The Ugandan president ordered the arrest of the opposition leader on Monday.")
+    (ev,) = r.events
+    assert ev.event == "COERCE" and [a.sector for a in ev.actor] == ["GOV"]
+
+
+def test_new_verb_frames(code):
+    r = code("Traders from Peshawar held a sit-in at the crossing on Tuesday.")
+    assert [(e.event, [a.code for a in e.actor]) for e in r.events] == [("PROTEST", ["PAK"])]
+    r = code("A Nicaraguan appeals court on Thursday stripped 94 government critics of their citizenship.")
+    assert [e.event for e in r.events] == ["COERCE"]
+    r = code("Prosecutors from Mexico and Guatemala have exchanged evidence in 40 people-smuggling cases.")
+    assert [e.event for e in r.events] == ["COOPERATE"]
+    r = code("Armenia will hand over control of two villages to Azerbaijan, the foreign minister said.")
+    assert [(e.event, [a.code for a in e.recipient]) for e in r.events] == [("CONCEDE", ["AZE"])]
+    r = code("Earlier in the day, protesters blocked the Nairobi–Mombasa highway with burning tyres.")
+    assert [(e.event, [a.code for a in e.actor]) for e in r.events] == [("PROTEST", ["KEN"])]
+
+
+def test_forces_sent_with_no_sender_named_are_their_own_side(code):
+    r = code("Reinforcements were sent to the area from Niamey on Monday.")
+    (ev,) = r.events
+    assert (ev.event, [(a.code, a.sector) for a in ev.actor]) == ("MOBILIZE", [("NER", "MIL")])
+
+
+def test_police_acting_at_home_on_no_one_named_act_on_its_civilians(code):
+    r = code("Bolivian truckers blocked the border crossing. Police used tear gas to clear a section of the road "
+             "near Puno in southern Peru on Saturday.")
+    ev = next(e for e in r.events if e.event == "ASSAULT")
+    assert [(a.code, a.sector) for a in ev.recipient] == [("PER", "CVL")]

@@ -110,3 +110,83 @@ def test_a_threat_is_aimed_where_the_threatened_act_would_land_and_the_act_is_no
     r = code("The militants threatened on Monday to resume attacks in Nigeria.\n\nThe Nigerian army said so.")
     assert [e.event for e in r.events] == ["THREATEN"]
     assert codes(r.events[0].recipient) == ["NGA"]
+
+
+def test_an_act_abroad_is_aimed_at_the_country_where_it_is_done(code):
+    r = code("Israel has strengthened its forces in Lebanon.")
+    assert codes(only(r, "MOBILIZE").recipient) == ["LBN"]
+    r = code("Sudan's government on Sunday lifted the state of emergency in Darfur.")
+    ev = only(r, "CONCEDE")
+    assert codes(ev.actor) == ["SDN"] and codes(ev.recipient) == ["SDN"]
+
+
+def test_the_source_a_report_is_attributed_to_is_no_party(code):
+    r = code("The army imposed a curfew in Bamako on Saturday, a spokeswoman for the French embassy said.")
+    ev = only(r, "COERCE")
+    assert codes(ev.recipient) == ["MLI"]
+
+
+def test_a_withdrawal_is_from_the_place_left_a_delivery_from_its_giver(code):
+    r = code("The United States speeded up the withdrawal of its forces from Panama on Wednesday.")
+    ev = only(r, "RETREAT")
+    assert codes(ev.actor) == ["USA"] and codes(ev.recipient) == ["PAN"]
+
+
+def test_forces_readied_for_a_war_face_its_enemy(code):
+    r = code("Britain mobilized army reservists for a possible war against Iraq on Tuesday.")
+    ev = only(r, "MOBILIZE")
+    assert codes(ev.actor) == ["GBR"] and codes(ev.recipient) == ["IRQ"]
+
+
+def test_an_investigation_into_crimes_is_aimed_at_whoever_committed_them(code):
+    r = code("Serbian police have launched an investigation into alleged crimes committed by Croat forces.")
+    ev = only(r, "ACCUSE")
+    assert [(a.code, a.sector) for a in ev.recipient] == [("HRV", "MIL")]
+
+
+def test_a_compass_word_and_a_country_is_that_country(code):
+    r = code("Israel mounted an invasion of South Lebanon on Sunday.")
+    assert codes(only(r, "ASSAULT").recipient) == ["LBN"]
+
+
+def test_those_who_lead_or_speak_for_a_group_are_coded_as_the_group(code):
+    r = code("Leaders of the Georgian opposition agreed to postpone the march.")
+    ev = only(r, "AGREE")
+    assert [(a.code, a.sector) for a in ev.actor] == [("GEO", "OPP")]
+
+
+def test_places_named_as_the_town_of_x_keep_reports_apart(tmp_path):
+    from kronika.runner import run_ingest
+    from kronika.store import Store
+
+    (tmp_path / "a.txt").write_text("Mosul\n\nMarch 4, 2024\n\nA roadside bomb near the town of Samarra killed two "
+                                    "Iraqi farmers on Monday.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Baghdad\n\nMarch 4, 2024\n\nA roadside bomb in central Baghdad killed two Iraqi "
+                                    "farmers on Monday.\n", encoding="utf-8")
+    db = str(tmp_path / "k.duckdb")
+    run_ingest([str(tmp_path)], db=db, workers=1)
+    n = Store(db).query("SELECT count(DISTINCT cluster_id) AS n FROM events WHERE event = 'ASSAULT'")[0]["n"]
+    assert n == 2
+
+
+def test_a_states_agents_acting_on_a_group_with_no_country_act_on_their_own_people(code):
+    r = code("Turkish police prevented the demonstration staged by students at a university.")
+    ev = only(r, "COERCE")
+    assert [(a.code, a.sector) for a in ev.recipient] == [("TUR", "EDU")]
+
+
+def test_a_release_with_no_agent_is_by_the_state_where_it_happened(code):
+    r = code("Two journalists were released from prison in Baku on Monday.")
+    ev = only(r, "RETREAT")
+    assert [(a.code, a.sector) for a in ev.actor] == [("AZE", "GOV")] and ev.actor[0].inferred
+
+
+def test_a_visitor_is_not_from_the_place_visited(code):
+    r = code("The president will travel to Brussels next week.")
+    assert not r.events
+
+
+def test_a_bomb_that_wounds_is_the_means_not_the_agent(code):
+    r = code("A car bomb exploded outside a police station in Kirkuk, wounding six policemen.")
+    ev = only(r, "ASSAULT")
+    assert [(a.code, a.sector) for a in ev.actor] == [("IRQ", "UAF")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from kronika.events.arguments import _conjuncts
+from kronika.events.arguments import conjuncts
 from kronika.ingest import article_from_text
 from kronika.nlp.tree import Tree
 from kronika.records import ParsedDoc, Token
@@ -27,9 +27,9 @@ def chain(n: int) -> Tree:
 
 def test_conjuncts_of_a_chain_deeper_than_the_recursion_limit() -> None:
     n = sys.getrecursionlimit() * 5
-    assert _conjuncts(chain(n), 0) == list(range(n))
+    assert conjuncts(chain(n), 0) == list(range(n))
 
 
 def test_conjuncts_keep_depth_first_order() -> None:
     tree = chain(6)
-    assert _conjuncts(tree, 2) == [2, 3, 4, 5]
+    assert conjuncts(tree, 2) == [2, 3, 4, 5]

@@ -552,3 +552,16 @@ def test_converted_triggers_fire(trigger_finder: Any, sentence: str, word: str, 
 @pytest.mark.parametrize("sentence", WRONG_SENSES)
 def test_converted_triggers_skip_other_senses(trigger_finder: Any, sentence: str) -> None:
     assert [w for w, e in trigger_finder(sentence) if e.source == "cameo"] == []
+
+
+def test_word_lists_hold_words_only() -> None:
+    # YAML 1.1 reads a bare on/off/yes/no as a boolean: a preposition list with a bare "on" silently
+    # loses "on"
+    from kronika.events.lexicon import default_lexicon
+
+    lex = default_lexicon()
+    for name, value in {**lex.args, **lex.modality}.items():
+        items = value if isinstance(value, list) else [v for vs in value.values() for v in vs] \
+            if isinstance(value, dict) else []
+        flat = [w for v in items for w in (v if isinstance(v, list) else [v])]
+        assert all(isinstance(w, str) for w in flat), (name, [w for w in flat if not isinstance(w, str)])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -12,6 +13,17 @@ from tests.conftest import ROOT
 
 KRONIKA = [sys.executable, "-c", "from kronika.cli import main; main()"]
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "COLUMNS": "200"}
+
+
+_SUMMARY = re.compile(r"added ([\d,]+) articles?, [\d,]+ reports?, [\d,]+ events? "
+                      r"\(([\d,]+) already stored(?:, ([\d,]+) failed)?(?:, [\d,]+ warnings?)?; [\d.]+s\)\n")
+
+
+def ran(stdout: str) -> tuple[int, int, int]:
+    """(articles added, already stored, failed) from the summary ``kronika ingest`` prints first."""
+    found = _SUMMARY.match(stdout)
+    assert found, f"no ingest summary at the start of: {stdout!r}"
+    return tuple(int((g or "0").replace(",", "")) for g in found.groups())  # type: ignore[return-value]
 
 
 def kronika(*args: str, stdin: bytes | None = None, timeout: float = 600) -> subprocess.CompletedProcess[str]:

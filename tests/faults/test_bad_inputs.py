@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.faults.helpers import kronika
+from tests.faults.helpers import kronika, ran
 from tests.faults.probes import PROBES, big_probes, expected_lines, write_good, write_probes
 
 
@@ -25,7 +25,7 @@ def check_run(folder: Path, db: Path, probes: list, goods: list[str], *options: 
     assert sorted(lines) == sorted(expected_lines(folder, probes)), res.stderr
     failed = sum(1 for p in probes for severity, _ in p.lines if severity == "error")
     stored = len(goods) + sum(p.stored for p in probes)
-    assert res.stdout.startswith(f"documents: {stored} new, 0 skipped, {failed} failed;"), res.stdout
+    assert ran(res.stdout) == (stored, 0, failed), res.stdout
     files = {d["source_file"] for d in documents(db)}
     assert set(goods) <= files, "every good article is stored"
     assert not {p.name for p in probes if not p.stored} & files
@@ -40,7 +40,7 @@ def test_every_bad_kind_among_good_articles(tmp_path: Path) -> None:
     # A re-run gets past every one of them: nothing new, the same problems listed again.
     again = kronika("ingest", str(folder), "--db", str(tmp_path / "k.duckdb"))
     assert again.returncode == 1 and "Traceback" not in again.stderr
-    assert again.stdout.startswith(f"documents: 0 new, {len(goods) + sum(p.stored for p in PROBES)} skipped")
+    assert ran(again.stdout)[:2] == (0, len(goods) + sum(p.stored for p in PROBES))
 
 
 @pytest.mark.slow
@@ -54,4 +54,17 @@ def test_big_inputs_are_parsed_in_bounded_pieces(tmp_path: Path) -> None:
     assert res.returncode == 0, res.stderr
     assert "Traceback" not in res.stderr
     assert sorted(res.stderr.splitlines()) == sorted(expected_lines(folder, probes))
-    assert res.stdout.startswith(f"documents: {len(goods) + len(probes)} new, 0 skipped, 0 failed;"), res.stdout
+    assert ran(res.stdout) == (len(goods) + len(probes), 0, 0), res.stdout
+
+
+def test_the_progress_total_is_counted_without_waiting_or_failing(tmp_path: Path) -> None:
+    import os
+
+    from kronika.ingest.tally import expected_inputs
+
+    os.mkfifo(tmp_path / "pipe.jsonl")  # read, it would wait for a writer forever
+    (tmp_path / "deep.json").write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")  # RecursionError
+    (tmp_path / "big.jsonl").write_text('{"text": "x"}\n' * 1_000, encoding="utf-8")  # over the limit
+    (tmp_path / "two.jsonl").write_text('{"text": "x"}\n{"text": "y"}\n', encoding="utf-8")
+    # What the readers refuse or cannot parse counts as one article: it ends up one problem.
+    assert expected_inputs([str(tmp_path)], max_bytes=10_000) == (4, 5)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kronika.ingest import article_from_text
-from tests.faults.helpers import alive, children, kronika, lock_step, start, wait_for
+from tests.faults.helpers import alive, children, kronika, lock_step, ran, start, wait_for
 from tests.faults.probes import good_text, write_good
 
 
@@ -53,7 +53,7 @@ def test_the_traceback_is_shown_with_debug_only(cli, tmp_path: Path, monkeypatch
     assert plain.exit_code == 1
     assert plain.stderr == (f"error: {folder / 'good_002.txt'}: could not be coded (events failed: RecursionError: "
                             "maximum recursion depth exceeded); not stored\n")
-    assert plain.stdout.startswith("documents: 3 new, 0 skipped, 1 failed;")
+    assert ran(plain.stdout) == (3, 0, 1)
     debug = cli("ingest", str(folder), "--db", str(tmp_path / "b.duckdb"), "--debug")
     assert debug.exit_code == 1
     lines = debug.stderr.splitlines()
@@ -73,7 +73,7 @@ def test_an_article_over_its_time_budget_is_skipped(tmp_path: Path) -> None:
     assert res.returncode == 1
     assert res.stderr == (f"error: {folder / 'good_002b_slow.txt'}: took over the 1 s budget for one article "
                           "(--article-timeout); not stored\n")
-    assert res.stdout.startswith(f"documents: {len(goods)} new, 0 skipped, 1 failed;")
+    assert ran(res.stdout) == (len(goods), 0, 1)
 
 
 @pytest.mark.slow
@@ -90,7 +90,7 @@ def test_a_worker_killed_under_an_article_is_replaced_and_nothing_is_lost(tmp_pa
     out, err = proc.communicate(timeout=300)
     # The article it was on was one of many: tried again alone, with the rest of its job, in a new worker.
     assert proc.returncode == 0, err.decode()
-    assert out.decode().startswith(f"documents: {len(goods)} new, 0 skipped, 0 failed;"), err.decode()
+    assert ran(out.decode()) == (len(goods), 0, 0), err.decode()
     assert not alive(worker)
     docs = kronika("documents", "--db", str(db), "--format", "jsonl").stdout.splitlines()
     assert {json.loads(d)["source_file"] for d in docs} == set(goods)
@@ -124,4 +124,4 @@ def test_a_worker_killed_under_a_huge_article_names_the_article(tmp_path: Path) 
     assert proc.returncode == 1
     assert err.decode() == (f"error: {huge}: its worker process was killed by SIGKILL (out of memory?) while coding "
                             "it; not stored\n")
-    assert out.decode().startswith(f"documents: {len(goods)} new, 0 skipped, 1 failed;")
+    assert ran(out.decode()) == (len(goods), 0, 1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from tests.faults.helpers import kronika
+from tests.faults.helpers import kronika, ran
 from tests.faults.probes import good_text
 
 
@@ -15,7 +15,7 @@ def test_invalid_utf8_on_stdin_is_replaced_with_a_warning(tmp_path) -> None:
     assert res.returncode == 0, res.stderr
     assert res.stderr == f"warning: <stdin>: invalid UTF-8 at byte {len(good_text(1).encode()) + 5}, decoded with " \
                          "replacement\n"
-    assert res.stdout.startswith("documents: 1 new, 0 skipped, 0 failed;")
+    assert ran(res.stdout) == (1, 0, 0)
 
 
 def test_utf16_on_stdin_is_read(tmp_path) -> None:
@@ -30,7 +30,7 @@ def test_binary_data_on_stdin_is_refused(tmp_path) -> None:
     res = kronika("ingest", "-", "--db", str(tmp_path / "k.duckdb"), stdin=png)
     assert res.returncode == 1
     assert res.stderr == "error: <stdin>: binary input (not text)\n"
-    assert res.stdout.startswith("documents: 0 new, 0 skipped, 1 failed;")
+    assert ran(res.stdout) == (0, 0, 1)
 
 
 def test_broken_json_lines_on_stdin_are_reported_by_line(tmp_path) -> None:
@@ -41,7 +41,7 @@ def test_broken_json_lines_on_stdin_are_reported_by_line(tmp_path) -> None:
         "error: <stdin> line 2: not valid JSON: Expecting property name enclosed in double quotes (column 2)",
         'error: <stdin> line 4: expected a JSON object, found "a string"',
     ]
-    assert res.stdout.startswith("documents: 2 new, 0 skipped, 2 failed;")
+    assert ran(res.stdout) == (2, 0, 2)
 
 
 def test_a_broken_json_document_on_stdin_is_not_stored_as_text(tmp_path) -> None:

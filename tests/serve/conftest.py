@@ -11,10 +11,12 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
@@ -133,11 +135,40 @@ def browser() -> Iterator[object]:
         chromium.close()
 
 
+@pytest.fixture(scope="session")
+def shots() -> Path:
+    """Where the browser tests keep their screenshots (kept after the run, emptied at its start)."""
+    folder = Path(tempfile.gettempdir()) / "kronika-explorer-screenshots"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    return folder
+
+
+def _local(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("data", "blob", "about") or parts.hostname == "127.0.0.1"
+
+
 @pytest.fixture()
-def page(browser: object, server: Server) -> Iterator[object]:
-    """A fresh page that records JavaScript errors and any dialog (alert) it is asked to show."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+def page(browser: object, server: Server, request: pytest.FixtureRequest) -> Iterator[object]:
+    """A fresh page that records JavaScript errors, any dialog (alert) it is asked to show, and every
+    request; a request for anything but 127.0.0.1 is refused and fails the test."""
+    width = getattr(request, "param", 1280)
+    context = browser.new_context(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
+    outside: list[str] = []
+
+    def guard(route: object) -> None:
+        url = route.request.url  # type: ignore[attr-defined]
+        if _local(url):
+            route.continue_()  # type: ignore[attr-defined]
+        else:
+            outside.append(url)
+            route.abort()  # type: ignore[attr-defined]
+
+    context.route("**/*", guard)
     pg = context.new_page()
+    pg.requested = []
+    pg.on("request", lambda req: pg.requested.append(req.url))
     pg.set_default_timeout(10_000)
     pg.errors = []
     pg.dialogs = []
@@ -151,6 +182,8 @@ def page(browser: object, server: Server) -> Iterator[object]:
     pg.on("dialog", on_dialog)
     yield pg
     context.close()
+    assert not outside, f"requests left 127.0.0.1: {outside}"
+    assert all(_local(u) for u in pg.requested), pg.requested
 
 
 def assert_not_blank(png: Path) -> None:

@@ -38,6 +38,9 @@ _CHARS = str.maketrans({"đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ø": "o", "
 _POSSESSIVE = re.compile(r"'s?$")
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 _V = TypeVar("_V")
+_COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                      "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+                      "southeastern", "southwestern", "upper", "lower"})
 Key = tuple[str, ...]
 _Mod = tuple[str, bool, bool]  # a title modifier: name, former, future
 
@@ -165,6 +168,7 @@ class OrgKeyword:
     keyword: str
     sector: str
     ambiguous: bool = False
+    names_only: bool = False  # tells the sector of a body's name only, never of a common noun ("a post")
 
 
 class _Check:
@@ -355,7 +359,8 @@ class _Tables:
         chk = _Check("org_keywords.yaml")
         data = chk.mapping(self.read(chk.file), "top level")
         ambiguous = {fold(a) for a in chk.strings(data.get("ambiguous"), "ambiguous")}
-        listed = [(p, OrgKeyword(fold(p), s, fold(p) in ambiguous))
+        names_only = {fold(a) for a in chk.strings(data.get("names_only"), "names_only")}
+        listed = [(p, OrgKeyword(fold(p), s, fold(p) in ambiguous, fold(p) in names_only))
                   for s, p in chk.grouped(data.get("keywords"), "keywords", SECTORS)]
         for phrase, kw in listed:
             for v in _variants(phrase, plural=False):
@@ -363,6 +368,8 @@ class _Tables:
                     chk.fail(f"keywords: {kw.sector}", f'"{phrase}" is already a {old.sector} keyword')
         if stray := ambiguous - {kw.keyword for _, kw in listed}:
             chk.fail("ambiguous", f'"{sorted(stray)[0]}" is not a listed keyword')
+        if stray := names_only - {kw.keyword for _, kw in listed}:
+            chk.fail("names_only", f'"{sorted(stray)[0]}" is not a listed keyword')
         for phrase, kw in listed:
             self.keywords.update({v: kw for v in _variants(phrase, plural=True) if v not in self.keywords})
         people = {v[0] for v in self.titles if len(v) == 1}  # "Protesters" heads no body's name
@@ -387,8 +394,16 @@ class Gazetteer:
 
     # --- countries ---
     def country_match(self, text: str) -> CountryMatch | None:
-        """The country a name, adjective, demonym, capital or seat of power stands for."""
-        return _lookup(self.tables.places, text)
+        """The country a name, adjective, demonym, capital or seat of power stands for; a part of a
+        country named by a compass word ("South Lebanon", "northern Iraq") is a region of it."""
+        found = _lookup(self.tables.places, text)
+        if found is None:
+            words = fold(text).split()
+            if len(words) > 1 and words[0].strip("-") in _COMPASS:
+                rest = _lookup(self.tables.places, " ".join(words[1:]))
+                if rest is not None and rest.kind == "name":
+                    return replace(rest, kind="region")
+        return found
 
     def country_of(self, text: str, *, strict: bool = False) -> str | None:
         """"Serbian" -> SRB, "the Kremlin" -> RUS; ``strict`` refuses ambiguous words ("Jordan")."""
@@ -430,6 +445,12 @@ class Gazetteer:
     def org_sector(self, name: str) -> str | None:
         kw = self.org_keyword(name)
         return kw.sector if kw is not None else None
+
+    def noun_sector(self, noun: str) -> str | None:
+        """The sector a common noun gives by an organisation keyword ("the ministry" GOV), leaving out
+        keywords that only tell names apart ("the Washington Post" is media, "an army post" is not)."""
+        kw = self.org_keyword(noun)
+        return kw.sector if kw is not None and not kw.names_only else None
 
     def is_org_head(self, word: str) -> bool:
         """A noun that heads organisation names ("Ministry", "Centre", "Police")."""

@@ -8,14 +8,18 @@ Centre") and splits names at stray punctuation. Each rule here corrects one such
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from kronika.actors.cities import lookup, region_country
 from kronika.actors.gazetteer import Gazetteer
 from kronika.actors.knowledge import KnowledgeBase
 from kronika.actors.normalize import clean_name, fold
 from kronika.nlp.tree import Tree
 
 PERSON, ORG, GPE, NORP = "PERSON", "ORG", "GPE", "NORP"
+# A city spaCy tags as a place is taken for one this large or larger (a small town's name is as often a
+# surname the tagger took for a place).
+_CITY_POPULATION = 100_000
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
 
 
@@ -85,7 +89,29 @@ def find_spans(tree: Tree, gaz: Gazetteer, kb: KnowledgeBase | None = None) -> l
     filed = dateline_tokens(tree)
     spans = [s for s in spans if not is_dateline(tree, s.start, s.end) and s.start not in filed]
     spans.sort(key=lambda s: s.start)
-    return spans
+    return _cities_of_named_countries(spans, gaz)
+
+
+def _cities_of_named_countries(spans: list[Span], gaz: Gazetteer) -> list[Span]:
+    """A city that shares its name with cities elsewhere, capitals included, is the one in a country
+    the article names ("Tripoli ... the north Lebanese port")."""
+    def place(s: Span) -> bool:
+        return s.kind == GPE and ("city" in s.extra or gaz.is_place(s.text))
+
+    named = frozenset(s.country for s in spans if s.kind in (GPE, NORP) and s.country and not place(s))
+    if not named:
+        return spans
+    out = []
+    for s in spans:
+        if place(s) and s.country not in named:
+            city = lookup(s.text, min_population=_CITY_POPULATION, prefer=named)
+            there = region_country(s.text, prefer=named)
+            if there not in named:
+                there = str(city["country"]) if city is not None and city.get("country") else None
+            if there in named:
+                s = replace(s, country=there)
+        out.append(s)
+    return out
 
 
 _DASHES = frozenset({"—", "–", "-", "--"})
@@ -149,9 +175,12 @@ def classify(tree: Tree, gaz: Gazetteer, start: int, end: int, label: str,
     if country is not None and label in ("GPE", "LOC", "NORP", "ORG", "FAC"):
         is_adj = tree[end - 1].pos == "ADJ" or label == "NORP" or not _is_country_noun(name, gaz)
         kind = NORP if is_adj and gaz.country_name(country) and not gaz.is_place(name) else GPE
+        match = gaz.country_match(name)
         return Span(start, end, text, kind, sent, country=country,
                     canonical=gaz.country_name(country) if kind == GPE and gaz.is_country_name(name)
-                    else name)
+                    else name,
+                    # a region ("Idlib", "Tigray") is only a place, where a capital stands for the state
+                    extra={"city": "1"} if match is not None and match.kind == "region" else {})
     if label == "PERSON" and end - start == 1 and end < len(tree.tokens) and tree[start].dep == "compound" \
             and gaz.group_sector(f"{text} {tree[end].text}") is not None:
         return None  # "Riot police": the first word of a group's name, not a person
@@ -170,6 +199,14 @@ def classify(tree: Tree, gaz: Gazetteer, start: int, end: int, label: str,
         # capital in the name says whose body it is.
         inner = next((c for k in range(start, end) if (c := gaz.country_of(tree[k].text, strict=True))), None)
         return Span(start, end, text, ORG, sent, sector=gaz.org_sector(name), country=inner)
+    if label in ("GPE", "LOC") and (region := region_country(name)) is not None:
+        # a state, province or region ("Texas", "Borno", "Idlib"): a place in its country
+        return Span(start, end, text, GPE, sent, country=region, canonical=name, extra={"city": "1"})
+    if label in ("GPE", "LOC") and (city := lookup(name, min_population=_CITY_POPULATION)) is not None \
+            and city.get("country"):
+        # a city the gazetteer does not list ("Lagos", "Istanbul"): a place in its country
+        return Span(start, end, text, GPE, sent, country=str(city["country"]), canonical=name,
+                    extra={"city": "1"})
     if label in ("GPE", "LOC") and all(tree[k].tag in _NAME_TAGS for k in range(start, end)):
         # A capitalised name spaCy took for a place but no gazetteer knows: often a surname.
         return Span(start, end, text, GPE, sent, extra={"unknown": "1"})

@@ -8,8 +8,9 @@ Russian delegation" gives one with no name, coded from its adjective and head no
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from kronika.actors.cities import lookup
 from kronika.actors.gazetteer import Gazetteer
 from kronika.actors.mentions import GPE, NORP, ORG, PERSON
 from kronika.actors.resolve import KNOWN, Cluster, DocActors
@@ -67,6 +68,11 @@ def refs_for(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int, date: str
     """The actors named by the noun phrase headed at token ``head`` (of the tree ``actors`` was built
     from)."""
     fallback = fallback_country if isinstance(fallback_country, str) else None
+    if head in actors.antecedents:
+        # "it" for "the army" said just before: the army's actors, as the pronoun says them
+        return [replace(r, entity_text=tree[head].text)
+                for r in refs_for(tree, actors, gaz, actors.antecedents[head], date, fallback_home=fallback_home,
+                                  fallback_country=fallback_country)]
     key = (head, date, fallback_home, fallback)
     refs = actors.refs_memo.get(key)
     if refs is None:
@@ -158,7 +164,7 @@ def _phrase_actors(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int) -> 
             continue  # "his country's refusal": the state of the possessor
         if t.pos in ("NOUN", "PROPN") and not _inside_name(tree, actors, k):
             sector = _compound_sector(tree, gaz, k) or gaz.group_sector(t.lemma) or gaz.group_sector(t.text) \
-                or gaz.org_sector(t.lemma) or _agent_sector(tree, actors, k)
+                or gaz.noun_sector(t.lemma) or _agent_sector(tree, actors, k)
             if sector is not None and (k == head or t.dep == "conj" or _counted(tree, k, head)):
                 units.append(_Unit([k], sector=sector, head=k, country=pending))
                 pending = None
@@ -180,11 +186,25 @@ def _phrase_actors(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int) -> 
         cluster = actors.clusters.get(u.key) if u.key else None
         words = tree.span_text(min(u.tokens), max(u.tokens) + 1)
         out.append(PhraseActor(country, u.sector, cluster, _phrase_text(tree, u, toks), words))
+        if cluster is None and country is not None:
+            # "Armenian and Azerbaijani border commissions": one body of each country
+            listed = [c for m in tree.children(u.head, "amod", "compound", "nmod")
+                      if tree.children(m.i, "conj") for c in (m, *tree.children(m.i, "conj"))]
+            taken = {country}
+            for c in listed:
+                other = nationality(c.i)
+                if other and other not in taken:
+                    taken.add(other)
+                    out.append(PhraseActor(other, u.sector, None, f"{c.text} {tree[u.head].text}", c.text))
     return out
 
 
 _QUANTITY = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
-                       "number", "group", "crowd", "crowds", "members", "scores", "tens", "couple", "handful"})
+                       "number", "group", "crowd", "crowds", "members", "scores", "tens", "couple", "handful",
+                       # the people who speak or act for a group are coded as the group ("leaders of the
+                       # opposition coalition", "supporters of the president's party")
+                       "leaders", "leader", "representatives", "supporters", "followers", "activists",
+                       "fighters", "delegates", "loyalists", "partisans", "militants"})
 
 
 def _counted(tree: Tree, k: int, head: int) -> bool:
@@ -210,15 +230,27 @@ def _agent_sector(tree: Tree, actors: DocActors, k: int) -> str | None:
 
 def _compound_sector(tree: Tree, gaz: Gazetteer, k: int) -> str | None:
     """The sector of a group named by a compound ("security forces" COP, where "forces" alone is MIL;
-    "riot police", "border guards")."""
+    "riot police", "border guards", "rights groups")."""
     mods = [c.i for c in tree.children(k, "compound", "amod") if c.i < k]
     if not mods:
         return None
-    return gaz.group_sector(tree.span_text(min(mods), k + 1))
+    # the whole phrase ("security forces"), else a modifier that is itself a group ("opposition
+    # coalition", "rebel commanders", "police officers")
+    whole = tree.span_text(min(mods), k + 1)
+    if (s := gaz.group_sector(whole)) is not None:
+        return s
+    # "human rights groups", "aid agencies": a kind of body named by an unambiguous keyword
+    kw = gaz.org_keyword(whole)
+    if kw is not None and not kw.ambiguous:
+        return kw.sector
+    return next((s for m in mods if (s := gaz.group_sector(tree[m].text)) is not None), None)
 
 
 # "security forces in Guinea", "rebels from Darfur", "students at a university in Lagos"
-_PLACE_PREPS = frozenset({"in", "from", "inside", "across", "throughout", "at", "near"})
+_PLACE_PREPS = frozenset({"in", "from", "inside", "across", "throughout", "at", "near", "of"})
+
+
+_PLACED_CITY = 300_000  # a capitalised word taken for a city unnamed by the tagger: only a large one
 
 
 def _placed(tree: Tree, actors: DocActors, head: int) -> str | None:
@@ -233,6 +265,15 @@ def _placed(tree: Tree, actors: DocActors, head: int) -> str | None:
                 c = actors.clusters.get(key) if key else None
                 if c is not None and c.kind == GPE and c.country:
                     return c.country
+                # "inhabitants of the Syrian Golan Heights": a place the parser did not name, said whose
+                if key is None and tree[k].dep in ("amod", "compound") and _norp_kind(actors, k) == NORP \
+                        and (country := _norp_country(actors, k)):
+                    return country
+            # "traders from Peshawar": a large city the tagger did not name
+            if tree[o.i].tag == "NNP" and o.i not in actors.token_key \
+                    and (city := lookup(tree[o.i].text, min_population=_PLACED_CITY)) is not None \
+                    and isinstance(city.get("country"), str):
+                return str(city["country"])
     return None
 
 
@@ -244,7 +285,9 @@ def _cluster_sector(c: Cluster, date: str | None) -> str | None:
             return role.sector if role is not None else None
         return said
     if c.kind == GPE:
-        return "GOV" if c.key.startswith("place:") else None
+        # a capital or seat of power stands for the state ("Moscow said"); any other city or region is
+        # only a place ("shelled Idlib")
+        return "GOV" if c.key.startswith("place:") and not any("city" in s.extra for s in c.spans) else None
     return c.sector
 
 

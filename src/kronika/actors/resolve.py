@@ -78,6 +78,8 @@ class DocActors:
     dateline: set[int] = field(default_factory=set)  # tokens of "SANTIAGO (Andes Herald) —"
     pair: tuple[str, str] | None = None  # the two countries of a bilateral story
     knowledge: KnowledgeBase | None = None  # for agent nouns the gazetteer does not list
+    # pronoun token -> the head of the unnamed phrase it stands for ("the army said it had ...")
+    antecedents: dict[int, int] = field(default_factory=dict)
     # Actors read off a phrase, by (head, date, fallback country): the event and quote stages ask
     # about the same phrases many times, and nothing above changes once the document is built.
     refs_memo: dict[tuple[int, str | None, bool, str | None], tuple[ActorRef, ...]] = \
@@ -216,6 +218,8 @@ def build(tree: Tree, gaz: Gazetteer, spans: list[Span], kb: KnowledgeBase | Non
             c.canonical = c.canonical or s.canonical
             c.sector = c.sector or s.sector
             c.set_country(s.code or s.country, EXPLICIT if s.code else SENTENCE)
+            if not c.country and (owner := _possessor_country(tree, spans, s)) is not None:
+                c.set_country(owner, SENTENCE)  # "Mexico's National Migration Institute"
             _org_apposition(tree, gaz, s, c)
         elif s.kind == GPE:
             key = f"country:{s.country}" if gaz.is_country_name(clean_name(s.text)) else \
@@ -227,14 +231,20 @@ def build(tree: Tree, gaz: Gazetteer, spans: list[Span], kb: KnowledgeBase | Non
     _merge_org_descriptions(clusters, token_key)
     if kb is not None:
         _known_people(clusters, kb, published)
-    home = home_country(spans)
+    # "ethnic Albanians" name a people, not a state the article is about; "the Afghan border" a place at
+    # its edge, not the article's subject
+    ethnic = {n for n, s in enumerate(spans) if s.kind == NORP and (
+        s.text.lower().startswith("ethnic") or (s.start > 0 and tree.lower[s.start - 1] == "ethnic")
+        or tree[s.head].head != s.head and tree.head(s.head).lemma in _EDGES)}
+    home = home_country([s for n, s in enumerate(spans) if n not in ethnic])
     _countries_from_sentences(gaz, clusters, spans, home)
     descriptions = _descriptions(tree, gaz, name_tokens, token_key, clusters, home)
-    _pronouns(tree, clusters, token_key)
+    _body_anaphors(tree, clusters, token_key)
+    antecedents = _pronouns(tree, clusters, token_key)
     _first_person(tree, clusters, token_key)
     return DocActors(clusters=clusters, token_key=token_key, spans=spans, home_country=home,
                      descriptions=descriptions, dateline=dateline_tokens(tree), pair=main_pair(spans),
-                     knowledge=kb)
+                     knowledge=kb, antecedents=antecedents)
 
 
 def _known_people(clusters: dict[str, Cluster], kb: KnowledgeBase, published: str | None) -> None:
@@ -251,6 +261,11 @@ def _known_people(clusters: dict[str, Cluster], kb: KnowledgeBase, published: st
         stated = c.country if c.strength >= EXPLICIT else None
         if len(parts) >= 2:
             known = kb.person(c.name, stated)
+            if known is None and not kb.people_named(c.name):
+                # "Carlos Menem" for the known "Carlos Saul Menem": the same first and last names, once
+                same = [p for p in kb.people_with_surname(parts[-1]) if fold(p.name.split()[0]) == fold(parts[0])
+                        and (stated is None or stated in p.countries)]
+                known = same[0] if len(same) == 1 else None
         elif parts and len(parts[0]) >= 4 and parts[0][:1].isupper():
             found = [p for p in kb.people_with_surname(parts[0]) if stated is None or stated in p.countries]
             known = found[0] if len(found) == 1 else None
@@ -313,18 +328,26 @@ def _merge_org_descriptions(clusters: dict[str, Cluster], token_key: dict[int, s
                 break
 
 
+_EDGES = frozenset({"border", "frontier", "coast", "waters", "side", "boundary", "shore"})
+
+
 def home_country(spans: list[Span]) -> str | None:
     """The country an article is mostly about: the most named one, if named at least twice."""
-    counts = Counter(s.country for s in spans if s.kind in (GPE, NORP) and s.country
-                     and len(s.country) == 3 and s.country not in ("EUR", "UNO", "IGO", "NGO"))
+    counts = Counter(s.country for s in spans if s.kind in (GPE, NORP) and _state(s.country))
     if not counts:
-        return None
+        # no country named but in a body's name: "the Nigerian Interior Ministry" alone is about Nigeria
+        bodies = {s.country for s in spans if s.kind == ORG and _state(s.country)}
+        return bodies.pop() if len(bodies) == 1 else None
     ranked = counts.most_common(2)
     code, n = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0
     # Only an article mostly about one country has a "home": elsewhere it would be a guess that
     # looks like data. An article that names a single country is about that one.
     return code if (n >= 2 and n >= 1.5 * second) or len(counts) == 1 else None
+
+
+def _state(code: str | None) -> bool:
+    return code is not None and len(code) == 3 and code not in ("EUR", "UNO", "IGO", "NGO")
 
 
 def main_pair(spans: list[Span]) -> tuple[str, str] | None:
@@ -418,13 +441,22 @@ def _said_country(c: Cluster) -> str | None:
     return None if c.known is not None and c.strength <= KNOWN else c.country
 
 
-def _pronouns(tree: Tree, clusters: dict[str, Cluster], token_key: dict[int, str]) -> None:
-    """Resolve he/his/she/her to a person and it/its to a state or organisation."""
+def _pronouns(tree: Tree, clusters: dict[str, Cluster], token_key: dict[int, str]) -> dict[int, int]:
+    """Resolve he/his/she/her to a person and it/its to a state or organisation; return the pronouns
+    that stand for a phrase naming no entity ("the army said it had ...": it is the army)."""
     kind_of = {c.key: c.kind for c in clusters.values()}
     mentions = sorted((k, v) for k, v in token_key.items())
+    antecedents: dict[int, int] = {}
     for t in tree.tokens:
         word = tree.lower[t.i]
         if t.pos != "PRON" or (word not in _MALE_FEMALE and word not in _IT):
+            continue
+        if word in _IT and (speaker := _reporting_subject(tree, t.i)) is not None:
+            # "Bosnia's prosecutor's office said it had opened an investigation": the one who says it
+            if speaker in token_key and kind_of.get(token_key[speaker]) in (GPE, ORG):
+                token_key[t.i] = token_key[speaker]
+            elif speaker not in token_key and tree[speaker].pos == "NOUN":
+                antecedents[t.i] = speaker
             continue
         want = (PERSON,) if word in _MALE_FEMALE else (GPE, ORG)
         before = [(k, v) for k, v in mentions if k < t.i and kind_of.get(v) in want
@@ -446,6 +478,54 @@ def _pronouns(tree: Tree, clusters: dict[str, Cluster], token_key: dict[int, str
                         and tree[k].dep in ("nsubj", "nsubjpass")]
             chosen = (subjects or before)[-1][1]
         token_key[t.i] = chosen
+    return antecedents
+
+
+# "the group", "the movement": a body named just before, referred to by its kind
+_BODY_NOUNS = frozenset({"group", "movement", "organisation", "organization", "faction", "militia"})
+# ("the group" is never the UN, the EU or NATO, nor a newspaper)
+_NOT_A_GROUP = frozenset({"UNO", "IGO", "EUR"})
+
+
+def _body_anaphors(tree: Tree, clusters: dict[str, Cluster], token_key: dict[int, str]) -> None:
+    """"The Houthis ... the group said": a definite kind noun with nothing of its own points back to the
+    last organisation named in the same or the two sentences before."""
+    bodies = sorted((k, v) for k, v in token_key.items() if (c := clusters.get(v)) is not None and c.kind == ORG
+                    and c.country not in _NOT_A_GROUP and c.sector != "JRN")
+    for t in tree.tokens:
+        if t.lemma not in _BODY_NOUNS or t.tag != "NN" or t.i in token_key:
+            continue
+        det = tree.child(t.i, "det")
+        if det is None or tree.lower[det.i] not in ("the", "this") or tree.children(t.i, "amod", "compound", "poss"):
+            continue
+        before = [v for k, v in bodies if k < t.i and tree[k].sent >= t.sent - 2]
+        if before:
+            token_key[t.i] = before[-1]
+
+
+def _possessor_country(tree: Tree, spans: list[Span], s: Span) -> str | None:
+    """The country that owns a body by a possessive just before its name ("Kenya's Interior Ministry")."""
+    if s.start < 2 or tree[s.start - 1].tag != "POS":
+        return None
+    owner = next((o for o in spans if o.end == s.start - 1 and o.kind == GPE), None)
+    return owner.country if owner is not None else None
+
+
+def _reporting_subject(tree: Tree, k: int) -> int | None:
+    """The subject of the verb whose clause holds ``k`` as its own subject or possessor of it: "the army
+    said it had ...", "the ministry announced its troops had ..."."""
+    t = tree[k]
+    if t.dep == "poss":
+        t = tree.head(k)
+    if t.dep not in ("nsubj", "nsubjpass"):
+        return None
+    clause = tree.head(t.i)
+    if clause.dep not in ("ccomp", "xcomp") or clause.head == clause.i:
+        return None
+    subj = tree.child(clause.head, "nsubj")
+    if subj is None or subj.i > k or subj.pos not in ("NOUN", "PROPN"):
+        return None
+    return subj.i
 
 
 @lru_cache(maxsize=1)

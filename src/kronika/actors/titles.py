@@ -51,9 +51,13 @@ def read_title(tree: Tree, gaz: Gazetteer, toks: list[int]) -> TitleSeen | None:
     """The longest title among ``toks`` with the country and former-ness found beside it."""
     if not toks:
         return None
-    words = [tree.lower[k] for k in toks]
+    # "a member of the Syrian parliament": a country word inside a title is read apart from it
+    inner = [k for n, k in enumerate(toks) if 0 < n < len(toks) - 1 and tree.lower[k - 1] == "the"
+             and gaz.country_of(tree[k].text, strict=True) is not None]
+    kept = [k for k in toks if k not in inner]
+    words = [tree.lower[k] for k in kept]
     best = None
-    for n in range(len(toks)):
+    for n in range(len(kept)):
         m = gaz.title_at(words, n)
         if m is not None and (best is None or m.length > best[1].length):
             best = (n, m)
@@ -61,7 +65,7 @@ def read_title(tree: Tree, gaz: Gazetteer, toks: list[int]) -> TitleSeen | None:
     at = toks[-1]
     if best is not None:
         n, m = best
-        title, sector, at = m.title, m.base_sector, toks[n]
+        title, sector, at = m.title, m.base_sector, kept[n]
     else:
         title, sector = _head_of(tree, gaz, toks)
     if title is None:

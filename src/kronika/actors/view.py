@@ -9,7 +9,7 @@ touching them; an import-linter contract holds them to it.
 from __future__ import annotations
 
 from kronika.actors.gazetteer import Gazetteer
-from kronika.actors.mentions import GPE
+from kronika.actors.mentions import GPE, NORP
 from kronika.actors.phrases import refs_for
 from kronika.actors.resolve import DocActors
 from kronika.nlp.tree import Tree
@@ -19,12 +19,13 @@ from kronika.records import ActorRef
 class ActorView:
     """Read-only questions about one parsed document's actors."""
 
-    __slots__ = ("_doc", "_gaz", "tree")
+    __slots__ = ("_countries", "_doc", "_gaz", "tree")
 
     def __init__(self, tree: Tree, doc: DocActors, gaz: Gazetteer) -> None:
         self.tree = tree
         self._doc = doc
         self._gaz = gaz
+        self._countries: frozenset[str] | None = None
 
     # --- phrases ---
     def refs(self, head: int, date: str | None = None, *, fallback: bool = True,
@@ -66,6 +67,14 @@ class ActorView:
         return span.country
 
     # --- the article as a whole ---
+    @property
+    def countries(self) -> frozenset[str]:
+        """Every country the article names (by name, adjective or place), for what it leaves ambiguous."""
+        if self._countries is None:
+            self._countries = frozenset(s.country for s in self._doc.spans
+                                        if s.kind in (GPE, NORP) and s.country and len(s.country) == 3)
+        return self._countries
+
     @property
     def home_country(self) -> str | None:
         """The country the article is mostly about, when it is mostly about one."""

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from kronika.plover import NOT_FACT_AUX
 from kronika.store.queries import plover_record
-from kronika.store.summary import NOT_FACT_AUX
 
 
 def is_fact(aux: list[str] | tuple[str, ...] | None) -> bool:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kronika.analyse.counterparts import Activity
+from kronika.analyse.counts import Counts
 from kronika.analyse.dyads import QUADS, Dyad
 from kronika.analyse.periods import period_start
 from kronika.errors import InputError
@@ -20,14 +21,18 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 CHART_SUFFIXES = (".png", ".svg", ".html")
-COOPERATION, CONFLICT = "#2e7d4f", "#b3342d"
-QUAD_COLOURS = {1: "#8cc9a1", 2: COOPERATION, 3: "#e8a29c", 4: CONFLICT}
+# The explorer's palette (serve/static/kronika.css, --q1 ... --q4; a test keeps them equal).
+COOPERATION, CONFLICT = "#1f63a8", "#b2182b"
+QUAD_COLOURS = {1: "#8fc1e3", 2: COOPERATION, 3: "#f2a37b", 4: CONFLICT}
 
 
 def check_chart_path(path: str | Path) -> Path:
+    """A chart file name kronika can write: checked before anything is computed."""
     p = Path(path)
     if p.suffix.lower() not in CHART_SUFFIXES:
         raise InputError(str(path), f"a chart file must end in {', '.join(CHART_SUFFIXES)}")
+    if not p.parent.is_dir():
+        raise InputError(str(path), f"no folder {p.parent} to write the chart in")
     return p
 
 
@@ -71,6 +76,28 @@ def activity_chart(a: Activity, path: str | Path) -> Path:
     return _save(fig, p, f"{a.actor.name} events")
 
 
+def counts_chart(c: Counts, path: str | Path, *, most: int = 8) -> Path:
+    """Events per period: bars without a grouping, one line per group (the ``most`` busiest) with one."""
+    p = check_chart_path(path)
+    fig = _figure(1)
+    ax: Any = fig.axes[0]
+    if c.group is None:
+        ax.bar([r["date_start"] for r in c.rows], [r["events"] for r in c.rows], width=_bar_width(c.by),
+               align="edge", color=COOPERATION)
+    else:
+        series: dict[str, list[dict[str, Any]]] = {}
+        for r in c.rows:
+            series.setdefault(str(r[c.group]), []).append(r)
+        busiest = sorted(series, key=lambda g: -sum(r["events"] for r in series[g]))[:most]
+        for g in busiest:
+            ax.plot([r["date_start"] for r in series[g]], [r["events"] for r in series[g]], label=g, linewidth=1.2)
+        ax.legend(loc="upper left", fontsize=8, ncols=2)
+    _axes_style(ax)
+    grouped = f" by {c.group}" if c.group else ""
+    fig.suptitle(f"events per {c.by}{grouped} ({c.not_placed} undated or less precise not shown)", fontsize=11)
+    return _save(fig, p, f"events per {c.by}{grouped}")
+
+
 def _axes_style(ax: Any) -> None:
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
     from matplotlib.ticker import MaxNLocator
@@ -84,7 +111,7 @@ def _axes_style(ax: Any) -> None:
 
 
 def _bar_width(by: str) -> float:
-    return {"week": 5.0, "month": 24.0, "year": 300.0}[by]
+    return {"day": 0.8, "week": 5.0, "month": 24.0, "year": 300.0}[by]
 
 
 def _figure(rows: int) -> Figure:

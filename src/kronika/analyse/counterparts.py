@@ -14,6 +14,7 @@ from kronika.analyse.briefs import is_fact
 from kronika.analyse.dyads import QUADS
 from kronika.analyse.network import Node, event_sides
 from kronika.analyse.periods import PERIODS, period_of
+from kronika.analyse.timeline import periods_between, quiet_runs
 from kronika.errors import QueryError
 from kronika.store import Store
 from kronika.store.actor_refs import ActorRef, resolve_actor
@@ -38,6 +39,12 @@ class PeriodActivity:
     count: int
     quad: dict[int, int]
     event_ids: tuple[str, ...]
+    score_sum: float = 0.0  # of the events with a score, for the period's mean
+    scored: int = 0
+
+    @property
+    def mean_score(self) -> float | None:
+        return round(self.score_sum / self.scored, 2) if self.scored else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +65,7 @@ class Activity:
                               "categories": c.categories, "mean_score": c.mean_score,
                               "event_ids": list(c.event_ids)} for c in self.counterparts],
             "timeline": [{"period": t.period, "count": t.count, "quad": {str(k): v for k, v in t.quad.items()},
-                          "event_ids": list(t.event_ids)} for t in self.timeline],
+                          "mean_score": t.mean_score, "event_ids": list(t.event_ids)} for t in self.timeline],
         }
 
 
@@ -98,8 +105,11 @@ def activity(store: Store, name: str, *, by: str = "month") -> Activity:
                 pairs[(node.id, relation)].append(row)
     counterparts = sorted((_counterpart(nodes[nid], rel, rs) for (nid, rel), rs in pairs.items()),
                           key=lambda c: (-c.count, RELATIONS.index(c.relation), c.node.label))
+    # Every period from the first to the last: a quiet month is a zero on the chart, not a gap.
+    span = periods_between(min(periods), max(periods), by) if periods else []
     timeline = [PeriodActivity(p, len(rs), {q: sum(r["quad_code"] == q for r in rs) for q in QUADS},
-                               tuple(r["id"] for r in rs)) for p, rs in sorted(periods.items())]
+                               tuple(r["id"] for r in rs), *_score_sum(rs))
+                for p, rs in ((p, periods.get(p, [])) for p in span)]
     return Activity(ref, by, counterparts, timeline, n_events, undated, not_facts)
 
 
@@ -125,7 +135,13 @@ def _counterpart(node: Node, relation: str, rows: list[dict[str, Any]]) -> Count
                        round(sum(scores) / len(scores), 2) if scores else None, tuple(r["id"] for r in rows))
 
 
-def render_counterparts(a: Activity) -> str:
+def _score_sum(rows: list[dict[str, Any]]) -> tuple[float, int]:
+    scores = [float(r["event_scale"]) for r in rows if r["event_scale"] is not None]
+    return sum(scores), len(scores)
+
+
+def render_counterparts(a: Activity, *, width: int = 100) -> str:
+    """Counterparts, then events over time (a run of quiet periods on one line), each line cut at ``width``."""
     lines = [f"counterparts ({a.events} factual events; {a.not_facts} negated or hypothetical not counted):"]
     for c in a.counterparts:
         cats = ", ".join(f"{k} {v}" for k, v in c.categories.items())
@@ -134,6 +150,11 @@ def render_counterparts(a: Activity) -> str:
     if not a.counterparts:
         lines.append("  none")
     lines.append(f"events over time, by {a.by} ({a.undated} undated or less precise not shown):")
-    lines += [f"  {t.period:<8} {t.count:>3}  " + " ".join(f"q{q}:{t.quad[q]}" for q in QUADS)
-              for t in a.timeline]
-    return "\n".join(lines)
+    by_period = {t.period: t for t in a.timeline}
+    for first, last in quiet_runs(list(by_period), lambda p: by_period[p].count == 0):
+        t = by_period[first]
+        if first != last:
+            lines.append(f"  {first} … {last}    0")
+        else:
+            lines.append(f"  {t.period:<8} {t.count:>3}  " + " ".join(f"q{q}:{t.quad[q]}" for q in QUADS))
+    return "\n".join(line if len(line) <= width else line[:width - 1] + "…" for line in lines)

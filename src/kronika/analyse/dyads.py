@@ -20,12 +20,14 @@ from typing import Any
 from kronika.analyse.briefs import brief, is_fact
 from kronika.analyse.network import Node, event_sides
 from kronika.analyse.periods import PERIODS, period_of
+from kronika.analyse.timeline import periods_between
 from kronika.errors import QueryError
+from kronika.plover import QUAD_CLASSES
 from kronika.store import Store
 from kronika.store.actor_refs import ActorRef, resolve_actor
 from kronika.store.queries import EventFilter, events
 
-QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+QUADS = QUAD_CLASSES  # kept under its old name for the modules that chart dyads
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +114,7 @@ def dyad(store: Store, a: str, b: str, *, by: str = "month") -> Dyad:
         counted[row["id"]] = item
         for d in dirs:
             groups[(period, d, row["event"])].append(row)
-    return Dyad(ra, rb, by, directions, _cells(groups), _totals(groups), counted, undated, not_facts)
+    return Dyad(ra, rb, by, directions, _cells(groups), _totals(groups, by), counted, undated, not_facts)
 
 
 def _on(ref: ActorRef, codes: list[str] | None, nodes: list[Node]) -> bool:
@@ -131,13 +133,23 @@ def _cells(groups: dict[tuple[str, str, str], list[dict[str, Any]]]) -> list[Dya
             for (p, d, cat), rows in sorted(groups.items())]
 
 
-def _totals(groups: dict[tuple[str, str, str], list[dict[str, Any]]]) -> list[PeriodTotal]:
+def _totals(groups: dict[tuple[str, str, str], list[dict[str, Any]]], by: str) -> list[PeriodTotal]:
+    """Per period and direction, every period from the first to the last: a quiet month is a zero,
+    not a gap (for each direction that has any event)."""
     by_pd: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for (p, d, _), rows in groups.items():
         by_pd[(p, d)].extend(rows)
+    if not by_pd:
+        return []
+    found = sorted({p for p, _ in by_pd})
     out = []
-    for (p, d), rows in sorted(by_pd.items()):
-        quad = {q: sum(1 for r in rows if r["quad_code"] == q) for q in QUADS}
-        out.append(PeriodTotal(p, d, len(rows), quad, quad[1] + quad[2], quad[3] + quad[4], _mean(rows),
-                               tuple(r["id"] for r in rows)))
+    for p in periods_between(found[0], found[-1], by):
+        for d in sorted({d for _, d in by_pd}):
+            out.append(_total(p, d, by_pd.get((p, d), [])))
     return out
+
+
+def _total(p: str, d: str, rows: list[dict[str, Any]]) -> PeriodTotal:
+    quad = {q: sum(1 for r in rows if r["quad_code"] == q) for q in QUADS}
+    return PeriodTotal(p, d, len(rows), quad, quad[1] + quad[2], quad[3] + quad[4], _mean(rows),
+                       tuple(r["id"] for r in rows))

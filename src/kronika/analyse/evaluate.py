@@ -210,9 +210,9 @@ def score(gold: dict[str, Any], preds: list[dict[str, Any]]) -> Report:
 
 
 def score_store(db: str, gold_path: str) -> Report:
-    from kronika.analyse.listing import event_rows
+    from kronika.analyse.listing import event_listing
 
-    return score(load_gold(gold_path), event_rows(db))
+    return score(load_gold(gold_path), event_listing(db).rows)
 
 
 def render_report(r: Report, *, show_errors: bool = False) -> str:

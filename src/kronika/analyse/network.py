@@ -15,8 +15,12 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from kronika.analyse.briefs import is_fact
+from kronika.analyse.listing import checked_filter
+from kronika.output import TableView
 from kronika.store import Store
 from kronika.store.actor_refs import country_names, event_entities
+from kronika.store.checks import Spelling, option_name
+from kronika.store.filters import EventQuery
 from kronika.store.queries import EventFilter, events
 
 
@@ -86,13 +90,21 @@ def event_sides(store: Store, rows: list[dict[str, Any]]) -> dict[str, tuple[lis
     return out
 
 
-def build_network(store: Store, *, since: str | None = None, until: str | None = None) -> Network:
-    """The network of factual events dated within [since, until] (no bounds: every event)."""
-    rows = [r for r in events(store, EventFilter(since=since, until=until)) if is_fact(r["aux"])]
+def build_network(store: Store, *, since: str | None = None, until: str | None = None, event: str | None = None,
+                  countries_only: bool = False, where: EventFilter | None = None) -> Network:
+    """The network of factual events dated within [since, until] (no bounds: every event), of one
+    PLOVER category if ``event`` is given, or matching ``where``. ``countries_only`` folds people and
+    bodies into their country (a minister's visit is an edge between two states) and leaves out those
+    without one."""
+    f = where or EventFilter(since=since, until=until, event=event)
+    rows = [r for r in events(store, f) if is_fact(r["aux"])]
     net = Network({}, {}, Counter())
     sides = event_sides(store, rows)
+    names = country_names(store) if countries_only else {}
     for r in rows:
         actors, recipients = sides[r["id"]]
+        if countries_only:
+            actors, recipients = _as_countries(actors, names), _as_countries(recipients, names)
         for n in {n.id: n for n in actors + recipients}.values():
             net.nodes.setdefault(n.id, n)
             net.node_events[n.id] += 1
@@ -108,9 +120,31 @@ def build_network(store: Store, *, since: str | None = None, until: str | None =
     return net
 
 
+def network_for(db: str, q: EventQuery, *, spell: Spelling = option_name) -> Network:
+    """``kronika network``: the user's filters checked (NoMatch when they select nothing), then the network."""
+    store = Store(db, read_only=True)
+    return build_network(store, where=checked_filter(store, q, spell))
+
+
+def _as_countries(nodes: list[Node], names: dict[str, str]) -> list[Node]:
+    out = {n.country: country_node(n.country, names) for n in nodes if n.country}
+    return list(out.values())
+
+
 def top_actors(net: Network, limit: int = 10) -> list[dict[str, Any]]:
     """The nodes taking part in the most factual events."""
     return [{**_node_dict(net.nodes[nid]), "events": n} for nid, n in net.node_events.most_common(limit)]
+
+
+NETWORK_TABLE = TableView(("actor", "recipient", "events", "mean_score", "categories"), fill="categories")
+
+
+def edge_rows(net: Network) -> list[dict[str, Any]]:
+    """The links as table rows, busiest first: who acts on whom, how often, how (mean score, categories)."""
+    return [{"actor": net.nodes[e.source].label, "recipient": net.nodes[e.target].label, "events": e.count,
+             "mean_score": e.mean_score, "categories": ", ".join(f"{k} {n}" for k, n in e.categories.most_common()),
+             "actor_id": e.source, "recipient_id": e.target}
+            for e in sorted(net.edges.values(), key=lambda e: (-e.count, e.source, e.target))]
 
 
 def network_json(net: Network) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Putting event dates, which may be a day, a month or only a year, into weeks, months or years.
+"""Putting event dates, which may be a day, a month or only a year, into days, weeks, months or years.
 
 A date is only placed in a period it certainly falls in: "2024-03" goes into month 2024-03 and
 year 2024, never into a week. Callers report such events apart instead of guessing.
@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
-PERIODS = ("week", "month", "year")
+PERIODS = ("week", "month", "year")  # what dyads and actor timelines are counted by
+COUNT_PERIODS = ("day", *PERIODS)  # `kronika counts` can count days too
 
 
 def period_of(value: str | None, by: str) -> str | None:
@@ -25,6 +26,8 @@ def period_of(value: str | None, by: str) -> str | None:
             return None
         year, week, _ = date.fromisoformat(value).isocalendar()
         return f"{year}-W{week:02d}"
+    if by == "day":
+        return value if len(parts) == 3 else None
     raise ValueError(f"unknown period {by!r}")
 
 
@@ -33,5 +36,5 @@ def period_start(label: str) -> date:
     if "-W" in label:
         year, week = label.split("-W")
         return date.fromisocalendar(int(year), int(week), 1)
-    parts = label.split("-")
-    return date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, 1)
+    parts = [int(p) for p in label.split("-")]
+    return date(parts[0], *(parts[1:] + [1, 1])[:2])

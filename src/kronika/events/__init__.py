@@ -8,6 +8,7 @@ from kronika.actors import ActorResult
 from kronika.events.conventions import Conventions, load_conventions
 from kronika.events.lexicon import Lexicon, default_lexicon
 from kronika.events.sentence import code_sentence
+from kronika.events.story import Story
 from kronika.records import Event, ParsedDoc
 
 __all__ = ["EventResources", "load_resources", "run"]
@@ -25,7 +26,7 @@ def load_resources() -> EventResources:
 
 def run(parsed: ParsedDoc, found: ActorResult, res: EventResources) -> list[Event]:
     """All events of one document, sentence by sentence."""
-    out: list[Event] = []
+    story = Story()
     for sent in parsed.sentences:
-        out.extend(code_sentence(parsed, found.view, res.lexicon, res.conventions, sent.index))
-    return out
+        story.told.extend(code_sentence(parsed, found.view, res.lexicon, res.conventions, sent.index, story))
+    return story.told

@@ -16,28 +16,31 @@ from kronika.events.triggers import Trigger
 from kronika.nlp.tree import Tree
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
+
 _CLIMB = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp", "prep", "dobj", "pobj", "attr",
                     "ccomp", "relcl", "acl", "oprd", "npadvmod"})
+
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+
 # A pronoun subject of a reported clause that the actors stage could not resolve stands for the
 # reporter ("Colombian rebels said they would ...", "the ministry said it had ...").
 _REPORTED_PRONOUNS = frozenset({"they", "it", "he", "she", "we"})
 
 IsActor = Callable[[int], bool]
 
-
 @dataclass
 class Args:
     actors: list[int] = field(default_factory=list)  # head tokens of actor phrases
     recipients: list[int] = field(default_factory=list)
     inferred_actor: bool = False  # taken from an enclosing clause rather than the trigger's own
-
+    actor_how: str = ""  # how each side was found, for --explain
+    recipient_how: str = ""
 
 def is_passive(tree: Tree, k: int) -> bool:
-    return any(c.dep in ("auxpass", "nsubjpass") for c in tree.children(k))
+    """A passive verb; not a participle of stance ("Israel is opposed to", "Japan is committed to")."""
+    return tree.lower[k] not in _STANCES and any(c.dep in ("auxpass", "nsubjpass") for c in tree.children(k))
 
-
-def _antecedent(tree: Tree, k: int) -> int:
+def antecedent(tree: Tree, k: int) -> int:
     """For a relative pronoun subject, the noun it stands for (via a copula's attribute if needed)."""
     t = tree[k]
     if t.text.lower() not in _RELATIVE:
@@ -57,11 +60,13 @@ def _antecedent(tree: Tree, k: int) -> int:
             return subj.i
     return noun
 
-
 # Passive participles that describe their subject's own stance ("Vietnam is committed to opening
 # up", "Japan is prepared to help"): the passive subject is the one who acts.
-_STANCES = frozenset({"committed", "prepared", "determined", "resolved", "poised", "set", "engaged", "dedicated"})
+_STANCES = frozenset({"committed", "prepared", "determined", "resolved", "poised", "set", "engaged", "dedicated",
+                      "opposed"})
 
+_RELATIONAL = frozenset({"counterpart", "host", "guest", "rival", "opponent", "neighbour", "neighbor", "ally",
+                         "partner", "successor", "predecessor", "enemy", "foe", "adversary"})
 
 def own_subject(tree: Tree, k: int) -> int | None:
     subjects = tree.children(k, "nsubj", "csubj")
@@ -73,8 +78,7 @@ def own_subject(tree: Tree, k: int) -> int | None:
     # belongs to the clause the parser folded in, the other one is the verb's own.
     plain = [s for s in subjects if s.text.lower() not in _RELATIVE]
     s = plain[0] if plain else subjects[0]
-    return _antecedent(tree, s.i)
-
+    return antecedent(tree, s.i)
 
 def subject_of(tree: Tree, k: int, is_actor: IsActor, *, limit: int = 6) -> int | None:
     """The nearest subject up the clause chain that names an actor."""
@@ -107,13 +111,11 @@ def subject_of(tree: Tree, k: int, is_actor: IsActor, *, limit: int = 6) -> int 
         cur = t.head
     return None
 
-
 # Verbs that have no object to be the passive of ("protested", "rioted"): a sentence "Militants
 # protested in X." misparsed as a noun with a participle is still an active sentence.
 _INTRANSITIVE = frozenset({"protest", "demonstrate", "riot", "march", "rally", "strike", "clash", "resign",
                            "agree", "vow", "pledge", "threaten", "promise", "refuse", "decline", "withdraw",
                            "retreat", "surrender", "mutiny", "rebel", "fight", "negotiate"})
-
 
 def misparsed_main_verb(tree: Tree, k: int) -> bool:
     """The small model often reads "Militants threatened to resume attacks." as a noun phrase: the noun
@@ -132,7 +134,6 @@ def misparsed_main_verb(tree: Tree, k: int) -> bool:
                     for c in tree.children(k, "xcomp", "advcl"))
     return to_clause or t.lemma in _INTRANSITIVE
 
-
 def _actor_within(tree: Tree, subj: int, verb: int, is_actor: IsActor) -> int | None:
     """An actor the parser hung inside a non-actor subject ("SANTIAGO (Herald) — Chilean Foreign
     Minister X hosted ...": X is an apposition of the dateline)."""
@@ -140,7 +141,6 @@ def _actor_within(tree: Tree, subj: int, verb: int, is_actor: IsActor) -> int | 
              if k < verb and k != subj and tree[k].dep in ("appos", "conj", "nsubj") and is_actor(k)]
     # the first actor named: its conjuncts follow it ("BAKU — Romania and Azerbaijan signed")
     return min(found, key=lambda k: (len(list(tree.ancestors(k))), k)) if found else None
-
 
 def _left_list(tree: Tree, verb: int, is_actor: IsActor) -> list[int]:
     """Actor names in the list just before a verb that the parser failed to attach as subject."""
@@ -163,25 +163,37 @@ def _left_list(tree: Tree, verb: int, is_actor: IsActor) -> list[int]:
         break
     return sorted(out)
 
-
-def _prep_objects(tree: Tree, k: int, preps: list[str] | frozenset[str]) -> list[int]:
+def prep_objects(tree: Tree, k: int, preps: list[str] | frozenset[str]) -> list[int]:
     out: list[int] = []
     here = tree.children(k, "prep", "dative")
     if not here:
         return out  # most words: no need to go through the prepositions wanted
+    # "pulled its troops out of Moldova", "away from the border": a two-word preposition leaving a place
+    # is "from"
+    words = [(tree.lower[p.i], p.i) for p in here]
+    words += [("from", q.i) for p in here if tree.lower[p.i] in ("out", "away")
+              for q in tree.children(p.i, "prep") if tree.lower[q.i] in ("of", "from")]
     for want in preps:
-        for p in here:
-            if tree.lower[p.i] != want:
+        for word, p in words:
+            if word != want:
                 continue
-            for o in tree.children(p.i, "pobj"):
+            for o in tree.children(p, "pobj"):
                 out.append(o.i)
                 out.extend(c.i for c in tree.children(o.i, "conj"))
         if out:
             return out
     return out
 
+def prep_actors(tree: Tree, k: int, preps: list[str] | frozenset[str], is_actor: IsActor) -> list[int]:
+    """The actors of the first preposition, in order of preference, that has any ("talks with X on
+    Tuesday": X, not the day that an earlier-preferred "on" names)."""
+    for want in preps:
+        found = [o for o in prep_objects(tree, k, [want]) if is_actor(o)]
+        if found:
+            return found
+    return []
 
-def _conjuncts(tree: Tree, k: int) -> list[int]:
+def conjuncts(tree: Tree, k: int) -> list[int]:
     # A stack, not recursion: a list of thousands of names chains each conjunct under the previous one,
     # deeper than Python's recursion limit. Same order as a depth-first walk.
     out: list[int] = []
@@ -192,71 +204,139 @@ def _conjuncts(tree: Tree, k: int) -> list[int]:
         stack.extend(reversed([c.i for c in tree.children(n, "conj")]))
     return out
 
-
-def _inside(tree: Tree, k: int, is_actor: IsActor, lex: Lexicon) -> list[int]:
+def inside(tree: Tree, k: int, is_actor: IsActor, lex: Lexicon) -> list[int]:
     """Actors inside a non-actor object: "praised security cooperation with Russia"."""
     if is_actor(k):
-        return _conjuncts(tree, k)
+        return conjuncts(tree, k)
     for c in tree.children(k, "poss", "compound", "amod", "nmod"):
         if is_actor(c.i):
             return [c.i]
-    return [o for o in _prep_objects(tree, k, ["of", *lex.args["recipient_preps"]]) if is_actor(o)]
-
+    # "the demonstration staged by students", "crimes committed by Croat forces": whose act it is
+    done_by = [o.i for c in tree.children(k, "acl") for a in tree.children(c.i, "agent")
+               for o in tree.children(a.i, "pobj") if is_actor(o.i)]
+    if done_by:
+        return done_by
+    return prep_actors(tree, k, ["of", "by", *lex.args["recipient_preps"]], is_actor)
 
 def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Args:
     k = trig.token
     args = Args()
-    host = trig.entry.lemma in lex.wordset("host_verbs")
+    # "Beijing welcomed the Russian president": the host; "welcomed the statement" is approval, not a visit
+    host = trig.entry.lemma in lex.wordset("host_verbs") and trig.entry.event == "CONSULT"
     if is_passive(tree, k):
         agent = [o.i for a in tree.children(k, "agent") for o in tree.children(a.i, "pobj")]
         subj = tree.child(k, "nsubjpass")
-        subj_i = _antecedent(tree, subj.i) if subj is not None else None
+        subj_i = antecedent(tree, subj.i) if subj is not None else None
         if host:
-            args.actors = _conjuncts(tree, subj_i) if subj_i is not None else []
-            args.recipients = agent + _prep_objects(tree, k, ["to", "in", "by"])
+            args.actors = conjuncts(tree, subj_i) if subj_i is not None else []
+            args.recipients = agent + prep_objects(tree, k, ["to", "in", "by"])
+            args.actor_how, args.recipient_how = "the one received (passive subject)", "the host (by, to, in)"
         else:
+            # "has been accused of misusing funds ... by government officials": a "by" the parser hung
+            # lower in the clause still names the agent
+            agent = agent or [o.i for j in tree.subtree(k) if j > k and tree.lower[j] == "by"
+                              and tree[j].dep in ("prep", "agent")
+                              for o in tree.children(j, "pobj") if is_actor(o.i)][-1:]
             args.actors = agent
-            if subj_i is not None and trig.entry.passive_recipient and is_actor(subj_i):
-                args.recipients = _conjuncts(tree, subj_i)
+            args.actor_how = "the passive's agent (by)"
+            if not agent and trig.entry.event == "MOBILIZE" and subj_i is not None and is_actor(subj_i):
+                # "Reinforcements were sent to the area": forces moved show their own side's force
+                args.actors = conjuncts(tree, subj_i)
+                args.actor_how = "the forces moved (the passive's subject)"
+            elif subj_i is not None and trig.entry.passive_recipient and is_actor(subj_i):
+                args.recipients = conjuncts(tree, subj_i)
+                args.recipient_how = "the passive's subject"
     else:
         own = own_subject(tree, k)
         if own is not None and not is_actor(own):
             # two subjects (a dateline the parser took for one), or an actor hung inside the subject
-            others = [_antecedent(tree, c.i) for c in tree.children(k, "nsubj") if c.i != own]
+            others = [antecedent(tree, c.i) for c in tree.children(k, "nsubj") if c.i != own]
             own = next((o for o in others if is_actor(o)), None) or _actor_within(tree, own, k, is_actor) or own
         if own is not None and is_actor(own):
-            args.actors = _conjuncts(tree, own)
+            args.actors = conjuncts(tree, own)
+            args.actor_how = "the verb's subject"
         else:
             inherited = subject_of(tree, k, is_actor)
             if inherited is not None:
-                args.actors = _conjuncts(tree, inherited)
+                args.actors = conjuncts(tree, inherited)
                 args.inferred_actor = True
+                args.actor_how = "the subject of the clause above"
             else:
                 args.actors = _left_list(tree, k, is_actor)
+                args.actor_how = "the names just before the verb"
         obj = tree.child(k, "dobj", "obj")
+        if obj is None:
+            # "killed around 30 of the assailants": the parser hangs the counted object on "around"
+            obj = next((o for a in tree.children(k, "advmod", "prep") if tree.lower[a.i] in _APPROXIMATELY
+                        for o in tree.children(a.i, "pobj") if o.pos == "NUM"), None)
         if obj is None and tree[k].lemma in lex.wordset("permission_verbs") | lex.wordset("object_control_verbs"):
             # "allowed [Kouame to run]": the parser makes the one allowed the complement's subject
             obj = next((s for c in tree.children(k, "ccomp") for s in tree.children(c.i, "nsubj")), None)
-        own_thing = obj is not None and any(c.pos == "PRON" for c in tree.children(obj.i, "poss"))
+        # "recalled its ambassador": the subject's own envoy is no other party; "met his Brazilian
+        # counterpart" names one (a relational noun, or a nationality of its own)
+        # ("urged its citizens", "arrested its own officers": whom one asks or acts on is the other party)
+        own_thing = obj is not None and trig.entry.event in _MOVES_OWN \
+            and any(c.pos == "PRON" for c in tree.children(obj.i, "poss")) \
+            and obj.lemma not in _RELATIONAL and not any(c.ent_type in ("NORP", "GPE")
+                                                         for c in tree.children(obj.i, "amod", "compound"))
+        # "mobilized reservists", "deployed troops": a show of force moves its own forces; the other party
+        # is where they go or whom they face
+        # ("handed over medicine to the Red Crescent": the goods given are no party; "helped Ukraine" names one)
+        given = trig.entry.event == "AID" and bool(trig.entry.objects)
+        # ("withdrew its inspectors from Iraq", "pulled troops out of Lebanon": what is withdrawn is the
+        # actor's own)
+        withdrawn = (trig.entry.event == "SANCTION" and trig.entry.mode == "withdraw"
+                     or trig.entry.event == "RETREAT" and trig.entry.mode in ("withdraw", "disarm")) \
+            and bool(trig.entry.objects)
+        own_thing = own_thing or trig.entry.event == "MOBILIZE" or given or withdrawn
         if obj is not None and not own_thing:
             # ("recalled its ambassador from Mali": the subject's own envoy is not the other party)
-            args.recipients = _inside(tree, obj.i, is_actor, lex)
+            args.recipients = inside(tree, obj.i, is_actor, lex)
+            args.recipient_how = "the verb's object"
         if host:
             args.actors, args.recipients = args.recipients, args.actors
+            args.actor_how, args.recipient_how = "the visitor (host verb's object)", "the host (host verb's subject)"
+    if trig.entry.event == "REQUEST" and not args.recipients:
+        # "demanded that the government provide", "said Sudan must return": the one asked
+        for c in tree.children(k, "ccomp"):
+            s = tree.child(c.i, "nsubj", "nsubjpass")
+            if s is not None and is_actor(antecedent(tree, s.i)):
+                args.recipients = conjuncts(tree, antecedent(tree, s.i))
+                args.recipient_how = "the subject of what is demanded"
+                break
+    if trig.entry.event == "ACCUSE" and not args.recipients:
+        # "launched an investigation into alleged crimes committed by Croat forces"
+        heads = [k, *(c.i for c in tree.children(k, "dobj"))]  # "launched an investigation into ..."
+        for o in [o for h in heads for o in prep_objects(tree, h, ["into", "of", "over", "for"])]:
+            args.recipients = args.recipients or inside(tree, o, is_actor, lex)
+        args.recipient_how = "whoever did what is investigated or alleged" if args.recipients else ""
     if trig.entry.mode == "allege" and not args.recipients:
-        args.recipients = _alleged(tree, k, is_actor)
+        args.recipients = alleged(tree, k, is_actor)
+        args.recipient_how = "the one the allegation is about"
     preps = ([trig.entry.prep.lower()] if trig.entry.prep else []) + list(lex.args["recipient_preps"])
     if not args.recipients:
-        args.recipients = [o for o in _prep_objects(tree, k, preps) if is_actor(o)]
+        args.recipients = prep_actors(tree, k, preps, is_actor)
+        args.recipient_how = "a prepositional object (" + "/".join(preps[:4]) + "...)"
     if not args.recipients:
-        # "asking for my head", "called for X's release": the one the object belongs to
-        for o in _prep_objects(tree, k, preps):
-            args.recipients += [c.i for c in tree.children(o, "poss") if is_actor(c.i)]
-    between = _prep_objects(tree, k, lex.args["participant_preps"])
+        # "asking for my head", "called for X's release", "opposed to French mediation": whose it is
+        for o in prep_objects(tree, k, preps):
+            args.recipients += [c.i for c in tree.children(o, "poss", "amod", "compound", "nmod")
+                                if is_actor(c.i) and (c.dep == "poss" or c.pos != "PRON")]
+        args.recipient_how = "the owner of a prepositional object"
+    between = prep_objects(tree, k, lex.args["participant_preps"])
     if between:
         args.actors = [a for a in args.actors if is_actor(a)] + between
+        args.actor_how += " and the parties between/among"
     _comitative(tree, k, lex, is_actor, args)
+    if not args.recipients:
+        args.recipient_how = ""
     return args
+
+_APPROXIMATELY = frozenset({"around", "about", "nearly", "almost", "over", "some", "roughly", "approximately",
+                            "up"})
+
+# Acts whose object may be the actor's own people or goods, sent, given, moved or withdrawn
+_MOVES_OWN = frozenset({"SANCTION", "MOBILIZE", "RETREAT", "AID", "COOPERATE", "CONCEDE", "AGREE"})
 
 
 def _comitative(tree: Tree, k: int, lex: Lexicon, is_actor: IsActor, args: Args) -> None:
@@ -270,57 +350,79 @@ def _comitative(tree: Tree, k: int, lex: Lexicon, is_actor: IsActor, args: Args)
                 args.actors += _left_list(tree, verb.i, is_actor)
             obj = tree.child(verb.i, "dobj")
             if obj is not None:
-                args.actors += [c for c in _conjuncts(tree, obj.i) if is_actor(c)]
-
+                args.actors += [c for c in conjuncts(tree, obj.i) if is_actor(c)]
 
 def _patient_of(lex: Lexicon, lemma: str) -> bool:
     return lemma in lex.wordset("patient_of_nouns") or \
         any(lemma.endswith(s) for s in lex.args["patient_of_suffixes"])
-
 
 def noun_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Args | None:
     """Arguments of an event noun; None when it only points back to an event already told."""
     k = trig.token
     t = tree[k]
     args = Args()
+    # "the withdrawal of some invasion forces from Panama": what is moved is no party, the place it
+    # leaves is the other party, and the forces' own country (if said) is the actor
+    leaving = t.lemma in lex.wordset("withdrawal_nouns")  # "from X" is the place left, not the giver
+    theme = leaving or t.lemma in lex.wordset("theme_of_nouns")
     poss = [c.i for c in tree.children(k, "poss") if is_actor(c.i)]
-    by = [o for o in _prep_objects(tree, k, ["by", "from"]) if is_actor(o)]
+    by = prep_actors(tree, k, ["by"] if leaving else ["by", "from"], is_actor)
     mods = [c.i for c in tree.children(k, "amod", "compound", "nmod") if is_actor(c.i)]
-    of = [o for o in _prep_objects(tree, k, ["of"]) if is_actor(o)]
-    between = [o for o in _prep_objects(tree, k, lex.args["participant_preps"]) if is_actor(o)]
-    rec = [o for o in _prep_objects(tree, k, lex.args["recipient_preps"]) if is_actor(o)]
+    of = [o for o in prep_objects(tree, k, ["of"]) if is_actor(o)
+          and (not theme or any(c.ent_type in ("NORP", "GPE") or c.dep == "poss" for c in tree.children(o)))]
+    between = prep_actors(tree, k, lex.args["participant_preps"], is_actor)
+    rec = prep_actors(tree, k, lex.args["recipient_preps"], is_actor)
     args.actors = poss or by or mods
+    args.actor_how = "the noun's possessor" if poss else "the noun's by/from object" if by else "the noun's modifier"
     if of:
-        if _patient_of(lex, t.lemma) or args.actors:
+        if theme and not args.actors:
+            args.actors = of
+            args.actor_how = "the country of what the noun moves"
+        elif _patient_of(lex, t.lemma) or args.actors:
             rec = rec or of
         else:
             args.actors = args.actors or of
+            args.actor_how = "the noun's of-object"
     args.recipients = rec
+    args.recipient_how = "the noun's prepositional object" if rec else ""
     if between:
         args.actors = args.actors + between
-    own = bool(args.actors or args.recipients)
+    if theme and not args.recipients:
+        # "the withdrawal of forces from Panama": the place left may hang on what is withdrawn
+        args.recipients = [o for c in prep_objects(tree, k, ["of"])
+                           for o in prep_objects(tree, c, lex.args["recipient_preps"]) if is_actor(o)]
+        args.recipient_how = "the place what the noun moves goes from or to" if args.recipients else ""
+    # "the withdrawal of some forces" is told for itself; a bare "the withdrawal" points back to one told
+    own = bool(args.actors or args.recipients or prep_objects(tree, k, ["of"]))
     det = tree.child(k, "det")
     if not own and det is not None and det.text.lower() in lex.wordset("anaphoric_determiners"):
         return None
     if not args.actors and t.dep not in ("nsubj", "nsubjpass"):
         verb = governing_verb(tree, k)
+        if verb is not None and tree[verb].lemma in lex.wordset("observing_verbs"):
+            verb = None  # "documented 40 killings": the one who tells is not the one who did it
         if verb is not None:
             if is_passive(tree, verb):
                 agent = [o.i for a in tree.children(verb, "agent") for o in tree.children(a.i, "pobj")]
                 subj = tree.child(verb, "nsubjpass")
                 args.actors = [a for a in agent if is_actor(a)]
+                args.actor_how = "the agent of the passive verb governing the noun"
                 if subj is not None and is_actor(subj.i) and not args.recipients:
-                    args.recipients = _conjuncts(tree, subj.i)
+                    args.recipients = conjuncts(tree, subj.i)
+                    args.recipient_how = "the subject of the passive verb governing the noun"
             if not args.actors:
                 s = subject_of(tree, verb, is_actor)
                 if s is not None:
-                    args.actors = _conjuncts(tree, s)
+                    args.actors = conjuncts(tree, s)
                     args.inferred_actor = True
+                    args.actor_how = "the subject of the verb governing the noun"
             if not args.recipients and t.dep in ("dobj", "attr"):
-                args.recipients = [o for o in _prep_objects(tree, verb, lex.args["recipient_preps"])
+                args.recipients = [o for o in prep_objects(tree, verb, lex.args["recipient_preps"])
                                    if is_actor(o)]
+                args.recipient_how = "a prepositional object of the verb governing the noun"
+    if not args.recipients:
+        args.recipient_how = ""
     return args
-
 
 def governing_verb(tree: Tree, k: int) -> int | None:
     """The nearest verb above a token (within four steps)."""
@@ -335,31 +437,12 @@ def governing_verb(tree: Tree, k: int) -> int | None:
     return None
 
 
-def refused_objects(tree: Tree, k: int, lex: Lexicon, is_actor: IsActor) -> list[int]:
-    """What a refusal is aimed at: the object of the refused act ("refusal to recognise Kosovo's
-    independence" → Kosovo; "refused to align itself with EU policy" → the EU)."""
-    for c in tree.children(k, "xcomp", "acl", "advcl"):
-        obj = tree.child(c.i, "dobj")
-        found = _inside(tree, obj.i, is_actor, lex) if obj is not None else []
-        if not found and obj is not None:
-            # "threatened to resume attacks in Israel": where the act would land
-            found = [o for o in _prep_objects(tree, obj.i, ["in", "inside", "across"]) if is_actor(o)]
-        found = found or [o for o in _prep_objects(tree, c.i, lex.args["recipient_preps"]) if is_actor(o)]
-        if not found:
-            for o in [p.i for p in tree.children(c.i, "prep")]:
-                for po in tree.children(o, "pobj"):
-                    found += _inside(tree, po.i, is_actor, lex)
-        if found:
-            return found
-    return []
-
-
-def _alleged(tree: Tree, k: int, is_actor: IsActor) -> list[int]:
+def alleged(tree: Tree, k: int, is_actor: IsActor) -> list[int]:
     """Who an allegation is about: the subject of what is claimed, or what a relative clause hangs on."""
     for c in tree.children(k, "ccomp"):
         s = tree.child(c.i, "nsubj", "nsubjpass")
         if s is not None:
-            a = _antecedent(tree, s.i)
+            a = antecedent(tree, s.i)
             if is_actor(a):
                 return [a]
     t = tree[k]
@@ -369,52 +452,3 @@ def _alleged(tree: Tree, k: int, is_actor: IsActor) -> list[int]:
             if is_actor(cand):
                 return [cand]
     return []
-
-
-# "in defiance of X", "in protest against X", "in retaliation for X's raid": the event is aimed at X.
-_AIM_NOUNS = frozenset({"defiance", "protest", "opposition", "retaliation", "response", "revenge", "reprisal"})
-_AIM_PREPS = frozenset({"of", "against", "at", "over", "to", "for"})
-
-
-def purpose_targets(tree: Tree, k: int, is_actor: IsActor) -> list[int]:
-    """Whom an act of protest or force is aimed at when its own arguments do not say: whoever its
-    purpose clause acts on ("opened fire to disperse demonstrators", "marched to demand the
-    president's resignation") or "in defiance of / in protest against X" names."""
-    for p in tree.children(k, "prep"):
-        if tree.lower[p.i] not in ("in", "as"):
-            continue
-        for o in tree.children(p.i, "pobj"):
-            if o.lemma in _AIM_NOUNS:
-                for q in tree.children(o.i, "prep"):
-                    if tree.lower[q.i] in _AIM_PREPS:
-                        found = [a for po in tree.children(q.i, "pobj") if (a := _first_actor(tree, po.i, is_actor))
-                                 is not None]
-                        if found:
-                            return _conjuncts(tree, found[0])
-    for c in tree.children(k, "advcl", "xcomp"):
-        if not any(tree.lower[a.i] == "to" for a in tree.children(c.i, "aux", "mark")):
-            continue
-        for o in tree.children(c.i, "dobj"):
-            a = _first_actor(tree, o.i, is_actor)
-            if a is not None:
-                return _conjuncts(tree, a)
-    return []
-
-
-def _first_actor(tree: Tree, k: int, is_actor: IsActor, depth: int = 3) -> int | None:
-    """The nearest actor in a noun phrase, looking through possessors, modifiers and prepositional
-    objects ("the resignation of President X", "the US' military policies"); pronouns are not taken
-    (they are mostly the act's own agent: "their disapproval")."""
-    level = [k]
-    for _ in range(depth):
-        for n in level:
-            if tree[n].pos != "PRON" and is_actor(n):
-                return n
-        nxt: list[int] = []
-        for n in level:
-            for c in tree.children(n, "poss", "compound", "nmod", "amod", "prep", "pobj", "appos"):
-                nxt.append(c.i)
-        level = nxt
-        if not level:
-            return None
-    return None

@@ -31,6 +31,7 @@ class Conventions:
     protest_target: str
     state_agents: frozenset[str]
     repression_target: str
+    civil_sectors: frozenset[str]
 
     def agent_sector(self, event: str, mode: str | None, lemma: str) -> str | None:
         """The sector of the agent an act implies when the sentence names none, or None when the act
@@ -83,4 +84,5 @@ def load_conventions() -> Conventions:
         protest_target=_sector(raw.get("protest_target"), "protest_target"),
         state_agents=frozenset(_sector(s, "state_agents") for s in raw.get("state_agents") or []),
         repression_target=_sector(raw.get("repression_target"), "repression_target"),
+        civil_sectors=frozenset(_sector(s, "civil_sectors") for s in raw.get("civil_sectors") or []),
     )

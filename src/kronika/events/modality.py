@@ -8,7 +8,7 @@ event, a REJECT).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kronika.events.lexicon import Lexicon
 from kronika.nlp.tree import Tree
@@ -25,6 +25,7 @@ class Modality:
     drop: str | None = None  # why the trigger is not coded at all
     mode: str | None = None  # the mode when a rule changed the category (a threat of arrest: "arrest")
     rule: str | None = None  # the rule that changed the category, for --explain
+    cues: tuple[str, ...] = ()  # the words that set aux or the rule ("negation: not", "future: will")
 
 
 def _chain(tree: Tree, k: int, hops: int = 4) -> list[int]:
@@ -83,8 +84,13 @@ def modality(tree: Tree, k: int, event: str, lex: Lexicon, rejecting: bool, mode
     if negated:
         aux.append("negation")
     auxes = {c.text.lower() for h in first_clause for c in tree.children(h, "aux")}
-    consequent = any(_words(tree, c.i, ("mark",)) & markers for h in first_clause
-                     for c in tree.children(h, "advcl"))
+    conditions = {w for h in first_clause for c in tree.children(h, "advcl")
+                  for w in _words(tree, c.i, ("mark",)) & markers}
+    # "threatened to strike unless the governor resigns", "demanded talks unless ...": the condition is what
+    # the threat or the demand says; the threat itself is made
+    if event in ("THREATEN", "REQUEST") and t.pos in ("VERB", "AUX") and conditions <= {"unless"}:
+        conditions = set()
+    consequent = bool(conditions)
     considering = any(tree[h].lemma in lex.wordset("considering_words") for h in first_clause[1:])
     unreal = any(c.text.lower() in lex.sub("hypothetical", "adjectives") for c in tree.children(k, "amod"))
     # "a bid to block", "demanded that X guarantee supplies": what is attempted or asked for is not done
@@ -110,7 +116,31 @@ def modality(tree: Tree, k: int, event: str, lex: Lexicon, rejecting: bool, mode
             if (t.lemma, x.lemma) in _non_events(lex):
                 return Modality((), event, drop="non-event")
     willed = "would" in auxes or bool(auxes & lex.sub("future", "modals"))
-    return announced(lex, event, mode, aux, governing, willed)
+    cues = [f"negation: {w}" for h in first_clause for w in sorted(_words(tree, h, ("neg",)) & neg_words)]
+    cues += [f"negation: {tree[h].lemma}" for h in first_clause[1:] if tree[h].lemma in negating]
+    cues += [f"hypothetical: {w}" for w in sorted(auxes & modals_h)]
+    cues += ["hypothetical: a condition governs it"] if consequent else []
+    cues += ["hypothetical: considered, attempted or asked for"] if considering or attempt else []
+    cues += [f"future: {w}" for w in sorted(auxes & (lex.sub("future", "modals") | {"would"}))]
+    cues += [f"intent: {w}" for w in sorted(governing & lex.wordset("intent_words"))]
+    out = announced(lex, event, mode, aux, governing, willed)
+    if consequent and (willed or governing & lex.wordset("intent_words")) and "negation" not in out.aux \
+            and out.event != "REJECT":  # "will not accept refugees if war starts": a refusal still
+        out = _conditional(out, event, mode, "unless" in conditions)
+    return replace(out, cues=tuple(dict.fromkeys(cues)))
+
+
+def _conditional(m: Modality, event: str, mode: str | None, unless: bool) -> Modality:
+    """An act announced on a condition. "will withdraw its force unless X arranges a ceasefire", or any
+    conflictual act on an "if": an ultimatum, PLOVER's THREATEN; a cooperative act on an "if" ("would
+    meet the mediator if he gave them a veto") a conditional offer, AGREE."""
+    aux = tuple(a for a in m.aux if a not in ("hypothetical", "future"))
+    if unless or event in _MATERIAL_CONFLICT or event in ("SANCTION", "REJECT"):
+        return Modality(aux, "THREATEN", mode=_THREAT_MODES.get(event) if event in _THREAT_MODES else None,
+                        rule="an act announced on a condition: an ultimatum")
+    if event in COOPERATIVE or event in ("AGREE", "RETREAT"):
+        return Modality(aux, "AGREE", rule="a cooperative act offered on a condition")
+    return m
 
 
 def announced(lex: Lexicon, event: str, mode: str | None, aux: list[str], governing: set[str],

@@ -17,6 +17,12 @@ class Trigger:
     words: tuple[int, ...]  # the tokens that make the trigger (verb + particle/object/prep)
 
 
+_QUANTITIES = frozenset({"part", "some", "all", "most", "half", "much", "rest", "portion", "bulk", "share", "none",
+                         "many", "several", "one", "two", "three", "dozens", "hundreds", "thousands", "kg",
+                         "kilogram", "ton", "tonne", "litre", "liter", "barrel", "dose", "consignment", "load",
+                         "batch", "quantity", "amount", "worth", "million", "billion"})
+
+
 def _object_lemmas(tree: Tree, k: int) -> dict[str, int]:
     """Lemmas of a verb's objects (and of their conjuncts), and of noun compounds, to their tokens."""
     out: dict[str, int] = {}
@@ -24,8 +30,15 @@ def _object_lemmas(tree: Tree, k: int) -> dict[str, int]:
     for c in tree.children(k, *_OBJECT_DEPS, *mod_deps):
         if c.text.lower() in ("that", "which") and tree[k].dep == "relcl":
             c = tree.head(k)  # "the agreement that they signed": the object is the antecedent
+        if c.lemma in _QUANTITIES:
+            # "suspended part of a military aid program": the object is what it is a part of
+            c = next((o for p in tree.children(c.i, "prep") if tree.lower[p.i] == "of"
+                      for o in tree.children(p.i, "pobj")), c)
         out.setdefault(c.lemma, c.i)
         out.setdefault(c.text.lower(), c.i)
+        for p in tree.children(c.i, "prep"):
+            if tree.lower[p.i] == "of":  # "lifted the state of emergency"
+                out.update({f"{c.lemma} of {o.lemma}": c.i for o in tree.children(p.i, "pobj")})
         if c.dep != "compound" and c.dep != "amod":
             # a two-word object: "imposed martial law", "fired tear gas", "abolished the death penalty"
             for m in tree.children(c.i, "compound", "amod"):
@@ -37,8 +50,13 @@ def _object_lemmas(tree: Tree, k: int) -> dict[str, int]:
                 out.setdefault(m.lemma, c.i)
         for cc in tree.children(c.i, "conj"):
             out.setdefault(cc.lemma, cc.i)
-    for p in tree.children(k, "prep"):
-        for o in tree.children(p.i, "pobj"):
+        if c.dep in _OBJECT_DEPS and c.pos == "PROPN":
+            # "blocked the Nairobi–Mombasa highway": the parser made the name the object, the noun its apposition
+            for a in tree.children(c.i, "appos"):
+                out.setdefault(a.lemma, a.i)
+    for p in tree.children(k, "prep", "prt"):
+        nested = [o for q in tree.children(p.i, "prep") for o in tree.children(q.i, "pobj")]  # "out of X"
+        for o in [*tree.children(p.i, "pobj"), *nested]:
             out.setdefault(o.lemma, o.i)
             for m in tree.children(o.i, "compound", "amod"):
                 out.setdefault(f"{m.lemma} {o.lemma}", o.i)
@@ -60,8 +78,14 @@ def _matches(tree: Tree, k: int, e: TriggerEntry, objects: dict[int, dict[str, i
             return None
         words.append(part[0].i)
     if e.prep:
-        preps = [c for c in tree.children(k, "prep", "agent", "prt", "dative")
-                 if c.text.lower() == e.prep.lower()]
+        # "forced X out of the country": the preposition may hang on the particle
+        near = [c for c in tree.children(k, "prep", "agent", "prt", "dative")]
+        near += [g for c in near if c.text.lower() in ("out", "away", "off", "back")
+                 for g in tree.children(c.i, "prep")]
+        # "stripped 94 critics of their citizenship": the parser hung the preposition on the object
+        near += [g for o in tree.children(k, "dobj") for g in tree.children(o.i, "prep")
+                 if e.prep.lower() == "of" and e.pos == "VERB"]
+        preps = [c for c in near if c.text.lower() == e.prep.lower()]
         if not preps:
             return None
         words.append(preps[0].i)
@@ -76,7 +100,8 @@ def _matches(tree: Tree, k: int, e: TriggerEntry, objects: dict[int, dict[str, i
     return tuple(sorted(words))
 
 
-ALLEGATION = TriggerEntry(lemma="claim", pos="VERB", event="ACCUSE", mode="allege", weight=0.8)
+ALLEGATION = TriggerEntry(lemma="claim", pos="VERB", event="ACCUSE", mode="allege", weight=0.8,
+                          source="rule:a claim of wrongdoing")
 
 
 def allegations(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
@@ -96,7 +121,8 @@ def allegations(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
     return out
 
 
-REFUSAL = TriggerEntry(lemma="refuse", pos="VERB", event="REJECT", weight=0.9)
+REFUSAL = TriggerEntry(lemma="refuse", pos="VERB", event="REJECT", weight=0.9,
+                       source="rule:a verb of refusing and the act refused")
 
 
 def refusals(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
@@ -108,9 +134,9 @@ def refusals(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
             and not any(e.specificity == 0 for e in lex.verbs.get(tree[k].lemma, ()))]
 
 
-INTENT = TriggerEntry(lemma="ready", pos="VERB", event="AGREE", weight=0.7)
-NO_INTENT = TriggerEntry(lemma="interest", pos="VERB", event="REJECT", weight=0.8)
-PERMISSION = TriggerEntry(lemma="allow", pos="VERB", event="CONCEDE", weight=0.8)
+INTENT = TriggerEntry(lemma="ready", pos="VERB", event="AGREE", weight=0.7, source="rule:readiness to act")
+NO_INTENT = TriggerEntry(lemma="interest", pos="VERB", event="REJECT", weight=0.8, source="rule:no intent to act")
+PERMISSION = TriggerEntry(lemma="allow", pos="VERB", event="CONCEDE", weight=0.8, source="rule:a permission granted")
 
 
 def intentions(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
@@ -147,7 +173,35 @@ def permissions(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
     is a concession (CONCEDE), to the one allowed."""
     return [Trigger(token=k, entry=PERMISSION, words=(k,)) for k in tree.sentence_tokens(sent)
             if tree[k].pos == "VERB" and tree[k].lemma in lex.wordset("permission_verbs")
-            and any(c.pos == "VERB" for c in tree.children(k, "ccomp", "xcomp"))]
+            and (any(c.pos == "VERB" for c in tree.children(k, "ccomp", "xcomp")) or _allowed_to(tree, k))]
+
+
+def _allowed_to(tree: Tree, k: int) -> bool:
+    """"will allow 13,000 refugees who have lived in Iraq to return": the infinitive the parser hung
+    inside the object is still what is allowed."""
+    return any(tree[j].pos == "VERB" and any(tree.lower[a.i] == "to" for a in tree.children(j, "aux"))
+               for o in tree.children(k, "dobj") for j in tree.subtree(o.i))
+
+
+OBLIGATION = TriggerEntry(lemma="say", pos="VERB", event="REQUEST", weight=0.7,
+                          source="rule:another party told what it must do")
+
+
+def obligations(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
+    """"Russia said Sudan must return the helicopter", "the minister reiterated that Libya should hand
+    over the suspects": telling another party what it must do is a demand (REQUEST) by the speaker."""
+    verbs, must = lex.wordset("reporting_verbs"), lex.wordset("obligation_modals")
+    out: list[Trigger] = []
+    for k in tree.sentence_tokens(sent):
+        if tree[k].pos != "VERB" or tree[k].lemma not in verbs:
+            continue
+        for c in tree.children(k, "ccomp"):
+            modals = {tree.lower[a.i] for a in tree.children(c.i, "aux")}
+            subj = tree.child(c.i, "nsubj", "nsubjpass")
+            if modals & must and subj is not None and subj.pos != "PRON":
+                out.append(Trigger(token=k, entry=OBLIGATION, words=(k,)))
+                break
+    return out
 
 
 def _act_words(tree: Tree, k: int) -> list[int]:
@@ -188,7 +242,7 @@ def _unlemmatised(lex: Lexicon, lemma: str, tag: str) -> list[TriggerEntry]:
 
 def find_triggers(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
     intents = intentions(tree, sent, lex)
-    out: list[Trigger] = [*allegations(tree, sent, lex), *refusals(tree, sent, lex),
+    out: list[Trigger] = [*allegations(tree, sent, lex), *refusals(tree, sent, lex), *obligations(tree, sent, lex),
                           *(t for t in intents if t.entry is not INTENT), *permissions(tree, sent, lex)]
     out = list({t.token: t for t in reversed(out)}.values())[::-1]  # one reading per word: the first
     claimed = {t.token for t in out}

@@ -47,7 +47,16 @@ class IngestSummary:
             self.warnings += 1
 
 
-Progress = Callable[[int, int], None]  # (inputs seen, documents written)
+@dataclass(frozen=True, slots=True)
+class Step:
+    """What an ingest tells a progress display as it goes (the display decides what to show)."""
+
+    stage: str  # "found" (inputs listed), "coding" (articles done), "merging", "corroborating" (begun)
+    done: int = 0  # found: files; coding: articles coded and stored, skipped or failed so far
+    total: int | None = None  # found: articles expected (None when unknown, e.g. standard input)
+
+
+Progress = Callable[[Step], None]
 
 _LOOKAHEAD = 8  # batches of articles read before asking the store which it already has
 _WRITE_BATCHES = 4  # finished batches written in one transaction...
@@ -62,10 +71,10 @@ def ingest(paths: Sequence[str], store: Store, executor: Executor, *, batch_size
     t0 = time.perf_counter()
     summary = IngestSummary()
     try:
-        resume(store, summary)
+        resume(store, summary, progress)
         _code_all(paths, store, executor, summary, batch_size=batch_size, max_bytes=max_bytes, force=force,
                   progress=progress, stdin=stdin)
-        return finish_ingest(store, summary, t0)
+        return finish_ingest(store, summary, t0, progress)
     except KeyboardInterrupt:
         raise IngestInterrupted(summary.new, summary.step, summary) from None
 
@@ -74,14 +83,12 @@ def _code_all(paths: Sequence[str], store: Store, executor: Executor, summary: I
               batch_size: int, max_bytes: int, force: bool, progress: Progress | None, stdin: object | None
               ) -> None:
     seen_ids: set[str] = set()
-    counter = {"inputs": 0}
 
     def articles() -> Iterator[Article]:
         for item in reader.read_paths(paths, max_bytes=max_bytes, stdin=stdin):  # type: ignore[arg-type]
             if isinstance(item, Problem):
                 summary.add(item)
                 continue
-            counter["inputs"] += 1
             if item.doc_id in seen_ids:
                 summary.skipped += 1
                 continue
@@ -92,12 +99,18 @@ def _code_all(paths: Sequence[str], store: Store, executor: Executor, summary: I
         # The store is asked which articles it has for several batches at once: one query, not eight.
         for ahead in _chunks(articles(), batch_size * _LOOKAHEAD):
             fresh = ahead if force else _unknown(store, ahead, summary)
+            if len(fresh) < len(ahead):
+                report()
             for start in range(0, len(fresh), batch_size):
                 yield fresh[start:start + batch_size]
 
     pending: list[DocResult] = []
     last_write = time.monotonic()
     marked = False
+
+    def report() -> None:
+        if progress is not None:
+            progress(Step("coding", summary.new + summary.skipped + summary.failed))
 
     def write() -> None:
         nonlocal last_write, marked
@@ -113,8 +126,7 @@ def _code_all(paths: Sequence[str], store: Store, executor: Executor, summary: I
         summary.events += len(tables["events"])
         pending.clear()
         last_write = time.monotonic()
-        if progress is not None:
-            progress(counter["inputs"], summary.new)
+        report()
 
     # Finished batches are written a few at a time (each write opens the store and commits once),
     # but at least every few seconds, so a reader of the store sees the ingest advance.
@@ -157,34 +169,38 @@ def _unknown(store: Store, articles: list[Article], summary: IngestSummary) -> l
     return [a for a in articles if a.doc_id not in known]
 
 
-def resume(store: Store, summary: IngestSummary) -> None:
+def resume(store: Store, summary: IngestSummary, progress: Progress | None = None) -> None:
     """Finish the corpus-wide steps an interrupted ingest left undone, before anything new is read."""
     step = run_state.unfinished(store)
     if step is not None:
         summary.resumed = step
-        _corpus_steps(store, summary)
+        _corpus_steps(store, summary, progress)
         summary.step = "coding"
 
 
-def finish_ingest(store: Store, summary: IngestSummary, t0: float) -> IngestSummary:
+def finish_ingest(store: Store, summary: IngestSummary, t0: float, progress: Progress | None = None) -> IngestSummary:
     """What every engine does last, on the driver: store the problems, then the corpus-wide merge."""
     if summary.problems:
         store.write_tables({"problems": problem_rows(summary.problems)})
     if not (summary.resumed and summary.new == 0):  # else the resumed steps saw every stored row already
-        _corpus_steps(store, summary)
+        _corpus_steps(store, summary, progress)
     summary.seconds = time.perf_counter() - t0
     return summary
 
 
-def _corpus_steps(store: Store, summary: IngestSummary) -> None:
+def _corpus_steps(store: Store, summary: IngestSummary, progress: Progress | None = None) -> None:
     from kronika.runner.corroborate import corroborate_store
     from kronika.runner.merge import merge_store
 
     with store.session():  # many small queries in a few seconds: one connection for them all
         summary.step = "merge"
         run_state.mark(store, "merge")
+        if progress is not None:
+            progress(Step("merging"))
         summary.entities = merge_store(store)
         summary.step = "corroboration"
         run_state.mark(store, "corroboration")
+        if progress is not None:
+            progress(Step("corroborating"))
         corroborate_store(store)  # after the merge: it compares people by their corpus-wide entity
         run_state.clear(store)

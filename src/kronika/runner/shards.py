@@ -25,7 +25,7 @@ from kronika.errors import IngestInterrupted, StoreError
 from kronika.ingest.readers import read_file
 from kronika.ingest.walk import STDIN_NAME, _files, guard_reading, read_stdin, stdin_bytes
 from kronika.records import Article, DocResult, Problem
-from kronika.runner.ingest import IngestSummary, Progress, finish_ingest, resume
+from kronika.runner.ingest import IngestSummary, Progress, Step, finish_ingest, resume
 from kronika.store import Store, run_state
 from kronika.store.parquet import load_shard
 from kronika.store.rows import result_rows
@@ -180,10 +180,10 @@ def ingest_shards(paths: Sequence[str], store: Store, executor: ShardExecutor, *
     t0 = time.perf_counter()
     summary = IngestSummary()
     try:
-        resume(store, summary)
+        resume(store, summary, progress)
         _take_shards(paths, store, executor, summary, batch_size=batch_size, max_bytes=max_bytes, force=force,
                      progress=progress, stdin=stdin)
-        return finish_ingest(store, summary, t0)
+        return finish_ingest(store, summary, t0, progress)
     except KeyboardInterrupt:
         raise IngestInterrupted(summary.new, summary.step, summary) from None
 
@@ -197,9 +197,12 @@ def _take_shards(paths: Sequence[str], store: Store, executor: ShardExecutor, su
         r["doc_id"] for r in store.query("SELECT doc_id FROM documents"))
     taken: dict[str, _Taken] = {}
     marked = False
+    failed = sum(p.severity == "error" for _, p in problems)
     for shard in executor.shards(inputs, known=known, batch_size=batch_size, max_bytes=max_bytes):
         summary.skipped += shard.skipped
         problems.extend(shard.problems)
+        failed += sum(p.severity == "error" for _, p in shard.problems)
+        summary.failed = failed  # so far: what an interruption reports
         keep, earlier = _choose(shard.copies, taken, summary)
         if shard.folder is not None:
             if not marked:
@@ -210,7 +213,7 @@ def _take_shards(paths: Sequence[str], store: Store, executor: ShardExecutor, su
             shutil.rmtree(shard.folder, ignore_errors=True)  # only once its rows are committed
             summary.new = len(taken)
         if progress is not None:
-            progress(len(inputs), len(taken))
+            progress(Step("coding", len(taken) + summary.skipped + failed))  # as the local engine counts
     summary.new = len(taken)
     summary.sentences = sum(t.sentences for t in taken.values())
     summary.events = sum(t.events for t in taken.values())

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute
 from pydantic import BaseModel
 
+from kronika.errors import QueryError
 from kronika.serve import views
+from kronika.serve.map_view import map_view
 from kronika.store import Store
 
 Period = Literal["week", "month", "year"]
@@ -30,7 +34,27 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     503: {"model": ErrorBody, "description": "The store stayed locked or unreadable"},
 }
 
-router = APIRouter(prefix="/api", responses=_ERRORS)
+def known_parameters_only(request: Request) -> None:
+    """A parameter the endpoint does not take is a 400, not silently ignored (``?category=`` once
+    was the event filter's name: a bookmark using it must say so rather than list every event)."""
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    known = _query_names(route.dependant)
+    unknown = sorted(set(request.query_params) - known)
+    if unknown:
+        takes = ", ".join(sorted(known)) or "no parameters"
+        raise QueryError(f'unknown parameter "{unknown[0]}" ({route.path} takes {takes})')
+
+
+def _query_names(dependant: Dependant) -> set[str]:
+    names = {p.alias for p in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names
+
+
+router = APIRouter(prefix="/api", responses=_ERRORS, dependencies=[Depends(known_parameters_only)])
 
 
 def _store(request: Request) -> Store:
@@ -53,19 +77,43 @@ def overview(request: Request) -> dict[str, Any]:
     return views.overview(_store(request))
 
 
+# The event filters, named as `kronika events` names its options (--place-country is place_country).
 @router.get("/events", summary="A page of events matching the filters")
 def events(request: Request,
            actor: str | None = Query(None, description="Country code, name or alias, on either side"),
            dyad: str | None = Query(None, description="Actor side and recipient side, e.g. SRB:RUS"),
-           category: str | None = Query(None, description="A PLOVER category, e.g. SANCTION"),
+           event: str | None = Query(None, description="A PLOVER category, e.g. SANCTION"),
            since: str | None = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD"),
            until: str | None = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD"),
+           place: str | None = Query(None, description="Where it happened, by the place's name"),
+           place_country: str | None = Query(None, description="The country where it happened (a code)"),
+           quad_code: int | None = Query(None, description="Quad class, 1 to 4"),
+           outlet: str | None = Query(None, description="An outlet among its sources"),
+           facts_only: bool = Query(False, description="Leave out negated and hypothetical events"),
            q: str | None = Query(None, description="Text the sentence contains"),
            page: int = Query(1, description="Page number, from 1"),
            per_page: int = Query(25, description=f"Events per page, 1 to {views.MAX_PER_PAGE}"),
            ) -> dict[str, Any]:
-    return views.event_table(_store(request), actor=actor, dyad_pair=dyad, category=category, since=since,
-                             until=until, q=q, page=page, per_page=per_page)
+    return views.event_table(_store(request), actor=actor, dyad_pair=dyad, event=event, since=since,
+                             until=until, text=q, place=place, place_country=place_country,
+                             quad_code=quad_code, outlet=outlet, facts_only=facts_only, page=page,
+                             per_page=per_page)
+
+
+@router.get("/map", summary="Where the matching events happened: per place (with coordinates) and per country")
+def event_map(request: Request,
+              actor: str | None = Query(None, description="Country code, name or alias, on either side"),
+              dyad: str | None = Query(None, description="Actor side and recipient side, e.g. SRB:RUS"),
+              event: str | None = Query(None, description="A PLOVER category, e.g. SANCTION"),
+              since: str | None = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD"),
+              until: str | None = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD"),
+              place_country: str | None = Query(None, description="The country where it happened (a code)"),
+              quad_code: int | None = Query(None, description="Quad class, 1 to 4"),
+              outlet: str | None = Query(None, description="An outlet among its sources"),
+              facts_only: bool = Query(False, description="Leave out negated and hypothetical events"),
+              ) -> dict[str, Any]:
+    return map_view(_store(request), actor=actor, dyad_pair=dyad, event=event, since=since, until=until,
+                          place_country=place_country, quad_code=quad_code, outlet=outlet, facts_only=facts_only)
 
 
 @router.get("/events/{event_id}", summary="One PLOVER record, its sentence in the article, other sources")
@@ -90,8 +138,16 @@ def actor(request: Request, name: str, by: Period = "month") -> dict[str, Any]:
 
 
 @router.get("/network", summary="Actors as nodes, factual events as weighted directed edges")
-def network(request: Request, since: str | None = None, until: str | None = None) -> dict[str, Any]:
-    return views.network_view(_store(request), since, until)
+def network(request: Request,
+            since: str | None = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD"),
+            until: str | None = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD"),
+            event: str | None = Query(None, description="A PLOVER category, e.g. SANCTION"),
+            min_weight: int = Query(1, description="Only links of at least this many events"),
+            countries_only: bool = Query(False, description="People and bodies folded into their country"),
+            top: int | None = Query(None, description="Only the actors in the most events (default: all)"),
+            ) -> dict[str, Any]:
+    return views.network_view(_store(request), since, until, event=event, min_weight=min_weight,
+                              countries_only=countries_only, top=top)
 
 
 @router.get("/categories", summary="The 16 PLOVER categories")

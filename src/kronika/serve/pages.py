@@ -18,6 +18,7 @@ from kronika.analyse.dyads import QUADS
 from kronika.serve import views
 from kronika.serve.api import Period
 from kronika.store import Store
+from kronika.store.summary import top_country_dyads
 
 
 def _path_part(value: object) -> str:
@@ -61,9 +62,9 @@ def overview_page(request: Request) -> str:
 
 
 @router.get("/events", response_class=HTMLResponse)
-def events_page() -> str:
+def events_page(request: Request) -> str:
     # The table fills itself from /api/events with the filters in the page's query string.
-    return render("events.html", title="Events")
+    return render("events.html", title="Events", choices=views.filter_choices(_store(request)))
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
@@ -75,11 +76,13 @@ def event_page(request: Request, event_id: str) -> str:
 @router.get("/dyad", response_class=HTMLResponse)
 def dyad_page(request: Request, a: str | None = None, b: str | None = None, by: Period = "month") -> str:
     store = _store(request)
+    choices = views.actor_choices(store)
     if not a or not b:
-        return render("dyad_pick.html", title="Dyads", a=a or "", b=b or "", by=by,
-                      top=views.overview(store)["top_dyads"])
+        return render("dyad_pick.html", title="Dyads", a=a or "", b=b or "", by=by, choices=choices,
+                      top=top_country_dyads(store, 20))
     data = views.dyad_view(store, a, b, by)
-    return render("dyad.html", title=f"{data['a']['label']} and {data['b']['label']}", data=data, by=by)
+    return render("dyad.html", title=f"{data['a']['label']} and {data['b']['label']}", data=data, by=by,
+                  choices=choices)
 
 
 @router.get("/actors", response_class=HTMLResponse)
@@ -89,10 +92,19 @@ def actors_page(request: Request, q: str | None = Query(None)) -> str:
 
 @router.get("/actors/{name:path}", response_class=HTMLResponse)
 def actor_page(request: Request, name: str, by: Period = "month") -> str:
-    data = views.actor_view(_store(request), name, by)
-    return render("actor.html", title=data["actor"]["name"], data=data, by=by, name=name)
+    store = _store(request)
+    data = views.actor_view(store, name, by)
+    return render("actor.html", title=data["actor"]["name"], data=data, by=by, name=name,
+                  choices=views.filter_choices(store))
+
+
+@router.get("/map", response_class=HTMLResponse)
+def map_page(request: Request) -> str:
+    # The map draws itself from /api/map with the filters in the page's query string.
+    return render("map.html", title="Map", choices=views.filter_choices(_store(request)))
 
 
 @router.get("/network", response_class=HTMLResponse)
-def network_page(since: str | None = None, until: str | None = None) -> str:
-    return render("network.html", title="Network", since=since or "", until=until or "")
+def network_page() -> str:
+    # The graph draws itself from /api/network with the filters in the page's query string.
+    return render("network.html", title="Network")

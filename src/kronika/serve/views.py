@@ -7,64 +7,83 @@ the API does not.
 from __future__ import annotations
 
 import math
-from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 from kronika.analyse.briefs import brief
 from kronika.analyse.counterparts import activity, profile_of
+from kronika.analyse.countries import country_name
 from kronika.analyse.dyads import dyad
 from kronika.analyse.network import build_network, network_json, top_actors
+from kronika.analyse.timeline import Bucket, buckets, series, span_of
 from kronika.errors import QueryError
 from kronika.plover import CATEGORIES
 from kronika.serve.errors import NotFound
-from kronika.store import Store
-from kronika.store.actor_refs import UnknownActor, resolve_actor
-from kronika.store.queries import (
-    EventFilter,
-    actors,
-    check_date,
-    count_events,
-    events,
-    parse_dyad,
-    plover_record,
-)
+from kronika.store import Store, filters
+from kronika.store.actor_refs import UnknownActor
+from kronika.store.checks import check_category, check_span
+from kronika.store.filters import EventQuery
+from kronika.store.queries import EventFilter, actors, count_events, events, plover_record
 from kronika.store.summary import (
+    actor_names,
     category_counts,
+    country_dyad_months,
     counts,
     document_text,
     event_by_id,
+    fact_months,
+    outlet_counts,
+    place_country_counts,
     recent_events,
     top_country_dyads,
 )
 
 MAX_PER_PAGE = 200
+SMALL_MULTIPLES = 6  # top dyads charted on the overview
 
 
 def overview(store: Store) -> dict[str, Any]:
+    top_dyads = top_country_dyads(store, 10)
     return {
         "counts": counts(store),
         "top_actors": top_actors(build_network(store), 10),
-        "top_dyads": top_country_dyads(store, 10),
+        "top_dyads": top_dyads,
         "recent_events": [brief(r) for r in recent_events(store, 10)],
         "categories": category_counts(store),
+        **monthly_charts(store, top_dyads[:SMALL_MULTIPLES]),
     }
 
 
+def monthly_charts(store: Store, top_dyads: list[dict[str, Any]]) -> dict[str, Any]:
+    """Factual events per month by quad class, for the store and for each top dyad on one time axis."""
+    months: dict[str, Bucket] = {}
+    for r in fact_months(store):
+        months.setdefault(r["period"], Bucket()).add_sum(r["quad_code"], r["events"], r["score_sum"], r["scored"])
+    pairs = [(d["actor"], d["recipient"]) for d in top_dyads]
+    per_pair: dict[tuple[str, str], dict[str, Bucket]] = {pair: {} for pair in pairs}
+    for r in country_dyad_months(store, pairs):
+        per_pair[(r["actor"], r["recipient"])].setdefault(r["period"], Bucket()).add_sum(
+            r["quad_code"], r["events"], r["score_sum"], r["scored"])
+    span = span_of(months)
+    return {"months": series(months, "month", span),
+            "dyad_months": [{"actor": d["actor"], "recipient": d["recipient"], "events": d["events"],
+                             "series": series(per_pair[(d["actor"], d["recipient"])], "month", span)}
+                            for d in top_dyads]}
+
+
 def event_table(store: Store, *, actor: str | None = None, dyad_pair: str | None = None,
-                category: str | None = None, since: str | None = None, until: str | None = None,
-                q: str | None = None, page: int = 1, per_page: int = 25) -> dict[str, Any]:
-    """One page of events matching the filters (names are resolved as in dyads: "Serbia" = SRB)."""
+                since: str | None = None, until: str | None = None, page: int = 1, per_page: int = 25,
+                **where: Any) -> dict[str, Any]:
+    """One page of events matching the filters (names are resolved as in dyads: "Serbia" = SRB).
+
+    ``where`` holds EventFilter's other fields by their names (event, text, place, place_country,
+    quad_code, outlet, facts_only).
+    """
     if page < 1:
         raise QueryError(f"page {page} is not a page number (pages start at 1)")
     if not 1 <= per_page <= MAX_PER_PAGE:
         raise QueryError(f"per_page {per_page} must be between 1 and {MAX_PER_PAGE}")
-    pair = None
-    if dyad_pair:
-        a, b = parse_dyad(dyad_pair)
-        pair = (resolve_actor(store, a).node, resolve_actor(store, b).node)
-    f = EventFilter(actor=resolve_actor(store, actor).node if actor else None, dyad=pair,
-                    event=category or None, since=real_date(since, "since"), until=real_date(until, "until"),
-                    text=q or None)
+    f = event_filter(store, actor=actor, dyad_pair=dyad_pair, since=since, until=until, **where)
     total = count_events(store, f)
     pages = max(1, math.ceil(total / per_page))
     if page > pages:
@@ -72,6 +91,11 @@ def event_table(store: Store, *, actor: str | None = None, dyad_pair: str | None
     rows = events(store, f, limit=per_page, offset=(page - 1) * per_page)
     return {"total": total, "page": page, "per_page": per_page, "pages": pages,
             "events": [brief(r) for r in rows]}
+
+
+def event_filter(store: Store, *, dyad_pair: str | None = None, **where: Any) -> EventFilter:
+    """The EventFilter a request asks for, checked by the parser `kronika events` uses too."""
+    return filters.event_filter(store, EventQuery(dyad=dyad_pair, **where))
 
 
 def event_detail(store: Store, event_id: str) -> dict[str, Any]:
@@ -87,7 +111,22 @@ def event_detail(store: Store, event_id: str) -> dict[str, Any]:
               if (s.get("doc_id"), s.get("char_start")) != (cite.get("doc_id"), cite.get("char_start"))]
     return {"record": rec, "document": doc,
             "article": split_article(raw, cite.get("char_start"), cite.get("char_end"), rec["text"] or ""),
-            "other_sources": others}
+            "other_sources": others, "source_groups": source_groups(others)}
+
+
+def source_groups(sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Other sources grouped by the sentence they printed: wire copy reprinted by 30 outlets is one
+    group ("30 outlets printed this sentence"), not 30 identical rows. Biggest group first."""
+    groups: dict[str, dict[str, Any]] = {}
+    for src in sources:
+        key = " ".join(str(src.get("text") or "").split()).casefold()
+        group = groups.setdefault(key, {"text": src.get("text"), "sources": []})
+        group["sources"].append(src)
+    out = []
+    for group in groups.values():
+        group["outlets"] = len({s["outlet_label"] for s in group["sources"]})
+        out.append(group)
+    return sorted(out, key=lambda g: -len(g["sources"]))
 
 
 def split_article(raw: str, start: int | None, end: int | None, sentence: str) -> dict[str, Any]:
@@ -109,6 +148,7 @@ def _source(store: Store, s: dict[str, Any]) -> dict[str, Any]:
     out = {k: s.get(k) for k in ("doc_id", "source_file", "outlet", "published", "url", "char_start",
                                   "char_end")}
     out["event_id"] = s.get("event_id") or s.get("id")
+    out["outlet_label"] = out["outlet"] or urlsplit(str(out["url"] or "")).hostname or out["source_file"]
     out["text"] = s.get("text")
     if not out["text"] and s.get("doc_id") and s.get("char_start") is not None:
         doc = document_text(store, str(s["doc_id"]))
@@ -118,7 +158,18 @@ def _source(store: Store, s: dict[str, Any]) -> dict[str, Any]:
 
 
 def dyad_view(store: Store, a: str, b: str, by: str) -> dict[str, Any]:
-    return dyad(store, a, b, by=by).to_json()
+    """The library's dyad, plus a time series with every period for each direction and for all."""
+    data = dyad(store, a, b, by=by).to_json()
+    counted = data["events"]
+    span = span_of(_dated(counted, by))
+    data["series"] = {"all": series(_dated(counted, by), by, span)} | {
+        d: series(_dated([e for e in counted if d in e["direction"].split()], by), by, span)
+        for d in data["directions"].values()}
+    return data
+
+
+def _dated(items: list[dict[str, Any]], by: str) -> dict[str, Bucket]:
+    return buckets(((e["date"], e["quad_code"], e["event_scale"]) for e in items), by)
 
 
 def actor_view(store: Store, name: str, by: str = "month") -> dict[str, Any]:
@@ -126,7 +177,17 @@ def actor_view(store: Store, name: str, by: str = "month") -> dict[str, Any]:
         act = activity(store, name, by=by)
     except UnknownActor as exc:
         raise NotFound(str(exc)) from exc
-    return {"actor": act.actor.to_json(), "profile": profile_of(store, act.actor), "activity": act.to_json()}
+    found = {t.period: _bucket(t.quad, t.score_sum, t.scored) for t in act.timeline}
+    return {"actor": act.actor.to_json(), "profile": profile_of(store, act.actor), "activity": act.to_json(),
+            "series": series(found, by)}
+
+
+def _bucket(quad: dict[int, int], score_sum: float, scored: int) -> Bucket:
+    b = Bucket()
+    for q, n in quad.items():
+        b.add_sum(q, n, None, 0)
+    b.score_sum, b.scored = score_sum, scored
+    return b
 
 
 def actor_list(store: Store, q: str | None = None) -> list[dict[str, Any]]:
@@ -139,23 +200,55 @@ def actor_list(store: Store, q: str | None = None) -> list[dict[str, Any]]:
     return rows
 
 
-def network_view(store: Store, since: str | None, until: str | None) -> dict[str, Any]:
-    return network_json(build_network(store, since=real_date(since, "since"),
-                                      until=real_date(until, "until")))
+def network_view(store: Store, since: str | None = None, until: str | None = None, *, event: str | None = None,
+                 min_weight: int = 1, countries_only: bool = False, top: int | None = None) -> dict[str, Any]:
+    """The actor network, its links of at least ``min_weight`` events, among the ``top`` busiest actors.
+
+    Each node gets a name a reader knows ("intergovernmental organisations" for IGO) and a group for
+    its colour: country, person, organisation or other.
+    """
+    if min_weight < 1:
+        raise QueryError(f"min_weight {min_weight} must be 1 or more")
+    if top is not None and top < 1:
+        raise QueryError(f"top {top} must be 1 or more")
+    since, until = check_span(since, until)
+    net = build_network(store, since=since, until=until, event=check_category(event),
+                        countries_only=countries_only)
+    data = network_json(net)
+    edges = [e for e in data["edges"] if e["count"] >= min_weight]
+    linked = {n for e in edges for n in (e["source"], e["target"])}
+    nodes = sorted((n for n in data["nodes"] if n["id"] in linked), key=lambda n: (-n["events"], n["label"]))
+    kept = nodes[:top] if top else nodes
+    ids = {n["id"] for n in kept}
+    for n in kept:
+        n["name"] = country_name(n["id"]) if n["kind"] == "country" and n["label"] == n["id"] else n["label"]
+        n["group"] = _NODE_GROUPS.get("country" if n["kind"] == "country" else n["type"] or "", "other")
+    shown = [e for e in edges if e["source"] in ids and e["target"] in ids]
+    return {"nodes": kept, "edges": shown, "actors": len(data["nodes"]), "links": len(data["edges"]),
+            "shown": {"actors": len(kept), "links": len(shown)}}
 
 
-def real_date(value: str | None, name: str) -> str | None:
-    """A YYYY, YYYY-MM or YYYY-MM-DD that exists on the calendar ("2024-13" and "2023-02-30" do not)."""
-    if not value:
-        return None
-    check_date(value, name)
-    parts = [int(p) for p in value.split("-")]
-    try:
-        date(parts[0], *(parts[1:] + [1, 1])[:2])
-    except ValueError:
-        raise QueryError(f'{name} "{value}" is not a date on the calendar') from None
-    return value
+_NODE_GROUPS = {"country": "country", "PERSON": "person", "ORG": "organisation"}
 
 
 def categories() -> list[str]:
     return list(CATEGORIES)
+
+
+def filter_choices(store: Store) -> dict[str, Any]:
+    """What the event form suggests: the outlets and the countries events happened in."""
+    return {"outlets": [r["outlet"] for r in outlet_counts(store)],
+            "place_countries": [{"code": r["country"], "name": country_name(r["country"]), "events": r["events"]}
+                                for r in place_country_counts(store)]}
+
+
+def actor_choices(store: Store, limit: int = 400) -> list[dict[str, str]]:
+    """Suggestions for an actor field: countries by code, then the most mentioned people and bodies."""
+    out: list[dict[str, str]] = []
+    for r in actor_names(store, limit):
+        if r["entity_id"].startswith("country:") and r["country"]:
+            out.append({"value": r["country"], "label": f"{r['name']} (country)"})
+        else:
+            where = f", {r['country']}" if r["country"] else ""
+            out.append({"value": r["name"], "label": f"{(r['type'] or 'actor').lower()}{where}"})
+    return out

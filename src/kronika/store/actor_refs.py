@@ -18,9 +18,28 @@ from kronika.store.queries import entity_keys
 
 _CODE = re.compile(r"^[A-Za-z]{3}$")
 
+# How close (rapidfuzz's ratio, 0-100) a name must be to be offered: "Putinn"/"Putin" is 91,
+# "Wanjku"/"Wanjiku" 92, "Kenia"/"Kenya" 80, "Nobody"/"Novak" 36.
+_SIMILAR = 80
+
 
 class UnknownActor(QueryError):
     """No country code, entity name or alias in the store matches (the web explorer answers 404)."""
+
+    def __init__(self, name: str, suggestions: Sequence[str] = ()) -> None:
+        self.name = name
+        self.suggestions = tuple(suggestions)
+        guess = f"; did you mean {alternatives(self.suggestions)}?" if self.suggestions else ""
+        super().__init__(f'no actor called "{name}" in the store{guess} (give a country code like SRB, or a '
+                         "name listed by `kronika actors`)")
+
+    def __reduce__(self) -> tuple[type, tuple[str, tuple[str, ...]]]:
+        return (UnknownActor, (self.name, self.suggestions))
+
+
+def alternatives(names: Sequence[str]) -> str:
+    """"A", "A or B", "A, B or C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,8 +85,33 @@ def resolve_actor(store: Store, name: str) -> ActorRef:
             if row["type"] == "GPE" and row["country"]:
                 return _country(store, text, str(row["country"]))
             return ActorRef(text, str(row["name"]), str(row["name"]), None, str(row["entity_id"]))
-    raise UnknownActor(f'no actor called "{text}" in the store (give a country code like SRB, or a name '
-                     "listed by `kronika actors`)")
+    raise UnknownActor(text, similar_actor_names(store, text))
+
+
+def similar_actor_names(store: Store, name: str, limit: int = 3) -> list[str]:
+    """The store's entity names closest to a misspelt one ("Wanjku" → "Amina Wanjiku"), best first.
+
+    Each entity is compared by its name and its aliases (a surname alone is often an alias), and is
+    offered by its name.
+    """
+    rows = store.query("SELECT name, aliases FROM entities ORDER BY mentions DESC, name")
+    return closest(name, {str(r["name"]): [str(r["name"]), *(r["aliases"] or [])] for r in rows}, limit)
+
+
+def closest(name: str, candidates: dict[str, list[str]], limit: int = 3) -> list[str]:
+    """The candidates (each a label and its spellings) within a typo or two of ``name``, best first."""
+    from rapidfuzz import fuzz
+
+    from kronika.actors.normalize import fold
+
+    wanted = fold(name)
+    scored = []
+    for label, spellings in candidates.items():
+        score = max(fuzz.ratio(wanted, fold(s)) for s in spellings)
+        if score >= _SIMILAR:
+            scored.append((-score, label))
+    return [label for _, label in sorted(scored)[:limit]]
+
 
 
 def _code_in_use(store: Store, code: str) -> bool:

@@ -6,15 +6,22 @@ Every filter is a bound parameter; nothing a user types is pasted into SQL.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from typing import Any
 
-from kronika.errors import QueryError
-from kronika.plover import CATEGORIES
+from kronika.errors import FilterError
+from kronika.plover import NOT_FACT_AUX
+from kronika.store.checks import (
+    Spelling,
+    api_name,
+    check_category,
+    check_confidence,
+    check_country_code,
+    check_date,
+    check_quad,
+)
 from kronika.store.db import Store
 
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 CODER = "kronika 0.1.0"
 
 DOCUMENT_FIELDS = ("source_file", "title", "published", "date_precision", "outlet", "author", "url",
@@ -36,20 +43,17 @@ class EventFilter:
     min_confidence: float | None = None
     text: str | None = None
     doc_id: str | None = None
+    place: str | None = None  # the place's name as event_loc holds it ("Belgrade")
+    place_country: str | None = None  # event_loc's country code (where it happened, not who acted)
+    quad_code: int | None = None  # 1 to 4
+    outlet: str | None = None  # an outlet among the event's sources (any case)
+    facts_only: bool = False  # leave out negated and hypothetical events
 
 
-def check_date(value: str | None, name: str) -> str | None:
-    if value is None:
-        return None
-    if not _DATE.match(value):
-        raise QueryError(f'{name} "{value}" is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)')
-    return value
-
-
-def parse_dyad(value: str) -> tuple[str, str]:
+def parse_dyad(value: str, spell: Spelling = api_name) -> tuple[str, str]:
     parts = value.split(":")
     if len(parts) != 2 or not all(p.strip() for p in parts):
-        raise QueryError(f'dyad "{value}" must be two actors separated by a colon, like SRB:RUS')
+        raise FilterError(f'{spell("dyad")} "{value}" must be two actors separated by a colon, like SRB:RUS')
     return parts[0].strip(), parts[1].strip()
 
 
@@ -77,7 +81,8 @@ _SOURCES = (
     "'doc_id': x.doc_id, 'source_file': y.source_file, 'outlet': y.outlet, 'sentence': x.sentence, "
     "'char_start': x.char_start, 'char_end': x.char_end, 'published': y.published, 'url': y.url, "
     "'text': x.text, 'caption': coalesce(x.caption, false)} ORDER BY coalesce(c.is_primary, true) DESC, "
-    "y.published NULLS LAST, y.source_file, x.sentence, x.trigger_start))::VARCHAR AS sources "
+    "y.published NULLS LAST, y.source_file, x.sentence, x.trigger_start))::VARCHAR AS sources, "
+    "list(DISTINCT lower(y.outlet)) FILTER (WHERE y.outlet IS NOT NULL) AS source_outlets "
     "FROM events x JOIN documents y USING (doc_id) LEFT JOIN event_clusters c ON c.event_id = x.id "
     "GROUP BY 1")
 
@@ -90,7 +95,7 @@ def _event_view(by_source: bool) -> str:
         "CASE WHEN c.event_id IS NULL THEN ev.date_precision ELSE c.date_precision END AS date_precision, "
         "coalesce(c.event_loc, ev.event_loc) AS event_loc, coalesce(c.cluster_id, ev.id) AS cluster_id)")
     return (f"SELECT ev.*{merged}, d.source_file, d.outlet, d.published, d.url, d.title, s.sources, "
-            "s.n_sources, coalesce(c.is_primary, true) AS is_primary FROM events ev "
+            "s.n_sources, s.source_outlets, coalesce(c.is_primary, true) AS is_primary FROM events ev "
             "JOIN documents d USING (doc_id) LEFT JOIN event_clusters c ON c.event_id = ev.id "
             f"LEFT JOIN ({_SOURCES}) s ON s.cid = coalesce(c.cluster_id, ev.id)")
 
@@ -98,7 +103,7 @@ def _event_view(by_source: bool) -> str:
 def events(store: Store, f: EventFilter, *, limit: int | None = None, offset: int = 0,
            order: str = "date", by_source: bool = False) -> list[dict[str, Any]]:
     """Events matching ``f``: one row per real-world event, or per citation with ``by_source``."""
-    where, params = _where(store, f)
+    where, params = _where(store, f, by_source)
     if not by_source and f.doc_id is None:  # one document's events: each of its own citations
         where = (where + " AND" if where else "WHERE") + " e.is_primary"
     sql = (f"SELECT * FROM ({_event_view(by_source)}) e {where} "
@@ -110,22 +115,28 @@ def events(store: Store, f: EventFilter, *, limit: int | None = None, offset: in
     return store.query(sql, params)
 
 
-def count_events(store: Store, f: EventFilter, *, by_source: bool = False) -> int:
+def filtered_events(store: Store, f: EventFilter) -> tuple[str, list[Any]]:
+    """The real-world events matching ``f`` as a SQL subquery (alias ``e``) and its parameters, for
+    queries that aggregate them in the store (the map's places and countries)."""
     where, params = _where(store, f)
+    if f.doc_id is None:
+        where = (where + " AND" if where else "WHERE") + " e.is_primary"
+    return f"(SELECT * FROM ({_event_view(False)}) e {where}) e", params
+
+
+def count_events(store: Store, f: EventFilter, *, by_source: bool = False) -> int:
+    where, params = _where(store, f, by_source)
     if not by_source and f.doc_id is None:
         where = (where + " AND" if where else "WHERE") + " e.is_primary"
     return int(store.scalar(f"SELECT count(*) FROM ({_event_view(by_source)}) e {where}", params) or 0)
 
 
-def _where(store: Store, f: EventFilter) -> tuple[str, list[Any]]:
+def _where(store: Store, f: EventFilter, by_source: bool = False) -> tuple[str, list[Any]]:
     conds: list[str] = []
     params: list[Any] = []
     if f.event:
-        cat = f.event.upper()
-        if cat not in CATEGORIES:
-            raise QueryError(f'event "{f.event}" is not a PLOVER category (one of {", ".join(CATEGORIES)})')
         conds.append("e.event = ?")
-        params.append(cat)
+        params.append(check_category(f.event))
     if f.actor:
         cond, p = _side_match(store, f.actor)
         conds.append("(" + cond.format(codes="e.actor_codes", keys="e.actor_keys") + " OR "
@@ -140,22 +151,21 @@ def _where(store: Store, f: EventFilter) -> tuple[str, list[Any]]:
         params += pa + pb
     if f.since:
         conds.append("e.date >= ?")
-        params.append(check_date(f.since, "--since"))
+        params.append(check_date(f.since, "since"))
     if f.until:
         conds.append("e.date IS NOT NULL AND left(e.date, ?) <= ?")
-        until = check_date(f.until, "--until")
+        until = check_date(f.until, "until")
         params += [len(until or ""), until]
     if f.min_confidence is not None:
-        if not 0 <= f.min_confidence <= 1:
-            raise QueryError(f"min-confidence {f.min_confidence} must be between 0 and 1")
         conds.append("e.confidence >= ?")
-        params.append(f.min_confidence)
+        params.append(check_confidence(f.min_confidence))
     if f.text:
         conds.append("e.text ILIKE ? ESCAPE '\\'")
         params.append(f"%{like_literal(f.text)}%")
     if f.doc_id:
         conds.append("e.doc_id = ?")
         params.append(f.doc_id)
+    _where_place_and_kind(f, by_source, conds, params)
     return ("WHERE " + " AND ".join(conds)) if conds else "", params
 
 
@@ -163,6 +173,32 @@ def like_literal(text: str) -> str:
     """``text`` matched as itself inside a LIKE pattern: ``%`` and ``_`` typed by a user are characters
     to find, not wildcards that match every sentence."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def explained_record(row: dict[str, Any]) -> dict[str, Any]:
+    """The PLOVER record with kronika's ``explain`` field: why the event was coded as it is."""
+    return {**plover_record(row), "explain": json.loads(row["explain"]) if row.get("explain") else None}
+
+
+def _where_place_and_kind(f: EventFilter, by_source: bool, conds: list[str], params: list[Any]) -> None:
+    """Where it happened, its quad class, who reported it, whether it is a fact."""
+    if f.place:
+        conds.append("lower(json_extract_string(e.event_loc, '$.name')) = lower(?)")
+        params.append(f.place.strip())
+    if f.place_country:
+        conds.append("json_extract_string(e.event_loc, '$.country') = ?")
+        params.append(check_country_code(f.place_country, "place_country"))
+    if f.quad_code is not None:
+        conds.append("e.quad_code = ?")
+        params.append(check_quad(f.quad_code))
+    if f.outlet:
+        # A corroborated event counts for every outlet that reported it; a citation for its own.
+        conds.append("lower(e.outlet) = lower(?)" if by_source
+                     else "list_contains(coalesce(e.source_outlets, []::VARCHAR[]), lower(?))")
+        params.append(f.outlet.strip())
+    if f.facts_only:
+        conds.append("NOT list_has_any(coalesce(e.aux, []::VARCHAR[]), ?::VARCHAR[])")
+        params.append(list(NOT_FACT_AUX))
 
 
 def plover_record(row: dict[str, Any]) -> dict[str, Any]:
@@ -209,9 +245,9 @@ def quotes(store: Store, f: QuoteFilter) -> list[dict[str, Any]]:
         params += [entity_keys(store, f.speaker), f"%{like_literal(fold(f.speaker))}%"]
     if f.since:
         conds.append("q.date >= ?")
-        params.append(check_date(f.since, "--since"))
+        params.append(check_date(f.since, "since"))
     if f.until:
-        until = check_date(f.until, "--until")
+        until = check_date(f.until, "until")
         conds.append("q.date IS NOT NULL AND left(q.date, ?) <= ?")
         params += [len(until or ""), until]
     if f.doc_id:

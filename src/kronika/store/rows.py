@@ -33,6 +33,7 @@ def event_row(ev: Event) -> dict[str, Any]:
         "trigger_start": ev.trigger_start, "trigger_end": ev.trigger_end,
         "char_start": ev.cite.char_start, "char_end": ev.cite.char_end,
         "reported_by": ev.reported_by, "cluster_id": ev.id, "caption": ev.cite.caption,
+        "explain": json.dumps(ev.explain.to_json(), ensure_ascii=False) if ev.explain else None,
     }
 
 

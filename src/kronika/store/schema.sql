@@ -88,6 +88,10 @@ ALTER TABLE events ADD COLUMN IF NOT EXISTS actor_doc VARCHAR;
 ALTER TABLE events ADD COLUMN IF NOT EXISTS recipient_doc VARCHAR;
 ALTER TABLE events ADD COLUMN IF NOT EXISTS resolved BOOLEAN DEFAULT false;
 
+-- Why each event was coded as it is (trigger entry, its source, rules, cues, how each side was found):
+-- JSON, read by `kronika events --explain ID` and `--format jsonl` (stores made before: NULL).
+ALTER TABLE events ADD COLUMN IF NOT EXISTS explain VARCHAR;
+
 CREATE TABLE IF NOT EXISTS problems (
     source VARCHAR, stage VARCHAR, message VARCHAR, line INTEGER, field VARCHAR,
     severity VARCHAR, run_at TIMESTAMP

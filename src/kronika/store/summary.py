@@ -8,16 +8,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from kronika.plover import NOT_FACT_AUX
 from kronika.store.db import Store
 from kronika.store.queries import EventFilter, events
 
-# An event with one of these auxiliary modes did not (or not yet certainly) happen.
-NOT_FACT_AUX = ("negation", "hypothetical")
 _IS_FACT = "NOT list_has_any(coalesce(aux, []::VARCHAR[]), ?::VARCHAR[])"
 # One row per real-world event, as ``queries.events`` counts them: the primary report of each
 # corroborated group, with the group's date.
 _REAL_EVENTS = ("(SELECT ev.* REPLACE (coalesce(c.date, ev.date) AS date) FROM events ev "
                 "LEFT JOIN event_clusters c ON c.event_id = ev.id WHERE coalesce(c.is_primary, true))")
+# The same, with the group's place (a corroborated event is where its most precise report puts it).
+_REAL_LOCATED = ("(SELECT ev.* REPLACE (coalesce(c.date, ev.date) AS date, coalesce(c.event_loc, ev.event_loc) "
+                 "AS event_loc) FROM events ev LEFT JOIN event_clusters c ON c.event_id = ev.id "
+                 "WHERE coalesce(c.is_primary, true))")
 
 
 def counts(store: Store) -> dict[str, Any]:
@@ -84,3 +87,43 @@ def document_text(store: Store, doc_id: str) -> dict[str, Any] | None:
     rows = store.query("SELECT doc_id, source_file, title, published, date_precision, outlet, author, url, "
                        "dateline, raw_text FROM documents WHERE doc_id = ?", [doc_id])
     return rows[0] if rows else None
+
+
+def fact_months(store: Store) -> list[dict[str, Any]]:
+    """Factual events dated to the month or the day, per month and quad class, with score sums."""
+    return store.query(
+        "SELECT left(date, 7) AS period, quad_code, count(*) AS events, sum(event_scale) AS score_sum,"
+        f" count(event_scale) AS scored FROM {_REAL_EVENTS} WHERE {_IS_FACT} AND length(date) >= 7"
+        " GROUP BY ALL ORDER BY ALL", [list(NOT_FACT_AUX)])
+
+
+def country_dyad_months(store: Store, pairs: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    """As ``fact_months``, for each directed country pair of ``pairs`` (counted as top_country_dyads)."""
+    if not pairs:
+        return []
+    return store.query(
+        "SELECT a AS actor, r AS recipient, left(date, 7) AS period, quad_code, count(DISTINCT id) AS events,"
+        " sum(event_scale) AS score_sum, count(event_scale) AS scored"
+        " FROM (SELECT id, date, quad_code, event_scale, a, unnest(recipient_codes) AS r FROM"
+        f"  (SELECT id, date, quad_code, event_scale, unnest(actor_codes) AS a, recipient_codes FROM {_REAL_EVENTS}"
+        f"   WHERE {_IS_FACT} AND length(date) >= 7))"
+        " WHERE list_contains(?, a || '>' || r) GROUP BY ALL ORDER BY ALL",
+        [list(NOT_FACT_AUX), [f"{a}>{r}" for a, r in pairs]])
+
+
+def outlet_counts(store: Store) -> list[dict[str, Any]]:
+    """Each named outlet with the number of documents it has in the store, biggest first."""
+    return store.query("SELECT outlet, count(*) AS documents FROM documents WHERE outlet IS NOT NULL "
+                       "GROUP BY outlet ORDER BY documents DESC, outlet")
+
+
+def place_country_counts(store: Store) -> list[dict[str, Any]]:
+    """Each country events happened in (their event_loc), with its number of real-world events."""
+    return store.query(f"SELECT json_extract_string(event_loc, '$.country') AS country, count(*) AS events "
+                       f"FROM {_REAL_LOCATED} GROUP BY 1 HAVING country IS NOT NULL ORDER BY events DESC, country")
+
+
+def actor_names(store: Store, limit: int) -> list[dict[str, Any]]:
+    """The most mentioned entities' names, for suggestions in a form."""
+    return store.query("SELECT entity_id, name, type, country FROM entities ORDER BY mentions DESC, name LIMIT ?",
+                       [limit])

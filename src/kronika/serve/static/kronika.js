@@ -1,258 +1,212 @@
-// kronika explorer: the event table, the dyad and activity charts and the network, all read from
-// the JSON API. Text from the store is only ever set with textContent, never parsed as HTML.
+// kronika explorer: shared helpers (elements, the API, the palette, tooltips, paging), then the event
+// table. Charts, the map and the network live in their own files and use window.kronika. Text from
+// the store is only ever set with textContent, never parsed as HTML.
 "use strict";
 
-const SVG = "http://www.w3.org/2000/svg";
+(function () {
+  const SVG = "http://www.w3.org/2000/svg";
+  const QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"};
 
-function el(tag, attrs, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
-  for (const c of children) node.append(c instanceof Node ? c : document.createTextNode(String(c ?? "")));
-  return node;
-}
-
-function svgEl(tag, attrs, text) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, String(v));
-  if (text !== undefined) node.textContent = String(text);
-  return node;
-}
-
-// Fetch JSON from the API; a failure becomes an Error carrying the API's one error message.
-async function api(path, params) {
-  const query = new URLSearchParams();
-  for (const [k, v] of Object.entries(params || {})) if (v !== undefined && v !== null && v !== "") query.set(k, v);
-  const response = await fetch(path + (query.toString() ? "?" + query : ""), {headers: {Accept: "application/json"}});
-  const body = await response.json().catch(() => null);
-  if (!response.ok) throw new Error(body?.error?.message || `request failed (${response.status})`);
-  return body;
-}
-
-function sideLabel(text) { return text || "—"; }
-
-// ---- the event table -------------------------------------------------------------------------
-function initEventTable(root) {
-  const form = root.querySelector("form");
-  const tbody = root.querySelector("tbody");
-  const status = root.querySelector(".status");
-  const pageInfo = root.querySelector(".page-info");
-  const fixedActor = root.dataset.fixedActor;
-  const standalone = !fixedActor;  // only the events page keeps its filters in the address bar
-  let page = 1;
-  let pages = 1;
-
-  if (standalone) {
-    const current = new URLSearchParams(location.search);
-    for (const field of form.elements) if (field.name && current.has(field.name)) field.value = current.get(field.name);
-    page = Math.max(1, parseInt(current.get("page") || "1", 10) || 1);
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
+    for (const c of children) node.append(c instanceof Node ? c : document.createTextNode(String(c ?? "")));
+    return node;
   }
 
-  function filters() {
-    const out = {};
-    for (const field of form.elements) if (field.name && field.value.trim()) out[field.name] = field.value.trim();
-    if (fixedActor) out.actor = fixedActor;
-    return out;
+  function svgEl(tag, attrs, text) {
+    const node = document.createElementNS(SVG, tag);
+    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, String(v));
+    if (text !== undefined) node.textContent = String(text);
+    return node;
   }
 
-  async function load() {
-    const params = {...filters(), page};
-    status.textContent = "loading…";
-    root.dataset.state = "loading";
-    try {
-      const data = await api("/api/events", params);
-      pages = data.pages;
-      tbody.replaceChildren(...data.events.map(row));
-      if (!data.events.length) tbody.append(el("tr", {}, el("td", {colspan: "6", class: "none"}, "no event matches")));
-      status.textContent = `${data.total} events`;
-      root.dataset.total = String(data.total);
-      pageInfo.textContent = `page ${data.page} of ${data.pages}`;
-      root.querySelector('[data-page="prev"]').disabled = data.page <= 1;
-      root.querySelector('[data-page="next"]').disabled = data.page >= data.pages;
-      if (standalone) {
-        const shown = new URLSearchParams({...filters(), ...(page > 1 ? {page} : {})});
-        history.replaceState(null, "", location.pathname + (shown.toString() ? "?" + shown : ""));
+  // Fetch JSON from the API; a failure becomes an Error carrying the API's one error message.
+  async function api(path, params) {
+    const query = new URLSearchParams();
+    for (const [k, v] of Object.entries(params || {})) if (v !== undefined && v !== null && v !== "") query.set(k, v);
+    const response = await fetch(path + (query.toString() ? "?" + query : ""), {headers: {Accept: "application/json"}});
+    const body = await response.json().catch(() => null);
+    if (!response.ok) throw new Error(body?.error?.message || `request failed (${response.status})`);
+    return body;
+  }
+
+  // The palette lives in kronika.css (--q1 ... --q4, --score-neg/--score-mid/--score-pos): one home
+  // for the table stripes, the charts, the map and the network.
+  function cssVar(name) {
+    return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  }
+  function quadColour(q) { return cssVar("--q" + q) || "#888"; }
+
+  function hexRgb(hex) {
+    const h = hex.replace("#", "");
+    return [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16));
+  }
+  // A mean PLOVER score (-10 conflict ... +10 cooperation) as a colour on a continuous scale.
+  function scoreColour(score) {
+    if (score === null || score === undefined || Number.isNaN(score)) return cssVar("--score-none") || "#999";
+    const t = Math.max(-1, Math.min(1, score / 10));
+    const [a, b] = t < 0 ? [cssVar("--score-mid"), cssVar("--score-neg")] : [cssVar("--score-mid"), cssVar("--score-pos")];
+    const ca = hexRgb(a), cb = hexRgb(b), f = Math.abs(t);
+    return "rgb(" + ca.map((v, i) => Math.round(v + (cb[i] - v) * f)).join(",") + ")";
+  }
+
+  function signed(x) { return x === null || x === undefined ? "–" : (x > 0 ? "+" : "") + Number(x).toFixed(1); }
+
+  // One tooltip for the whole page: any element with data-tip shows it on hover or tap.
+  const tip = el("div", {class: "tooltip", role: "tooltip", hidden: ""});
+  function showTip(target, x, y) {
+    tip.textContent = target.dataset.tip;
+    tip.hidden = false;
+    const w = tip.offsetWidth, h = tip.offsetHeight;
+    tip.style.left = Math.max(4, Math.min(window.innerWidth - w - 4, x + 12)) + "px";
+    tip.style.top = (y + h + 16 > window.innerHeight ? y - h - 8 : y + 14) + "px";
+  }
+  document.addEventListener("pointermove", (event) => {
+    const target = event.target.closest ? event.target.closest("[data-tip]") : null;
+    if (target) showTip(target, event.clientX, event.clientY); else tip.hidden = true;
+  });
+  document.addEventListener("focusin", (event) => {
+    const target = event.target.closest("[data-tip]");
+    if (!target) return;
+    const box = target.getBoundingClientRect();
+    showTip(target, box.left, box.bottom);
+  });
+  document.addEventListener("focusout", () => { tip.hidden = true; });
+
+  function fail(container, err) {
+    container.replaceChildren(el("p", {class: "status error"}, err.message));
+    container.dataset.state = "error";
+  }
+
+  // A pager under a long server-rendered table or list: the rows are all in the page (it works
+  // without script), but only one page of them shows at a time.
+  function paginate(table) {
+    const size = parseInt(table.dataset.paginate, 10) || 25;
+    const rows = table.tBodies ? [...table.tBodies[0].rows] : [...table.children];
+    if (rows.length <= size) return;
+    const pages = Math.ceil(rows.length / size);
+    const info = el("span", {class: "page-info"});
+    const prev = el("button", {type: "button"}, "← previous"), next = el("button", {type: "button"}, "next →");
+    let page = 1;
+    function show() {
+      rows.forEach((r, i) => { r.hidden = i < (page - 1) * size || i >= page * size; });
+      info.textContent = `page ${page} of ${pages} · ${rows.length} rows`;
+      prev.disabled = page <= 1;
+      next.disabled = page >= pages;
+    }
+    prev.addEventListener("click", () => { page--; show(); });
+    next.addEventListener("click", () => { page++; show(); });
+    table.closest(".scroll")?.after(el("nav", {class: "pager"}, prev, info, next)) ||
+      table.after(el("nav", {class: "pager"}, prev, info, next));
+    show();
+  }
+
+  // ---- the event table ---------------------------------------------------------------------------
+  function initEventTable(root) {
+    const form = root.querySelector("form");
+    const tbody = root.querySelector("tbody");
+    const status = root.querySelector(".status");
+    const pageInfo = root.querySelector(".page-info");
+    const fixedActor = root.dataset.fixedActor;
+    const standalone = !fixedActor;  // only the events page keeps its filters in the address bar
+    let page = 1;
+    let pages = 1;
+
+    function fieldValue(field) {
+      if (field.type === "checkbox") return field.checked ? "true" : "";
+      return field.value.trim();
+    }
+
+    if (standalone) {
+      const current = new URLSearchParams(location.search);
+      for (const field of form.elements) {
+        if (!field.name || !current.has(field.name)) continue;
+        if (field.type === "checkbox") field.checked = current.get(field.name) === "true";
+        else field.value = current.get(field.name);
       }
-      root.dataset.state = "ready";
-    } catch (err) {
-      tbody.replaceChildren();
-      status.textContent = err.message;
-      status.classList.add("error");
-      root.dataset.state = "error";
-      return;
+      page = Math.max(1, parseInt(current.get("page") || "1", 10) || 1);
     }
-    status.classList.remove("error");
+
+    function filters() {
+      const out = {};
+      for (const field of form.elements) if (field.name && fieldValue(field)) out[field.name] = fieldValue(field);
+      if (fixedActor) out.actor = fixedActor;
+      return out;
+    }
+
+    async function load() {
+      status.textContent = "loading…";
+      root.dataset.state = "loading";
+      try {
+        const data = await api("/api/events", {...filters(), page});
+        pages = data.pages;
+        tbody.replaceChildren(...data.events.map(row));
+        if (!data.events.length) tbody.append(el("tr", {}, el("td", {colspan: "6", class: "none"}, "no event matches")));
+        status.textContent = `${data.total} events`;
+        root.dataset.total = String(data.total);
+        pageInfo.textContent = `page ${data.page} of ${data.pages}`;
+        root.querySelector('[data-page="prev"]').disabled = data.page <= 1;
+        root.querySelector('[data-page="next"]').disabled = data.page >= data.pages;
+        if (standalone) {
+          const shown = new URLSearchParams({...filters(), ...(page > 1 ? {page} : {})});
+          history.replaceState(null, "", location.pathname + (shown.toString() ? "?" + shown : ""));
+        }
+        status.classList.remove("error");
+        root.dataset.state = "ready";
+      } catch (err) {
+        tbody.replaceChildren();
+        status.textContent = err.message;
+        status.classList.add("error");
+        root.dataset.state = "error";
+      }
+    }
+
+    function row(e) {
+      const what = el("td", {}, el("a", {href: "/events/" + encodeURIComponent(e.id)}, e.event));
+      for (const aux of e.aux) what.append(" ", el("span", {class: "aux"}, aux));
+      const source = el("td", {class: "source"}, e.outlet || e.source_file || "");
+      if (e.n_sources > 1) source.append(" ", el("span", {class: "badge"}, "+" + (e.n_sources - 1)));
+      return el("tr", {class: "quad-" + e.quad_code, "data-event-id": e.id},
+        el("td", {class: "date"}, e.date || "undated"), what, el("td", {}, e.actor_text || "—"),
+        el("td", {}, e.recipient_text || "—"), el("td", {class: "sentence"}, e.text || ""), source);
+    }
+
+    form.addEventListener("submit", (event) => { event.preventDefault(); page = 1; load(); });
+    root.querySelector('[data-page="prev"]').addEventListener("click", () => { if (page > 1) { page--; load(); } });
+    root.querySelector('[data-page="next"]').addEventListener("click", () => { if (page < pages) { page++; load(); } });
+    load();
   }
 
-  function row(e) {
-    const link = el("a", {href: "/events/" + encodeURIComponent(e.id)}, e.event);
-    const what = el("td", {}, link);
-    for (const aux of e.aux) what.append(" ", el("span", {class: "aux"}, aux));
-    const source = el("td", {class: "source"}, e.outlet || e.source_file || "");
-    if (e.n_sources > 1) source.append(" ", el("span", {class: "badge"}, "+" + (e.n_sources - 1)));
-    return el("tr", {class: "quad-" + e.quad_code, "data-event-id": e.id},
-      el("td", {class: "date"}, e.date || "undated"), what, el("td", {}, sideLabel(e.actor_text)),
-      el("td", {}, sideLabel(e.recipient_text)), el("td", {class: "sentence"}, e.text || ""), source);
+  // A filter form whose values live in the address bar (so a view can be bookmarked): fill it from
+  // the URL, and on submit go to the same page with only the fields that have a value.
+  function bindFilterForm(form) {
+    const current = new URLSearchParams(location.search);
+    const params = {};
+    for (const field of form.elements) {
+      if (!field.name || !current.has(field.name)) continue;
+      if (field.type === "checkbox") field.checked = current.get(field.name) === "true";
+      else if (field.type !== "radio") field.value = current.get(field.name);
+      if (current.get(field.name)) params[field.name] = current.get(field.name);
+    }
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const shown = new URLSearchParams();
+      for (const field of form.elements) {
+        if (!field.name || field.type === "radio") continue;
+        const value = field.type === "checkbox" ? (field.checked ? "true" : "") : field.value.trim();
+        if (value) shown.set(field.name, value);
+      }
+      location.assign(location.pathname + (shown.toString() ? "?" + shown : ""));
+    });
+    return params;
   }
 
-  form.addEventListener("submit", (event) => { event.preventDefault(); page = 1; load(); });
-  root.querySelector('[data-page="prev"]').addEventListener("click", () => { if (page > 1) { page--; load(); } });
-  root.querySelector('[data-page="next"]').addEventListener("click", () => { if (page < pages) { page++; load(); } });
-  load();
-}
+  window.kronika = {el, svgEl, api, cssVar, quadColour, scoreColour, signed, fail, bindFilterForm, QUADS};
 
-// ---- charts ----------------------------------------------------------------------------------
-const COLOURS = {coop: "#2e7d4f", conflict: "#b3342d", 1: "#8cc9a1", 2: "#2e7d4f", 3: "#e8a29c", 4: "#b3342d"};
-
-// Bars per period on an ordinal axis: `series` is [{key, sign, colour, value(period) }]; positive
-// series stack upwards from the zero line, negative ones downwards.
-function barChart(container, periods, series, title) {
-  const width = 860, height = 280, left = 44, right = 12, top = 16, bottom = 48;
-  const up = periods.map((p) => series.filter((s) => s.sign > 0).reduce((n, s) => n + s.value(p), 0));
-  const down = periods.map((p) => series.filter((s) => s.sign < 0).reduce((n, s) => n + s.value(p), 0));
-  const maxUp = Math.max(0, ...up), maxDown = Math.max(0, ...down);
-  const span = Math.max(1, maxUp + maxDown);
-  const plotH = height - top - bottom;
-  const zero = top + plotH * (maxUp / span);
-  const scale = plotH / span;
-  const step = (width - left - right) / Math.max(1, periods.length);
-  const bar = Math.max(2, Math.min(48, step * 0.7));
-  const svg = svgEl("svg", {viewBox: `0 0 ${width} ${height}`, role: "img", class: "bars", "aria-label": title});
-  svg.append(svgEl("title", {}, title));
-  svg.append(svgEl("rect", {x: 0, y: 0, width, height, fill: "#ffffff"}));
-  for (const tick of ticks(maxUp, maxDown)) {
-    const y = zero - tick * scale;
-    svg.append(svgEl("line", {x1: left, x2: width - right, y1: y, y2: y, stroke: "#e5e5e5"}));
-    svg.append(svgEl("text", {x: left - 6, y: y + 4, "text-anchor": "end", class: "tick"}, Math.abs(tick)));
-  }
-  const every = Math.ceil(periods.length / 16);  // at most 16 period labels
-  periods.forEach((p, i) => {
-    const x = left + i * step + (step - bar) / 2;
-    let yUp = zero, yDown = zero;
-    for (const s of series) {
-      const v = s.value(p);
-      if (!v) continue;
-      const h = v * scale;
-      const y = s.sign > 0 ? (yUp -= h) : yDown;
-      if (s.sign < 0) yDown += h;
-      const rect = svgEl("rect", {x, y, width: bar, height: h, fill: s.colour, class: "bar " + s.key});
-      rect.append(svgEl("title", {}, `${p}: ${v} ${s.label}`));
-      svg.append(rect);
-    }
-    if (i % every === 0) {
-      svg.append(svgEl("text", {x: x + bar / 2, y: height - bottom + 16, "text-anchor": "middle", class: "tick"}, p));
-    }
+  document.addEventListener("DOMContentLoaded", () => {
+    document.body.append(tip);
+    document.querySelectorAll("[data-paginate]").forEach(paginate);
+    document.querySelectorAll("[data-event-table]").forEach(initEventTable);
   });
-  svg.append(svgEl("line", {x1: left, x2: width - right, y1: zero, y2: zero, stroke: "#444"}));
-  container.replaceChildren(svg);
-  if (!periods.length) container.append(el("p", {class: "none"}, "no dated, factual events to draw"));
-  container.dataset.state = "ready";
-}
-
-function ticks(maxUp, maxDown) {
-  const step = Math.max(1, Math.ceil(Math.max(maxUp, maxDown) / 4));
-  const out = [0];
-  for (let t = step; t <= maxUp; t += step) out.push(t);
-  for (let t = step; t <= maxDown; t += step) out.push(-t);
-  return out;
-}
-
-async function initDyadChart(container) {
-  const select = document.querySelector("[data-dyad-direction]");
-  let data;
-  try {
-    data = await api("/api/dyad", {a: container.dataset.a, b: container.dataset.b, by: container.dataset.by});
-  } catch (err) {
-    container.replaceChildren(el("p", {class: "status error"}, err.message));
-    return;
-  }
-  function draw() {
-    const direction = select ? select.value : "all";
-    const totals = data.totals.filter((t) => direction === "all" || t.direction === direction);
-    const periods = [...new Set(totals.map((t) => t.period))].sort();
-    const sum = (p, key) => totals.filter((t) => t.period === p).reduce((n, t) => n + t[key], 0);
-    barChart(container, periods, [
-      {key: "coop", sign: 1, colour: COLOURS.coop, label: "cooperation", value: (p) => sum(p, "cooperation")},
-      {key: "conflict", sign: -1, colour: COLOURS.conflict, label: "conflict", value: (p) => sum(p, "conflict")},
-    ], `${data.a.name} and ${data.b.name}: cooperation and conflict per ${data.by}`);
-  }
-  if (select) select.addEventListener("change", draw);
-  draw();
-}
-
-async function initActivityChart(container) {
-  let data;
-  try {
-    data = await api("/api/actors/" + encodeURIComponent(container.dataset.actor), {by: container.dataset.by});
-  } catch (err) {
-    container.replaceChildren(el("p", {class: "status error"}, err.message));
-    return;
-  }
-  const timeline = data.activity.timeline;
-  const periods = timeline.map((t) => t.period);
-  const at = (p, q) => timeline.find((t) => t.period === p).quad[q];
-  const labels = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"};
-  barChart(container, periods, [1, 2, 3, 4].map((q) => ({
-    key: "q" + q, sign: q <= 2 ? 1 : -1, colour: COLOURS[q], label: labels[q], value: (p) => at(p, q),
-  })), `${data.actor.name}: events per ${data.activity.by}`);
-}
-
-// ---- the network: a circle of the most connected actors ---------------------------------------
-async function initNetwork(container) {
-  const status = document.querySelector(".status");
-  let data;
-  try {
-    data = await api("/api/network", {since: container.dataset.since, until: container.dataset.until});
-  } catch (err) {
-    if (status) { status.textContent = err.message; status.classList.add("error"); }
-    return;
-  }
-  const nodes = [...data.nodes].sort((a, b) => b.events - a.events).slice(0, 40);
-  const ids = new Set(nodes.map((n) => n.id));
-  const edges = data.edges.filter((e) => ids.has(e.source) && ids.has(e.target));
-  if (status) status.textContent = `${data.nodes.length} actors, ${data.edges.length} directed links`;
-  // Alphabetical order round the circle spreads the busiest actors instead of bunching them.
-  nodes.sort((a, b) => a.label.localeCompare(b.label));
-  const width = 1000, height = 780, cx = width / 2, cy = height / 2, radius = height / 2 - 60;
-  const size = (n) => 4 + Math.min(10, n.events);
-  const pos = {};
-  nodes.forEach((n, i) => {
-    const angle = (2 * Math.PI * i) / nodes.length - Math.PI / 2;
-    pos[n.id] = {x: cx + radius * Math.cos(angle), y: cy + radius * Math.sin(angle), angle, r: size(n)};
-  });
-  const svg = svgEl("svg", {viewBox: `0 0 ${width} ${height}`, role: "img", class: "network-graph", "aria-label": "actor network"});
-  svg.append(svgEl("rect", {x: 0, y: 0, width, height, fill: "#ffffff"}));
-  const defs = svgEl("defs");
-  const marker = svgEl("marker", {id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 9,
-    markerHeight: 9, markerUnits: "userSpaceOnUse", orient: "auto"});
-  marker.append(svgEl("path", {d: "M 0 0 L 10 5 L 0 10 z", fill: "#666"}));
-  defs.append(marker);
-  svg.append(defs);
-  for (const e of edges) {
-    const a = pos[e.source], b = pos[e.target];
-    const dx = b.x - a.x, dy = b.y - a.y, len = Math.hypot(dx, dy) || 1;
-    // End the line at the target circle's rim so the arrowhead stays visible.
-    const x2 = b.x - (dx / len) * (b.r + 2), y2 = b.y - (dy / len) * (b.r + 2);
-    const score = e.mean_score ?? 0;
-    const line = svgEl("line", {x1: a.x, y1: a.y, x2, y2, class: "edge", "stroke-width": Math.min(7, 0.8 + e.count),
-      stroke: score >= 0 ? COLOURS.coop : COLOURS.conflict, "stroke-opacity": 0.55, "marker-end": "url(#arrow)"});
-    line.append(svgEl("title", {}, `${e.source} → ${e.target}: ${e.count} events, mean score ${score}`));
-    svg.append(line);
-  }
-  for (const n of nodes) {
-    const {x, y, angle, r} = pos[n.id];
-    const link = svgEl("a", {href: "/actors/" + encodeURIComponent(n.id)});
-    link.append(svgEl("circle", {cx: x, cy: y, r, class: "node " + n.kind}));
-    const right = Math.cos(angle) >= 0;
-    link.append(svgEl("text", {x: x + (right ? r + 5 : -r - 5), y: y + 4, "text-anchor": right ? "start" : "end", class: "label"}, n.label));
-    svg.append(link);
-  }
-  container.replaceChildren(svg);
-  container.dataset.state = "ready";
-}
-
-document.addEventListener("DOMContentLoaded", () => {
-  document.querySelectorAll("[data-event-table]").forEach(initEventTable);
-  document.querySelectorAll("[data-dyad-chart]").forEach(initDyadChart);
-  document.querySelectorAll("[data-activity-chart]").forEach(initActivityChart);
-  document.querySelectorAll("[data-network]").forEach(initNetwork);
-});
+})();

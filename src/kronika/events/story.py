@@ -1,0 +1,94 @@
+"""What an article has told so far, for what its later sentences point back to.
+
+"Georgia's prime minister met Azerbaijan's president. The two leaders discussed energy" — the two
+leaders are the parties of the meeting just told. "Police detained 30 protesters. The opposition
+condemned the arrests" — the arrests were the police's. Events are coded sentence by sentence, so the
+events of earlier sentences are known when a later one refers back to them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from kronika.nlp.tree import Tree
+from kronika.records import ActorRef, Event
+
+# "the two leaders", "both sides", "both countries": a group made of parties already named
+_GROUP_NOUNS = frozenset({"leader", "side", "country", "nation", "minister", "president", "government", "party",
+                          "delegation", "neighbour", "neighbor", "man", "official", "state", "capital", "army",
+                          "counterpart", "foe", "rival", "ally", "partner"})
+_LOOK_BACK = 2  # sentences: a group anaphor points no further back
+
+
+@dataclass
+class Story:
+    told: list[Event] = field(default_factory=list)
+
+    def parties(self, sent: int) -> list[ActorRef]:
+        """The parties of the last event told just before with two or more of them."""
+        for ev in reversed(self.told):
+            if ev.sentence < sent - _LOOK_BACK:
+                break
+            sides = _distinct([*ev.actor, *ev.recipient])
+            if len(sides) >= 2:
+                return sides
+        return []
+
+    def recent_country(self, sent: int) -> str | None:
+        """Where the story was just before, when one country: the place of the last event told in the two
+        sentences before, else the one country of its actors."""
+        for ev in reversed(self.told):
+            if ev.sentence < sent - _LOOK_BACK:
+                break
+            where = (ev.event_loc or {}).get("country")
+            if isinstance(where, str):
+                return where
+            codes = {a.code for a in ev.actor if a.code and len(a.code) == 3}
+            if len(codes) == 1:
+                return codes.pop()
+        return None
+
+    def doers(self, event: str, sent: int) -> list[ActorRef]:
+        """Who did the last act of this category told before in the article (not a negated or supposed one):
+        "the attack" refers to the article's attack however far back it was told."""
+        for ev in reversed(self.told):
+            if ev.sentence < sent and ev.event == event and not {"negation", "hypothetical"} & set(ev.aux):
+                return [replace(a, inferred=a.inferred or "who did what is referred to") for a in ev.actor]
+        return []
+
+
+def group_anaphor(tree: Tree, k: int) -> bool:
+    """"they", "both", "the two leaders", "both sides": a group of parties named before."""
+    t = tree[k]
+    if t.pos == "PRON":
+        return tree.lower[k] in ("they", "both")
+    if t.pos != "NOUN" or t.tag not in ("NNS", "NNPS") or t.lemma not in _GROUP_NOUNS:
+        return False
+    mods = {tree.lower[c.i] for c in tree.children(k, "det", "nummod", "predet", "amod")}
+    return bool(mods & {"both", "two", "all", "warring", "rival"})
+
+
+def group_object(tree: Tree, k: int) -> int | None:
+    """A group anaphor the act is aimed at: "urged restraint on all sides", "called on both sides to ...",
+    "offered to host talks between the two neighbours"."""
+    near = [c.i for c in tree.children(k, "dobj")]
+    near += [o.i for h in [k, *near] for p in tree.children(h, "prep")
+             if tree.lower[p.i] in ("on", "to", "between", "among", "with", "for")
+             for o in tree.children(p.i, "pobj")]
+    near += [s.i for c in tree.children(k, "ccomp", "xcomp") for s in tree.children(c.i, "nsubj")]
+    # "offered to host talks between the two neighbours": one step down an infinitive
+    for x in tree.children(k, "xcomp", "advcl"):
+        near += [o.i for d in [x.i, *(c.i for c in tree.children(x.i, "dobj"))] for p in tree.children(d, "prep")
+                 if tree.lower[p.i] in ("between", "among", "with") for o in tree.children(p.i, "pobj")]
+    return next((j for j in near if group_anaphor(tree, j)), None)
+
+
+def _distinct(refs: list[ActorRef]) -> list[ActorRef]:
+    out: list[ActorRef] = []
+    seen: set[object] = set()
+    for r in refs:
+        key = r.entity_key or (r.code, r.sector)  # police and protesters of one country are two sides
+        if r.code and key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out

@@ -1,0 +1,213 @@
+"""One event per act: triggers another trigger already covers, and events told only as background."""
+
+from __future__ import annotations
+
+from kronika.events.arguments import (
+    governing_verb,
+    misparsed_main_verb,
+)
+from kronika.events.lexicon import Lexicon
+from kronika.events.triggers import Trigger
+from kronika.nlp.tree import Tree
+
+
+def subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
+    """Triggers that another trigger already covers.
+
+    A noun matched as a verb's object ("impose sanctions"), a noun that is only the thing praised or
+    condemned ("praised security cooperation", "condemned the invasion"), and a verb of intent whose
+    complement is the event ("pledged to cooperate": the cooperation, coded AGREE).
+    """
+    by_token = {t.token: t for t in triggers}
+    out: set[int] = set()
+    evaluative = {"SUPPORT", "ACCUSE", "REJECT", "CONSULT"}
+    intent = lex.wordset("intent_words")
+    for t in triggers:
+        for w in t.words:
+            if w != t.token and w in by_token:
+                out.add(w)
+        if tree[t.token].pos in ("VERB", "AUX") and tree[t.token].lemma in _DECREEING \
+                and any(c.i in by_token and tree[c.i].pos == "NOUN" and by_token[c.i].entry.event in _DONE_BY_ORDER
+                        for c in tree.children(t.token, "dobj")):
+            # "a court ordered the release of 11 fishermen", "ordered the confiscation of their property": an
+            # order of a state is carried out, so the act ordered is the event, the orderer its actor
+            out.add(t.token)
+            continue
+        if tree[t.token].pos in ("VERB", "AUX"):
+            # "agreed to US mediation", "halted aid to Serbia", "rejected a call for": what the verb acts
+            # on is part of its event, not another one
+            objs = [c.i for c in tree.children(t.token, "dobj")]
+            objs += [o.i for p in tree.children(t.token, "prep")
+                     if tree.lower[p.i] == "to" or (t.entry.prep and tree.lower[p.i] == t.entry.prep)
+                     for o in tree.children(p.i, "pobj")]  # "conceded to demands", "agreed to a truce"
+            out.update(o for o in objs if o in by_token and tree[o].pos in ("NOUN", "PROPN"))
+        # "accused Eritrea of arming rebels": the accusation is the event; the act is only alleged
+        if t.entry.event == "ACCUSE":
+            for p in tree.children(t.token, "prep"):
+                if p.text.lower() == "of":
+                    out.update(c.i for c in tree.children(p.i, "pcomp", "pobj") if c.i in by_token)
+        tok = tree[t.token]
+        if tok.pos in ("VERB", "AUX") and t.entry.event in evaluative:
+            # "praised security cooperation", "to discuss relations, cooperation and ...": a topic
+            for c in tree.children(t.token, "dobj"):
+                for n in [c, *tree.children(c.i, "conj")]:
+                    if n.i in by_token and n.pos in ("NOUN", "PROPN"):
+                        out.add(n.i)
+        # "gratitude to Russia for its support": the reason for thanks is not told as a new event
+        for p in tree.children(t.token, "prep"):
+            if p.text.lower() == "for":
+                for o in tree.children(p.i, "pobj"):
+                    if o.i in by_token and by_token[o.i].entry.event == t.entry.event:
+                        out.add(o.i)
+        if tok.lemma in intent and any(c.i in by_token for c in tree.children(t.token, "xcomp")):
+            out.add(t.token)
+        # "threatened to close the border", "demanded that Turkey withdraw", "invited Somalia to visit":
+        # the threat, the demand or the invitation is the event; what it asks for has not happened.
+        node = t.token
+        for step in range(3):
+            dep, up = tree[node].dep, tree[node].head
+            # "threatened to resume attacks": the noun is the object of the act threatened
+            infinitive = dep == "advcl" and any(tree.lower[a.i] == "to" for a in tree.children(node, "aux"))
+            if (dep not in ("xcomp", "ccomp") and not infinitive and not (step == 0 and dep == "dobj")) \
+                    or up == node:
+                break
+            if up in by_token and (by_token[up].entry.event in ("REQUEST", "THREATEN")
+                                   or tree[up].lemma in lex.wordset("object_control_verbs")) \
+                    and not (tree[up].lemma in _DECREEING and t.entry.event in _DONE_BY_ORDER):
+                out.add(t.token)
+                break
+            node = up
+        theme = _theme(tree, t.token)
+        # ("released a statement" is no release; "welcomed the statement", "rejected the report" are a
+        # judgement of it)
+        if not t.entry.objects and theme is not None and theme in lex.wordset("non_event_objects") \
+                and t.entry.event not in ("SUPPORT", "ACCUSE", "REJECT"):
+            out.add(t.token)
+    # What a document or proposal acted on says is its content, not an event: "signed an agreement to
+    # increase trade", "vetoed a resolution censuring the US", "a treaty of friendship and cooperation"
+    for t in triggers:
+        if tree[t.token].pos not in ("VERB", "AUX"):
+            continue
+        for obj in [*tree.children(t.token, "dobj"), *(tree[w] for w in t.words if w != t.token)]:
+            if obj.lemma in lex.wordset("content_nouns"):
+                out.update(j for j in tree.subtree(obj.i) if j in by_token and j != obj.i and j != t.token)
+    # The grounds given for a punishment or a complaint are part of it: "detained on corruption charges",
+    # "lodged a protest over the detention of a businessman", "jailed for spying" ("thanked Russia for
+    # its refusal": what one is thanked for is an event of its own)
+    for t in triggers:
+        if t.entry.event not in ("COERCE", "SANCTION", "ACCUSE", "PROTEST"):
+            continue
+        heads = [t.token, *(w for w in t.words if w != t.token)] if tree[t.token].pos in ("VERB", "AUX") else []
+        for h in heads:
+            for p in tree.children(h, "prep"):
+                if tree.lower[p.i] in ("over", "about", "for", "on") and t.entry.prep != tree.lower[p.i]:
+                    out.update(o.i for o in tree.children(p.i, "pobj", "pcomp") if o.i in by_token
+                               and by_token[o.i].entry.event != t.entry.event)
+    # A word modifying a noun ("free-trade pact", "the invasion forces") names a kind, not an event
+    out.update(t.token for t in triggers if tree[t.token].dep == "compound" and tree[t.token].pos == "NOUN")
+    # "summoned the ambassador to protest an air strike": the complaint's purpose is the complaint
+    for t in triggers:
+        if t.entry.event in ("ACCUSE", "REJECT", "SANCTION", "THREATEN") and tree[t.token].pos in ("VERB", "AUX"):
+            for c in tree.children(t.token, "advcl", "xcomp"):
+                if c.i in by_token and by_token[c.i].entry.event in ("PROTEST", "ACCUSE") \
+                        and any(tree.lower[a.i] == "to" for a in tree.children(c.i, "aux")):
+                    out.add(c.i)
+    # A protest's demand or defiance is the protest's ("marched calling for independence", "blocked
+    # streets in defiance of the authorities"), and what describes a party of another event is background
+    # ("refugees, whom the authorities blame for ...")
+    for t in triggers:
+        if t.entry.event == "PROTEST" and tree[t.token].pos in ("VERB", "AUX"):
+            for c in tree.children(t.token, "advcl", "xcomp", "prep"):
+                for j in [c.i, *(o.i for o in tree.children(c.i, "pobj"))]:
+                    if j in by_token and by_token[j].entry.event in ("REQUEST", "REJECT", "ACCUSE"):
+                        out.add(j)
+        for k in (*_side_heads(tree, t.token),):
+            out.update(c.i for c in tree.children(k, "relcl") if c.i in by_token)
+    # "accused the US of violating human rights, ignoring international law": what is alleged is a list
+    alleged = [c.i for t in triggers if t.entry.event == "ACCUSE" for p in tree.children(t.token, "prep")
+               if tree.lower[p.i] == "of" for c in tree.children(p.i, "pcomp", "pobj")]
+    for k in alleged:
+        out.update(j for j in tree.subtree(k) if j in by_token and j != k)
+        # the rest of the list, which the parser hangs on the accusing verb ("..., ignoring the law")
+        verb = tree.head(tree.head(k).i)
+        out.update(c.i for c in tree.children(verb.i, "advcl", "conj")
+                   if c.i > k and c.tag == "VBG" and c.i in by_token)
+    return out
+
+_DECREEING = frozenset({"order", "decree"})
+_DONE_BY_ORDER = frozenset({"RETREAT", "COERCE", "SANCTION", "ASSAULT", "MOBILIZE", "AID", "CONCEDE"})
+
+
+def _side_heads(tree: Tree, k: int) -> list[int]:
+    """The heads of a verb's subject and objects (its parties, roughly)."""
+    if tree[k].pos not in ("VERB", "AUX"):
+        return []
+    out = [c.i for c in tree.children(k, "nsubj", "nsubjpass", "dobj")]
+    out += [o.i for p in tree.children(k, "prep") for o in tree.children(p.i, "pobj")]
+    return out
+
+def background(tree: Tree, k: int, triggers: set[int]) -> bool:
+    """An event noun inside a prepositional phrase of another trigger verb."""
+    verb = governing_verb(tree, k)
+    return verb is not None and verb in triggers and tree[k].dep == "pobj"
+
+def in_name(tree: Tree, k: int) -> bool:
+    """A capitalised noun that modifies a capitalised head: a word of a name or title."""
+    t = tree[k]
+    if not t.text[:1].isupper() or t.dep not in ("compound", "conj", "nmod", "amod"):
+        return False
+    head = t
+    while head.dep in ("compound", "conj", "nmod", "amod") and head.head != head.i:
+        head = tree.head(head.i)
+    first = tree.sentence_tokens(t.sent).start
+    return head.i != k and head.text[:1].isupper() and head.i != first
+
+def setting(tree: Tree, k: int, lex: Lexicon) -> str | None:
+    """An event told only as the setting of the sentence's news: a noun after a preposition of time or
+    cause ("after 12 days of battles", "amid protests", "in response to recent unrest", "during the
+    1990s conflict", "in the current uprising"), or a past participle describing a noun ("weapons
+    seized last year", "West Africans ordered out of Nigeria", "the demonstration staged by students")."""
+    t = tree[k]
+    if t.pos in ("VERB", "AUX"):
+        if t.dep == "relcl" and any(tree.lower[c.i] in ("where", "when") for c in tree.children(k, "advmod")):
+            return "clause"  # "in Montenegro, where 28 people have been killed": the place's past, not the news
+        participle = t.dep == "acl" and t.tag in ("VBN", "VBD") and not misparsed_main_verb(tree, k)
+        return "phrase" if participle else None
+    verb = governing_verb(tree, k)
+    if verb is not None and tree[verb].dep == "relcl" and \
+            any(tree.lower[c.i] in ("where", "when") for c in tree.children(verb, "advmod")):
+        return "clause"  # "where four people were killed in clashes"
+    if t.dep == "compound" and tree.head(k).pos == "NOUN":
+        t = tree.head(k)  # "following the relief operation": the phrase's head stands in the setting
+    if t.dep == "dobj" and tree.lower[t.head] in ("following", "preceding"):
+        return "phrase"  # "following a government offensive", parsed as a participle and its object
+    up = t
+    for _ in range(3):  # "after 12 days of battles": through "of" and "days"
+        if up.dep != "pobj":
+            break
+        prep = tree.head(up.i)
+        word = tree.lower[prep.i]
+        if word in lex.wordset("setting_preps") or (word == "in" and _definite(tree, up.i)
+                                                    and tree[up.i].i == k):
+            return "phrase"
+        if prep.head == prep.i or tree.head(prep.i).pos not in ("NOUN", "PROPN") \
+                or tree.head(prep.i).lemma not in lex.wordset("setting_nouns"):
+            break
+        up = tree.head(prep.i)  # "in response to", "in the wake of", "12 days of"
+    return None
+
+def _definite(tree: Tree, k: int) -> bool:
+    return any(tree.lower[c.i] in ("the", "this", "that", "these", "those") or c.dep == "poss"
+               for c in tree.children(k, "det", "poss"))
+
+def _theme(tree: Tree, k: int) -> str | None:
+    """The lemma of what a verb acts on: its object, its passive subject, or the noun it modifies."""
+    t = tree[k]
+    if t.pos not in ("VERB", "AUX"):
+        return None
+    obj = tree.child(k, "dobj", "nsubjpass")
+    if obj is not None:
+        return obj.lemma
+    if t.dep == "acl" and t.tag == "VBN":
+        return tree.head(k).lemma
+    return None

@@ -1,0 +1,36 @@
+"""Cities and regions: a place's country, read from installed GeoNames and ISO 3166-2 data, and
+chosen by the countries the article names when a name is shared."""
+
+from __future__ import annotations
+
+from kronika.actors.cities import lookup, region_country
+
+
+def test_a_shared_city_name_is_the_one_in_a_country_the_article_names():
+    assert lookup("Tripoli")["country"] == "LBY"
+    assert lookup("Tripoli", prefer=frozenset({"LBN"}))["country"] == "LBN"
+    assert lookup("Tripoli", prefer=frozenset({"FRA"}))["country"] == "LBY"  # no Tripoli there: the largest
+
+
+def test_regions_give_their_country_unless_several_have_the_name():
+    assert region_country("Texas") == "USA"
+    assert region_country("Borno") == "NGA"
+    assert region_country("Punjab") is None  # India and Pakistan
+    assert region_country("Punjab", prefer=frozenset({"PAK"})) == "PAK"
+    assert region_country("Monday") is None
+
+
+def test_a_city_in_a_story_about_another_country_with_one_of_that_name(code):
+    r = code("Rival militias clashed in Tripoli on Monday as shells hit the north Lebanese port.")
+    ev = next(e for e in r.events if e.event == "ASSAULT")
+    assert {a.code for a in ev.actor} == {"LBN"}
+    assert ev.event_loc["country"] == "LBN"
+
+
+def test_a_region_is_a_place_in_its_country_not_its_government(code):
+    r = code("Police in Ontario arrested a protester on Friday.")
+    ev = next(e for e in r.events if e.event == "COERCE")
+    assert [(a.code, a.sector) for a in ev.actor] == [("CAN", "COP")]
+    r = code("Syrian troops shelled Idlib on Friday.")
+    ev = next(e for e in r.events if e.event == "ASSAULT")
+    assert [(a.code, a.sector) for a in ev.recipient] == [("SYR", None)]

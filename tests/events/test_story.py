@@ -1,0 +1,129 @@
+"""What a later sentence points back to: the parties just named, the doers of an act referred to, the
+place the story is in. Sentences are ours; people and incidents are invented."""
+
+from __future__ import annotations
+
+
+def codes(side):
+    return sorted({a.code for a in side if a.code})
+
+
+def only(result, category):
+    found = [e for e in result.events if e.event == category]
+    assert len(found) == 1, [(e.event, e.text, e.actor, e.recipient) for e in result.events]
+    return found[0]
+
+
+def test_the_two_leaders_are_the_parties_just_named(code):
+    r = code("Georgian Prime Minister Irakli Kobakhidze met Azerbaijani President Ilham Aliyev in Baku on "
+             "Monday. The two leaders signed an agreement on energy cooperation.")
+    signed = [e for e in r.events if e.sentence == 1]
+    assert signed, [(e.event, e.text) for e in r.events]
+    assert codes(signed[0].actor) == ["AZE", "GEO"]
+    assert all(a.entity_text == "The two leaders" for a in signed[0].actor)
+
+
+def test_they_are_the_parties_just_named(code):
+    r = code("French President Lucien Marchand met German Chancellor Ida Kessler in Berlin. They agreed to "
+             "raise defence spending.")
+    ev = only(r, "AGREE")
+    assert codes(ev.actor) == ["DEU", "FRA"]
+
+
+def test_they_with_nobody_named_before_makes_no_actor(code):
+    r = code("They agreed to raise defence spending.")
+    assert not [e for e in r.events if e.event == "AGREE" and e.actor]
+
+
+def test_condemning_the_arrests_accuses_who_made_them(code):
+    r = code("Police in Belgrade detained 30 protesters on Saturday. The opposition condemned the arrests.")
+    ev = only(r, "ACCUSE")
+    assert [(a.code, a.sector) for a in ev.recipient] == [("SRB", "COP")]
+    assert ev.recipient[0].inferred
+
+
+def test_an_act_referred_to_is_the_last_of_its_kind_told(code):
+    r = code("Police in Belgrade detained 30 protesters on Saturday. The weather was cold. Shops were closed. "
+             "Gunmen attacked a police station in Nis on Sunday. Trains were late. The opposition condemned "
+             "the arrests.")
+    ev = only(r, "ACCUSE")
+    assert [(a.code, a.sector) for a in ev.recipient] == [("SRB", "COP")]
+    r = code("Gunmen attacked a police station in southern Serbia on Sunday. The opposition condemned the arrests.")
+    ev = only(r, "ACCUSE")
+    assert ("SRB", "UAF") not in [(a.code, a.sector) for a in ev.recipient]  # no arrest was told
+
+
+def test_a_proposal_answered_in_the_same_sentence_answers_its_proposer(code):
+    r = code("Russian officials offered a new gas deal in March. At the talks in Vienna, Austrian Chancellor "
+             "Karl Brenner said he proposed a joint commission, though Hungarian Prime Minister Pal Kovacs "
+             "turned down the proposal.")
+    ev = only(r, "REJECT")
+    assert codes(ev.recipient) == ["AUT"]
+
+
+def test_a_demand_by_a_countrys_own_opposition_is_addressed_to_its_government(code):
+    r = code("Thousands of people rallied in Tbilisi on Sunday. The opposition called for new elections.")
+    ev = only(r, "REQUEST")
+    (target,) = ev.recipient
+    assert (target.code, target.sector) == ("GEO", "GOV") and target.inferred
+
+
+def test_rights_groups_are_civil_society(code):
+    r = code("Human rights groups in Kenya denounced the new media law.")
+    ev = only(r, "ACCUSE")
+    assert [(a.code, a.sector) for a in ev.actor] == [("KEN", "SOC")]
+
+
+def test_a_joint_act_makes_each_party_the_others_partner(code):
+    r = code("French and German troops held joint exercises near Strasbourg on Monday.")
+    (ev,) = r.events
+    assert ev.event == "COOPERATE"
+    assert codes(ev.actor) == ["DEU", "FRA"] and codes(ev.recipient) == ["DEU", "FRA"]
+
+
+def test_bodies_of_two_nationalities_are_two_parties(code):
+    r = code("Armenian and Azerbaijani border commissions met in Tbilisi on Monday.")
+    (ev,) = r.events
+    assert ev.event == "CONSULT" and codes(ev.actor) == ["ARM", "AZE"]
+
+
+def test_it_in_what_a_body_says_is_that_body(code):
+    r = code("Serbia opened talks on Monday. Bosnia's state prosecutor's office said on Thursday it had opened an "
+             "investigation into the killings.")
+    ev = only(r, "ACCUSE")
+    assert [(a.code, a.sector) for a in ev.actor] == [("BIH", "JUD")]
+    r = code("Gunmen attacked a post in Niger on Sunday. The army said it had killed around 30 of the assailants.")
+    ev = next(e for e in r.events if e.sentence == 1)
+    assert [(a.code, a.sector) for a in ev.actor] == [("NER", "MIL")]
+    assert [(a.code, a.sector) for a in ev.recipient] == [("NER", "UAF")]
+
+
+def test_a_bodys_possessor_gives_its_country(code):
+    r = code("Mexico's National Migration Institute said it had deported 4,200 Guatemalans.")
+    ev = only(r, "COERCE")
+    assert codes(ev.actor) == ["MEX"] and codes(ev.recipient) == ["GTM"]
+
+
+def test_the_group_is_the_organisation_just_named(code):
+    r = code("Human Rights Watch documented 40 killings in Sudan on Monday. The group accused the army of "
+             "targeting civilians.")
+    ev = only(r, "ACCUSE")
+    assert [a.code for a in ev.actor] == ["NGO"] and codes(ev.recipient) == ["SDN"]
+    assert not [e for e in r.events if e.event == "ASSAULT"]  # documenting killings is not killing
+
+
+def test_a_common_noun_is_no_body_by_a_word_that_only_names_bodies(code):
+    r = code("Gunmen attacked an army post in Niger on Sunday.")
+    (ev,) = r.events
+    assert [(a.code, a.sector) for a in ev.recipient] == [("NER", "MIL")]
+
+
+def test_both_sides_and_the_two_neighbours_are_the_parties_just_named(code):
+    r = code("Pakistani and Afghan forces clashed at the Torkham crossing on Monday. China on Tuesday called on "
+             "both sides to exercise restraint.")
+    ev = only(r, "REQUEST")
+    assert codes(ev.actor) == ["CHN"] and codes(ev.recipient) == ["AFG", "PAK"]
+    r = code("Burkina Faso expelled two Ivorian diplomats on Monday. Togo's foreign ministry offered on Tuesday to "
+             "host talks between the two neighbours.")
+    ev = only(r, "AGREE")
+    assert codes(ev.recipient) == ["BFA", "CIV"]
