@@ -34,3 +34,12 @@ def test_a_region_is_a_place_in_its_country_not_its_government(code):
     r = code("Syrian troops shelled Idlib on Friday.")
     ev = next(e for e in r.events if e.event == "ASSAULT")
     assert [(a.code, a.sector) for a in ev.recipient] == [("SYR", None)]
+
+
+def test_a_country_of_several_words_is_read_whole_and_a_region_the_tagger_missed_too(code):
+    r = code("PORT MORESBY — Papua New Guinea's government sent 200 soldiers into Enga province on Sunday.")
+    (ev,) = r.events
+    assert [a.code for a in ev.actor] == ["PNG"]
+    r = code("The Sri Lankan navy arrested 17 fishermen from Tamil Nadu early on Tuesday.")
+    (ev,) = r.events
+    assert [a.code for a in ev.actor] == ["LKA"] and [a.code for a in ev.recipient] == ["IND"]

@@ -457,3 +457,29 @@ def test_police_acting_at_home_on_no_one_named_act_on_its_civilians(code):
              "near Puno in southern Peru on Saturday.")
     ev = next(e for e in r.events if e.event == "ASSAULT")
     assert [(a.code, a.sector) for a in ev.recipient] == [("PER", "CVL")]
+
+
+def test_a_meeting_just_before_is_news_and_a_mediator_its_third_party(code):
+    r = code("Guatemalan President Ana Morales and Mexican President Rosa Cardenas signed a memorandum on Monday "
+             "after a two-hour meeting.")
+    assert sorted(e.event for e in r.events) == ["CONSULT", "SUPPORT"]
+    r = code("South Sudan's government and the rebels signed a cessation of hostilities agreement on Tuesday after "
+             "three weeks of talks mediated by Kenya.")
+    consult = next(e for e in r.events if e.event == "CONSULT")
+    assert [a.code for a in consult.recipient] == ["KEN"]
+    r = code("The ministers signed the deal in Cairo after the meeting.")
+    assert "CONSULT" not in {e.event for e in r.events}  # the meeting told before
+
+
+def test_listing_for_sanctions_is_a_sanction_and_two_acts_at_two_times_are_two(code):
+    r = code("The U.S. Treasury, which placed Pejicic under sanctions in 2017, said on Thursday it had added two "
+             "of his advisers and a holding company controlled by his family to its sanctions list.",
+             published="2024-05-16")
+    assert sorted((e.event, e.date) for e in r.events) == [("SANCTION", "2017"), ("SANCTION", "2024-05-16")]
+
+
+def test_a_date_of_another_clause_does_not_date_the_event(code):
+    r = code("The Philippines won an arbitration case against China in 2016, but Beijing has refused to recognise "
+             "the ruling.", published="2025-05-20")
+    ev = next(e for e in r.events if e.event == "REJECT")
+    assert ev.date == "2025-05-20" and "historical" not in ev.aux

@@ -181,6 +181,9 @@ def classify(tree: Tree, gaz: Gazetteer, start: int, end: int, label: str,
                     else name,
                     # a region ("Idlib", "Tigray") is only a place, where a capital stands for the state
                     extra={"city": "1"} if match is not None and match.kind == "region" else {})
+    if label in ("PERSON", "ORG") and end - start > 1 and (region := region_country(name)) is not None:
+        # "Tamil Nadu", "Khyber Pakhtunkhwa": a region the tagger took for a person or a body
+        return Span(start, end, text, GPE, sent, country=region, canonical=name, extra={"city": "1"})
     if label == "PERSON" and end - start == 1 and end < len(tree.tokens) and tree[start].dep == "compound" \
             and gaz.group_sector(f"{text} {tree[end].text}") is not None:
         return None  # "Riot police": the first word of a group's name, not a person
@@ -351,17 +354,31 @@ def _org_phrases(tree: Tree, gaz: Gazetteer, taken: set[int]) -> list[Span]:
 
 
 def _bare_countries(tree: Tree, gaz: Gazetteer, taken: set[int]) -> list[Span]:
-    """Country names and adjectives spaCy did not tag (lower-case adjectives, "Kosovar")."""
+    """Country names and adjectives spaCy did not tag (lower-case adjectives, "Kosovar", "Papua New Guinea"
+    whole, not its last word), and regions of several words ("Tamil Nadu")."""
     out: list[Span] = []
+    n_tokens = len(tree.tokens)
+    skip_to = 0
     for t in tree.tokens:
-        if t.i in taken or not t.text[:1].isupper() or t.pos not in ("PROPN", "ADJ", "NOUN"):
+        if t.i < skip_to or t.i in taken or not t.text[:1].isupper() or t.pos not in ("PROPN", "ADJ", "NOUN"):
             continue
-        c = gaz.country_of(t.text)
-        if c is None or gaz.is_ambiguous(t.text):
-            continue
-        kind = GPE if gaz.is_country_name(t.text) or gaz.is_place(t.text) else NORP
-        out.append(Span(t.i, t.i + 1, t.text, kind, t.sent, country=c,
-                        canonical=gaz.country_name(c) if kind == GPE else t.text))
+        for n in range(min(4, n_tokens - t.i), 0, -1):
+            words = range(t.i, t.i + n)
+            if any(k in taken or not tree[k].text[:1].isupper() or tree[k].sent != t.sent for k in words):
+                continue
+            text = tree.span_text(t.i, t.i + n)
+            c = gaz.country_of(text)
+            if c is not None and not gaz.is_ambiguous(text):
+                kind = GPE if gaz.is_country_name(text) or gaz.is_place(text) else NORP
+                out.append(Span(t.i, t.i + n, text, kind, t.sent, country=c,
+                                canonical=gaz.country_name(c) if kind == GPE else text))
+            elif n > 1 and (region := region_country(text)) is not None:
+                out.append(Span(t.i, t.i + n, text, GPE, t.sent, country=region, canonical=text,
+                                extra={"city": "1"}))
+            else:
+                continue
+            skip_to = t.i + n
+            break
     return out
 
 

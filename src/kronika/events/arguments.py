@@ -372,6 +372,13 @@ def noun_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
           and (not theme or any(c.ent_type in ("NORP", "GPE") or c.dep == "poss" for c in tree.children(o)))]
     between = prep_actors(tree, k, lex.args["participant_preps"], is_actor)
     rec = prep_actors(tree, k, lex.args["recipient_preps"], is_actor)
+    # "talks mediated by Kenya": the third party of a meeting; "a raid carried out by rebels": its doer
+    for c in tree.children(k, "acl"):
+        agents = [o.i for a in tree.children(c.i, "agent") for o in tree.children(a.i, "pobj") if is_actor(o.i)]
+        if agents and c.lemma in lex.wordset("host_verbs") | lex.wordset("mediating_verbs"):
+            rec = rec or agents
+        elif agents:
+            by = by or agents
     args.actors = poss or by or mods
     args.actor_how = "the noun's possessor" if poss else "the noun's by/from object" if by else "the noun's modifier"
     if of:

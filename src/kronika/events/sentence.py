@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date as date_type
 from datetime import timedelta
@@ -64,11 +65,15 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
         args = verb_args(tree, trig, lex, is_actor) if is_verb else noun_args(tree, trig, lex, is_actor)
         if args is None:
             continue
-        if not is_verb and args.inferred_actor and not args.recipients and background(tree, trig.token,
-                                                                                       trigger_tokens):
+        # "signed a memorandum after a two-hour meeting": a meeting of their own just before, news too
+        meeting = not is_verb and trig.entry.event == "CONSULT" and _new_meeting(tree, trig.token)
+        if not is_verb and args.inferred_actor and not args.recipients and not meeting \
+                and background(tree, trig.token, trigger_tokens):
             continue  # "on the eve of planned maneuvers": the occasion of another event, not one itself
         own_sides = bool(args.recipients) or (bool(args.actors) and not args.inferred_actor)
         told_as = setting(tree, trig.token, lex)
+        if told_as == "phrase" and meeting:
+            told_as = None
         if told_as == "clause" or (told_as == "phrase" and (is_verb or not own_sides)):
             # "after 12 days of battles", "weapons seized last year": told as the setting ("after a meeting
             # with Lavrov", with a party of its own, is news)
@@ -110,7 +115,7 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
         if d.event == "CONSULT" and len({r.entity_key or r.code for r in d.actors + d.recipients}) < 2:
             continue
         drafts.append(d)
-    drafts = _merge_same(drafts)
+    drafts = _merge_same(drafts, lambda d: time_for(tree, times, d.trig.token))
     return [_record(parsed, lex, tree, sent, times, d, view.countries) for d in drafts]
 
 
@@ -128,6 +133,17 @@ def _no_event_noun(view: ActorView, k: int, trigger_words: set[int]) -> bool:
     # "an AP request": the noun's own agent is one PLOVER gives no code
     return any(c.ent_type in ("ORG", "PERSON", "GPE", "NORP") and not view.coded(c.i)
                for c in tree.children(k, "poss", "compound"))
+
+
+def _new_meeting(tree: Tree, k: int) -> bool:
+    """"after a two-hour meeting", "after three weeks of talks": a meeting not told before (indefinite),
+    of the parties of the sentence, just before what they did."""
+    det = tree.child(k, "det")
+    if det is not None:
+        return tree.lower[det.i] in ("a", "an")
+    up = tree.head(k)  # "three weeks of talks"
+    return tree[k].dep == "pobj" and up.dep == "prep" and tree.lower[up.i] == "of" \
+        and any(c.dep == "nummod" for c in tree.children(up.head))
 
 
 def _group_subject(tree: Tree, k: int) -> int | None:
@@ -235,13 +251,16 @@ def _forward(tree: Tree, times: list[TimeExpr], trigger: int, date: str | None,
         return f"{int(date[:4]) + 1:04d}{date[4:]}"
     return date
 
-def _merge_same(drafts: list[Draft]) -> list[Draft]:
-    """One event per category and actor in a sentence: keep the reading with the most participants."""
+def _merge_same(drafts: list[Draft], when: Callable[[Draft], object]) -> list[Draft]:
+    """One event per category and actor in a sentence: keep the reading with the most participants (but
+    two acts told at different times are two: "which sanctioned him in 2017, added his advisers on
+    Thursday")."""
     kept: list[Draft] = []
     for d in sorted(drafts, key=lambda d: (-len(d.recipients) + d.implicit_recipient,
                                            d.trig.entry.pos != "VERB", d.trig.token)):
         codes = {a.code for a in d.actors}
         clash = next((k for k in kept if k.event == d.event and codes & {a.code for a in k.actors}
+                      and when(k) == when(d)
                       and ({r.code for r in k.recipients} & {r.code for r in d.recipients}
                            or not d.recipients or not k.recipients)), None)
         if clash is None:

@@ -31,7 +31,11 @@ def sides(view: ActorView, conv: Conventions, trig: Trigger, mod: Modality, args
     if not actors and known:
         actors = list(known)  # "the two leaders", "they": the parties named just before
         args.actor_how = "the parties named just before (the two leaders, both sides, they)"
-    found = resolve(args.recipients)
+    # "arrested 17 fishermen from Tamil Nadu": a group the act is done to comes from the place its "from" names
+    tree = view.tree
+    origin = next((c for p in tree.children(trig.token, "prep") if tree.lower[p.i] == "from"
+                   for o in tree.children(p.i, "pobj") if (c := view.place_country(o.i))), None)
+    found = [r for h in args.recipients for r in view.refs(h, date, place_country=origin or place)]
     states = {a.code for a in actors if a.sector in conv.state_agents and a.code and len(a.code) == 3}
     if mod.event in ("COERCE", "ASSAULT") and len(states) == 1:
         # a state's police or army acting on a group the text gives no country ("prevented the demonstration

@@ -86,6 +86,16 @@ def _matches(tree: Tree, k: int, e: TriggerEntry, objects: dict[int, dict[str, i
         near += [g for o in tree.children(k, "dobj") for g in tree.children(o.i, "prep")
                  if e.prep.lower() == "of" and e.pos == "VERB"]
         preps = [c for c in near if c.text.lower() == e.prep.lower()]
+        if not preps and e.objects and e.pos == "VERB":
+            # "added two advisers and a company controlled by his family to its sanctions list": the parser
+            # hung the preposition deep in a long object; it counts when its object is one the entry names
+            deep = [(p, o) for d in tree.children(k, "dobj") for p in tree.subtree(d.i)
+                    if tree[p].dep == "prep" and tree.lower[p] == e.prep.lower()
+                    for o in tree.children(p, "pobj")]
+            found = [(p, o.i) for p, o in deep if o.lemma in e.objects
+                     or any(f"{m.lemma} {o.lemma}" in e.objects for m in tree.children(o.i, "compound", "amod"))]
+            if found:
+                return tuple(sorted({k, *found[0]}))
         if not preps:
             return None
         words.append(preps[0].i)

@@ -192,9 +192,31 @@ def _inside_argument(tree: Tree, k: int, trigger: int) -> bool:
     return False
 
 
+def _other_clause(tree: Tree, k: int, trigger: int) -> bool:
+    """A date in a clause of its own that does not hold the trigger: a relative clause ("the Treasury,
+    which placed him under sanctions in 2017, said ...") or another conjunct with its own subject ("won the
+    case in 2016, but Beijing has refused ...")."""
+    for a in tree.ancestors(k):
+        if a.i == trigger or tree.is_ancestor(a.i, trigger):
+            break
+        if a.dep in ("relcl", "acl") and a.pos in ("VERB", "AUX"):
+            return True
+    node = trigger
+    for a in tree.ancestors(trigger):
+        if tree[node].dep == "conj" and tree.children(node, "nsubj", "nsubjpass") and tree.is_ancestor(a.i, k) \
+                and not tree.is_ancestor(node, k):
+            return True
+        if tree.is_ancestor(a.i, k):
+            break
+        node = a.i
+    return False
+
+
 def time_for(tree: Tree, times: list[TimeExpr], trigger: int) -> TimeExpr | None:
-    """The time expression nearest the trigger in the parse tree (ignoring deadlines)."""
-    usable = [t for t in times if not t.deadline and not _inside_argument(tree, t.start, trigger)]
+    """The time expression nearest the trigger in the parse tree (ignoring deadlines and dates of other
+    clauses)."""
+    usable = [t for t in times if not t.deadline and not _inside_argument(tree, t.start, trigger)
+              and not _other_clause(tree, t.start, trigger)]
     if not usable:
         return None
     return min(usable, key=lambda t: (min(tree_distance(tree, trigger, k) for k in range(t.start, t.end)),
