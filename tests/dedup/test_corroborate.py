@@ -144,3 +144,15 @@ def test_sides_filled_in_by_convention_do_not_make_two_attacks_one(tmp_path) -> 
     rows = Store(db).query("SELECT count(DISTINCT cluster_id) AS n, count(*) AS m FROM events "
                            "WHERE event = 'ASSAULT'")
     assert rows[0]["m"] == 2 and rows[0]["n"] == 2
+
+
+def test_one_article_telling_two_doers_with_the_same_verb_tells_two_events() -> None:
+    raid = Item(id="k1", doc_id="d9", event="ASSAULT", aux=frozenset(), actor_codes=frozenset({"NER"}),
+                recipient_codes=frozenset({"NER"}), people=frozenset(), date=None, precision=None, place=None,
+                text="Suspected jihadist fighters killed 14 soldiers in an attack on an army post.",
+                trigger="killed", actor_sides=frozenset({"NER/REB"}), recipient_sides=frozenset({"NER/MIL"}))
+    answer = replace(raid, id="k2", sentence=2, text="The army said it had killed around 30 of the assailants.",
+                     actor_sides=frozenset({"NER/MIL"}), recipient_sides=frozenset({"NER/UAF"}))
+    assert groups([raid, answer]) == [{"k1"}, {"k2"}]
+    retold = replace(raid, id="k3", sentence=5, text="The fighters killed 14 soldiers, the ministry said.")
+    assert groups([raid, retold]) == [{"k1", "k3"}]

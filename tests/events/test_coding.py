@@ -483,3 +483,46 @@ def test_a_date_of_another_clause_does_not_date_the_event(code):
              "the ruling.", published="2025-05-20")
     ev = next(e for e in r.events if e.event == "REJECT")
     assert ev.date == "2025-05-20" and "historical" not in ev.aux
+
+
+def test_set_phrases_and_absent_acts_are_no_events(code):
+    r = code("The Burmese military government did not respond to requests for comment.")
+    assert not r.events
+    r = code("The European Union called on Bosnian leaders to respect the constitutional order.")
+    assert "REQUEST" in {e.event for e in r.events} and all(e.event_text != "order" for e in r.events)
+    r = code("The detainees were released in Peru on Sunday without charge.")
+    assert "ACCUSE" not in {e.event for e in r.events}
+
+
+def test_leaving_a_body_of_states_cuts_ties(code):
+    r = code("Burkina Faso's junta quit the Economic Community of West African States on Monday.")
+    (ev,) = r.events
+    assert (ev.event, ev.mode) == ("SANCTION", ("withdraw",))
+    r = code("The Burkinabe minister quit the government on Monday.")
+    (ev,) = r.events
+    assert (ev.event, ev.mode) == ("RETREAT", ("resign",))
+
+
+def test_what_a_country_faces_is_not_its_act(code):
+    r = code("Peru has faced repeated protests in the southern Andes since December 2022.", published="2024-07-29")
+    assert not [e for e in r.events if [(a.code, a.sector) for a in e.actor] == [("PER", None)]]
+
+
+def test_a_conjunct_is_not_asked_for_and_military_positions_are_not_policies(code):
+    r = code("Pejicic called the decision an act of occupation and accused the Bosnian envoy of bias.")
+    ev = next(e for e in r.events if e.event == "ACCUSE")
+    assert "hypothetical" not in ev.aux
+    r = code("The rebels said Sudan's army attacked their positions near Kadugli.")
+    assert "ACCUSE" not in {e.event for e in r.events}
+
+
+def test_a_state_commanding_its_own_forces_is_no_request(code):
+    r = code("Ecuador's government ordered the armed forces to take control of four jails on Tuesday.")
+    assert "REQUEST" not in {e.event for e in r.events}
+    r = code("Kenya's president ordered Somalia's army to withdraw.")
+    assert [(e.event, [a.code for a in e.recipient]) for e in r.events] == [("REQUEST", ["SOM"])]
+
+
+def test_the_attack_a_killing_happened_in_is_the_same_act(code):
+    r = code("Suspected jihadist fighters killed 14 soldiers in an attack on an army post in western Niger.")
+    assert [e.event for e in r.events] == ["ASSAULT"]

@@ -68,11 +68,14 @@ def _alpha3(cc: str) -> str | None:
     return country.alpha_3 if country is not None else None
 
 
-def lookup(name: str, min_population: int = 15_000, prefer: frozenset[str] = frozenset()) -> dict[str, object] | None:
+def lookup(name: str, min_population: int = 15_000, prefer: frozenset[str] = frozenset(),
+           strict: bool = False) -> dict[str, object] | None:
     """A place record for a city name, or None when GeoNames knows no such city this large.
 
     Of cities that share a name, the most populous one in a ``prefer``red country (those the article
-    names: "Tripoli" in a story about Lebanon), else the most populous one.
+    names: "Tripoli" in a story about Lebanon), else the most populous one. ``strict``: a town in a
+    country the article never names is more likely a namesake of something else ("the southern Andes" is
+    no town in Colombia in a story about Peru): only a large city counts then.
     """
     city = _cities().get(fold(name))
     if city is None or int(city["population"]) < min_population:  # type: ignore[call-overload]
@@ -81,8 +84,13 @@ def lookup(name: str, min_population: int = 15_000, prefer: frozenset[str] = fro
         city = next((c for c in _namesakes().get(fold(name), [])
                      if int(c["population"]) >= min_population  # type: ignore[call-overload]
                      and _alpha3(str(c["cc"])) in prefer), city)
-    return {"name": city["name"], "country": _alpha3(str(city["cc"])), "lat": city["lat"],
-            "lon": city["lon"]}
+    country = _alpha3(str(city["cc"]))
+    if strict and prefer and country not in prefer and int(city["population"]) < _LARGE:  # type: ignore[call-overload]
+        return None
+    return {"name": city["name"], "country": country, "lat": city["lat"], "lon": city["lon"]}
+
+
+_LARGE = 1_000_000  # a city this large is itself news of its country
 
 
 @lru_cache(maxsize=1)

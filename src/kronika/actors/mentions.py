@@ -110,6 +110,10 @@ def _cities_of_named_countries(spans: list[Span], gaz: Gazetteer) -> list[Span]:
                 there = str(city["country"]) if city is not None and city.get("country") else None
             if there in named:
                 s = replace(s, country=there)
+            elif "loc" in s.extra and lookup(s.text, min_population=_CITY_POPULATION, prefer=named,
+                                              strict=True) is None and region_country(s.text) is None:
+                # a landscape the tagger named ("the southern Andes") that is only a town's namesake elsewhere
+                s = replace(s, country=None, extra={**s.extra, "unknown": "1"})
         out.append(s)
     return out
 
@@ -209,7 +213,7 @@ def classify(tree: Tree, gaz: Gazetteer, start: int, end: int, label: str,
             and city.get("country"):
         # a city the gazetteer does not list ("Lagos", "Istanbul"): a place in its country
         return Span(start, end, text, GPE, sent, country=str(city["country"]), canonical=name,
-                    extra={"city": "1"})
+                    extra={"city": "1", **({"loc": "1"} if label == "LOC" else {})})
     if label in ("GPE", "LOC") and all(tree[k].tag in _NAME_TAGS for k in range(start, end)):
         # A capitalised name spaCy took for a place but no gazetteer knows: often a surname.
         return Span(start, end, text, GPE, sent, extra={"unknown": "1"})

@@ -18,6 +18,7 @@ from kronika.actors.titles import TitleSeen, description_title, person_title
 from kronika.datafiles import load_yaml
 from kronika.nlp.quotemarks import find_quotes, inside
 from kronika.nlp.tree import Tree
+from kronika.plover import INTERNATIONAL_CODES
 from kronika.records import ActorRef, Role
 
 if TYPE_CHECKING:
@@ -347,14 +348,14 @@ def home_country(spans: list[Span]) -> str | None:
 
 
 def _state(code: str | None) -> bool:
-    return code is not None and len(code) == 3 and code not in ("EUR", "UNO", "IGO", "NGO")
+    return code is not None and len(code) == 3 and (code == "KOS" or code not in INTERNATIONAL_CODES)
 
 
 def main_pair(spans: list[Span]) -> tuple[str, str] | None:
     """The two countries a bilateral story is about: both named at least twice, and together most of
     the country mentions ("Serbia and Russia ..."), so one's counterpart is the other."""
     counts = Counter(s.country for s in spans if s.kind in (GPE, NORP) and s.country
-                     and len(s.country) == 3 and s.country not in ("EUR", "UNO", "IGO", "NGO"))
+                     and _state(s.country))
     top = counts.most_common(2)
     if len(top) < 2 or top[1][1] < 2 or top[0][1] + top[1][1] < 0.7 * sum(counts.values()):
         return None

@@ -38,6 +38,9 @@ class Item:
     published: str | None = None
     trigger: str = ""  # the trigger words ("signed agreement")
     sentence: int = 0  # its sentence in the article
+    # the named sides with their sectors ("NER/MIL"): within one country, who did it to whom
+    actor_sides: frozenset[str] = frozenset()
+    recipient_sides: frozenset[str] = frozenset()
 
     @property
     def codes(self) -> frozenset[str]:
@@ -71,6 +74,9 @@ def participants_agree(a: Item, b: Item) -> bool:
     if a.event not in UNDIRECTED and a.actor_codes and b.actor_codes and a.recipient_codes \
             and b.recipient_codes and not a.actor_codes & b.actor_codes:
         return False  # reversed roles: "A thanked B" and "B thanked A"
+    if a.doc_id == b.doc_id and a.event not in UNDIRECTED and a.actor_sides and b.actor_sides \
+            and not a.actor_sides & b.actor_sides:
+        return False  # one article, two doers: "gunmen killed 14 soldiers", "the army killed 30 gunmen"
     return not (a.people and b.people and not a.people & b.people)
 
 

@@ -38,7 +38,7 @@ def event_place(tree: Tree, sent: int, trigger: int, exclude: set[int],
         while start - 1 >= 0 and tree[start - 1].ent_type == t.ent_type and tree[start - 1].ent_iob == "I" \
                 or (start - 1 >= 0 and tree[start].ent_iob == "I"):
             start -= 1
-        place = lookup(tree.span_text(start, k + 1), prefer=prefer)
+        place = lookup(tree.span_text(start, k + 1), prefer=prefer, strict=t.ent_type == "LOC")
         if place is None:
             continue
         d = tree_distance(tree, trigger, k)
@@ -70,7 +70,7 @@ def place_country(tree: Tree, view: ActorView, sent: int, trigger: int, dateline
                                               if view.place_country(c.i)), None)  # "near Macedonia's border"
         # "the town of Gao": a place whatever the tagger called the name
         if code is None and (t.ent_type in ("GPE", "LOC", "FAC") or t.dep == "pobj" and _of_place(tree, t.head)):
-            place = lookup(t.text, prefer=view.countries)
+            place = lookup(t.text, prefer=view.countries, strict=t.ent_type == "LOC")
             code = str(place["country"]) if place is not None and place.get("country") else None
         if code is None:
             continue

@@ -60,7 +60,7 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
             return not (k in trigger_tokens and k != me.token and not own) and view.names_actor(k)
 
         is_verb = tree[trig.token].pos in ("VERB", "AUX")
-        if not is_verb and _no_event_noun(view, trig.token, trigger_words):
+        if not is_verb and _no_event_noun(view, lex, trig.token, trigger_words):
             continue
         args = verb_args(tree, trig, lex, is_actor) if is_verb else noun_args(tree, trig, lex, is_actor)
         if args is None:
@@ -74,6 +74,8 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
         told_as = setting(tree, trig.token, lex)
         if told_as == "phrase" and meeting:
             told_as = None
+        if told_as == "phrase" and not is_verb and _the(tree, trig.token):
+            own_sides = False  # "following the invasions of Dagestan": one told before, however full
         if told_as == "clause" or (told_as == "phrase" and (is_verb or not own_sides)):
             # "after 12 days of battles", "weapons seized last year": told as the setting ("after a meeting
             # with Lavrov", with a party of its own, is news)
@@ -100,6 +102,10 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
         if d is None:
             continue
         d.event = plover_rules(tree, trig, mod.event, mod.aux, d.actors, lex)
+        if d.event == "RETREAT" and trig.entry.mode == "resign" and is_verb \
+                and any(r.code in _BODIES and r.entity_key for r in d.recipients):
+            # "quit the Economic Community of West African States": leaving a body of states cuts ties
+            d.event, d.mode = "SANCTION", "withdraw"
         if not d.recipients and (aimed := group_object(tree, trig.token)) is not None:
             # "urged restraint on all sides": the parties named just before, but the actor
             words = sorted(tree.subtree(aimed))
@@ -109,6 +115,9 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
             if d.recipients:
                 d.args.recipient_how = "the parties named just before (both sides, the two neighbours)"
         _complete_recipients(view, conv, lex, story, d, sent, date)
+        if d.event == "REQUEST" and trig.entry.lemma in lex.wordset("ordering_verbs") and d.recipients \
+                and all(r.code in {a.code for a in d.actors} and r.sector in _FORCES for r in d.recipients):
+            continue  # "ordered the armed forces to take control of four jails": a state's command to its own
         if trig.entry.mode == "visit" and any(not a.entity_key and a.code in {r.code for r in d.recipients}
                                               for a in d.actors):
             continue  # "the president will travel to Brussels": no country of the visitor's is known
@@ -119,11 +128,18 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
     return [_record(parsed, lex, tree, sent, times, d, view.countries) for d in drafts]
 
 
-def _no_event_noun(view: ActorView, k: int, trigger_words: set[int]) -> bool:
+def _no_event_noun(view: ActorView, lex: Lexicon, k: int, trigger_words: set[int]) -> bool:
     """An event noun that names no event here: a modifier of another event noun, of an agent, or a word of a
-    name, or one whose own agent is a body PLOVER gives no code."""
+    name, or one whose own agent is a body PLOVER gives no code, or a set phrase ("requests for comment")."""
     tree = view.tree
     t = tree[k]
+    phrases = lex.args.get("non_event_phrases") or {}
+    if t.lemma in phrases:
+        words = {c.lemma for c in tree.children(k, "amod", "compound")}
+        words |= {o.lemma for p in tree.children(k, "prep") if tree.lower[p.i] in ("for", "of")
+                  for o in tree.children(p.i, "pobj")}
+        if words & set(phrases[t.lemma]):
+            return True
     if t.dep == "compound" and (t.head in trigger_words or view.names_actor(t.head)):
         return True  # "the cooperation talks"; "border patrol agents", "protest leaders": who, not what
     if in_name(tree, k):
@@ -133,6 +149,11 @@ def _no_event_noun(view: ActorView, k: int, trigger_words: set[int]) -> bool:
     # "an AP request": the noun's own agent is one PLOVER gives no code
     return any(c.ent_type in ("ORG", "PERSON", "GPE", "NORP") and not view.coded(c.i)
                for c in tree.children(k, "poss", "compound"))
+
+
+def _the(tree: Tree, k: int) -> bool:
+    det = tree.child(k, "det")
+    return det is not None and tree.lower[det.i] in ("the", "this", "that", "these", "those")
 
 
 def _new_meeting(tree: Tree, k: int) -> bool:
@@ -198,6 +219,8 @@ def _complete_recipients(view: ActorView, conv: Conventions, lex: Lexicon, story
         d.args.recipient_how = "PLOVER convention: the host of a visit is the country visited"
 
 
+_BODIES = frozenset({"IGO", "EUR", "UNO"})
+_FORCES = frozenset({"MIL", "COP", "SPY", "PRM"})  # a state's armed agents, which its orders command
 _JOINT = frozenset({"COOPERATE", "AGREE", "SUPPORT", "AID"})
 _EVALUATIVE = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "PROTEST"})
 _BACK = frozenset({"the", "this", "that", "these", "those"})

@@ -73,7 +73,8 @@ def subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
                 break
             if up in by_token and (by_token[up].entry.event in ("REQUEST", "THREATEN")
                                    or tree[up].lemma in lex.wordset("object_control_verbs")) \
-                    and not (tree[up].lemma in _DECREEING and t.entry.event in _DONE_BY_ORDER):
+                    and not (tree[up].lemma in _DECREEING and t.entry.event in _DONE_BY_ORDER
+                             and tree[t.token].pos == "NOUN"):
                 out.add(t.token)
                 break
             node = up
@@ -103,6 +104,13 @@ def subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
                 if tree.lower[p.i] in ("over", "about", "for", "on") and t.entry.prep != tree.lower[p.i]:
                     out.update(o.i for o in tree.children(p.i, "pobj", "pcomp") if o.i in by_token
                                and by_token[o.i].entry.event != t.entry.event)
+    # "killed 14 soldiers in an attack on an army post", "died during clashes": the noun names the same act
+    for t in triggers:
+        if tree[t.token].pos in ("VERB", "AUX"):
+            for p in tree.children(t.token, "prep"):
+                if tree.lower[p.i] in ("in", "during"):
+                    out.update(o.i for o in tree.children(p.i, "pobj") if o.i in by_token
+                               and by_token[o.i].entry.event == t.entry.event)
     # A word modifying a noun ("free-trade pact", "the invasion forces") names a kind, not an event
     out.update(t.token for t in triggers if tree[t.token].dep == "compound" and tree[t.token].pos == "NOUN")
     # "summoned the ambassador to protest an air strike": the complaint's purpose is the complaint

@@ -97,7 +97,13 @@ def _item(r: dict[str, Any]) -> Item:
         place=str(loc["name"]) if loc and loc.get("source") == "sentence" and loc.get("name") else None,
         text=r["text"] or "", confidence=float(r["confidence"] or 0.0), caption=bool(r["caption"]),
         published=r["published"], trigger=r["event_text"] or "", sentence=r["sentence"],
+        actor_sides=_named_sides(r["actor"]), recipient_sides=_named_sides(r["recipient"]),
     )
+
+
+def _named_sides(side: str | None) -> frozenset[str]:
+    return frozenset(f"{a['code']}/{a['sector']}" for a in json.loads(side or "[]")
+                     if a.get("code") and a.get("sector") and not a.get("inferred"))
 
 
 def _named_codes(side: str | None) -> frozenset[str]:
