@@ -16,11 +16,13 @@ SCORER = SHARED / "eval" / "score.py"
 EXAMPLES = ROOT / "examples"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="session", autouse=True)
 def nlp():
-    from kronika.nlp.model import load_model
+    """The model and lexicons, loaded once for the session and before any ingest: the workers that
+    ingest forks inherit them instead of loading their own."""
+    from kronika.runner.local import loaded
 
-    return load_model()
+    return loaded()[0]
 
 
 @pytest.fixture()

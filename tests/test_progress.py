@@ -28,6 +28,39 @@ def test_the_runner_reports_files_found_articles_done_then_the_corpus_wide_steps
     assert [s.done for s in again if s.stage == "coding"][-1] == 13, "skipped articles are done too"
 
 
+def test_articles_coded_in_a_pool_of_worker_processes_are_reported_failures_included(db, tmp_path, monkeypatch):
+    import kronika.events
+    from tests.faults.probes import write_good
+    from tests.faults.test_isolation import broken_events
+
+    # The workers are forked from this process: the one with good_002 fails it (an article of its own).
+    monkeypatch.setattr(kronika.events, "run", broken_events(kronika.events.run))
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_good(folder, 6)
+    seen: list[Step] = []
+    summary = run_ingest([str(folder)], db=db, workers=2, batch_size=2, progress=seen.append)  # 6 > 2: two workers
+    assert summary.new == 5 and summary.failed == 1
+    assert seen[0] == Step("found", 6, 6)
+    coding = [s.done for s in seen if s.stage == "coding"]
+    assert coding == sorted(coding) and coding[-1] == 6
+    assert [s.stage for s in seen[-2:]] == ["merging", "corroborating"]
+
+
+def test_an_interrupted_ingest_s_steps_are_reported_before_the_new_articles(db):
+    from kronika.store import Store, run_state
+
+    run_ingest([str(EXAMPLES / "meridian-wire_czech-kenya-water-partnership.txt")], db=db, workers=1)
+    run_state.mark(Store(db), "merge")  # as a run killed in its merge leaves the store
+    seen: list[Step] = []
+    summary = run_ingest([str(EXAMPLES)], db=db, workers=1, progress=seen.append)
+    assert summary.resumed == "merge"
+    assert [s.stage for s in seen[:3]] == ["found", "merging", "corroborating"]
+    assert [s.done for s in seen if s.stage == "coding"][-1] == 13
+    assert [s.stage for s in seen[-2:]] == ["merging", "corroborating"]
+    assert run_state.unfinished(Store(db, read_only=True)) is None
+
+
 def test_on_a_pipe_nothing_unless_asked():
     with progress_display(io.StringIO(), terminal=False) as report:
         assert report is None

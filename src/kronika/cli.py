@@ -10,7 +10,8 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -25,7 +26,21 @@ DEFAULT_DB = "kronika.duckdb"
 NO_MATCH = 3  # the exit status of filters that select nothing
 
 
+def _warn_unfinished(ctx: click.Context, param: click.Parameter, db: str) -> str:
+    """Every command that reads the store first says when it is not whole (an ingest interrupted or running)."""
+    from kronika.store.run_state import store_warning
+
+    if not ctx.resilient_parsing and (warning := store_warning(db)):
+        click.echo(f"warning: {warning}", err=True)
+    return db
+
+
 def db_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--db", default=DEFAULT_DB, envvar="KRONIKA_DB", show_default=True,
+                        callback=_warn_unfinished, help="The DuckDB store (or set KRONIKA_DB).")(f)
+
+
+def writer_db_option(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--db", default=DEFAULT_DB, envvar="KRONIKA_DB", show_default=True,
                         help="The DuckDB store (or set KRONIKA_DB).")(f)
 
@@ -102,15 +117,30 @@ class KronikaCommand(click.Command):
 
 
 class KronikaGroup(click.Group):
-    """Turns every KronikaError into one clean message and exit status 1."""
+    """Turns every KronikaError into one clean message and exit status 1, and any other failure into
+    one line too (its traceback with --debug)."""
 
     command_class = KronikaCommand
 
     def invoke(self, ctx: click.Context) -> Any:
+        debug = "--debug" in [*ctx.protected_args, *ctx.args]
         try:
             return super().invoke(ctx)
         except KronikaError as exc:
             raise click.ClickException(str(exc)) from exc
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except BrokenPipeError:
+            # `kronika events | head`: the reader has what it wanted; say nothing more.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(141)
+        except Exception as exc:  # noqa: BLE001 - the last line between a bug and a user's terminal
+            if debug:
+                raise
+            from kronika.errors import one_line
+
+            raise click.ClickException(f"internal error ({one_line(exc)}); run again with --debug to see "
+                                       "where") from exc
 
 
 @click.group(cls=KronikaGroup, name="kronika")
@@ -120,13 +150,15 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
-@db_option
+@click.argument("paths", nargs=-1)
+@writer_db_option
 @click.option("--workers", type=click.IntRange(1), default=None,
               help="Worker processes (default: the machine's cores).")
 @click.option("--batch-size", type=click.IntRange(1), default=32, show_default=True,
               help="Articles a worker parses and codes at a time.")
 @click.option("--max-size", type=float, default=5.0, show_default=True, help="Largest input file, in MB.")
+@click.option("--article-timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
+              help="Seconds one article may take; over it, it is reported and skipped (0: no limit).")
 @click.option("--actors", "actors_file", type=click.Path(dir_okay=False), default=None,
               help="Your own actor list (CSV or YAML) to add or override entities.")
 @click.option("--force", is_flag=True, help="Process articles again even if already stored.")
@@ -134,24 +166,29 @@ def main() -> None:
 @click.option("--ray-address", default=None, help="Ray cluster address (auto or HOST:PORT).")
 @click.option("--progress/--no-progress", default=None,
               help="Show progress on stderr (default: only when it is a terminal).")
+@click.option("--debug", is_flag=True, help="Show the traceback of every unexpected failure.")
 def ingest(paths: tuple[str, ...], db: str, workers: int | None, batch_size: int, max_size: float,
-           actors_file: str | None, force: bool, engine: str, ray_address: str | None,
-           progress: bool | None) -> None:
-    """Read articles (files, folders, '-' for stdin) into the store and code their events."""
-    from kronika.progress import progress_display, render_summary, store_totals
+           article_timeout: float, actors_file: str | None, force: bool, engine: str, ray_address: str | None,
+           progress: bool | None, debug: bool) -> None:
+    """Read articles (files, folders, '-' for stdin) into the store and code their events.
+
+    With no PATHS, finishes what an interrupted ingest left undone."""
+    from kronika.progress import StoreTotals, progress_display, store_totals
     from kronika.runner import run_ingest
 
-    before = store_totals(db)
-    with progress_display(sys.stderr, show=progress) as report:
+    if not paths and not _needs_finishing(db):
+        raise click.UsageError("give the files or folders to read (PATHS), or - for standard input")
+    before: list[StoreTotals] = []
+    # The display closes before an interruption is said, so the word on what was kept is the last line.
+    with _interruptible(db) as caught, progress_display(sys.stderr, show=progress) as report:
         summary = run_ingest(list(paths), db=db, workers=workers or os.cpu_count() or 1,
                              batch_size=batch_size, max_bytes=int(max_size * 1_000_000),
-                             actors_file=actors_file, force=force, engine=engine,
-                             ray_address=ray_address, stdin=sys.stdin, progress=report)
-    for p in summary.problems:
-        click.echo(f"{p.severity}: {p}", err=True)
-    click.echo(render_summary(summary, before, store_totals(db), db))
-    if summary.failed:
-        sys.exit(1)
+                             actors_file=actors_file, force=force, engine=engine, ray_address=ray_address,
+                             stdin=sys.stdin, progress=report, article_timeout=article_timeout or None,
+                             on_lock=lambda: before.append(store_totals(db)))
+    if caught:
+        sys.exit(caught[0])
+    _report(summary, before[0] if before else StoreTotals(), db, debug)
 
 
 @main.command()
@@ -357,13 +394,76 @@ def export(db: str, fmt: str, output: str, query: Any) -> None:
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
-def serve(db: str, host: str, port: int) -> None:
+@click.option("--lock-wait", type=click.FloatRange(0, 60), default=5.0, show_default=True,
+              help="Seconds a request waits for a store an ingest is writing before answering 503.")
+def serve(db: str, host: str, port: int, lock_wait: float) -> None:
     """Explore the store in a web browser (read-only; works offline; safe while an ingest runs)."""
     from kronika.serve import create_app, run
 
-    app = create_app(db)  # fails here, before any banner, when the store is missing
+    app = create_app(db, lock_wait=lock_wait)  # fails here, before any banner, when the store is missing
     click.echo(f"kronika explorer on http://{host}:{port}/ (store {db}); Ctrl+C stops it", err=True)
     run(app, host=host, port=port)
+
+
+def _needs_finishing(db: str) -> bool:
+    from kronika.store.run_state import store_warning
+
+    return bool(os.path.exists(db) and store_warning(db))
+
+
+def _report(summary: Any, before: Any, db: str, debug: bool) -> None:
+    """The problems (one line each; with --debug, a traceback under the unexpected ones), then what this
+    run added and what the store now holds."""
+    from kronika.progress import render_summary, store_totals
+
+    if summary.resumed:
+        from kronika.store.run_state import STEPS
+
+        click.echo(f"note: the last ingest was interrupted {STEPS[summary.resumed]}; this run finished it "
+                   "first", err=True)
+    for p in summary.problems:
+        click.echo(f"{p.severity}: {p}", err=True)
+        if debug and p.detail:
+            click.echo(p.detail.rstrip("\n"), err=True)
+    click.echo(render_summary(summary, before, store_totals(db), db))
+    if summary.failed:
+        sys.exit(1)
+
+
+@contextmanager
+def _interruptible(db: str) -> Iterator[list[int]]:
+    """Ctrl-C and SIGTERM stop an ingest with a word on what was kept (not Python's traceback); the
+    exit status (130, 143) is put in the yielded list."""
+    import signal
+
+    from kronika.errors import IngestInterrupted
+    from kronika.store.run_state import STEPS
+
+    got: list[int] = []
+
+    def on_term(signum: int, frame: object) -> None:
+        got.append(signum)
+        raise KeyboardInterrupt
+
+    import threading
+
+    main_thread = threading.current_thread() is threading.main_thread()  # signals reach only that one
+    previous = signal.signal(signal.SIGTERM, on_term) if main_thread else None
+    caught: list[int] = []
+    try:
+        yield caught
+    except IngestInterrupted as exc:
+        how = "by SIGTERM" if got else "(Ctrl-C)"
+        summary = exc.summary
+        for p in getattr(summary, "problems", []):
+            click.echo(f"{p.severity}: {p}", err=True)
+        again = "kronika ingest" + ("" if db == DEFAULT_DB else f" --db {db}")
+        click.echo(f"interrupted {how} {STEPS.get(exc.step, exc.step)}: the {exc.stored} new documents this run "
+                   f"stored are kept; run {again} again to finish (stored articles are skipped)", err=True)
+        caught.append(143 if got else 130)
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous)
 
 
 @main.command(name="eval")

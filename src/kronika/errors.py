@@ -42,6 +42,28 @@ class QueryError(KronikaError):
     """A query parameter (actor, dyad, date, category...) is not valid."""
 
 
+class StoreBusy(StoreError):
+    """Another process holds the store's lock for longer than this one would wait."""
+
+
+class IngestInterrupted(KronikaError):
+    """An ingest stopped by Ctrl-C or SIGTERM: what it had committed stays in the store."""
+
+    def __init__(self, stored: int, step: str, summary: object = None) -> None:
+        self.stored = stored
+        self.step = step  # what was running: "coding" | "merge" | "corroboration"
+        self.summary = summary
+        super().__init__(f"interrupted during {step}")
+
+
+def one_line(exc: BaseException, limit: int = 200) -> str:
+    """An exception as one short line: ``RecursionError: maximum recursion depth exceeded``."""
+    text = " ".join(str(exc).split())
+    if len(text) > limit:
+        text = text[:limit] + "…"
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
 class FilterError(QueryError):
     """A parameter value that can never select anything: a date not on the calendar, an unknown
     category, a column that does not exist (the API answers 400, the CLI exits with a usage error)."""

@@ -124,7 +124,8 @@ def _live(stream: TextIO) -> Iterator[Report]:
             elif step.stage == "coding":
                 if state["stage"] != "coding":
                     finish_step()
-                    state["task"] = bar.add_task("coding articles", total=None, detail="")
+                    # after the steps an interrupted ingest left (resumed first): the total still holds
+                    state["task"] = bar.add_task("coding articles", total=state["total"], detail="")
                     state["stage"], state["step_started"] = "coding", now
                 total = state["total"]
                 of = f"/{total:,}" if total is not None else ""

@@ -12,13 +12,23 @@ from dataclasses import dataclass, field
 
 
 def location(source: str, line: int | None = None, field: str | None = None) -> str:
-    """Where a problem is, as messages show it: ``file line 3: field "published"``."""
-    where = source
+    """Where a problem is, as messages show it: ``file line 3: field "published"``.
+
+    Control characters in a file name (a newline, a tab) are shown escaped, so one problem stays one line.
+    """
+    where = "".join(c if c.isprintable() else repr(c)[1:-1] for c in source)
     if line is not None:
         where += f" line {line}"
     if field is not None:
         where += f': field "{field}"'
     return where
+
+
+def clipped(value: str, limit: int = 200) -> str:
+    """A piece of the user's input as a message quotes it: one line, at most ``limit`` characters (a
+    100 kB field must not become a 100 kB message)."""
+    value = " ".join(value.split())
+    return value if len(value) <= limit else value[:limit] + "…"
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +41,7 @@ class Problem:
     line: int | None = None
     field: str | None = None
     severity: str = "error"  # error (the record was not stored) | warning (stored, with a caveat)
+    detail: str | None = None  # the traceback of an unexpected failure, shown with --debug only
 
     def __str__(self) -> str:
         return f"{location(self.source, self.line, self.field)}: {self.message}"

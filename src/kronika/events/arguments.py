@@ -194,9 +194,14 @@ def prep_actors(tree: Tree, k: int, preps: list[str] | frozenset[str], is_actor:
     return []
 
 def conjuncts(tree: Tree, k: int) -> list[int]:
-    out = [k]
-    for c in tree.children(k, "conj"):
-        out.extend(conjuncts(tree, c.i))
+    # A stack, not recursion: a list of thousands of names chains each conjunct under the previous one,
+    # deeper than Python's recursion limit. Same order as a depth-first walk.
+    out: list[int] = []
+    stack = [k]
+    while stack:
+        n = stack.pop()
+        out.append(n)
+        stack.extend(reversed([c.i for c in tree.children(n, "conj")]))
     return out
 
 def inside(tree: Tree, k: int, is_actor: IsActor, lex: Lexicon) -> list[int]:

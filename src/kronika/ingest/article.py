@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 
 from ..errors import InputError
-from ..records import Article
+from ..records import Article, clipped
 from . import boilerplate as bp
 from .captions import caption_spans
 from .clean import build_text
@@ -47,7 +47,8 @@ def build_article(
     if _given(meta, "published"):
         given_date = parse_date(_given(meta, "published") or "")
         if given_date is None:
-            raise InputError(source_path, f'"{_given(meta, "published")}" {NOT_A_DATE}', record, "published")
+            raise InputError(source_path, f'"{clipped(_given(meta, "published") or "")}" {NOT_A_DATE}', record,
+                             "published")
 
     lines = split_lines(raw_text)
     if only_lines is not None:

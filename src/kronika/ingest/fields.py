@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Mapping
 
 from ..errors import InputError
-from ..records import Article, Problem
+from ..records import Article, Problem, clipped
 from .article import NOT_A_DATE, build_article
 from .dates import parse_date
 from .html_page import read_page
@@ -31,18 +31,38 @@ NO_TEXT = 'no text (expected in a "text", "body" or "content" field)'
 _LOOKS_HTML = re.compile(r"<(?:html|body|article|p|div|br)\b[^>]*>", re.I)
 
 
-def _as_text(value: object, joiner: str = ", ") -> str | None:
+# "\ud800" in JSON decodes to half a UTF-16 pair, which no UTF-8 store or output can hold: one in an
+# article would fail the whole batch it is written with.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_NESTING = 4  # lists of names of lists...: deeper than this, a value is not a name but a puzzle
+
+
+def _as_text(value: object, joiner: str = ", ", depth: int = 0) -> str | None:
     """A field value as text: strings, numbers, names ({"name": ...}) and lists of those."""
     if isinstance(value, str):
         return value.strip() or None
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
+    if depth >= _NESTING:
+        return None
     if isinstance(value, Mapping):
-        return _as_text(value.get("name"))
+        return _as_text(value.get("name"), depth=depth + 1)
     if isinstance(value, list):
-        parts = [t for t in (_as_text(v) for v in value) if t]
+        parts = [t for t in (_as_text(v, depth=depth + 1) for v in value) if t]
         return joiner.join(parts) or None
     return None
+
+
+def _unreadable(value: object) -> str | None:
+    """What a metadata value is, when it holds something but no text kronika can read from it."""
+    if value is None or value == "" or value == [] or value == {} or _as_text(value) is not None:
+        return None
+    if isinstance(value, Mapping):
+        keys = ", ".join(f'"{clipped(str(k), 40)}"' for k in list(value)[:5])
+        return f"an object with keys {keys}" if keys else None
+    if isinstance(value, list):
+        return "a list with no names in it"
+    return "true or false" if isinstance(value, bool) else "a value that is not text"
 
 
 def _article_text(fields: Mapping[str, object]) -> str | None:
@@ -62,16 +82,28 @@ def from_record(
     """The article one object or row holds, after the problems found in it."""
     fields = {str(k).strip().casefold(): v for k, v in obj.items()}
     text = _article_text(fields)
+    if text is not None:
+        text, replaced = _SURROGATE.subn("\ufffd", text)
+        if replaced:
+            message = f"{replaced} unpaired surrogate code point(s) (invalid Unicode) replaced with U+FFFD"
+            yield Problem(source_path, "ingest", message, line, severity="warning")
     if text is None:
         yield Problem(source_path, "ingest", NO_TEXT, line)
         return
     meta: dict[str, str | None] = {}
     for key, names in ALIASES.items():
         meta[key] = next((t for n in names if (t := _as_text(fields.get(n)))), None)
+        if meta[key] is None:
+            for n in names:
+                if (what := _unreadable(fields.get(n))) is not None:
+                    message = (f'{what} is not a {"date" if key == "published" else "name or text"} '
+                               '(expected text, {"name": ...} or a list of those); left out')
+                    yield Problem(source_path, "ingest", message, line, n, "warning")
+    meta = {k: _SURROGATE.sub("\ufffd", v) if v else v for k, v in meta.items()}
     bad_date = meta["published"] is not None and parse_date(meta["published"]) is None
     if bad_date:
         date_field = next(n for n in ALIASES["published"] if _as_text(fields.get(n)))
-        message = f'"{meta["published"]}" {NOT_A_DATE}; the article is kept without a publication date'
+        message = f'"{clipped(meta["published"] or "")}" {NOT_A_DATE}; the article is kept without a publication date'
         yield Problem(source_path, "ingest", message, line, date_field, "warning")
         meta.pop("published")
     try:

@@ -67,6 +67,10 @@ class Page:
     raw_text: str  # the visible text, blocks separated by blank lines
     main_lines: frozenset[int]  # raw line numbers of the article's own text
     meta: dict[str, str] = field(default_factory=dict)  # title, published, outlet, author, url
+    too_deep: bool = False  # elements nested deeper than MAX_DEPTH were left out (libxml2's limit)
+
+
+MAX_DEPTH = 2048
 
 
 @dataclass
@@ -96,24 +100,39 @@ def _flush(walk: _Walk, flags: tuple[bool, bool, bool], heading: int) -> None:
         walk.blocks.append(Block(text, *flags, heading))
 
 
-def _walk(el: Any, walk: _Walk, flags: tuple[bool, bool, bool]) -> None:
-    tag = el.tag.lower() if isinstance(el.tag, str) else ""
-    if tag in _SKIP or not tag:
-        return
-    if tag == "br":
-        walk.buffer.append(_BREAK)
-        return
-    inner = _flags(el, flags)
-    heading = int(tag[1]) if re.fullmatch(r"h[1-6]", tag) else 0
-    is_block = tag in _BLOCKS
-    if is_block:
-        _flush(walk, flags, 0)
-    walk.buffer.append(el.text or "")
-    for child in el:
-        _walk(child, walk, inner)
-        walk.buffer.append(child.tail or "")
-    if is_block:
-        _flush(walk, inner, heading)
+def _walk(root: Any, walk: _Walk, flags: tuple[bool, bool, bool]) -> None:
+    """Collect the visible text of ``root`` into blocks, in document order.
+
+    A stack, not recursion: a page may nest its elements 2,048 deep (lxml's limit), deeper than
+    Python's. Items are an element to open, a text to add (an element's tail) or a block to close.
+    """
+    stack: list[tuple[str, Any, tuple[bool, bool, bool], int]] = [("open", root, flags, 0)]
+    while stack:
+        kind, item, fl, heading = stack.pop()
+        if kind == "text":
+            walk.buffer.append(item)
+            continue
+        if kind == "close":
+            _flush(walk, fl, heading)
+            continue
+        tag = item.tag.lower() if isinstance(item.tag, str) else ""
+        if tag in _SKIP or not tag:
+            continue
+        if tag == "br":
+            walk.buffer.append(_BREAK)
+            continue
+        inner = _flags(item, fl)
+        is_block = tag in _BLOCKS
+        if is_block:
+            _flush(walk, fl, 0)
+        walk.buffer.append(item.text or "")
+        later: list[tuple[str, Any, tuple[bool, bool, bool], int]] = []
+        for child in item:
+            later.append(("open", child, inner, 0))
+            later.append(("text", child.tail or "", inner, 0))
+        if is_block:
+            later.append(("close", None, inner, int(tag[1]) if re.fullmatch(r"h[1-6]", tag) else 0))
+        stack.extend(reversed(later))
 
 
 def _json_ld(root: Any) -> Iterator[dict[str, Any]]:
@@ -136,14 +155,17 @@ def _json_ld(root: Any) -> Iterator[dict[str, Any]]:
                     stack.extend(reversed(item["@graph"]))
 
 
-def _name(value: Any) -> str | None:
-    """A person or organisation as JSON-LD writes it: a string, {"name": ...} or a list of those."""
+def _name(value: Any, depth: int = 0) -> str | None:
+    """A person or organisation as JSON-LD writes it: a string, {"name": ...} or a list of those (a few
+    levels deep at most: deeper is no name)."""
     if isinstance(value, str):
         return value.strip() or None
+    if depth >= 4:
+        return None
     if isinstance(value, dict):
-        return _name(value.get("name"))
+        return _name(value.get("name"), depth + 1)
     if isinstance(value, list):
-        names = [n for n in (_name(v) for v in value) if n]
+        names = [n for n in (_name(v, depth + 1) for v in value) if n]
         return ", ".join(names) or None
     return None
 
@@ -258,10 +280,14 @@ def _main_blocks(html: str, blocks: list[Block], stamps: set[str]) -> list[int]:
 def read_page(html: str) -> Page:
     """Visible text, main-content lines and metadata of an HTML page (empty text if it has none)."""
     html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
+    # huge_tree: libxml2 otherwise drops everything nested deeper than 256 elements, which real pages
+    # reach; with it, the limit is 2,048 (MAX_DEPTH), and a page deeper than that says so.
+    parser = lxml.html.HTMLParser(huge_tree=True)
     try:
-        root = lxml.html.document_fromstring(html)
+        root = lxml.html.document_fromstring(html, parser=parser)
     except (lxml.etree.ParserError, ValueError):
         return Page("", frozenset())
+    too_deep = any("Excessive depth" in e.message for e in parser.error_log)
     meta = _meta_tags(root)
     walk = _Walk()
     body = root.find("body")
@@ -283,4 +309,4 @@ def read_page(html: str) -> Page:
             main_lines.update(range(line_no, line_no + block.text.count("\n") + 1))
         raw_parts.append(block.text)
         line_no += block.text.count("\n") + 2
-    return Page("\n\n".join(raw_parts), frozenset(main_lines), meta)
+    return Page("\n\n".join(raw_parts), frozenset(main_lines), meta, too_deep)

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from . import boilerplate as bp
-from .dates import PartialDate, copyright_year, date_in_url, find_date, remainder
+from .date_lines import AGENCY_DATELINE, CAPS_DATELINE, LABEL, date_line, dateline_date
+from .dates import PartialDate, copyright_year, date_in_url
 from .lines import Line
 
 TITLE = "title"
@@ -27,13 +28,6 @@ BODY_WORDS = 12  # a line this long (that is not the title) starts the body
 TITLE_MAX_CHARS = 300
 TITLE_MAX_WORDS = 40
 
-_LABEL = re.compile(
-    r"^(?P<label>(?:first |originally )?(?:published|posted|updated|last updated|last modified|modified"
-    r"|date[ds]?"
-    r"|released|issued)(?:\s+(?:on|at))?)\b\s*:?",
-    re.I,
-)
-_LABEL_WORDS = {"on", "at", "in", "the", "of", "and", "|"}
 _READ_MORE_WITH = re.compile(r"^read more (?:with|at|on|from) (?P<name>.{2,40}?)[.!]?$", re.I)
 _COPYRIGHT_HOLDER = re.compile(
     r"^(?:copyright\b\s*)?(?:©|\(c\))?\s*(?:(?:18|19|20|21)\d\d(?:\s*[-–]\s*(?:18|19|20|21)\d\d)?)?\s*,?\s*"
@@ -41,14 +35,6 @@ _COPYRIGHT_HOLDER = re.compile(
     re.I,
 )
 _DOMAIN_NAME = re.compile(r"^(?P<name>[A-Za-z][\w-]*)\.(?:[a-z]{2,3}|com|net|org|info|news|media|online)$")
-_CAPS_DATELINE = re.compile(
-    r"^(?P<city>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:,\s*[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})?"
-    r"(?:,?\s+[A-Z][a-z]+\.?\s+\d{1,2})?(?:,?\s*\((?P<agency>[^()]{1,30})\))?\s*[-–—:]\s"
-)
-_AGENCY_DATELINE = re.compile(
-    r"^(?P<city>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2}),?(?:\s+[A-Z][a-z]+\.? \d{1,2},?)?"
-    r"\s*\((?P<agency>[^()]{1,30})\)\s*[-–—:]\s"
-)
 _NOT_PLACES = {
     "BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "OPINION", "EDITORIAL", "WATCH", "VIDEO",
     "PHOTOS", "LIVE", "FACTBOX", "EXPLAINER", "INTERVIEW", "COMMENT", "FILE", "NEWS", "CORRECTION", "NOTE",
@@ -76,31 +62,6 @@ def fold(text: str) -> str:
     for a, b in (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("„", '"'), ("–", "-"), ("—", "-")):
         text = text.replace(a, b)
     return " ".join(text.casefold().split())
-
-
-def date_line(plain: str) -> tuple[PartialDate, str] | None:
-    """(date, label) when the line only dates the article: "June 11, 2024", "Published: 11.06.2024 10:03".
-
-    The label is "published", "updated" or "" (no label). A sentence that mentions a date is not a date
-    line: besides the date, times and weekdays, only a few capitalised words ("NEWS") may stand on it.
-    """
-    if len(plain) > 100:
-        return None
-    found = find_date(plain)
-    if found is None:
-        return None
-    date, start, end = found
-    label = _LABEL.match(plain)
-    kind = ""
-    if label and label.end() <= start:
-        kind = "updated" if re.search(r"updated|modified", label.group("label"), re.I) else "published"
-        start_rest = label.end()
-    else:
-        start_rest = 0
-    rest = remainder(plain[start_rest:], start - start_rest, end - start_rest).split()
-    if len(rest) > 3 or any(not w[:1].isupper() and w.lower() not in _LABEL_WORDS for w in rest):
-        return None
-    return date, kind
 
 
 def looks_like_title(line: Line) -> bool:
@@ -137,30 +98,32 @@ def _header_end(lines: Sequence[Line], kinds: list[str]) -> int:
     return min(len(lines), HEADER_LINES)
 
 
-def _dates(lines: Sequence[Line], kinds: list[str], header_end: int) -> PartialDate | None:
-    """Mark date lines and choose the publication date among them."""
+def _dates(lines: Sequence[Line], kinds: list[str], header_end: int) -> tuple[PartialDate | None, str | None]:
+    """Mark date lines and choose the publication date among them; and the first outlet they name."""
     published: list[PartialDate] = []
     plain: list[PartialDate] = []
     updated: list[PartialDate] = []
+    outlets: list[str] = []
     for i, line in enumerate(lines):
         if kinds[i] not in (bp.BODY, bp.BYLINE):
             continue
         in_header = i < header_end
-        if not in_header and (len(line.plain) > 100 or not _LABEL.match(line.plain)):
+        if not in_header and (len(line.plain) > 100 or not LABEL.match(line.plain)):
             continue  # below the header only a "Published ..." or "Updated ..." line dates the article
         parts = re.split(r"\s+[|·•]\s+", line.plain) if kinds[i] == bp.BYLINE else [line.plain]
         for part in parts:
             found = date_line(part)
-            if found is None or (not found[1] and not in_header):
+            if found is None or (not found.label and not in_header):
                 continue
-            date, label = found
-            {"published": published, "updated": updated, "": plain}[label].append(date)
+            {"published": published, "updated": updated, "": plain}[found.label].append(found.date)
             if kinds[i] == bp.BODY:
                 kinds[i] = DATE
+                if found.outlet:  # a byline's outlet is read with the byline
+                    outlets.append(found.outlet)
     for group in (published, plain, updated):
         if group:
-            return group[0]
-    return None
+            return group[0], next(iter(outlets), None)
+    return None, next(iter(outlets), None)
 
 
 def clean_outlet(name: str | None) -> str | None:
@@ -192,15 +155,16 @@ def _copyright_holder(plain: str) -> str | None:
     return holder
 
 
-def dateline_of(plain: str) -> tuple[str, str | None] | None:
-    """(city, agency) from a body opening "BELGRADE –" or "Nairobi (Reuters) -"."""
-    match = _CAPS_DATELINE.match(plain) or _AGENCY_DATELINE.match(plain)
+def dateline_of(plain: str) -> tuple[str, str | None, PartialDate | None] | None:
+    """(city, agency, date) from a body opening "BELGRADE –", "Nairobi (Reuters) -" or
+    "MOSCOW, June 13, 2016 (Reuters) -" (a date only when the dateline gives the year)."""
+    match = CAPS_DATELINE.match(plain) or AGENCY_DATELINE.match(plain)
     if not match:
         return None
     city = match.group("city").strip(" .")
     if city.upper() in _NOT_PLACES or len(city.replace(".", "")) < 3:
         return None
-    return city.title(), match.group("agency")
+    return city.title(), match.group("agency"), dateline_date(match.group("md"))
 
 
 def read_meta(
@@ -216,7 +180,7 @@ def read_meta(
     if title_at is not None:
         kinds[title_at] = TITLE
     title = known_title or (lines[title_at].plain if title_at is not None else None)
-    published = _dates(lines, kinds, _header_end(lines, kinds))
+    published, line_outlet = _dates(lines, kinds, _header_end(lines, kinds))
 
     author = outlet_by = None
     for i, line in enumerate(lines):
@@ -244,10 +208,11 @@ def read_meta(
         and bp.looks_like_names(m.group("name"))
     ]
     sources = [bp.source_name(line.plain) for i, line in enumerate(lines) if kinds[i] == bp.SOURCE]
-    # Most to least telling: who holds the copyright, the credit line, the footer, the wire in the
-    # dateline, the site the URL is on, and last a credited source ("Source: Interior Ministry").
+    # Most to least telling: who holds the copyright, the outlet on the date line, the credit line, the
+    # footer, the wire in the dateline, the site the URL is on, and last a credited source ("Source: ...").
     named = [
         *(_copyright_holder(c) for c in copyright_lines),
+        line_outlet,
         outlet_by,
         *read_more,
         dateline and dateline[1],
@@ -255,6 +220,8 @@ def read_meta(
     outlet = next((o for o in map(clean_outlet, named) if o), None) or host_of(url)
     outlet = outlet or next((o for o in map(clean_outlet, sources) if o), None)
 
+    if published is None and dateline:
+        published = dateline[2]
     if published is None and url:
         published = date_in_url(url)
     if published is None:

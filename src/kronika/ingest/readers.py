@@ -10,15 +10,16 @@ import csv
 import io
 import json
 import re
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..records import Article, Problem
+from ..records import Article, Problem, clipped
 from .article import build_article
 from .fields import from_record
-from .html_page import read_page
+from .html_page import MAX_DEPTH, read_page
 
 Item = Article | Problem
 
@@ -62,25 +63,33 @@ def decode(data: bytes, source: str) -> tuple[str, Problem | None]:
 
 
 def sniff(text: str) -> str:
-    """The format of text with no telling extension: HTML, JSON, JSON lines or plain text."""
+    """The format of text with no telling extension: HTML, JSON, JSON lines or plain text.
+
+    Text that opens like JSON is JSON even when it is broken, so that its reader names the bad line
+    instead of storing the whole of it as one article: JSON lines when its first line is an object,
+    else one JSON document.
+    """
     head = text.lstrip()[:4096]
     if head.startswith("<") and _SNIFF_HTML.search(head):
         return "html"
-    if head.startswith(("{", "[")):
+    if _JSON_START.match(head):
         try:
             json.loads(text)
             return "json"
-        except ValueError:
-            lines = [line for line in text.splitlines() if line.strip()]
-            if lines and all(_is_json_object(line) for line in lines[:20]):
-                return "jsonl"
+        except (ValueError, RecursionError):
+            return "jsonl" if _is_json_object(head.split("\n", 1)[0]) else "json"
     return "txt"
+
+
+# "{", or "[" and then what a JSON array holds: "[Reuters](https://...)" opens Markdown, not JSON.
+_JSON_START = re.compile(r'\{|\[\s*(?:[\[{"\]]|-?\d|true\b|false\b|null\b|$)')
+_TOO_DEEP = "not valid JSON: nested too deeply"
 
 
 def _is_json_object(line: str) -> bool:
     try:
         return isinstance(json.loads(line), dict)
-    except ValueError:
+    except (ValueError, RecursionError):
         return False
 
 
@@ -95,9 +104,13 @@ def from_txt(text: str, *, source_file: str, source_path: str, fmt: str = "txt")
 def from_html(text: str, *, source_file: str, source_path: str) -> Iterator[Item]:
     """A saved web page: the main text, with the page's meta tags as metadata."""
     page = read_page(text)
+    deep = f"elements nested deeper than {MAX_DEPTH:,} levels cannot be read"
     if not page.raw_text.strip():
-        yield Problem(source_path, "ingest", "no visible text in this HTML page")
+        yield Problem(source_path, "ingest", f"no readable text in this HTML page ({deep})" if page.too_deep
+                      else "no visible text in this HTML page")
         return
+    if page.too_deep:
+        yield Problem(source_path, "ingest", f"{deep}: their text is left out", severity="warning")
     try:
         yield build_article(
             page.raw_text,
@@ -120,6 +133,9 @@ def from_json(text: str, *, source_file: str, source_path: str) -> Iterator[Item
             yield from from_jsonl(text, source_file=source_file, source_path=source_path)
             return
         yield Problem(source_path, "ingest", f"not valid JSON: {exc.msg} (column {exc.colno})", exc.lineno)
+        return
+    except RecursionError:
+        yield Problem(source_path, "ingest", _TOO_DEEP)
         return
     if isinstance(data, dict):
         yield from from_record(data, source_file=source_file, source_path=source_path, fmt="json", line=None)
@@ -163,8 +179,11 @@ def from_jsonl(text: str, *, source_file: str, source_path: str) -> Iterator[Ite
         except json.JSONDecodeError as exc:
             yield Problem(source_path, "ingest", f"not valid JSON: {exc.msg} (column {exc.colno})", number)
             continue
+        except RecursionError:
+            yield Problem(source_path, "ingest", _TOO_DEEP, number)
+            continue
         if not isinstance(obj, dict):
-            yield Problem(source_path, "ingest", f"expected a JSON object, found {line.strip()[:40]}", number)
+            yield Problem(source_path, "ingest", f"expected a JSON object, found {clipped(line, 40)}", number)
             continue
         yield from from_record(
             obj, source_file=source_file, source_path=source_path, fmt="jsonl", line=number
@@ -187,7 +206,7 @@ def from_csv(text: str, *, source_file: str, source_path: str, max_bytes: int = 
     try:
         header = [h.strip() for h in next(reader)]
         if not {h.casefold() for h in header} & set(("text", "body", "content")):
-            listed = ", ".join(header)
+            listed = clipped(", ".join(header))
             message = f'no text column (name one "text", "body" or "content"; the header has: {listed})'
             yield Problem(source_path, "ingest", message, 1)
             return
@@ -232,13 +251,15 @@ def from_text(text: str, fmt: str, *, source_file: str, source_path: str, max_by
         yield from from_txt(text, fmt=fmt, **named)
 
 
-def from_bytes(data: bytes, *, source_file: str, source_path: str, max_bytes: int) -> Iterator[Item]:
-    """An input file's bytes: checked for emptiness and binary content, decoded, and read by format."""
+def from_bytes(data: bytes, *, source_file: str, source_path: str, max_bytes: int,
+               what: str = "file") -> Iterator[Item]:
+    """An input's bytes (a file's, or standard input's: ``what="input"``): checked for emptiness and
+    binary content, decoded, and read by format."""
     if not data.strip():
-        yield Problem(source_path, "ingest", "empty file")
+        yield Problem(source_path, "ingest", f"empty {what}")
         return
     if is_binary(data) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        yield Problem(source_path, "ingest", "binary file (not text)")
+        yield Problem(source_path, "ingest", f"binary {what} (not text)")
         return
     text, warning = decode(data, source_path)
     if warning is not None:
@@ -248,9 +269,14 @@ def from_bytes(data: bytes, *, source_file: str, source_path: str, max_bytes: in
 
 
 def read_file(path: Path, *, shown: str, max_bytes: int) -> Iterator[Item]:
-    """Read one file (the size limit is checked before reading it)."""
+    """Read one file (the size limit is checked before reading it; only regular files are read: a named
+    pipe would wait for a writer forever)."""
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode) and not stat.S_ISDIR(st.st_mode):
+            yield Problem(shown, "ingest", "not a regular file (a pipe, socket or device); not read")
+            return
+        size = st.st_size
         if size > max_bytes:
             message = f"file is {human_size(size)}, over the {human_size(max_bytes)} limit (set --max-size)"
             yield Problem(shown, "ingest", message)

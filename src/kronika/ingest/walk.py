@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator, Sequence
+import traceback
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import IO, Any
 
+from ..errors import one_line
 from ..records import Article, Problem
-from .readers import from_text, human_size, os_reason, read_file, sniff
+from .readers import from_bytes, human_size, os_reason, read_file
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -24,7 +26,7 @@ STDIN_NAME = "<stdin>"
 def _is_note(name: str) -> bool:
     """A folder's own notes, and kronika's own store files when the store sits among the articles."""
     return name.upper().startswith(("README", "LICENSE", "LICENCE")) or \
-        name.lower().endswith((".duckdb", ".duckdb.wal"))
+        name.lower().endswith((".duckdb", ".duckdb.wal", ".duckdb.lock"))
 
 
 def _folder(given: str) -> Iterator[tuple[str, Path] | Problem]:
@@ -66,23 +68,37 @@ def count_inputs(paths: Sequence[str]) -> int:
     return sum(1 for item in _files(paths) if not isinstance(item, Problem))
 
 
-def read_stdin(stdin: TextIO, *, max_bytes: int) -> Iterator[Article | Problem]:
-    """Standard input: text or Markdown, unless it parses as HTML, JSON or JSON lines."""
-    text = stdin.read(max_bytes + 1)
-    if len(text) > max_bytes:
+def stdin_bytes(stdin: IO[Any], limit: int) -> bytes:
+    """Up to ``limit`` bytes of standard input, as bytes: decoding is the readers' job, as for a file
+    (a text stream's decoding would fail later on invalid UTF-8 or binary data)."""
+    buffer = getattr(stdin, "buffer", None)
+    data = (buffer if buffer is not None else stdin).read(limit)
+    return data.encode("utf-8", "surrogateescape") if isinstance(data, str) else bytes(data)
+
+
+def read_stdin(stdin: IO[Any], *, max_bytes: int) -> Iterator[Article | Problem]:
+    """Standard input, read like a file with no extension: text or Markdown, unless it is HTML, JSON
+    or JSON lines; invalid UTF-8 replaced with a warning, binary data refused."""
+    data = stdin_bytes(stdin, max_bytes + 1)
+    if len(data) > max_bytes:
         message = f"input is over the {human_size(max_bytes)} limit (set --max-size)"
         yield Problem(STDIN_NAME, "ingest", message)
         return
-    if not text.strip():
-        yield Problem(STDIN_NAME, "ingest", "empty input")
-        return
-    yield from from_text(
-        text, sniff(text), source_file=STDIN_NAME, source_path=STDIN_NAME, max_bytes=max_bytes
-    )
+    yield from from_bytes(data, source_file=STDIN_NAME, source_path=STDIN_NAME, max_bytes=max_bytes, what="input")
+
+
+def guard_reading(items: Iterable[Article | Problem], shown: str) -> Iterator[Article | Problem]:
+    """One input's articles and problems; a failure nobody foresaw while reading it becomes its problem
+    (one line; the traceback kept for --debug), and the other inputs are read as usual."""
+    try:
+        yield from items
+    except Exception as exc:  # noqa: BLE001 - isolation boundary: one input never stops the run
+        yield Problem(shown, "ingest", f"could not be read ({one_line(exc)}); the rest of it was skipped",
+                      detail="".join(traceback.format_exception(exc)))
 
 
 def read_paths(
-    paths: Sequence[str], *, max_bytes: int = 5_000_000, stdin: TextIO | None = None
+    paths: Sequence[str], *, max_bytes: int = 5_000_000, stdin: IO[Any] | None = None
 ) -> Iterator[Article | Problem]:
     """Every article in ``paths`` (files, folders, "-" for standard input), and every problem met.
 
@@ -95,6 +111,7 @@ def read_paths(
             continue
         shown, path = item
         if path is None:
-            yield from read_stdin(stdin if stdin is not None else sys.stdin, max_bytes=max_bytes)
+            yield from guard_reading(read_stdin(stdin if stdin is not None else sys.stdin, max_bytes=max_bytes),
+                                     shown)
         else:
-            yield from read_file(path, shown=shown, max_bytes=max_bytes)
+            yield from guard_reading(read_file(path, shown=shown, max_bytes=max_bytes), shown)

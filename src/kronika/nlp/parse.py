@@ -2,12 +2,13 @@
 
 Articles are parsed paragraph by paragraph (one line of the cleaned text each): news text keeps a
 headline or paragraph per line, and the parser, given a whole article, sometimes runs a line into the
-next or splits it oddly at the forced boundary. Offsets are shifted back into the article's text.
+next or splits it oddly at the forced boundary. An over-long paragraph is parsed in pieces and runs
+that are no words are left out (:mod:`kronika.nlp.chunks`). Offsets are shifted back into the
+article's text.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 from itertools import groupby
 
@@ -17,30 +18,13 @@ from spacy.language import Language
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
+from kronika.nlp.chunks import paragraphs, pieces
 from kronika.records import Article, Mention, ParsedDoc, Sentence, Token
+
+__all__ = ["KEPT_LABELS", "paragraphs", "parse_articles", "to_parsed"]
 
 # Labels kept from spaCy's NER: actors, and the dates the event stage resolves.
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "DATE", "TIME"})
-_PARAGRAPH = re.compile(r"[^\n]+")
-
-
-_ENDS = tuple('.!?:;"”’)…»“')
-
-
-def paragraphs(text: str) -> list[tuple[int, str]]:
-    """Paragraphs with their start offsets: one a line, except that a hard-wrapped line (no closing
-    punctuation, the next line going on in lower case) continues on the next."""
-    lines = [(m.start(), m.group()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
-    out: list[tuple[int, str]] = []
-    for start, line in lines:
-        if out:
-            prev_start, prev = out[-1]
-            gap = text[prev_start + len(prev):start]
-            if gap.count("\n") == 1 and not prev.rstrip().endswith(_ENDS) and line.lstrip()[:1].islower():
-                out[-1] = (prev_start, text[prev_start:start + len(line)])
-                continue
-        out.append((start, line))
-    return out
 
 
 def to_parsed(article: Article, parts: Iterable[tuple[int, Doc]]) -> ParsedDoc:
@@ -48,10 +32,10 @@ def to_parsed(article: Article, parts: Iterable[tuple[int, Doc]]) -> ParsedDoc:
     tokens: list[Token] = []
     sentences: list[Sentence] = []
     mentions: list[Mention] = []
-    docs = list(parts)
-    strings = docs[0][1].vocab.strings if docs else StringStore()
-    names, lemmas = _Names(strings, str), _Names(strings, str.lower)
-    for offset, doc in docs:
+    names, lemmas = _Names(StringStore(), str), _Names(StringStore(), str.lower)
+    # One parse at a time: the parses of a long article are never all held at once.
+    for offset, doc in parts:
+        names.strings = lemmas.strings = doc.vocab.strings  # one vocabulary for them all
         base = len(tokens)
         # Doc.text and Span.text join the words token by token on every call: slice one copy instead.
         para = doc.text
@@ -130,20 +114,38 @@ def _tokens(doc: Doc, base: int, offset: int, sent_of: list[int], names: _Names,
                     map(_IOB.__getitem__, iob), map(get, ent), map(bool, space)))
 
 
-def parse_articles(
-    nlp: Language, articles: Iterable[Article], *, batch_size: int = 64, n_process: int = 1
-) -> Iterator[ParsedDoc]:
+# What spaCy is given in one batch: at most this many pieces, and about this many characters (its
+# memory grows with the characters of a batch: a batch of 64 pieces of 10,000 would take ~3 GB).
+PIPE_PIECES = 64
+PIPE_CHARS = 40_000
+
+
+def parse_articles(nlp: Language, articles: Iterable[Article], *, batch_size: int = PIPE_PIECES
+                   ) -> Iterator[ParsedDoc]:
     """Parse articles in order, one ``ParsedDoc`` each (``nlp.pipe`` keeps the input order)."""
     by_number: dict[int, Article] = {}
 
     def units() -> Iterator[tuple[str, tuple[int, int]]]:
         for n, article in enumerate(articles):
             by_number[n] = article
-            paras = paragraphs(article.text) or [(0, "")]
-            for offset, para in paras:
-                yield para, (n, offset)
+            for offset, piece in pieces(article.text)[0] or [(0, "")]:
+                yield piece, (n, offset)
 
-    piped = nlp.pipe(units(), as_tuples=True, batch_size=batch_size, n_process=n_process)
+    piped = (pair for batch in _batches(units(), batch_size)
+             for pair in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)))
     for n, group in groupby(piped, key=lambda pair: pair[1][0]):
-        parts = [(offset, doc) for doc, (_, offset) in group if doc.text]
-        yield to_parsed(by_number.pop(n), parts)
+        yield to_parsed(by_number.pop(n), ((offset, doc) for doc, (_, offset) in group if doc.text))
+
+
+def _batches(units: Iterator[tuple[str, tuple[int, int]]], size: int
+             ) -> Iterator[list[tuple[str, tuple[int, int]]]]:
+    batch: list[tuple[str, tuple[int, int]]] = []
+    chars = 0
+    for unit in units:
+        if batch and (len(batch) >= size or chars + len(unit[0]) > PIPE_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(unit)
+        chars += len(unit[0])
+    if batch:
+        yield batch

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from kronika.runner.ingest import IngestSummary, Progress, Step, ingest
 from kronika.runner.local import LocalExecutor
@@ -14,26 +15,36 @@ __all__ = ["IngestSummary", "LocalExecutor", "Step", "ingest", "run_ingest"]
 def run_ingest(paths: Sequence[str], *, db: str, workers: int = 1, batch_size: int = 32,
                max_bytes: int = 5_000_000, actors_file: str | None = None, force: bool = False,
                engine: str = "local", ray_address: str | None = None, stdin: object | None = None,
-               progress: Progress | None = None) -> IngestSummary:
-    """Ingest paths into the store at ``db`` with the chosen engine."""
+               progress: Progress | None = None, article_timeout: float | None = 60.0,
+               on_lock: Callable[[], object] | None = None) -> IngestSummary:
+    """Ingest paths into the store at ``db`` with the chosen engine (one ingest at a time per store).
+
+    ``article_timeout`` is each article's time budget in seconds (None or 0: none); an article over it
+    is reported and skipped, and its worker process replaced (local engine). ``on_lock`` is called once
+    the store's ingest lock is held, before anything is read (the CLI counts what the store held).
+    """
     from kronika.ingest.tally import expected_inputs
+    from kronika.store.writer_lock import ingest_lock
 
-    files, articles = expected_inputs(paths, count_articles=progress is not None)
-    if progress is not None:
-        progress(Step("found", files, articles))
-    store = Store(db)
-    if actors_file is not None:
-        from kronika.runner.user_actors import load_user_actors
+    with ingest_lock(Path(db)):  # before opening: a second ingest is refused at once, not after a wait
+        if on_lock is not None:
+            on_lock()
+        files, articles = expected_inputs(paths, count_articles=progress is not None, max_bytes=max_bytes)
+        if progress is not None:
+            progress(Step("found", files, articles))
+        store = Store(db)
+        if actors_file is not None:
+            from kronika.runner.user_actors import load_user_actors
 
-        load_user_actors(store, actors_file)
-    if engine == "ray":
-        from kronika.runner.ray import RayExecutor
-        from kronika.runner.shards import ingest_shards
+            load_user_actors(store, actors_file)
+        if engine == "ray":
+            from kronika.runner.ray import RayExecutor
+            from kronika.runner.shards import ingest_shards
 
-        return ingest_shards(paths, store, RayExecutor(address=ray_address, workers=workers),
-                             batch_size=batch_size, max_bytes=max_bytes, force=force, progress=progress,
-                             stdin=stdin)  # type: ignore[arg-type]
-    # A pool costs a model load per worker: only worth it when there is more than a batch.
-    executor = LocalExecutor(workers if files > batch_size else 1)
-    return ingest(paths, store, executor, batch_size=batch_size, max_bytes=max_bytes,
-                  force=force, progress=progress, stdin=stdin)
+            return ingest_shards(paths, store, RayExecutor(address=ray_address, workers=workers),
+                                 batch_size=batch_size, max_bytes=max_bytes, force=force, progress=progress,
+                                 stdin=stdin)  # type: ignore[arg-type]
+        # A worker costs a model load: more than one is only worth it when there is more than a batch.
+        executor = LocalExecutor(workers if files > batch_size else 1, article_timeout=article_timeout)
+        return ingest(paths, store, executor, batch_size=batch_size, max_bytes=max_bytes,
+                      force=force, progress=progress, stdin=stdin)

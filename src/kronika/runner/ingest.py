@@ -1,20 +1,28 @@
-"""``kronika ingest`` as a library function: read, skip what is stored, process, write, merge."""
+"""``kronika ingest`` as a library function: read, skip what is stored, process, write, merge.
+
+An article that cannot be read or coded becomes a Problem and the run goes on. An interrupted run
+(Ctrl-C, SIGTERM) raises :class:`~kronika.errors.IngestInterrupted` saying what it had stored; the
+store's run-state marker (:mod:`kronika.store.run_state`) tells later commands, and the next ingest
+finishes the corpus-wide steps first.
+"""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from kronika import ingest as reader
+from kronika.errors import IngestInterrupted
 from kronika.records import Article, DocResult, Problem
-from kronika.store import Store
+from kronika.store import Store, run_state
 from kronika.store.rows import problem_rows, result_rows
 
 
 class Executor(Protocol):
-    def map(self, batches: Iterator[list[Article]]) -> Iterator[list[DocResult]]: ...
+    def map(self, batches: Iterable[list[Article]]) -> Iterator[list[DocResult | Problem]]: ...
 
 
 @dataclass
@@ -28,6 +36,15 @@ class IngestSummary:
     entities: int = 0
     seconds: float = 0.0
     problems: list[Problem] = field(default_factory=list)
+    resumed: str | None = None  # the step an earlier, interrupted ingest had stopped in (finished first)
+    step: str = "coding"  # what the run is doing: coding | merge | corroboration
+
+    def add(self, problem: Problem) -> None:
+        self.problems.append(problem)
+        if problem.severity == "error":
+            self.failed += 1
+        else:
+            self.warnings += 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +60,8 @@ Progress = Callable[[Step], None]
 
 _LOOKAHEAD = 8  # batches of articles read before asking the store which it already has
 _WRITE_BATCHES = 4  # finished batches written in one transaction...
-_WRITE_SECONDS = 3.0  # ...or fewer, once this long has passed since the last write
+_WRITE_SECONDS = 3.0  # ...or fewer, once this long has passed since the last write...
+_WRITE_ROWS = 20_000  # ...or once they hold this many sentences and events (a few huge articles)
 
 
 def ingest(paths: Sequence[str], store: Store, executor: Executor, *, batch_size: int = 32,
@@ -52,16 +70,24 @@ def ingest(paths: Sequence[str], store: Store, executor: Executor, *, batch_size
     """Ingest files and folders into the store; safe to re-run (stored articles are skipped)."""
     t0 = time.perf_counter()
     summary = IngestSummary()
+    try:
+        resume(store, summary, progress)
+        _code_all(paths, store, executor, summary, batch_size=batch_size, max_bytes=max_bytes, force=force,
+                  progress=progress, stdin=stdin)
+        return finish_ingest(store, summary, t0, progress)
+    except KeyboardInterrupt:
+        raise IngestInterrupted(summary.new, summary.step, summary) from None
+
+
+def _code_all(paths: Sequence[str], store: Store, executor: Executor, summary: IngestSummary, *,
+              batch_size: int, max_bytes: int, force: bool, progress: Progress | None, stdin: object | None
+              ) -> None:
     seen_ids: set[str] = set()
 
     def articles() -> Iterator[Article]:
         for item in reader.read_paths(paths, max_bytes=max_bytes, stdin=stdin):  # type: ignore[arg-type]
             if isinstance(item, Problem):
-                summary.problems.append(item)
-                if item.severity == "error":
-                    summary.failed += 1
-                else:
-                    summary.warnings += 1
+                summary.add(item)
                 continue
             if item.doc_id in seen_ids:
                 summary.skipped += 1
@@ -80,15 +106,20 @@ def ingest(paths: Sequence[str], store: Store, executor: Executor, *, batch_size
 
     pending: list[DocResult] = []
     last_write = time.monotonic()
+    marked = False
 
     def report() -> None:
         if progress is not None:
             progress(Step("coding", summary.new + summary.skipped + summary.failed))
 
     def write() -> None:
-        nonlocal last_write
+        nonlocal last_write, marked
+        if not marked:
+            run_state.mark(store, "coding")  # from the first write on, the store is not finished
+            marked = True
         tables = result_rows(pending)
         summary.problems.extend(p for r in pending for p in r.problems)
+        summary.warnings += sum(len(r.problems) for r in pending)
         store.write_tables(tables, delete_docs=[r.article.doc_id for r in pending] if force else ())
         summary.new += len(pending)
         summary.sentences += len(tables["sentences"])
@@ -99,13 +130,26 @@ def ingest(paths: Sequence[str], store: Store, executor: Executor, *, batch_size
 
     # Finished batches are written a few at a time (each write opens the store and commits once),
     # but at least every few seconds, so a reader of the store sees the ingest advance.
-    for results in executor.map(batches()):
-        pending.extend(results)
-        if len(pending) >= batch_size * _WRITE_BATCHES or time.monotonic() - last_write >= _WRITE_SECONDS:
+    rows = 0
+    with closing(executor.map(batches())) as coded:  # type: ignore[type-var]
+        for results in coded:
+            results.reverse()
+            while results:  # taken out one by one: a written result is freed at once
+                r = results.pop()
+                if isinstance(r, Problem):
+                    summary.add(r)
+                    continue
+                pending.append(r)
+                rows += len(r.sentences) + len(r.events)
+                if rows >= _WRITE_ROWS:  # a huge article is written on its own, not with a batch of them
+                    write()
+                    rows = 0
+            if pending and (len(pending) >= batch_size * _WRITE_BATCHES
+                            or time.monotonic() - last_write >= _WRITE_SECONDS):
+                write()
+                rows = 0
+        if pending:
             write()
-    if pending:
-        write()
-    return finish_ingest(store, summary, t0, progress)
 
 
 def _chunks(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
@@ -125,19 +169,38 @@ def _unknown(store: Store, articles: list[Article], summary: IngestSummary) -> l
     return [a for a in articles if a.doc_id not in known]
 
 
+def resume(store: Store, summary: IngestSummary, progress: Progress | None = None) -> None:
+    """Finish the corpus-wide steps an interrupted ingest left undone, before anything new is read."""
+    step = run_state.unfinished(store)
+    if step is not None:
+        summary.resumed = step
+        _corpus_steps(store, summary, progress)
+        summary.step = "coding"
+
+
 def finish_ingest(store: Store, summary: IngestSummary, t0: float, progress: Progress | None = None) -> IngestSummary:
     """What every engine does last, on the driver: store the problems, then the corpus-wide merge."""
     if summary.problems:
         store.write_tables({"problems": problem_rows(summary.problems)})
+    if not (summary.resumed and summary.new == 0):  # else the resumed steps saw every stored row already
+        _corpus_steps(store, summary, progress)
+    summary.seconds = time.perf_counter() - t0
+    return summary
+
+
+def _corpus_steps(store: Store, summary: IngestSummary, progress: Progress | None = None) -> None:
     from kronika.runner.corroborate import corroborate_store
     from kronika.runner.merge import merge_store
 
     with store.session():  # many small queries in a few seconds: one connection for them all
+        summary.step = "merge"
+        run_state.mark(store, "merge")
         if progress is not None:
             progress(Step("merging"))
         summary.entities = merge_store(store)
+        summary.step = "corroboration"
+        run_state.mark(store, "corroboration")
         if progress is not None:
             progress(Step("corroborating"))
         corroborate_store(store)  # after the merge: it compares people by their corpus-wide entity
-    summary.seconds = time.perf_counter() - t0
-    return summary
+        run_state.clear(store)

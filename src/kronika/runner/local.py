@@ -1,58 +1,58 @@
-"""The default executor: batches of articles through the stages, in this process or a pool.
+"""The default executor: batches of articles coded in worker processes.
 
-Articles stream from the readers in batches; the corpus is never held whole. With ``workers > 1``
-each worker process loads spaCy and the lexicons once and runs parse + actors + events on a batch,
-while this process writes finished batches to the store (one transaction each).
+Articles stream from the readers in batches; the corpus is never held whole. Each worker process
+loads spaCy and the lexicons once and runs parse + actors + events + quotes on its batches, while this
+process writes finished batches to the store (one transaction each). Workers run in processes even
+when there is one: a time budget per article can only be kept by a process that can be killed, and a
+crash in C code (spaCy, numpy) then costs one article, not the run (:mod:`kronika.runner.pool`).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
-from kronika.records import Article, DocResult
+from kronika.records import Article, DocResult, Problem
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from kronika.runner.pipeline import Resources
 
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker() -> None:
-    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    from kronika.nlp.model import load_model
-    from kronika.runner.pipeline import Resources
-
-    _WORKER["nlp"] = load_model()
-    _WORKER["res"] = Resources.load()
-
-
-def process_batch(articles: list[Article]) -> list[DocResult]:
-    """Parse and code a batch in this process (loading the model on first use)."""
-    from kronika.runner.pipeline import process_batch as run_batch
-
+def loaded() -> tuple[Language, Resources]:
+    """This process's model and lexicons, loaded on first use (a forked worker inherits them when
+    the parent had loaded them already)."""
     if "nlp" not in _WORKER:
-        _init_worker()
-    return run_batch(_WORKER["nlp"], articles, _WORKER["res"])
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+        from kronika.nlp.model import load_model
+        from kronika.runner.pipeline import Resources
+
+        _WORKER["nlp"] = load_model()
+        _WORKER["res"] = Resources.load()
+    return _WORKER["nlp"], _WORKER["res"]
+
+
+def process_batch(articles: list[Article]) -> list[DocResult | Problem]:
+    """Parse and code a batch in this process, each article isolated (the Ray engine's workers run this)."""
+    from kronika.runner.pipeline import code_batch
+
+    nlp, res = loaded()
+    return code_batch(nlp, articles, res)
 
 
 class LocalExecutor:
-    """Runs batches in this process (workers=1) or in a pool of worker processes."""
+    """Runs batches in a pool of worker processes, with a time budget per article (None: no budget)."""
 
-    def __init__(self, workers: int = 1) -> None:
+    def __init__(self, workers: int = 1, *, article_timeout: float | None = 60.0) -> None:
         self.workers = max(1, workers)
+        self.article_timeout = article_timeout
 
-    def map(self, batches: Iterable[list[Article]],
-            on_submit: Callable[[list[Article]], None] | None = None) -> Iterator[list[DocResult]]:
-        if self.workers == 1:
-            for b in batches:
-                yield process_batch(b)
-            return
-        with ProcessPoolExecutor(max_workers=self.workers, initializer=_init_worker) as pool:
-            pending: list[Future[list[DocResult]]] = []
-            for b in batches:
-                pending.append(pool.submit(process_batch, b))
-                # Bounded look-ahead keeps memory flat however large the corpus is.
-                while len(pending) >= self.workers * 2:
-                    yield pending.pop(0).result()
-            for f in pending:
-                yield f.result()
+    def map(self, batches: Iterable[list[Article]]) -> Iterator[list[DocResult | Problem]]:
+        from kronika.runner.pool import WorkerPool
+
+        with WorkerPool(self.workers, article_timeout=self.article_timeout) as pool:
+            yield from pool.map(batches)

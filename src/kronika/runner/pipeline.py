@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import traceback
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from functools import partial
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from kronika import actors, events, quotes
-from kronika.records import Article, DocResult, Event, ParsedDoc, Quote
+from kronika.errors import one_line
+from kronika.records import Article, DocResult, Event, ParsedDoc, Problem, Quote
 
 if TYPE_CHECKING:
     from spacy.language import Language
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -27,7 +32,7 @@ class Resources:
 
 def process(parsed: ParsedDoc, res: Resources, captions: ParsedDoc | None = None) -> DocResult:
     """Run the stages after parsing on one document (and on its photo captions, parsed apart)."""
-    found = actors.run(parsed, res.actors)
+    found = _in("actors", actors.run, parsed, res.actors)
     evs, qs = _code(parsed, found, res)
     entities = found.entities
     if captions is not None and captions.sentences:
@@ -36,10 +41,10 @@ def process(parsed: ParsedDoc, res: Resources, captions: ParsedDoc | None = None
         joined: list[actors.ActorResult] = []
 
         def code_joined(p: ParsedDoc) -> tuple[list[Event], list[Quote]]:
-            joined.append(actors.run(p, res.actors))
+            joined.append(_in("actors", actors.run, p, res.actors))
             return _code(p, joined[-1], res)
 
-        cevs, cqs = caption_records(parsed, captions, code_joined, qs)
+        cevs, cqs = _in("captions", caption_records, parsed, captions, code_joined, qs)
         evs, qs = evs + cevs, qs + cqs
         # People named only in a caption are actors of the article too (the entity list, not mentions:
         # mention offsets point into the body text).
@@ -56,13 +61,35 @@ def process(parsed: ParsedDoc, res: Resources, captions: ParsedDoc | None = None
 
 
 def _code(parsed: ParsedDoc, found: actors.ActorResult, res: Resources) -> tuple[list[Event], list[Quote]]:
-    evs = events.run(parsed, found, res.events)
-    qs = quotes.run(parsed, found, res.events)
-    return quotes.attribute_events(evs, qs, parsed), qs
+    evs = _in("events", events.run, parsed, found, res.events)
+    qs = _in("quotes", quotes.run, parsed, found, res.events)
+    return _in("quotes", quotes.attribute_events, evs, qs, parsed), qs
+
+
+_STAGE_NOTE = "in kronika's {} stage"
+
+
+def _in(stage: str, fn: Callable[..., T], *args: Any) -> T:
+    """``fn(*args)``; an exception leaves with a note of the stage it came from (the first note wins:
+    the innermost stage), so that an article's problem can say which step failed."""
+    try:
+        return fn(*args)
+    except Exception as exc:
+        exc.add_note(_STAGE_NOTE.format(stage))
+        raise
+
+
+def _stage_of(exc: BaseException, default: str) -> str:
+    for note in getattr(exc, "__notes__", ()):
+        for stage in ("actors", "events", "quotes", "captions"):
+            if note == _STAGE_NOTE.format(stage):
+                return stage
+    return default
 
 
 def process_batch(nlp: Language, articles: list[Article], res: Resources) -> list[DocResult]:
-    """Parse a batch (bodies, and captions apart) and run the stages on each article."""
+    """Parse a batch (bodies, and captions apart) and run the stages on each article; any failure
+    raises (:func:`code_batch` is the guarded twin that ingest runs)."""
     from kronika.ingest.captions import caption_article
     from kronika.nlp.parse import parse_articles
 
@@ -71,6 +98,83 @@ def process_batch(nlp: Language, articles: list[Article], res: Resources) -> lis
     return [process(p, res, parsed_captions.get(p.article.doc_id)) for p in parse_articles(nlp, articles)]
 
 
-def process_all(parsed: Iterable[ParsedDoc], res: Resources) -> Iterator[DocResult]:
-    for p in parsed:
-        yield process(p, res)
+def code_batch(nlp: Language, articles: list[Article], res: Resources) -> list[DocResult | Problem]:
+    """:func:`process_batch`, with each article isolated: one that fails at any step becomes a
+    Problem naming it, and the others are coded as if it were not there."""
+    return list(code_articles(nlp, articles, res))
+
+
+def code_articles(nlp: Language, articles: list[Article], res: Resources) -> Iterator[DocResult | Problem]:
+    """One result per article, in order, each as soon as it is coded (a worker reports them one by one)."""
+    from kronika.nlp.parse import parse_articles
+
+    captions = _caption_parses(nlp, articles)
+    done = 0
+    try:
+        # Parsed together: spaCy is fastest on batches of paragraphs from several articles.
+        for parsed in parse_articles(nlp, articles):
+            yield guarded(parsed.article, partial(_finish, parsed, res, captions))
+            done += 1
+    except Exception:  # noqa: BLE001 - isolation boundary: the shared parse failed on some article
+        # Which one? Parse the rest one at a time: the culprit fails alone.
+        for article in articles[done:]:
+            yield guarded(article, partial(_parse_and_finish, nlp, article, res, captions))
+
+
+def guarded(article: Article, work: Callable[[], DocResult | Problem]) -> DocResult | Problem:
+    """Run one article's work; an exception becomes that article's Problem (file, step, one line; the
+    traceback kept for --debug)."""
+    try:
+        return work()
+    except Exception as exc:  # noqa: BLE001 - isolation boundary: one article never stops the run
+        return failure_problem(article, exc, default_stage="nlp")
+
+
+def failure_problem(article: Article, exc: BaseException, *, default_stage: str) -> Problem:
+    stage = _stage_of(exc, default_stage)
+    return Problem(article.source_path, stage, f"could not be coded ({stage} failed: {one_line(exc)}); not stored",
+                   article.record, detail="".join(traceback.format_exception(exc)))
+
+
+def _caption_parses(nlp: Language, articles: list[Article]) -> dict[str, ParsedDoc | Exception]:
+    """Each article's photo captions, parsed apart (or why they could not be)."""
+    from kronika.ingest.captions import caption_article
+    from kronika.nlp.parse import parse_articles
+
+    views = {a.doc_id: v for a in articles if (v := caption_article(a)) is not None}
+    try:
+        return {p.article.doc_id: p for p in parse_articles(nlp, list(views.values()))}
+    except Exception:  # noqa: BLE001 - isolation boundary: find the caption that fails, one by one
+        out: dict[str, ParsedDoc | Exception] = {}
+        for doc_id, view in views.items():
+            try:
+                out[doc_id] = next(parse_articles(nlp, [view]))
+            except Exception as exc:  # noqa: BLE001 - kept for the article it belongs to
+                out[doc_id] = exc
+        return out
+
+
+def _parse_and_finish(nlp: Language, article: Article, res: Resources,
+                      captions: dict[str, ParsedDoc | Exception]) -> DocResult | Problem:
+    from kronika.nlp.parse import parse_articles
+
+    return _finish(next(parse_articles(nlp, [article])), res, captions)
+
+
+def _finish(parsed: ParsedDoc, res: Resources, captions: dict[str, ParsedDoc | Exception]) -> DocResult | Problem:
+    """The stages after parsing, and the notes on what was left out of the parse."""
+    from kronika.nlp.chunks import unparsed_runs
+
+    article = parsed.article
+    caption = captions.get(article.doc_id)
+    if isinstance(caption, Exception):
+        raise caption
+    skipped = [u.describe(article.to_raw(u.start), article.to_raw(u.end)) for u in unparsed_runs(article.text)]
+    notes = tuple(Problem(article.source_path, "nlp", u, article.record, severity="warning") for u in skipped)
+    if skipped and not parsed.sentences:
+        what = "; ".join(skipped[:3])
+        return Problem(article.source_path, "nlp", f"nothing left to code ({what}); not stored", article.record)
+    result = process(parsed, res, caption)
+    if notes:
+        result.problems = notes + result.problems
+    return result

@@ -19,14 +19,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from io import StringIO
 from pathlib import Path
-from typing import Protocol, TextIO
+from typing import IO, Any, Protocol
 
-from kronika.errors import StoreError
+from kronika.errors import IngestInterrupted, StoreError
 from kronika.ingest.readers import read_file
-from kronika.ingest.walk import STDIN_NAME, _files, read_stdin
+from kronika.ingest.walk import STDIN_NAME, _files, guard_reading, read_stdin, stdin_bytes
 from kronika.records import Article, DocResult, Problem
-from kronika.runner.ingest import IngestSummary, Progress, Step, finish_ingest
-from kronika.store import Store
+from kronika.runner.ingest import IngestSummary, Progress, Step, finish_ingest, resume
+from kronika.store import Store, run_state
 from kronika.store.parquet import load_shard
 from kronika.store.rows import result_rows
 
@@ -69,7 +69,7 @@ class ShardExecutor(Protocol):
                max_bytes: int) -> Iterator[Shard]: ...
 
 
-def list_inputs(paths: Sequence[str], stdin: TextIO | None, max_bytes: int
+def list_inputs(paths: Sequence[str], stdin: IO[Any] | None, max_bytes: int
                 ) -> tuple[list[Input], list[Problem]]:
     """The inputs in the local engine's order (folders walked sorted), and problems met listing them."""
     inputs: list[Input] = []
@@ -80,7 +80,8 @@ def list_inputs(paths: Sequence[str], stdin: TextIO | None, max_bytes: int
         elif item[1] is None:
             # Read here: a worker elsewhere has no access to this process's standard input. One
             # character over the limit is enough for the worker's reader to report the size.
-            text = stdin.read(max_bytes + 1) if stdin is not None else ""
+            # Bytes kept exactly through a str (surrogateescape): the worker decodes them like a file's.
+            text = stdin_bytes(stdin, max_bytes + 1).decode("utf-8", "surrogateescape") if stdin is not None else ""
             inputs.append(Input(len(inputs), STDIN_NAME, None, text))
         else:
             inputs.append(Input(len(inputs), item[0], str(item[1])))
@@ -118,10 +119,17 @@ def code_inputs(inputs: Sequence[Input], shard_root: Path, *, known: frozenset[s
         return
     for start in range(0, len(articles), batch_size):
         chunk = articles[start:start + batch_size]
-        folder = shard_root / uuid.uuid4().hex
-        copies = write_shard(process_batch([a for _, a in chunk]), [p for p, _ in chunk], folder)
+        results = process_batch([a for _, a in chunk])
+        coded = [(p, r) for (p, _), r in zip(chunk, results, strict=True) if isinstance(r, DocResult)]
+        failed = [(p, r) for (p, _), r in zip(chunk, results, strict=True) if isinstance(r, Problem)]
         first = start == 0  # the reading problems and skips travel with the first shard
-        yield Shard(str(folder), tuple(copies), tuple(problems) if first else (), skipped if first else 0)
+        found = (tuple(problems) if first else ()) + tuple(failed)
+        if not coded:
+            yield Shard(None, (), found, skipped if first else 0)
+            continue
+        folder = shard_root / uuid.uuid4().hex
+        copies = write_shard([r for _, r in coded], [p for p, _ in coded], folder)
+        yield Shard(str(folder), tuple(copies), found, skipped if first else 0)
 
 
 def _read(inputs: Sequence[Input], known: frozenset[str], max_bytes: int
@@ -133,7 +141,7 @@ def _read(inputs: Sequence[Input], known: frozenset[str], max_bytes: int
     for inp in inputs:
         items = (read_stdin(StringIO(inp.text or ""), max_bytes=max_bytes) if inp.path is None
                  else read_file(Path(inp.path), shown=inp.shown, max_bytes=max_bytes))
-        for k, item in enumerate(items):
+        for k, item in enumerate(guard_reading(items, inp.shown)):
             pos = (inp.number, k)
             if isinstance(item, Problem):
                 problems.append((pos, item))
@@ -167,25 +175,45 @@ class _Taken:
 
 def ingest_shards(paths: Sequence[str], store: Store, executor: ShardExecutor, *, batch_size: int = 32,
                   max_bytes: int = 5_000_000, force: bool = False, progress: Progress | None = None,
-                  stdin: TextIO | None = None) -> IngestSummary:
+                  stdin: IO[Any] | None = None) -> IngestSummary:
     """``kronika ingest`` through an executor that returns shards; the result equals the local engine's."""
     t0 = time.perf_counter()
     summary = IngestSummary()
+    try:
+        resume(store, summary, progress)
+        _take_shards(paths, store, executor, summary, batch_size=batch_size, max_bytes=max_bytes, force=force,
+                     progress=progress, stdin=stdin)
+        return finish_ingest(store, summary, t0, progress)
+    except KeyboardInterrupt:
+        raise IngestInterrupted(summary.new, summary.step, summary) from None
+
+
+def _take_shards(paths: Sequence[str], store: Store, executor: ShardExecutor, summary: IngestSummary, *,
+                 batch_size: int, max_bytes: int, force: bool, progress: Progress | None, stdin: IO[Any] | None
+                 ) -> None:
     inputs, listed = list_inputs(paths, stdin, max_bytes)
     problems: list[tuple[Pos, Problem]] = [((-1, k), p) for k, p in enumerate(listed)]
     known = frozenset() if force else frozenset(
         r["doc_id"] for r in store.query("SELECT doc_id FROM documents"))
     taken: dict[str, _Taken] = {}
+    marked = False
+    failed = sum(p.severity == "error" for _, p in problems)
     for shard in executor.shards(inputs, known=known, batch_size=batch_size, max_bytes=max_bytes):
         summary.skipped += shard.skipped
         problems.extend(shard.problems)
+        failed += sum(p.severity == "error" for _, p in shard.problems)
+        summary.failed = failed  # so far: what an interruption reports
         keep, earlier = _choose(shard.copies, taken, summary)
         if shard.folder is not None:
+            if not marked:
+                run_state.mark(store, "coding")  # from the first shard on, the store is not finished
+                marked = True
             load_shard(store, shard_files(shard.folder), keep=keep,
                        delete_docs=[shard.copies[k].doc_id for k in keep] if force else earlier)
             shutil.rmtree(shard.folder, ignore_errors=True)  # only once its rows are committed
+            summary.new = len(taken)
         if progress is not None:
-            progress(Step("coding", len(taken) + summary.skipped))
+            progress(Step("coding", len(taken) + summary.skipped + failed))  # as the local engine counts
     summary.new = len(taken)
     summary.sentences = sum(t.sentences for t in taken.values())
     summary.events = sum(t.events for t in taken.values())
@@ -193,7 +221,6 @@ def ingest_shards(paths: Sequence[str], store: Store, executor: ShardExecutor, *
     summary.warnings = len(problems) - summary.failed
     doc_problems = [(t.pos, p) for t in taken.values() for p in t.problems]
     summary.problems = [p for _, p in sorted(problems + doc_problems, key=lambda item: item[0])]
-    return finish_ingest(store, summary, t0, progress)
 
 
 def _choose(copies: Sequence[Copy], taken: dict[str, _Taken], summary: IngestSummary

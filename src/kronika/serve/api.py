@@ -64,8 +64,12 @@ def _store(request: Request) -> Store:
 
 @router.get("/health", summary="The server is up and can read its store")
 def health(request: Request) -> dict[str, Any]:
+    from kronika.store.run_state import store_warning
+
     store = _store(request)
-    return {"status": "ok", "store": str(store.path), "events": store.scalar("SELECT count(*) FROM events")}
+    # No path: where the store lives on this machine is nobody's business but its owner's.
+    return {"status": "ok", "events": store.scalar("SELECT count(*) FROM events"),
+            "warning": store_warning(store.path)}
 
 
 @router.get("/overview", summary="Counts, top actors, top country dyads, recent events")

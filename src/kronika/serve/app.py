@@ -25,14 +25,18 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
        "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
 
 
-def create_app(db: str | Path) -> FastAPI:
-    """The explorer over the store at ``db`` (which must exist)."""
+LOCK_WAIT = 5.0  # seconds a request waits for the store's lock: an ingest's writes take less than that
+
+
+def create_app(db: str | Path, *, lock_wait: float = LOCK_WAIT) -> FastAPI:
+    """The explorer over the store at ``db`` (which must exist); a request that cannot get the store's
+    lock within ``lock_wait`` seconds answers 503."""
     from kronika import __version__ as version
 
     # FastAPI's /docs and /redoc pages load their scripts from a CDN: leave them out, keep /openapi.json.
     app = FastAPI(title="kronika explorer", version=version, docs_url=None, redoc_url=None,
                   description="Read-only JSON API over a kronika store of PLOVER events.")
-    app.state.store = Store(db, read_only=True)
+    app.state.store = Store(db, read_only=True, lock_timeout=lock_wait)
     install_error_handlers(app, render_error)
     app.include_router(api_router)
     app.include_router(pages_router)

@@ -8,6 +8,7 @@ that stays locked or unreadable 503.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -15,13 +16,24 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException
 
-from kronika.errors import QueryError, StoreError
+from kronika.errors import QueryError, StoreBusy, StoreError
 
 log = logging.getLogger("kronika.serve")
 
 
 class NotFound(Exception):
     """An id or a name in the path that the store does not hold."""
+
+
+ECHO = 200  # characters of the request's own input a message may repeat
+_QUOTED = re.compile(f'"([^"]{{{ECHO + 1},}})"')
+
+
+def bounded(message: str) -> str:
+    """A message with every quoted piece of input cut to ECHO characters (a 100 kB parameter is not
+    sent back), and the whole of it to a few lines' worth."""
+    message = _QUOTED.sub(lambda m: f'"{m.group(1)[:ECHO]}…"', message)
+    return message if len(message) <= 3 * ECHO else message[:3 * ECHO] + "…"
 
 
 def error_body(status: int, message: str) -> dict[str, Any]:
@@ -32,6 +44,7 @@ def install_error_handlers(app: FastAPI, render_error: Any) -> None:
     """Map every failure to (status, message), then to JSON or to the HTML error page."""
 
     def respond(request: Request, status: int, message: str) -> Response:
+        message = bounded(message)
         if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
             return JSONResponse(error_body(status, message), status_code=status)
         return HTMLResponse(render_error(status, message), status_code=status)
@@ -54,8 +67,12 @@ def install_error_handlers(app: FastAPI, render_error: Any) -> None:
         return respond(request, exc.status_code, message)
 
     async def on_store(request: Request, exc: Exception) -> Response:
-        log.warning("store error on %s: %s", request.url.path, exc)
-        return respond(request, 503, f"the store cannot be read right now: {exc}")
+        # The details (the file's path, DuckDB's message naming the program and PID holding the lock)
+        # are for the server's log, not for whoever can reach the server.
+        log.warning("store error on %s: %s (%s)", request.url.path, exc, exc.__cause__)
+        if isinstance(exc, StoreBusy):
+            return respond(request, 503, "the store is busy (an ingest is running); retry in a few seconds")
+        return respond(request, 503, "the store cannot be read right now (see the server log)")
 
     async def on_bug(request: Request, exc: Exception) -> Response:
         log.exception("unexpected error on %s", request.url.path, exc_info=exc)

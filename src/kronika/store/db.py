@@ -18,7 +18,7 @@ from typing import Any
 
 import duckdb
 
-from kronika.errors import StoreError
+from kronika.errors import StoreBusy, StoreError
 
 SCHEMA_VERSION = "1"
 _LOCK_WORDS = ("lock", "Conflicting", "being used", "Could not set lock")
@@ -76,10 +76,13 @@ class Store:
                 con = duckdb.connect(str(self.path), read_only=self.read_only)
                 break
             except duckdb.Error as exc:
-                if _is_lock_error(exc) and time.monotonic() < deadline:
-                    time.sleep(delay)
-                    delay = min(delay * 2, 0.5)
-                    continue
+                if _is_lock_error(exc):
+                    if time.monotonic() < deadline:
+                        time.sleep(min(delay, max(deadline - time.monotonic(), 0.001)))
+                        delay = min(delay * 2, 0.5)
+                        continue
+                    raise StoreBusy(f"store {self.path} is busy: another process (an ingest?) has held it for "
+                                    f"{self.lock_timeout:g} s; try again when it has finished") from exc
                 raise StoreError(f"cannot open store {self.path}: {exc}") from exc
         try:
             yield con
@@ -151,6 +154,12 @@ class Store:
             if delete_docs:
                 for table in ("documents", "sentences", "doc_entities", "mentions", "roles", "events", "quotes"):
                     con.execute(f"DELETE FROM {table} WHERE list_contains(?, doc_id)", [list(delete_docs)])
+            # Rows with no key of their own are replaced per document, like the keyed ones: a document
+            # written twice (two runs racing, a retried write) never doubles them.
+            written = [r["doc_id"] for r in tables.get("documents", [])]
+            if written:
+                for table in UNKEYED_DOC_TABLES:
+                    con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [written])
             for table, rows in tables.items():
                 if not rows:
                     continue
@@ -206,6 +215,7 @@ def _update_sql(table: str, key: str, columns: list[str]) -> str:
     return f'UPDATE {table} SET {sets} FROM batch AS u WHERE {table}."{key}" = u."{key}"'
 
 
+UNKEYED_DOC_TABLES = ("mentions", "roles")
 _KEYED = frozenset({"documents", "sentences", "doc_entities", "events", "quotes", "user_actors",
                     "entities", "entity_members", "meta"})
 

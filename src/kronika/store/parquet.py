@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 
 from kronika.errors import StoreError
-from kronika.store.db import Store, _has_key
+from kronika.store.db import UNKEYED_DOC_TABLES, Store, _has_key
 
 # The tables that hold rows per document: a forced re-run or a better copy replaces all of them.
 DOC_TABLES = ("documents", "sentences", "doc_entities", "mentions", "roles", "events", "quotes")
@@ -33,6 +33,11 @@ def load_shard(store: Store, files: Mapping[str, Path], *, keep: Sequence[int],
             if delete_docs:
                 for table in DOC_TABLES:
                     con.execute(f"DELETE FROM {table} WHERE list_contains(?, doc_id)", [list(delete_docs)])
+            if keep and "documents" in files:
+                # Rows with no key are replaced per document (see Store.write_tables).
+                for table in UNKEYED_DOC_TABLES:
+                    con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM read_parquet(?) "
+                                "WHERE list_contains(?, _copy))", [str(files["documents"]), list(keep)])
             if keep:
                 for table, path in files.items():
                     verb = "INSERT OR REPLACE" if _has_key(table) else "INSERT"

@@ -160,13 +160,19 @@ def _where(store: Store, f: EventFilter, by_source: bool = False) -> tuple[str, 
         conds.append("e.confidence >= ?")
         params.append(check_confidence(f.min_confidence))
     if f.text:
-        conds.append("e.text ILIKE ?")
-        params.append(f"%{f.text}%")
+        conds.append("e.text ILIKE ? ESCAPE '\\'")
+        params.append(f"%{like_literal(f.text)}%")
     if f.doc_id:
         conds.append("e.doc_id = ?")
         params.append(f.doc_id)
     _where_place_and_kind(f, by_source, conds, params)
     return ("WHERE " + " AND ".join(conds)) if conds else "", params
+
+
+def like_literal(text: str) -> str:
+    """``text`` matched as itself inside a LIKE pattern: ``%`` and ``_`` typed by a user are characters
+    to find, not wildcards that match every sentence."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def explained_record(row: dict[str, Any]) -> dict[str, Any]:
@@ -235,8 +241,8 @@ def quotes(store: Store, f: QuoteFilter) -> list[dict[str, Any]]:
     if f.speaker:
         from kronika.actors.normalize import fold
 
-        conds.append("(list_contains(?, q.speaker_key) OR lower(strip_accents(q.speaker)) LIKE ?)")
-        params += [entity_keys(store, f.speaker), f"%{fold(f.speaker)}%"]
+        conds.append("(list_contains(?, q.speaker_key) OR lower(strip_accents(q.speaker)) LIKE ? ESCAPE '\\')")
+        params += [entity_keys(store, f.speaker), f"%{like_literal(fold(f.speaker))}%"]
     if f.since:
         conds.append("q.date >= ?")
         params.append(check_date(f.since, "since"))

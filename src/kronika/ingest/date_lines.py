@@ -1,0 +1,142 @@
+"""Lines that date an article, and the outlet they often name.
+
+Users save articles with the page's loose lines: ``June 11, 2024``, ``Published: 11.06.2024 10:03``,
+``Lake Press, June 11, 2024``, ``Associated Press (via tribtown.com), February 26, 2021``, ``June 13,
+2016 | Lake Press``, ``Xinhua | Updated: 2016-06-13 10:03``; and wires open the story with a dateline,
+``MOSCOW, June 13, 2016 (Reuters) -``. A line is a date line when, besides the date, its label, times,
+zones and weekdays, what it holds is a few capitalised words (``NEWS``) or an outlet's name: capitalised
+words with the small words of names (of, the, de...), a domain, a bracketed credit. A sentence that
+mentions a date is not one: its other words are not names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dates import _TIME, PartialDate, find_date
+
+MAX_CHARS = 160  # a date line with an outlet's long name; longer is a sentence
+
+LABEL = re.compile(
+    r"^(?P<label>(?:first |originally )?(?:published|posted|updated|last updated|last modified|modified"
+    r"|date[ds]?"
+    r"|released|issued)(?:\s+(?:on|at))?)\b\s*:?",
+    re.I,
+)
+_LABEL_WORDS = {"on", "at", "in", "the", "of", "and", "|"}
+# Where a line's parts meet: "Outlet | date", "date — Outlet", "date / time / Outlet".
+_PARTS = re.compile(r"\s+[|·•/–—-]\s+")
+_EDGES = " ,;:|/·•-–—"
+# The small words of outlets' names, and what follows a name to credit a wire ("with AFP").
+_NAME_WORDS = {
+    "of", "the", "and", "de", "del", "della", "des", "du", "di", "da", "la", "le", "el", "al", "van", "von",
+    "für", "y", "e", "i", "for", "via", "with", "news", "agency", "agencies", "staff", "&", "+",
+}  # fmt: skip
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.I)
+_CREDIT_TAIL = re.compile(r"\s+(?:via|with|and news agenc\w*|and agencies|staff|reporters?)\b.*$", re.I)
+_SECTIONS = {
+    "news", "latest", "politics", "world", "business", "economy", "opinion", "analysis", "europe", "region",
+    "local", "national", "international", "breaking", "live", "video", "society", "culture", "sport",
+    "sports", "science", "health", "technology", "tech", "environment", "home", "update", "updated",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class DateLine:
+    date: PartialDate
+    label: str  # "published" | "updated" | "" (no label)
+    outlet: str | None  # the outlet the line names, if it names one
+
+
+def date_line(plain: str) -> DateLine | None:
+    """The date (and outlet) of a line that only dates the article; None for any other line."""
+    if len(plain) > MAX_CHARS:
+        return None
+    found = find_date(plain)
+    if found is None:
+        return None
+    date, start, end = found
+    pieces, label = _pieces(plain, start, end)
+    words = [w for p in pieces for w in p.split()]
+    if len(words) <= 3 and all(w[:1].isupper() or w.lower() in _LABEL_WORDS for w in words):
+        # A few capitalised words: a section ("NEWS"), or a short outlet ("Lake Press").
+        return DateLine(date, label, next((o for p in pieces if (o := _outlet(p))), None))
+    if len(words) > 16:
+        return None
+    outlet = None
+    for piece in pieces:
+        if piece.lower().startswith("by "):
+            continue  # "Published ... by Lake Press" or "by Jane Doe": a name, but whose?
+        if not _is_name(piece):
+            return None
+        outlet = outlet or _outlet(piece)
+    return DateLine(date, label, outlet)
+
+
+def _pieces(plain: str, start: int, end: int) -> tuple[list[str], str]:
+    """What the line says besides its date and its label, in parts; and the label."""
+    parts: list[tuple[int, str]] = []
+    pos = 0
+    for m in _PARTS.finditer(plain):
+        parts.append((pos, plain[pos:m.start()]))
+        pos = m.end()
+    parts.append((pos, plain[pos:]))
+    pieces: list[str] = []
+    label = ""
+    for offset, part in parts:
+        if not offset <= start < offset + len(part):
+            pieces.append(part)
+            continue
+        a, b = start - offset, end - offset
+        before = part[:a]
+        labelled = LABEL.match(before)
+        if labelled:
+            label = "updated" if re.search(r"updated|modified", labelled.group("label"), re.I) else "published"
+            before = before[labelled.end():]
+        pieces += [before, part[b:]]
+    cleaned = [" ".join(_TIME.sub(" ", p).split()).strip(_EDGES) for p in pieces]
+    return [p for p in cleaned if p], label
+
+
+def _is_name(piece: str) -> bool:
+    """Capitalised words with the small words of names, domains and bracketed credits, and not many."""
+    words = [w for w in re.split(r"[\s,()]+", piece) if w]
+    if not words or len(words) > 12:
+        return False
+    named = [w for w in words if w[:1].isupper() or w[:1].isdigit() or _DOMAIN.match(w)]
+    return bool(named) and all(w in named or w.lower() in _NAME_WORDS for w in words)
+
+
+def _outlet(piece: str) -> str | None:
+    """The outlet a name-like piece gives: its first name, without the bracketed credit or the wire
+    that follows ("Associated Press (via tribtown.com)" → "Associated Press"); a section is none."""
+    if piece.lower().startswith("by ") or not _is_name(piece):
+        return None
+    name = re.sub(r"\([^()]*\)", " ", piece).split(",")[0]
+    name = " ".join(_CREDIT_TAIL.sub("", name).split()).strip(_EDGES)
+    if not name or not any(w[:1].isupper() for w in name.split()):
+        return None
+    if " " not in name and (name.casefold() in _SECTIONS or (name.isupper() and len(name) > 4)):
+        return None
+    return name
+
+
+# The wire's dateline at the start of the story: "BELGRADE –", "MOSCOW, June 13, 2016 (Reuters) -",
+# "Nairobi (Reuters) -", "WASHINGTON (AP) —"; "--" is how plain text writes a dash.
+_DASH = r"\s*(?:--|[-–—:])\s"
+_MONTH_DAY = r"(?P<md>[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)"
+CAPS_DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:,\s*[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})?"
+    r"(?:,?\s+" + _MONTH_DAY + r")?(?:,?\s*\((?P<agency>[^()]{1,30})\))?" + _DASH
+)
+AGENCY_DATELINE = re.compile(
+    r"^(?P<city>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2}),?(?:\s+" + _MONTH_DAY + r",?)?"
+    r"\s*\((?P<agency>[^()]{1,30})\)" + _DASH
+)
+
+
+def dateline_date(month_day: str | None) -> PartialDate | None:
+    """The date a dateline gives, when it gives the year ("June 13, 2016"); "June 13" alone is no date."""
+    found = find_date(month_day) if month_day else None
+    return found[0] if found else None

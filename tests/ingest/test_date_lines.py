@@ -1,0 +1,100 @@
+"""Outlet and date lines of every common shape: the date (with its precision) and the outlet they give.
+
+Written the way users save articles: a title, then a line with the outlet and the date in some order,
+then the story. Every shape here was seen on real pages; the outlets and stories are invented or generic.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kronika.ingest import article_from_text
+
+BODY = ("Lakeland's parliament ratified the fisheries accord with Norvia by a wide margin on Thursday, "
+        "officials said.\n")
+
+
+def read(header: str, body: str = BODY) -> tuple[str | None, str | None, str | None]:
+    article = article_from_text(f"Lakeland ratifies fisheries accord\n\n{header}\n\n{body}",
+                                source_file="a.txt", source_path="a.txt")
+    return article.published, article.date_precision, article.outlet
+
+
+SHAPES = [
+    # the date alone, in the forms pages print it
+    ("June 11, 2024", ("2024-06-11", "day", None)),
+    ("Monday, June 13, 2016", ("2016-06-13", "day", None)),
+    ("13th June 2016", ("2016-06-13", "day", None)),
+    ("2016-06-13", ("2016-06-13", "day", None)),
+    ("13.06.2016", ("2016-06-13", "day", None)),
+    ("13/06/2016", ("2016-06-13", "day", None)),
+    ("6/13/2016", ("2016-06-13", "day", None)),
+    ("June 2016", ("2016-06", "month", None)),
+    # with a label
+    ("Published: June 13, 2016", ("2016-06-13", "day", None)),
+    ("Published 13 June 2016, 09:15 GMT", ("2016-06-13", "day", None)),
+    ("Updated June 13, 2016 10:03 a.m. ET", ("2016-06-13", "day", None)),
+    ("Last updated 2016-06-13T10:00:00Z", ("2016-06-13", "day", None)),
+    ("Posted Jun. 13, 2016 at 9:00 PM", ("2016-06-13", "day", None)),
+    ("Date: 2016-06-13", ("2016-06-13", "day", None)),
+    ("NEWS 23.07.2021 21:03", ("2021-07-23", "day", None)),
+    ("Published on 13 June 2016 by Lake Press", ("2016-06-13", "day", None)),
+    # the outlet first
+    ("Lake Press, June 11, 2024", ("2024-06-11", "day", "Lake Press")),
+    ("The News International, April 27, 2019", ("2019-04-27", "day", "The News International")),
+    ("Public Radio of Armenia, January 23, 2023", ("2023-01-23", "day", "Public Radio of Armenia")),
+    ("Associated Press (via tribtown.com), February 26, 2021", ("2021-02-26", "day", "Associated Press")),
+    ("The San Diego Union-Tribune (Associated Press), June 13, 2016",
+     ("2016-06-13", "day", "The San Diego Union-Tribune")),
+    ("Radio Free Europe/Radio Liberty, June 13, 2016", ("2016-06-13", "day", "Radio Free Europe/Radio Liberty")),
+    ("Deutsche Welle (DW), 13.06.2016", ("2016-06-13", "day", "Deutsche Welle")),
+    ("Le Monde with AFP, 13 June 2016", ("2016-06-13", "day", "Le Monde")),
+    ("Al Jazeera and news agencies, 13 June 2016", ("2016-06-13", "day", "Al Jazeera")),
+    ("BBC News, 13 June 2016", ("2016-06-13", "day", "BBC News")),
+    ("The Kyiv Independent, Jan. 5, 2024 12:30 pm", ("2024-01-05", "day", "The Kyiv Independent")),
+    ("Kyodo, Tokyo, June 13, 2016", ("2016-06-13", "day", "Kyodo")),
+    ("Lake Press | June 13, 2016", ("2016-06-13", "day", "Lake Press")),
+    ("Lake Press - June 13, 2016", ("2016-06-13", "day", "Lake Press")),
+    ("Xinhua | Updated: 2016-06-13 10:03", ("2016-06-13", "day", "Xinhua")),
+    # the date first
+    ("June 13, 2016, The San Diego Union-Tribune", ("2016-06-13", "day", "The San Diego Union-Tribune")),
+    ("June 13, 2016 | Lake Press", ("2016-06-13", "day", "Lake Press")),
+    ("13 June 2016 — BBC News", ("2016-06-13", "day", "BBC News")),
+    ("June 13, 2016 / 10:03 AM / Lake Press", ("2016-06-13", "day", "Lake Press")),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), SHAPES, ids=[s[0] for s in SHAPES])
+def test_outlet_and_date_line(line: str, expected: tuple[str | None, str | None, str | None]) -> None:
+    assert read(line) == expected
+
+
+DATELINES = [
+    # the wire's dateline at the start of the story: the city, the agency, and the date when it has a year
+    ("MOSCOW, June 13, 2016 (Reuters) - Russia and Serbia signed a gas agreement on Monday, the Kremlin said.",
+     ("2016-06-13", "day", "Reuters", "Moscow")),
+    ("MOSCOW, June 13 (Reuters) -- Russia and Serbia signed a gas agreement on Monday, the Kremlin said.",
+     (None, None, "Reuters", "Moscow")),
+    ("Moscow, June 13 (AP) — Russia and Serbia signed a gas agreement on Monday, the Kremlin said.",
+     (None, None, "AP", "Moscow")),
+    ("WASHINGTON (AP) — The United States and Canada signed a border agreement on Monday, officials said.",
+     (None, None, "AP", "Washington")),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), DATELINES, ids=[d[0][:30] for d in DATELINES])
+def test_dateline(body: str, expected: tuple[str | None, str | None, str | None, str | None]) -> None:
+    article = article_from_text(f"Gas accord signed\n\n{body}\n", source_file="a.txt", source_path="a.txt")
+    assert (article.published, article.date_precision, article.outlet, article.dateline) == expected
+
+
+NOT_OUTLETS = [
+    # a headline-like line with a date in it is a sentence, not an outlet line
+    "Lakeland's parliament voted on June 11, 2024",
+    "Serbia and Russia met in Belgrade on June 11, 2024 to discuss gas",
+]
+
+
+@pytest.mark.parametrize("line", NOT_OUTLETS)
+def test_a_sentence_with_a_date_gives_neither(line: str) -> None:
+    assert read(line) == (None, None, None)
