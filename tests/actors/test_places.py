@@ -58,3 +58,11 @@ def test_an_acronym_in_brackets_is_not_part_of_the_name(code):
     r = code("The South Sudanese envoy thanked the Intergovernmental Authority on Development (IGAD) for its help.")
     names = {a.identifier_text for e in r.events for a in e.recipient}
     assert "Intergovernmental Authority on Development" in names
+
+
+def test_in_a_story_of_two_countries_one_who_acts_on_one_is_of_the_other(code):
+    r = code("South Sudan's army and Kenya's police met on Monday. South Sudan thanked Kenya. Kenya welcomed "
+             "South Sudan's delegation. On Wednesday, government negotiator Mary Ayen Malual praised Kenya's "
+             "mediation.")
+    ev = next(e for e in r.events if e.event_text == "praised")
+    assert [a.code for a in ev.actor] == ["SSD"]

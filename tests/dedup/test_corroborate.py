@@ -156,3 +156,14 @@ def test_one_article_telling_two_doers_with_the_same_verb_tells_two_events() -> 
     assert groups([raid, answer]) == [{"k1"}, {"k2"}]
     retold = replace(raid, id="k3", sentence=5, text="The fighters killed 14 soldiers, the ministry said.")
     assert groups([raid, retold]) == [{"k1", "k3"}]
+
+
+def test_one_article_telling_two_acts_of_a_kind_in_other_words_tells_two() -> None:
+    urge = Item(id="u1", doc_id="d7", event="REQUEST", aux=frozenset(), actor_codes=frozenset({"IND"}),
+                recipient_codes=frozenset({"LKA"}), people=frozenset(), date="2025-04-01", precision="day",
+                place=None, text="The fisheries minister wrote to India's foreign minister, urging him to secure "
+                "the release of the fishermen held in Sri Lanka.", trigger="urging")
+    ask = replace(urge, id="u2", sentence=6, date="2025-04-02", trigger="asked",
+                  text="India's High Commission in Colombo asked the Sri Lankan foreign ministry for consular "
+                  "access to the detainees.")
+    assert groups([urge, ask]) == [{"u1"}, {"u2"}]

@@ -538,3 +538,10 @@ def test_who_reports_violence_is_not_its_target(code):
     r = code("Papua New Guinea Police Commissioner Walter Kapi said gunmen burned 60 houses in Enga province.")
     (ev,) = r.events
     assert all(a.sector != "COP" for a in ev.recipient)
+
+
+def test_a_blockade_is_aimed_at_no_one_inside_the_road_it_blocks(code):
+    r = code("In the village of Kirants in Armenia, about 300 residents blocked the main road to Georgia on "
+             "Tuesday in protest against the plan.")
+    (ev,) = r.events
+    assert ev.event == "PROTEST" and [(a.code, a.sector) for a in ev.recipient] == [("ARM", "GOV")]

@@ -238,7 +238,7 @@ def build(tree: Tree, gaz: Gazetteer, spans: list[Span], kb: KnowledgeBase | Non
         s.text.lower().startswith("ethnic") or (s.start > 0 and tree.lower[s.start - 1] == "ethnic")
         or tree[s.head].head != s.head and tree.head(s.head).lemma in _EDGES)}
     home = home_country([s for n, s in enumerate(spans) if n not in ethnic])
-    _countries_from_sentences(tree, gaz, clusters, spans, home)
+    _countries_from_sentences(tree, gaz, clusters, spans, home, main_pair(spans))
     descriptions = _descriptions(tree, gaz, name_tokens, token_key, clusters, home)
     _body_anaphors(tree, clusters, token_key)
     antecedents = _pronouns(tree, clusters, token_key)
@@ -363,7 +363,7 @@ def main_pair(spans: list[Span]) -> tuple[str, str] | None:
 
 
 def _countries_from_sentences(tree: Tree, gaz: Gazetteer, clusters: dict[str, Cluster], spans: list[Span],
-                              home: str | None) -> None:
+                              home: str | None, pair: tuple[str, str] | None = None) -> None:
     """Give titled people without a stated country one from their sentence, else the article's; not a
     country in what they did ("government negotiator X praised Kenya's mediation": X is not Kenyan)."""
     for c in clusters.values():
@@ -373,9 +373,11 @@ def _countries_from_sentences(tree: Tree, gaz: Gazetteer, clusters: dict[str, Cl
         claimed = {o.country for o in clusters.values() if o.kind == PERSON and o.country
                    and any(x.sentence == s.sentence for x in o.spans)}
         person = tree[s.head]
+        acted_on: set[str] = set()
         if person.dep in ("nsubj", "nsubjpass") and person.head != person.i:
             acted = set(tree.subtree(person.head)) - set(tree.subtree(person.i))
-            claimed |= {x.country for x in spans if x.sentence == s.sentence and x.head in acted and x.country}
+            acted_on = {x.country for x in spans if x.sentence == s.sentence and x.head in acted and x.country}
+            claimed |= acted_on
         # Only countries named as nouns: an adjective ("pro-Russians") says little about a person.
         here = {x.country for x in spans if x.sentence == s.sentence and x.kind == GPE
                 and x.country and x.country not in claimed and gaz.is_country_name(clean_name(x.text))}
@@ -388,6 +390,9 @@ def _countries_from_sentences(tree: Tree, gaz: Gazetteer, clusters: dict[str, Cl
             c.set_country(places.pop(), SENTENCE)
         elif c.titles and home is not None:
             c.set_country(home, HOME)
+        elif c.titles and pair is not None and len(set(pair) & acted_on) == 1:
+            # in a story of two countries, one who acts on one of them is of the other
+            c.set_country(next(iter(set(pair) - acted_on)), HOME)
 
 
 def _descriptions(tree: Tree, gaz: Gazetteer, name_tokens: set[int], token_key: dict[int, str],

@@ -66,8 +66,13 @@ def pair_score(a: Item, b: Item, sim: float, s: Settings, *, same_doc: bool | No
         score += s.trigger_bonus
     # One article telling the same act twice with the same words (lead, then detail paragraph) is
     # one event even when the article gives no date to compare.
-    retold = same_words and (a.doc_id == b.doc_id if same_doc is None else same_doc)
+    one_article = a.doc_id == b.doc_id if same_doc is None else same_doc
+    retold = same_words and one_article
     needed = s.dated if retold or dates_agree(a, b, s.window_days) else s.undated
+    if one_article and not same_words:
+        # one article telling two acts of a kind in other words ("urged him to secure their release",
+        # "asked the ministry for consular access") tells two, unless its sentences say nearly the same
+        needed = max(needed, s.undated)
     return score, needed
 
 

@@ -290,8 +290,11 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
             and bool(trig.entry.objects)
         own_thing = own_thing or trig.entry.event == "MOBILIZE" or given or withdrawn
         if obj is not None and not own_thing:
-            # ("recalled its ambassador from Mali": the subject's own envoy is not the other party)
-            args.recipients = inside(tree, obj.i, is_actor, lex)
+            # ("recalled its ambassador from Mali": the subject's own envoy is not the other party; "blocked
+            # the main road to Georgia": a blockade is aimed at no one inside the road it blocks)
+            blocked = trig.entry.event == "PROTEST" and bool(trig.entry.objects)
+            args.recipients = (conjuncts(tree, obj.i) if is_actor(obj.i) else []) if blocked \
+                else inside(tree, obj.i, is_actor, lex)
             args.recipient_how = "the verb's object"
         if host:
             args.actors, args.recipients = args.recipients, args.actors

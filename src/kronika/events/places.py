@@ -79,6 +79,11 @@ def place_country(tree: Tree, view: ActorView, sent: int, trigger: int, dateline
             best = (d, code)
     if best is not None:
         return best[1]
+    return dateline_country(view, dateline)
+
+
+def dateline_country(view: ActorView, dateline: str | None) -> str | None:
+    """The country of the dateline's city ("NAIROBI, Sept 18 (Wire) -"): where the reporter files from."""
     place = lookup(dateline, prefer=view.countries) if dateline else None
     return str(place["country"]) if place is not None and place.get("country") else None
 

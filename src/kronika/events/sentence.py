@@ -94,8 +94,8 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
         if group is not None:
             words = sorted(tree.subtree(group))
             known = [replace(a, entity_text=tree.span_text(words[0], words[-1] + 1)) for a in story.parties(sent)]
-        # where it happened: the sentence's place, else (in an article about no one country) where the
-        # story just was
+        # where it happened: the sentence's place or the dateline's city, else (in an article about no one
+        # country) where the story just was
         place = place_country(tree, view, sent, trig.token, art.dateline) or (
             story.recent_country(sent) if view.home_country is None else None)
         d = sides(view, conv, trig, mod, args, date, place, known)
