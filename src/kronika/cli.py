@@ -192,6 +192,40 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, batch_size: int
 
 
 @main.command()
+@click.argument("paths", nargs=-1)
+@writer_db_option
+@click.option("--workers", type=click.IntRange(1), default=None,
+              help="With PATHS: worker processes (default: the machine's cores).")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True)
+@click.option("--ray-address", default=None, help="Ray cluster address (auto or HOST:PORT).")
+@click.option("--progress/--no-progress", default=None,
+              help="Show progress on stderr (default: only when it is a terminal).")
+@click.option("--debug", is_flag=True, help="Show the traceback of every unexpected failure.")
+def rebuild(paths: tuple[str, ...], db: str, workers: int | None, engine: str, ray_address: str | None,
+            progress: bool | None, debug: bool) -> None:
+    """Recompute the actor merge, recoding and corroboration over every stored article, as if all had
+    been ingested at once (ingest does only what new articles touch).
+
+    With PATHS (the original inputs), code them again first: after an upgrade of kronika, its lexicons
+    or its knowledge base."""
+    from kronika.progress import progress_display, store_totals
+    from kronika.runner import run_rebuild
+
+    before = store_totals(db)
+    with _interruptible(db) as caught, progress_display(sys.stderr, show=progress) as report:
+        summary = run_rebuild(list(paths), db=db, workers=workers or os.cpu_count() or 1, engine=engine,
+                              ray_address=ray_address, progress=report)
+    if caught:
+        sys.exit(caught[0])
+    if paths:
+        _report(summary, before, db, debug)
+        return
+    after = store_totals(db)
+    click.echo(f"recomputed the actors and events of {after.articles:,} articles ({summary.seconds:.1f}s)\n"
+               f"{db} now holds {after.reports:,} reports, {after.events:,} events, {after.actors:,} actors")
+
+
+@main.command()
 @db_option
 @format_option("table", "jsonl", "csv")
 @table_options
@@ -416,6 +450,8 @@ def _report(summary: Any, before: Any, db: str, debug: bool) -> None:
     run added and what the store now holds."""
     from kronika.progress import render_summary, store_totals
 
+    if summary.version_warning:
+        click.echo(f"warning: {summary.version_warning}", err=True)
     if summary.resumed:
         from kronika.store.run_state import STEPS
 

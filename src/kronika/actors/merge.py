@@ -124,7 +124,7 @@ def _join_people(groups: dict[str, _Group]) -> None:
     for g in full:
         last = _parts(_name(g.key))[-1]
         by_surname[last].append(g)
-        for d in _deletions(last):
+        for d in one_letter_deletions(last):
             near[d].add(last)
     for g in people:
         if g.key not in groups or g.key in rank:
@@ -132,7 +132,7 @@ def _join_people(groups: dict[str, _Group]) -> None:
         name = fold(_name(g.key))
         pool = [f for f in by_surname.get(name, ()) if _countries_agree(f, g)]
         if not pool:
-            similar = {s for d in _deletions(name) for s in near.get(d, ())}
+            similar = {s for d in one_letter_deletions(name) for s in near.get(d, ())}
             pool = sorted((f for s in similar if surname_variant(s, name) for f in by_surname[s]
                            if _countries_agree(f, g)), key=lambda f: rank[f.key])
         if len(pool) == 1:
@@ -140,7 +140,7 @@ def _join_people(groups: dict[str, _Group]) -> None:
             del groups[g.key]
 
 
-def _deletions(word: str) -> set[str]:
+def one_letter_deletions(word: str) -> set[str]:
     """The word and the word less any one letter: two words one edit apart share one of these."""
     return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
 

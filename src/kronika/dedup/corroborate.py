@@ -12,13 +12,18 @@ Identical reports (the same sentence, participants, date and place: a wire story
 outlets) are one event whatever else the corpus holds, so they are grouped first and compared with
 the rest once, as one: a story repeated a thousand times costs one comparison per candidate, not a
 million.
+
+Groups form only along pairs that pass, so the reports fall apart into *components* (reports linked by
+passing pairs), and a component's groups depend on its reports alone. :func:`group_reports` says
+which component each report is in: an update regroups only the components its new reports could
+join (:func:`could_join`), and gets the same groups as grouping everything again.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 
 from kronika.dedup.keys import Item, block_keys, compatible, dates_agree
@@ -76,6 +81,17 @@ def pair_score(a: Item, b: Item, sim: float, s: Settings, *, same_doc: bool | No
     return score, needed
 
 
+def could_join(a: Item, b: Item, sim: float, s: Settings) -> bool:
+    """Whether the pair might pass in some article and with some people: true of every pair that
+    passes in :func:`group_reports` (reports of the same signature taken as one), so it finds every
+    component a new report could touch. ``b`` may come without its people and document."""
+    loose = replace(b, doc_id="", people=frozenset())  # no same-article rule, no people to disagree
+    if not compatible(a, loose, s.window_days):
+        return False
+    score, _ = pair_score(a, loose, sim, s, same_doc=False)
+    return score + s.people_bonus >= s.dated  # the people they share would add this; the bar is at least this
+
+
 def candidate_pairs(items: Sequence[Item]) -> set[tuple[int, int]]:
     """Pairs that share a category, a polarity and a participant, and whose months are close.
 
@@ -92,7 +108,7 @@ def candidate_pairs(items: Sequence[Item]) -> set[tuple[int, int]]:
         by_month: dict[int, list[int]] = defaultdict(list)
         loose: list[int] = []
         for n in members:
-            month = _month(items[n])
+            month = month_of(items[n])
             (loose if month is None else by_month[month]).append(n)
         for month, ns in by_month.items():
             pairs.update(combinations(ns, 2))
@@ -101,7 +117,8 @@ def candidate_pairs(items: Sequence[Item]) -> set[tuple[int, int]]:
     return pairs
 
 
-def _month(it: Item) -> int | None:
+def month_of(it: Item) -> int | None:
+    """The month a report is compared around (None: compared with every report of its blocks)."""
     if it.negated or it.date is None or it.precision not in ("day", "month") or len(it.date) < 7:
         return None
     try:
@@ -110,8 +127,19 @@ def _month(it: Item) -> int | None:
         return None
 
 
+@dataclass(frozen=True)
+class Grouping:
+    groups: list[Group]
+    components: dict[str, str]  # report id -> its component's first report (in the order given)
+
+
 def corroborate(items: Sequence[Item], sim: Similarity, settings: Settings | None = None) -> list[Group]:
     """Group the reports; every item ends in exactly one group (most in a group of one)."""
+    return group_reports(items, sim, settings).groups
+
+
+def group_reports(items: Sequence[Item], sim: Similarity, settings: Settings | None = None) -> Grouping:
+    """The groups, and the component of each report (the reports its passing pairs link it to)."""
     s = settings or Settings()
     twins = _twins(items, sim, s)
     reps = [items[t[0]] for t in twins]
@@ -126,6 +154,18 @@ def corroborate(items: Sequence[Item], sim: Similarity, settings: Settings | Non
             scored.append((score - needed, twins[i][0], twins[j][0], i, j))
     parent = list(range(len(reps)))
     members: dict[int, list[int]] = {n: [n] for n in range(len(reps))}
+    linked = list(range(len(reps)))  # components: every passing pair links, joined or not
+
+    def root(n: int) -> int:
+        while linked[n] != n:
+            linked[n] = linked[linked[n]]
+            n = linked[n]
+        return n
+
+    for _, _, _, i, j in scored:
+        ri, rj = root(i), root(j)
+        if ri != rj:
+            linked[max(ri, rj)] = min(ri, rj)  # the root is the component's first report
 
     def find(n: int) -> int:
         while parent[n] != n:
@@ -140,7 +180,8 @@ def corroborate(items: Sequence[Item], sim: Similarity, settings: Settings | Non
         if all(compatible(reps[x], reps[y], s.window_days) for x in members[ri] for y in members[rj]):
             parent[rj] = ri
             members[ri].extend(members.pop(rj))
-    return [_group([items[n] for t in ms for n in twins[t]]) for ms in members.values()]
+    components = {items[n].id: items[twins[root(t)][0]].id for t in range(len(reps)) for n in twins[t]}
+    return Grouping([_group([items[n] for t in ms for n in twins[t]]) for ms in members.values()], components)
 
 
 def _twins(items: Sequence[Item], sim: Similarity, s: Settings) -> list[list[int]]:

@@ -1,14 +1,16 @@
-"""How alike two sentences are in meaning, with nothing but the words: TF-IDF cosine over the
-character 4-grams of their content words.
+"""How alike two sentences are in meaning, with nothing but the words: the cosine over the character
+4-grams of their content words.
 
-Two reports of one event share its rare words (the place, the object: "electricity", "cable",
-"diplomats") and differ in the common ones; inverse document frequency over the sentences being
-compared weights exactly that. Character 4-grams (``<sig``, ``sign``, ``igne``...) let inflection
+Two reports of one event share its words (the place, the object: "electricity", "cable",
+"diplomats"). Character 4-grams (``<sig``, ``sign``, ``igne``...) let inflection
 ("signed"/"signature"), demonyms ("Romania"/"Romanian") and transliteration ("Huseynli"/"Guseynli")
 still match, which whole words or stems miss; function words are dropped first.
 
-Measured against an embedding model (all-MiniLM-L6-v2) on ``tests/data/corroboration``: see the README
-("Corroboration") and ``bench/corroboration_similarity.py``.
+Every 4-gram weighs the same: a weight learnt from the store (inverse document frequency) would make
+whether two reports are one event depend on every other article stored, so adding today's articles
+would move yesterday's groups, and an update would have to compare everything again. With fixed
+weights a pair's similarity is a property of the pair alone (measured against the store-wide IDF and
+an embedding model in the README, "Corroboration", and ``bench/corroboration_similarity.py``).
 """
 
 from __future__ import annotations
@@ -84,13 +86,13 @@ def idf_weights(texts: Iterable[str]) -> dict[str, float]:
 
 
 class Lexical:
-    """TF-IDF cosine between sentences, with IDF learnt from the distinct sentences given (or from a
-    larger collection they belong to, ``idf``)."""
+    """Cosine between sentences over their 4-grams, each weighted by its log count (``idf``, learnt by
+    :func:`idf_weights`, is for comparing measures only: the pipeline never passes one)."""
 
-    name = "tfidf-char4"
+    name = "char4"
 
     def __init__(self, texts: Sequence[str], idf: dict[str, float] | None = None) -> None:
-        self._idf = idf if idf is not None else idf_weights(dict.fromkeys(texts))
+        self._idf = idf or {}
         vectors: dict[str, dict[str, float]] = {}
         self._vectors = [vectors[t] if t in vectors else vectors.setdefault(t, self._vector(_bag(t)))
                          for t in texts]

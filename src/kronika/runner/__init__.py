@@ -9,7 +9,7 @@ from kronika.runner.ingest import IngestSummary, Progress, Step, ingest
 from kronika.runner.local import LocalExecutor
 from kronika.store import Store
 
-__all__ = ["IngestSummary", "LocalExecutor", "Step", "ingest", "run_ingest"]
+__all__ = ["IngestSummary", "LocalExecutor", "Step", "ingest", "run_ingest", "run_rebuild"]
 
 
 def run_ingest(paths: Sequence[str], *, db: str, workers: int = 1, batch_size: int = 32,
@@ -34,9 +34,11 @@ def run_ingest(paths: Sequence[str], *, db: str, workers: int = 1, batch_size: i
             progress(Step("found", files, articles))
         store = Store(db)
         if actors_file is not None:
+            from kronika.runner.merge import MERGE_ALL
             from kronika.runner.user_actors import load_user_actors
 
             load_user_actors(store, actors_file)
+            store.write_tables({"meta": [{"key": MERGE_ALL, "value": "1"}]})  # the next merge goes over every key
         if engine == "ray":
             from kronika.runner.ray import RayExecutor
             from kronika.runner.shards import ingest_shards
@@ -48,3 +50,28 @@ def run_ingest(paths: Sequence[str], *, db: str, workers: int = 1, batch_size: i
         executor = LocalExecutor(workers if files > batch_size else 1, article_timeout=article_timeout)
         return ingest(paths, store, executor, batch_size=batch_size, max_bytes=max_bytes,
                       force=force, progress=progress, stdin=stdin)
+
+
+def run_rebuild(paths: Sequence[str], *, db: str, workers: int = 1, engine: str = "local",
+                ray_address: str | None = None, progress: Progress | None = None,
+                article_timeout: float | None = 60.0) -> IngestSummary:
+    """Recompute every corpus-wide step (actor merge, recoding, corroboration, claims) over all stored
+    articles, as an ingest of them all into an empty store would; with ``paths`` (the original
+    inputs), code them again first, with this kronika and its data (after an upgrade)."""
+    import time
+
+    from kronika.errors import StoreError
+    from kronika.runner.ingest import rebuild_corpus
+    from kronika.store import versions
+    from kronika.store.writer_lock import ingest_lock
+
+    if not Path(db).exists():
+        raise StoreError(f"{db}: no such store (run `kronika ingest` first)")
+    if paths:
+        summary = run_ingest(paths, db=db, workers=workers, force=True, engine=engine, ray_address=ray_address,
+                             progress=progress, article_timeout=article_timeout)
+        summary.version_warning = None
+        versions.record(Store(db))
+        return summary
+    with ingest_lock(Path(db)):
+        return rebuild_corpus(Store(db), time.perf_counter(), progress)

@@ -17,7 +17,7 @@ from typing import Protocol
 from kronika import ingest as reader
 from kronika.errors import IngestInterrupted
 from kronika.records import Article, DocResult, Problem
-from kronika.store import Store, run_state
+from kronika.store import Store, run_state, versions
 from kronika.store.rows import problem_rows, result_rows
 
 
@@ -38,6 +38,8 @@ class IngestSummary:
     problems: list[Problem] = field(default_factory=list)
     resumed: str | None = None  # the step an earlier, interrupted ingest had stopped in (finished first)
     step: str = "coding"  # what the run is doing: coding | merge | corroboration
+    full: bool = False  # recompute the corpus-wide steps over every document (after --force, rebuild)
+    version_warning: str | None = None  # the store was coded by another kronika or other data
 
     def add(self, problem: Problem) -> None:
         self.problems.append(problem)
@@ -69,9 +71,10 @@ def ingest(paths: Sequence[str], store: Store, executor: Executor, *, batch_size
            stdin: object | None = None) -> IngestSummary:
     """Ingest files and folders into the store; safe to re-run (stored articles are skipped)."""
     t0 = time.perf_counter()
-    summary = IngestSummary()
+    summary = IngestSummary(full=force)
     try:
         resume(store, summary, progress)
+        summary.version_warning = versions.check(store)
         _code_all(paths, store, executor, summary, batch_size=batch_size, max_bytes=max_bytes, force=force,
                   progress=progress, stdin=stdin)
         return finish_ingest(store, summary, t0, progress)
@@ -115,7 +118,7 @@ def _code_all(paths: Sequence[str], store: Store, executor: Executor, summary: I
     def write() -> None:
         nonlocal last_write, marked
         if not marked:
-            run_state.mark(store, "coding")  # from the first write on, the store is not finished
+            run_state.mark(store, "coding", full=force)  # from the first write on, the store is not finished
             marked = True
         tables = result_rows(pending)
         summary.problems.extend(p for r in pending for p in r.problems)
@@ -174,8 +177,9 @@ def resume(store: Store, summary: IngestSummary, progress: Progress | None = Non
     step = run_state.unfinished(store)
     if step is not None:
         summary.resumed = step
+        full, summary.full = summary.full, summary.full or run_state.unfinished_full(store)
         _corpus_steps(store, summary, progress)
-        summary.step = "coding"
+        summary.step, summary.full = "coding", full
 
 
 def finish_ingest(store: Store, summary: IngestSummary, t0: float, progress: Progress | None = None) -> IngestSummary:
@@ -184,6 +188,18 @@ def finish_ingest(store: Store, summary: IngestSummary, t0: float, progress: Pro
         store.write_tables({"problems": problem_rows(summary.problems)})
     if not (summary.resumed and summary.new == 0):  # else the resumed steps saw every stored row already
         _corpus_steps(store, summary, progress)
+    summary.seconds = time.perf_counter() - t0
+    return summary
+
+
+def rebuild_corpus(store: Store, t0: float, progress: Progress | None = None) -> IngestSummary:
+    """Every corpus-wide step again, over every stored document."""
+    summary = IngestSummary(full=True)
+    try:
+        run_state.mark(store, "merge", full=True)
+        _corpus_steps(store, summary, progress)
+    except KeyboardInterrupt:
+        raise IngestInterrupted(0, summary.step, summary) from None
     summary.seconds = time.perf_counter() - t0
     return summary
 
@@ -197,10 +213,10 @@ def _corpus_steps(store: Store, summary: IngestSummary, progress: Progress | Non
         run_state.mark(store, "merge")
         if progress is not None:
             progress(Step("merging"))
-        summary.entities = merge_store(store)
+        summary.entities = merge_store(store, full=summary.full)
         summary.step = "corroboration"
         run_state.mark(store, "corroboration")
         if progress is not None:
             progress(Step("corroborating"))
-        corroborate_store(store)  # after the merge: it compares people by their corpus-wide entity
+        corroborate_store(store, full=summary.full)  # after the merge: it compares people by entity
         run_state.clear(store)

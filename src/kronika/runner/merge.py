@@ -5,6 +5,14 @@ articles there are), the pure merge maps keys to entities, and the store joins t
 document. Events are recoded from the sides their document gave them (``actor_doc``), and only those
 whose keys the merge moved or re-coded, plus the ones never recoded: a small ingest into a large store
 touches few events, and an interrupted run simply redoes the rest next time.
+
+An update merges only the keys its new documents bring and those they can be merged with. The merge
+joins keys only through surnames (one name's spelling variants, a surname alone, a surname taken for
+an organisation) and names a person's surname alone only when no other person has it, so a *surname
+family* (every key whose last word is a surname or a spelling variant of one in the family) is merged
+the same alone as with the whole store: the update merges the families of its new keys, found through
+the store's ``key_index`` and ``surname_near``, and swaps in their entities. Users' actor lists join
+keys by any alias, so with one loaded the merge is done whole.
 """
 
 from __future__ import annotations
@@ -13,14 +21,15 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from kronika.actors.merge import KeyEntity, MergedEntity, UserActor, merge
+from kronika.actors.merge import KeyEntity, MergedEntity, UserActor, _name, merge, one_letter_deletions
+from kronika.actors.normalize import fold, surname_variant
 from kronika.store import Store
 
 # One row per key, in the order keys first occur (document id, then key), with its names, countries
 # and sectors counted over documents and listed in the order first seen.
 _KEYS_SQL = """
 WITH d AS (SELECT doc_id, key, name, type, country, sector, aliases, coalesce(mentions, 0) AS mentions
-           FROM doc_entities),
+           FROM doc_entities WHERE {keys}),
 f AS (SELECT key, name AS form, CASE WHEN mentions = 0 THEN 1 ELSE mentions END AS n, doc_id || '#00000' AS pos
       FROM d
       UNION ALL
@@ -48,18 +57,88 @@ _MAP_COLUMNS = ["key", "entity_id", "country", "sector", "source"]
 _CHUNK = 5000  # events recoded per transaction
 
 
-def merge_store(store: Store) -> int:
-    """Rebuild the store's corpus-wide entities and recode the events that need it; returns how many
-    entities there are."""
-    users = store.query("SELECT name, aliases, type, country, sector FROM user_actors ORDER BY name")
-    merged = merge(
-        (_key_entity(r) for r in store.query(_KEYS_SQL)),
-        (UserActor(u["name"], tuple(u["aliases"] or ()), u["type"] or "PERSON", u["country"], u["sector"])
-         for u in users),
-    )
-    _write(store, merged)
+_PENDING = "SELECT doc_id FROM documents WHERE NOT coalesce(merged, false)"
+MERGE_ALL = "merge_all"  # in meta: a users' actor list was loaded, so the next merge goes over every key
+
+
+def merge_store(store: Store, *, full: bool = False) -> int:
+    """Merge the entities of the documents not merged yet (``full``: of every document) into the
+    store's corpus-wide entities and recode the events that need it; returns how many entities
+    there are."""
+    users = [UserActor(u["name"], tuple(u["aliases"] or ()), u["type"] or "PERSON", u["country"], u["sector"])
+             for u in store.query("SELECT name, aliases, type, country, sector FROM user_actors ORDER BY name")]
+    pending = [r["doc_id"] for r in store.query(_PENDING)]
+    full = full or bool(store.scalar("SELECT count(*) FROM meta WHERE key = ?", [MERGE_ALL]))
+    if pending or full:
+        full = full or bool(users) or not store.scalar("SELECT count(*) FROM entity_keys")
+        new_keys = [r["key"] for r in store.query(
+            "SELECT DISTINCT key FROM doc_entities WHERE " + ("true" if full else "doc_id IN (SELECT unnest(?))"),
+            [] if full else [pending])]
+        _index_keys(store, new_keys, full=full)
+        if full:
+            merged = merge((_key_entity(r) for r in store.query(_KEYS_SQL.format(keys="true"))), users)
+            _write(store, merged, None, pending)
+        else:
+            keys = _families(store, new_keys)
+            while True:
+                merged = merge((_key_entity(r) for r in store.query(
+                    _KEYS_SQL.format(keys="key IN (SELECT unnest(?))"), [sorted(keys)])), users)
+                wider = _outside_surnames(merged, keys, store)
+                if not wider:
+                    break
+                keys = _families(store, sorted(keys | wider))
+            _write(store, merged, sorted(keys), pending)
+        with store.transaction() as con:
+            con.execute("DELETE FROM meta WHERE key = ?", [MERGE_ALL])
     recode_events(store)
-    return len(merged)
+    return int(store.scalar("SELECT count(*) FROM entities"))
+
+
+def key_lasts(key: str) -> set[str]:
+    """The surnames a key can be merged through: its last word, and a one-word name whole."""
+    name = _name(key)
+    parts = fold(name).replace("-", " ").split()
+    out = {parts[-1]} if parts else set()
+    if " " not in name:
+        out.add(fold(name))
+    return out
+
+
+def _index_keys(store: Store, keys: list[str], *, full: bool) -> None:
+    rows = [{"key": k, "last": last} for k in keys for last in key_lasts(k)]
+    near = [{"del": d, "last": last} for last in {r["last"] for r in rows} for d in one_letter_deletions(last)]
+    with store.transaction() as con:
+        if full:
+            con.execute("DELETE FROM key_index")
+            con.execute("DELETE FROM surname_near")
+    store.write_tables({"key_index": rows, "surname_near": near})
+
+
+def _families(store: Store, keys: list[str]) -> set[str]:
+    """The keys, and every key of the surname families they belong to."""
+    lasts: set[str] = {last for k in keys for last in key_lasts(k)}
+    frontier = set(lasts)
+    while frontier:
+        dels = sorted({d for last in frontier for d in one_letter_deletions(last)})
+        found = {r["last"] for r in store.query(
+            "SELECT DISTINCT last FROM surname_near WHERE del IN (SELECT unnest(?))", [dels])}
+        frontier = {f for f in found - lasts if any(surname_variant(f, last) for last in frontier)}
+        lasts |= frontier
+    rows = store.query("SELECT DISTINCT key FROM key_index WHERE last IN (SELECT unnest(?))", [sorted(lasts)])
+    return set(keys) | {r["key"] for r in rows}
+
+
+def _outside_surnames(merged: list[MergedEntity], keys: set[str], store: Store) -> set[str]:
+    """Keys of surnames a merged person is now named by that lie outside the families merged: whether
+    another person has that surname decides whether the surname alone is an alias."""
+    lasts = {last for k in keys for last in key_lasts(k)}
+    named = {fold(m.name.split()[-1]) for m in merged if m.type == "PERSON" and len(m.name.split()) >= 2}
+    outside = sorted(named - lasts)
+    if not outside:
+        return set()
+    found = {r["key"] for r in store.query("SELECT DISTINCT key FROM key_index WHERE last IN (SELECT unnest(?))",
+                                           [outside])}
+    return found - keys
 
 
 def _counts(pairs: Iterable[list[str]] | None) -> tuple[tuple[str, int], ...]:
@@ -71,8 +150,9 @@ def _key_entity(r: dict[str, Any]) -> KeyEntity:
                      _counts(r["sectors"]), int(r["mentions"] or 0))
 
 
-def _write(store: Store, merged: list[MergedEntity]) -> None:
-    """Swap in the entities, the key map and the members; flag events whose keys changed entity."""
+def _write(store: Store, merged: list[MergedEntity], keys: list[str] | None, pending: list[str]) -> None:
+    """Swap in the entities, the key map and the members of ``keys`` (None: of every key); flag events
+    whose keys changed entity; mark the pending documents merged."""
     import pyarrow as pa
 
     ents = pa.Table.from_pylist(  # noqa: F841 - read by DuckDB by name
@@ -87,6 +167,8 @@ def _write(store: Store, merged: list[MergedEntity]) -> None:
          for m in merged for k in m.keys],
         schema=pa.schema([(c, pa.string()) for c in _MAP_COLUMNS]))
     cols = ", ".join(_MAP_COLUMNS)
+    only = "true" if keys is None else "key IN (SELECT unnest($keys))"
+    p = {} if keys is None else {"keys": keys}
     with store.transaction() as con:
         # Keys whose entity, country, sector or source differ from the last merge's (or are new).
         con.execute(
@@ -94,33 +176,49 @@ def _write(store: Store, merged: list[MergedEntity]) -> None:
             "(SELECT coalesce(list(n.key), []) FROM keymap n LEFT JOIN entity_keys o USING (key) "
             "WHERE o.key IS NULL OR (n.entity_id, n.country, n.sector, n.source) "
             "IS DISTINCT FROM (o.entity_id, o.country, o.sector, o.source)))")
-        con.execute("DELETE FROM entity_keys")
+        # The entities these keys stood for (a family's keys never shared an entity with another's).
+        con.execute(f"DELETE FROM entities WHERE entity_id IN (SELECT entity_id FROM entity_keys WHERE {only}) "
+                    "OR entity_id IN (SELECT entity_id FROM ents)", p)
+        con.execute(f"DELETE FROM entity_keys WHERE {only}", p)
         con.execute(f"INSERT INTO entity_keys ({cols}) SELECT {cols} FROM keymap")
-        con.execute("DELETE FROM entity_members")
+        con.execute(f"DELETE FROM entity_members WHERE {only}", p)
         con.execute("INSERT INTO entity_members (entity_id, doc_id, key) "
                     "SELECT m.entity_id, d.doc_id, d.key FROM doc_entities d JOIN keymap m USING (key)")
-        con.execute("DELETE FROM entities")
         con.execute(f"INSERT INTO entities ({', '.join(_ENTITY_COLUMNS)}) SELECT {', '.join(_ENTITY_COLUMNS)} "
                     "FROM ents")
         con.execute("UPDATE entities SET documents = c.n FROM (SELECT entity_id, count(DISTINCT doc_id) AS n "
-                    "FROM entity_members GROUP BY entity_id) c WHERE entities.entity_id = c.entity_id")
+                    "FROM entity_members WHERE entity_id IN (SELECT entity_id FROM ents) GROUP BY entity_id) c "
+                    "WHERE entities.entity_id = c.entity_id")
         # Events with no keys have nothing to recode.
         con.execute("UPDATE events SET resolved = true WHERE NOT coalesce(resolved, false) "
                     "AND len(actor_keys) = 0 AND len(recipient_keys) = 0")
+        con.execute("UPDATE documents SET merged = true WHERE doc_id IN (SELECT unnest($docs))" if pending and
+                    keys is not None else "UPDATE documents SET merged = true WHERE NOT coalesce(merged, false)",
+                    {"docs": pending} if pending and keys is not None else {})
 
 
 def recode_events(store: Store) -> int:
     """Give events' actors what the corpus knows: the entity id, and the country and sector when the
     document alone did not say (or a user's actor list overrides it). Returns how many were recoded."""
-    by_key = {r["key"]: r for r in store.query(f"SELECT {', '.join(_MAP_COLUMNS)} FROM entity_keys")}
     done = 0
     while True:
         rows = store.query(
-            "SELECT id, coalesce(actor_doc, actor) AS actor, coalesce(recipient_doc, recipient) AS recipient "
+            "SELECT id, coalesce(actor_doc, actor) AS actor, coalesce(recipient_doc, recipient) AS recipient, "
+            "actor AS actor_now, recipient AS recipient_now, actor_keys || recipient_keys AS keys, "
+            "coalesce(grouped, false) AS grouped "
             "FROM events WHERE NOT coalesce(resolved, false) ORDER BY id LIMIT ?", [_CHUNK])
         if not rows:
             return done
-        store.update_rows("events", "id", [_recode(r, by_key) for r in rows])
+        wanted = sorted({k for r in rows for k in r["keys"] or ()})
+        by_key = {r["key"]: r for r in store.query(
+            f"SELECT {', '.join(_MAP_COLUMNS)} FROM entity_keys WHERE key IN (SELECT unnest(?))", [wanted])}
+        recoded = []
+        for r in rows:
+            new = _recode(r, by_key)
+            # corroboration looks again at a report whose sides (codes, entity ids) changed
+            new["grouped"] = r["grouped"] and (new["actor"], new["recipient"]) == (r["actor_now"], r["recipient_now"])
+            recoded.append(new)
+        store.update_rows("events", "id", recoded)
         done += len(rows)
 
 

@@ -26,7 +26,7 @@ from kronika.ingest.readers import read_file
 from kronika.ingest.walk import STDIN_NAME, _files, guard_reading, read_stdin, stdin_bytes
 from kronika.records import Article, DocResult, Problem
 from kronika.runner.ingest import IngestSummary, Progress, Step, finish_ingest, resume
-from kronika.store import Store, run_state
+from kronika.store import Store, run_state, versions
 from kronika.store.parquet import load_shard
 from kronika.store.rows import result_rows
 
@@ -178,9 +178,10 @@ def ingest_shards(paths: Sequence[str], store: Store, executor: ShardExecutor, *
                   stdin: IO[Any] | None = None) -> IngestSummary:
     """``kronika ingest`` through an executor that returns shards; the result equals the local engine's."""
     t0 = time.perf_counter()
-    summary = IngestSummary()
+    summary = IngestSummary(full=force)
     try:
         resume(store, summary, progress)
+        summary.version_warning = versions.check(store)
         _take_shards(paths, store, executor, summary, batch_size=batch_size, max_bytes=max_bytes, force=force,
                      progress=progress, stdin=stdin)
         return finish_ingest(store, summary, t0, progress)
@@ -206,7 +207,7 @@ def _take_shards(paths: Sequence[str], store: Store, executor: ShardExecutor, su
         keep, earlier = _choose(shard.copies, taken, summary)
         if shard.folder is not None:
             if not marked:
-                run_state.mark(store, "coding")  # from the first shard on, the store is not finished
+                run_state.mark(store, "coding", full=force)  # from the first shard on, the store is not finished
                 marked = True
             load_shard(store, shard_files(shard.folder), keep=keep,
                        delete_docs=[shard.copies[k].doc_id for k in keep] if force else earlier)

@@ -10,7 +10,7 @@ holds one connection for its length instead (:meth:`Store.session`).
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
@@ -109,17 +109,52 @@ class Store:
             except duckdb.Error as exc:
                 raise StoreError(f"cannot prepare store {self.path}: {exc}") from exc
 
-    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        """Run a parameterised query and return rows as dicts."""
+    def query(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> list[dict[str, Any]]:
+        """Run a parameterised query (``?`` and a sequence, or ``$name`` and a mapping) and return rows
+        as dicts."""
         with self.connect() as con:
             try:
-                cur = con.execute(sql, list(params))
+                cur = con.execute(sql, dict(params) if isinstance(params, Mapping) else list(params))
             except duckdb.Error as exc:
                 raise StoreError(f"query failed on {self.path}: {exc}") from exc
             names = [d[0] for d in cur.description or []]
             return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
-    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+    def query_with(self, sql: str, tables: dict[str, list[dict[str, Any]]], params: Sequence[Any] = ()
+                   ) -> list[dict[str, Any]]:
+        """A query that also reads some rows given here, each list under its name (a probe table)."""
+        import pyarrow as pa
+
+        with self.connect() as con:
+            try:
+                for name, rows in tables.items():
+                    con.register(name, pa.Table.from_pylist(rows))
+                cur = con.execute(sql, list(params))
+                names = [d[0] for d in cur.description or []]
+                return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+            except duckdb.Error as exc:
+                raise StoreError(f"query failed on {self.path}: {exc}") from exc
+            finally:
+                for name in tables:
+                    con.unregister(name)
+
+    def replace_rows(self, tables: dict[str, tuple[list[dict[str, Any]], str, Sequence[str]]], *,
+                     after: Sequence[str] = (), params: Mapping[str, Any] | None = None) -> None:
+        """In one transaction, for each table: delete the rows whose ``key`` is in the ids given, insert
+        the rows given; then run the ``after`` statements (with ``params``)."""
+        import pyarrow as pa
+
+        with self.transaction() as con:
+            for table, (rows, key, ids) in tables.items():
+                con.execute(f'DELETE FROM {table} WHERE "{key}" IN (SELECT unnest(?::VARCHAR[]))', [list(ids)])
+                if rows:
+                    batch = pa.Table.from_pylist(rows)  # noqa: F841 - read by DuckDB by name
+                    cols = ", ".join(f'"{c}"' for c in rows[0])
+                    con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM batch")
+            for sql in after:
+                con.execute(sql, dict(params or {}))
+
+    def scalar(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> Any:
         rows = self.query(sql, params)
         return next(iter(rows[0].values())) if rows else None
 
@@ -216,7 +251,8 @@ def _update_sql(table: str, key: str, columns: list[str]) -> str:
 
 
 UNKEYED_DOC_TABLES = ("mentions", "roles")
-_KEYED = frozenset({"documents", "sentences", "doc_entities", "events", "quotes", "user_actors",
+_KEYED = frozenset({"documents", "sentences", "doc_entities", "events", "quotes", "user_actors", "key_index",
+                    "surname_near", "statement_terms", "quote_reps",
                     "entities", "entity_members", "meta"})
 
 

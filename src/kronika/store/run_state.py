@@ -14,6 +14,7 @@ from kronika.errors import StoreError
 from kronika.store.db import Store
 
 KEY = "unfinished_ingest"
+FULL_KEY = "unfinished_full"  # the interrupted run replaced stored articles (--force): recompute everything
 # The step a run was in, and how the warning says it.
 STEPS = {
     "coding": "while coding articles, before the actor merge and corroboration",
@@ -22,20 +23,26 @@ STEPS = {
 }
 
 
-def mark(store: Store, step: str) -> None:
-    """Record that an ingest is at ``step`` (and has not finished)."""
+def mark(store: Store, step: str, *, full: bool = False) -> None:
+    """Record that an ingest is at ``step`` (and has not finished); ``full``: that its corpus-wide steps
+    must go over every document (it replaced stored ones)."""
     from kronika.store.writer_lock import note_step
 
     if step not in STEPS:
         raise ValueError(f"unknown ingest step {step!r}")
-    store.write_tables({"meta": [{"key": KEY, "value": step}]})
+    store.write_tables({"meta": [{"key": KEY, "value": step}] + ([{"key": FULL_KEY, "value": "1"}] if full else [])})
     note_step(store.path, step)
 
 
 def clear(store: Store) -> None:
     """Record that the corpus-wide steps have finished."""
     with store.transaction() as con:
-        con.execute("DELETE FROM meta WHERE key = ?", [KEY])
+        con.execute("DELETE FROM meta WHERE key = ? OR key = ?", [KEY, FULL_KEY])
+
+
+def unfinished_full(store: Store) -> bool:
+    """Whether the interrupted ingest's corpus-wide steps were to go over every document."""
+    return bool(store.scalar("SELECT count(*) FROM meta WHERE key = ?", [FULL_KEY]))
 
 
 def unfinished(store: Store) -> str | None:

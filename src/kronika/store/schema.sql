@@ -96,3 +96,24 @@ CREATE TABLE IF NOT EXISTS problems (
     source VARCHAR, stage VARCHAR, message VARCHAR, line INTEGER, field VARCHAR,
     severity VARCHAR, run_at TIMESTAMP
 );
+
+-- Incremental corpus-wide steps (an update costs what it adds): what each step has yet to do, and the
+-- indexes that find what a new article can touch. A store made before gets false everywhere, so the
+-- next ingest recomputes everything once.
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS merged BOOLEAN DEFAULT false;  -- its entities are merged
+ALTER TABLE events ADD COLUMN IF NOT EXISTS grouped BOOLEAN DEFAULT false;  -- corroborated as it stands
+ALTER TABLE quotes ADD COLUMN IF NOT EXISTS grouped BOOLEAN DEFAULT false;  -- linked to its claim
+-- The group of reports linked by passing pairs that a report's event was chosen in (see dedup).
+ALTER TABLE event_clusters ADD COLUMN IF NOT EXISTS component VARCHAR;
+-- Each report under every (category and polarity, participant code, month) it is compared in;
+-- month NULL: compared with every report of that category, polarity and code.
+CREATE TABLE IF NOT EXISTS event_blocks (event_id VARCHAR, part VARCHAR, code VARCHAR, month INTEGER);
+CREATE INDEX IF NOT EXISTS event_blocks_part_code ON event_blocks (part, code);
+-- Each entity key under the surnames it can be merged through (its last word; a one-word name too).
+CREATE TABLE IF NOT EXISTS key_index (key VARCHAR, last VARCHAR, PRIMARY KEY (key, last));
+-- Surnames under their one-letter deletions: spelling variants share one.
+CREATE TABLE IF NOT EXISTS surname_near (del VARCHAR, last VARCHAR, PRIMARY KEY (del, last));
+-- The distinct statements (a quotation's text, or the quotation when it has under two content words)
+-- each content word occurs in: what claims are sought through, and how common a word is.
+CREATE TABLE IF NOT EXISTS statement_terms (term VARCHAR, rep VARCHAR, PRIMARY KEY (term, rep));
+CREATE TABLE IF NOT EXISTS quote_reps (quote_id VARCHAR PRIMARY KEY, rep VARCHAR);

@@ -1,0 +1,72 @@
+"""Which kronika and which data coded a store's articles, kept in its ``meta`` table.
+
+An update codes only the new articles. After an upgrade of kronika, its lexicons or its knowledge
+base, the articles stored before were coded by the old ones: the store says so (``kronika ingest``
+warns), and ``kronika rebuild PATHS`` codes the original inputs again and recomputes every
+corpus-wide step.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from importlib import metadata, resources
+
+from kronika.store.db import Store
+
+# The packages whose data/ folders decide how an article is coded (lexicons, gazetteers, knowledge base).
+_DATA_PACKAGES = ("kronika.actors", "kronika.events", "kronika.quotes")
+
+
+def coder_version() -> str:
+    try:
+        return metadata.version("kronika")
+    except metadata.PackageNotFoundError:  # running from a source tree that was never installed
+        return "unknown"
+
+
+@lru_cache(maxsize=1)
+def data_version() -> str:
+    """A short hash of every data file the coding stages read."""
+    digest = hashlib.sha1()
+    for package in _DATA_PACKAGES:
+        for path in sorted(_files(resources.files(package).joinpath("data")), key=lambda p: p[0]):
+            digest.update(path[0].encode())
+            digest.update(path[1].read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _files(folder: resources.abc.Traversable, prefix: str = "") -> list[tuple[str, resources.abc.Traversable]]:
+    out = []
+    for item in folder.iterdir():
+        name = f"{prefix}{item.name}"
+        if item.is_dir():
+            out.extend(_files(item, name + "/"))
+        elif not item.name.endswith((".pyc", ".py")):
+            out.append((name, item))
+    return out
+
+
+def record(store: Store) -> None:
+    """Say that this kronika and its data coded the store's articles."""
+    store.write_tables({"meta": [{"key": "coder", "value": coder_version()},
+                                 {"key": "data", "value": data_version()}]})
+
+
+def check(store: Store) -> str | None:
+    """What ``ingest`` warns about before adding articles coded otherwise than the stored ones (None
+    when they agree); a new store is marked as coded by this kronika."""
+    stored = {r["key"]: r["value"] for r in store.query("SELECT key, value FROM meta WHERE key IN ('coder', 'data')")}
+    if not store.scalar("SELECT count(*) FROM documents"):
+        if stored != {"coder": coder_version(), "data": data_version()}:
+            record(store)
+        return None
+    now = f"kronika {coder_version()}, data {data_version()}"
+    if not stored:
+        was = "an earlier kronika that did not record its version"
+    elif stored == {"coder": coder_version(), "data": data_version()}:
+        return None
+    else:
+        was = f"kronika {stored.get('coder', '?')}, data {stored.get('data', '?')}"
+    return (f"the stored articles were coded by {was}; this is {now}: articles added now are coded "
+            "differently (run `kronika rebuild PATHS` with the original inputs to code them all again)")
