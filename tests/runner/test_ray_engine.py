@@ -59,3 +59,17 @@ def test_seeds_were_compared(two_stores, seed_dir: Path) -> None:
     _, ray_db, _ = two_stores
     names = {r["source_file"] for r in Store(ray_db, read_only=True).query("SELECT source_file FROM documents")}
     assert {p.name for p in seed_dir.iterdir() if p.is_file()} <= names
+
+
+def test_an_update_through_ray_gives_the_store_one_ingest_gives(two_stores, inputs: list[str], tmp_path: Path) -> None:
+    """Half the articles ingested locally, the other half added through Ray: the driver runs the same
+    incremental merge and corroboration, and the store is the one a single ingest leaves."""
+    from kronika.runner import run_ingest
+
+    files = sorted(str(p) for folder in inputs for p in Path(folder).iterdir()
+                   if p.is_file() and not p.name.startswith("README"))
+    db = str(tmp_path / "update.duckdb")
+    run_ingest(files[1::2], db=db, workers=1)
+    summary = run_ingest(files[::2], db=db, workers=2, engine="ray")
+    assert summary.new >= len(files[::2]) and not summary.failed
+    assert differences(store_content(two_stores[0]), store_content(db)) == {}

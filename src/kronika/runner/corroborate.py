@@ -85,8 +85,8 @@ def corroborate_store(store: Store, settings: Settings | None = None, *, full: b
 def _corroborate_part(store: Store, part: str, s: Settings, *, full: bool) -> tuple[int, int]:
     total = int(store.scalar(f"SELECT count(*) FROM events e WHERE {_PART} = ?", [part]))
     pending = _items(store, part, "NOT coalesce(e.grouped, false)")
-    if full or len(pending) == total:
-        everything = pending
+    if full or len(pending) * 2 >= total:  # most of the part is new: grouping it all is cheaper than searching
+        everything = pending if len(pending) == total else _items(store, part, "true")
     else:
         components = _touched(store, part, pending, s)
         everything = _items(store, part, "(NOT coalesce(e.grouped, false) OR e.text IN (SELECT unnest($texts)) "
