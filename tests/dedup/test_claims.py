@@ -31,3 +31,17 @@ def test_unrelated_claims_stay_apart() -> None:
     a = Said("q1", "doc1", "We will never recognise the independence of Kosovo")
     b = Said("q2", "doc2", "The gas contract with Russia expires at the end of May")
     assert claims([a, b]) == {"q1": "q1", "q2": "q2"}
+
+
+def test_only_the_words_said_common_are_not_sought_through() -> None:
+    """An update passes the store's common words: pairs are still sought through every other word
+    (the last statement here has only common words, and must not make the others' words common)."""
+    from kronika.dedup.claims import statement_terms
+
+    a = Said("q1", "doc1", "Norway is the only country in the north that did not raise tariffs against Chile")
+    b = Said("q2", "doc2", "Norway is the only northern country that has not raised tariffs on Chile")
+    c = Said("q3", "doc3", "Markets in Tokyo closed early on Friday")
+    assert link_claims([a, b, c], Lexical([q.text for q in (a, b, c)]), common=statement_terms(c.text)) == {
+        "q1": "q1", "q2": "q1", "q3": "q3"}
+    common = statement_terms(a.text) & statement_terms(b.text)  # nothing left to seek the pair through
+    assert link_claims([a, b], Lexical([a.text, b.text]), common=common) == {"q1": "q1", "q2": "q2"}

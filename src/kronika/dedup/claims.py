@@ -92,7 +92,7 @@ def _candidates(reps: Sequence[Said], docs: Sequence[frozenset[str]], common: Co
         for w in statement_terms(q.text):
             index[w].append(n)
     shared: dict[tuple[int, int], int] = defaultdict(int)
-    for ns in index.values():
+    for w, ns in index.items():
         if (len(ns) > COMMON) if common is None else (w in common):
             continue  # a word in that many statements tells nothing
         for i, j in combinations(ns, 2):
