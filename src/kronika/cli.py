@@ -203,11 +203,14 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, batch_size: int
 @click.option("--debug", is_flag=True, help="Show the traceback of every unexpected failure.")
 def rebuild(paths: tuple[str, ...], db: str, workers: int | None, engine: str, ray_address: str | None,
             progress: bool | None, debug: bool) -> None:
-    """Recompute the actor merge, recoding and corroboration over every stored article, as if all had
-    been ingested at once (ingest does only what new articles touch).
+    """Code the store again: needed after upgrading kronika, its lexicons or its knowledge base.
 
-    With PATHS (the original inputs), code them again first: after an upgrade of kronika, its lexicons
-    or its knowledge base."""
+    ingest warns when the stored articles were coded by another kronika or other data. Give PATHS, the
+    original inputs: they are coded again by this kronika, then the actor merge, recoding and
+    corroboration are recomputed over every stored article. Without PATHS (when the inputs are gone)
+    only those corpus-wide steps are recomputed, by this kronika's rules; the articles keep their old
+    coding. No update needs a rebuild after it: whatever the batches, ingest leaves the store one
+    ingest of everything would."""
     from kronika.progress import progress_display, store_totals
     from kronika.runner import run_rebuild
 
@@ -218,7 +221,7 @@ def rebuild(paths: tuple[str, ...], db: str, workers: int | None, engine: str, r
     if caught:
         sys.exit(caught[0])
     if paths:
-        _report(summary, before, db, debug)
+        _report(summary, before, db, debug, again=True)
         return
     after = store_totals(db)
     click.echo(f"recomputed the actors and events of {after.articles:,} articles ({summary.seconds:.1f}s)\n"
@@ -445,9 +448,9 @@ def _needs_finishing(db: str) -> bool:
     return bool(os.path.exists(db) and store_warning(db))
 
 
-def _report(summary: Any, before: Any, db: str, debug: bool) -> None:
+def _report(summary: Any, before: Any, db: str, debug: bool, *, again: bool = False) -> None:
     """The problems (one line each; with --debug, a traceback under the unexpected ones), then what this
-    run added and what the store now holds."""
+    run added (``again``: coded again) and what the store now holds."""
     from kronika.progress import render_summary, store_totals
 
     if summary.version_warning:
@@ -461,7 +464,7 @@ def _report(summary: Any, before: Any, db: str, debug: bool) -> None:
         click.echo(f"{p.severity}: {p}", err=True)
         if debug and p.detail:
             click.echo(p.detail.rstrip("\n"), err=True)
-    click.echo(render_summary(summary, before, store_totals(db), db))
+    click.echo(render_summary(summary, before, store_totals(db), db, again=again))
     if summary.failed:
         sys.exit(1)
 

@@ -161,16 +161,22 @@ def store_totals(db: str) -> StoreTotals:
     return StoreTotals(c["documents"], c["citations"], c["events"], c["entities"])
 
 
-def render_summary(s: IngestSummary, before: StoreTotals, after: StoreTotals, db: str) -> str:
-    """Two lines: this run (added, already stored, failed, time), then the store."""
-    others = [f"{s.skipped:,} already stored"]
+def render_summary(s: IngestSummary, before: StoreTotals, after: StoreTotals, db: str, *,
+                   again: bool = False) -> str:
+    """Two lines: this run (added, already stored, failed, time), then the store. ``again``: the run
+    coded stored articles again (``kronika rebuild PATHS``), so what it added is no news."""
+    counts = [] if again else [f"{s.skipped:,} already stored"]
     if s.failed:
-        others.append(f"{s.failed:,} failed")
+        counts.append(f"{s.failed:,} failed")
     if s.warnings:
-        others.append(f"{s.warnings:,} warnings")
-    added = max(0, after.events - before.events)
-    return (f"added {_n(s.new, 'article')}, {_n(s.events, 'report')}, {_n(added, 'event')} "
-            f"({', '.join(others)}; {s.seconds:.1f}s)\n"
+        counts.append(f"{s.warnings:,} warnings")
+    detail = "; ".join([", ".join(counts), f"{s.seconds:.1f}s"] if counts else [f"{s.seconds:.1f}s"])
+    if again:
+        run = f"coded {_n(s.new, 'article')} again, {_n(s.events, 'report')}"
+    else:
+        added = max(0, after.events - before.events)
+        run = f"added {_n(s.new, 'article')}, {_n(s.events, 'report')}, {_n(added, 'event')}"
+    return (f"{run} ({detail})\n"
             f"{db} now holds {_n(after.articles, 'article')}, {_n(after.reports, 'report')}, "
             f"{_n(after.events, 'event')}, {_n(after.actors, 'actor')}")
 

@@ -140,3 +140,44 @@ def test_a_word_that_becomes_common_is_followed(tmp_path: Path, monkeypatch: pyt
     assert linked == 1  # a and b were one claim until c came
     assert Store(db, read_only=True).scalar("SELECT count(DISTINCT claim_id) FROM quotes") == 3
     assert differences(store_content(once), store_content(db)) == {}
+
+
+def test_kronika_rebuild_says_what_it_recomputed(cli, examples_db: str, tmp_path: Path) -> None:
+    db = str(tmp_path / "r.duckdb")
+    shutil.copyfile(examples_db, db)
+    held = holdings(db)
+    result = cli("rebuild", "--db", db)
+    assert result.exit_code == 0, result.output
+    first, second = result.output.splitlines()
+    assert first.startswith(f"recomputed the actors and events of {held['articles']} articles (")
+    assert second == (f"{db} now holds {held['reports']} reports, {held['events']} events, "
+                      f"{held['actors']} actors")
+    missing = cli("rebuild", "--db", str(tmp_path / "none.duckdb"))
+    assert missing.exit_code == 1
+    assert missing.output == f"Error: {tmp_path / 'none.duckdb'}: no such store (run `kronika ingest` first)\n"
+
+
+def test_ingest_warns_when_the_store_was_coded_by_other_data(cli_at, tmp_path: Path) -> None:
+    """After an upgrade the stored articles were coded by the old lexicons: ingest says so, and
+    rebuilding from the original inputs records the new coder."""
+    from kronika.store.versions import coder_version, data_version
+
+    files = [p for p in sorted(EXAMPLES.iterdir()) if p.suffix == ".txt"]
+    db = str(tmp_path / "v.duckdb")
+    assert cli_at("ingest", str(files[0]), "--db", db).exit_code == 0
+    Store(db).write_tables({"meta": [{"key": "data", "value": "0123456789ab"}]})
+    result = cli_at("ingest", str(files[1]), "--db", db)
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"warning: the stored articles were coded by kronika {coder_version()}, data 0123456789ab; this is "
+        f"kronika {coder_version()}, data {data_version()}: articles added now are coded differently (run "
+        "`kronika rebuild PATHS` with the original inputs to code them all again)\n")
+    partly = cli_at("rebuild", str(files[1]), "--db", db)  # the first article keeps the old coding
+    assert partly.exit_code == 0 and partly.stdout.startswith("coded 1 article again, ")
+    assert partly.stderr == ("warning: 1 stored article was not among PATHS and keeps the earlier coding "
+                             "(give `kronika rebuild` every original input)\n")
+    rebuilt = cli_at("rebuild", str(files[0]), str(files[1]), "--db", db)
+    assert rebuilt.exit_code == 0 and rebuilt.stderr == ""
+    assert rebuilt.stdout.startswith("coded 2 articles again, ")
+    again = cli_at("ingest", str(files[2]), "--db", db)
+    assert again.exit_code == 0 and again.stderr == ""

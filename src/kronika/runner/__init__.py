@@ -59,6 +59,7 @@ def run_rebuild(paths: Sequence[str], *, db: str, workers: int = 1, engine: str 
     articles, as an ingest of them all into an empty store would; with ``paths`` (the original
     inputs), code them again first, with this kronika and its data (after an upgrade)."""
     import time
+    from datetime import UTC, datetime
 
     from kronika.errors import StoreError
     from kronika.runner.ingest import rebuild_corpus
@@ -68,10 +69,10 @@ def run_rebuild(paths: Sequence[str], *, db: str, workers: int = 1, engine: str 
     if not Path(db).exists():
         raise StoreError(f"{db}: no such store (run `kronika ingest` first)")
     if paths:
+        since = datetime.now(UTC).replace(tzinfo=None)  # as the rows' ingested_at
         summary = run_ingest(paths, db=db, workers=workers, force=True, engine=engine, ray_address=ray_address,
                              progress=progress, article_timeout=article_timeout)
-        summary.version_warning = None
-        versions.record(Store(db))
+        summary.version_warning = versions.recoded(Store(db), since, summary.version_warning)
         return summary
     with ingest_lock(Path(db)):
         return rebuild_corpus(Store(db), time.perf_counter(), progress)

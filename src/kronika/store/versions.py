@@ -9,6 +9,7 @@ corpus-wide step.
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime
 from functools import lru_cache
 from importlib import metadata, resources
 
@@ -51,6 +52,21 @@ def record(store: Store) -> None:
     """Say that this kronika and its data coded the store's articles."""
     store.write_tables({"meta": [{"key": "coder", "value": coder_version()},
                                  {"key": "data", "value": data_version()}]})
+
+
+def recoded(store: Store, since: datetime, stale: str | None) -> str | None:
+    """After ``kronika rebuild PATHS`` (begun at ``since``, UTC): the store is marked as coded by this
+    kronika only if every stored article was coded again; else what to tell the user (``stale`` is
+    what ingest warned before the run, None when the store's coder was already this one)."""
+    if stale is None:
+        return None
+    left = int(store.scalar("SELECT count(*) FROM documents WHERE ingested_at < ?", [since]))
+    if left:
+        # Marking the store now would silence the warning while these keep the old coding.
+        return (f"{left:,} stored article{'s were' if left != 1 else ' was'} not among PATHS and keep"
+                f"{'' if left != 1 else 's'} the earlier coding (give `kronika rebuild` every original input)")
+    record(store)
+    return None
 
 
 def check(store: Store) -> str | None:
