@@ -56,8 +56,11 @@ test: install
 	$(BIN)/cog --check README.md docs/codebook.md
 	$(BIN)/pytest
 
+# Ingest throughput, then what an update of 20 articles costs as the store grows (its stores are
+# built once and kept in $TMPDIR/kronika-bench-update).
 bench: install
 	$(BIN)/python bench/bench_ingest.py
+	$(BIN)/python bench/bench_update.py
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache build src/*.egg-info node_modules $(VENDOR)

@@ -85,9 +85,13 @@ def build_stores(sizes: list[int], cache: Path, workers: int) -> dict[int, Path]
 
 
 def settle(db: Path) -> None:
-    """Finish whatever corpus-wide step the store's last ingest (maybe by older code) left to do, so
-    the timed update does only its own work."""
-    _run([str(BIN / "kronika"), "ingest", "--db", str(db)])
+    """Finish whatever corpus-wide step the store's last ingest left undone (interrupted), so the timed
+    update does only its own work (ingest with no paths is refused when there is nothing to finish)."""
+    from kronika.store import Store
+    from kronika.store.run_state import unfinished
+
+    if unfinished(Store(db, read_only=True)) is not None:
+        _run([str(BIN / "kronika"), "ingest", "--db", str(db)])
 
 
 def _run(cmd: list[str]) -> Measured:
