@@ -545,3 +545,23 @@ def test_a_blockade_is_aimed_at_no_one_inside_the_road_it_blocks(code):
              "Tuesday in protest against the plan.")
     (ev,) = r.events
     assert ev.event == "PROTEST" and [(a.code, a.sector) for a in ev.recipient] == [("ARM", "GOV")]
+
+
+def test_hosting_talks_between_others_is_mediation(code):
+    r = code("Qatar hosted talks between the United States and the Taliban.")
+    (ev,) = r.events
+    assert (ev.event, [a.code for a in ev.actor], sorted(a.code for a in ev.recipient)) == \
+        ("CONSULT", ["QAT"], ["AFG", "USA"])
+
+
+def test_vowing_to_hunt_the_attackers_is_a_threat_and_offering_troops_an_offer(code):
+    r = code("Niger's defence minister vowed on Monday to pursue the terrorists to their last hideout.")
+    assert [e.event for e in r.events] == ["THREATEN"]
+    r = code("Chad's government offered to send troops to help Niger secure the border.")
+    assert "AGREE" in {e.event for e in r.events} and "MOBILIZE" not in {e.event for e in r.events}
+
+
+def test_prisoners_freed_by_a_state_are_its_people(code):
+    r = code("In a rare concession, Myanmar's military freed 3,100 prisoners under an amnesty.")
+    ev = next(e for e in r.events if e.event == "RETREAT")
+    assert [(a.code, a.sector) for a in ev.recipient] == [("MMR", "CVL")]
