@@ -565,3 +565,35 @@ def test_prisoners_freed_by_a_state_are_its_people(code):
     r = code("In a rare concession, Myanmar's military freed 3,100 prisoners under an amnesty.")
     ev = next(e for e in r.events if e.event == "RETREAT")
     assert [(a.code, a.sector) for a in ev.recipient] == [("MMR", "CVL")]
+
+
+def test_evacuating_the_wounded_is_help_and_the_wounded_are_people(code):
+    r = code("U.N. helicopters evacuated the wounded from the besieged Bosnian town of Gorazde on Friday.")
+    assert [e.event for e in r.events] == ["AID"]
+
+
+def test_breaking_a_ban_is_defiance_and_hacking_sites_a_cyber_attack(code):
+    r = code("A newspaper in Beirut has violated a ban by the Lebanese army.")
+    assert [(e.event, e.mode) for e in r.events] == [("REJECT", ("yield",))]
+    r = code("Russian hackers defaced nearly 3,000 Danish web sites over the past month.")
+    assert [(e.event, e.mode) for e in r.events] == [("COERCE", ("cyber",))]
+
+
+def test_an_attempt_at_violence_is_an_attack(code):
+    r = code("An attempt to assassinate the deputy governor of the Tyumen region was thwarted, the police said.")
+    (ev,) = r.events
+    assert ev.event == "ASSAULT" and "hypothetical" not in ev.aux and [a.code for a in ev.recipient] == ["RUS"]
+
+
+def test_what_a_relative_clause_says_of_a_party_is_background(code):
+    r = code("Ethiopia has agreed to re-open its borders to UN peacekeepers, who are deployed in the region to "
+             "oversee a ceasefire between Ethiopia and Eritrea.")
+    assert "RETREAT" not in {e.event for e in r.events}
+
+
+def test_a_group_with_its_own_possessive_is_the_actor(code):
+    r = code("Islamic fundamentalists continued their hunger strike to demand the resignation of Algerian "
+             "President Ahmed Ben Bella.")
+    assert ("PROTEST", ["DZA"]) in [(e.event, [a.code for a in e.actor]) for e in r.events]
+    r = code("One third of ethnic Albanian guerrillas in Macedonia have been demobilized.")
+    assert [(e.event, [a.sector for a in e.actor]) for e in r.events] == [("RETREAT", ["REB"])]

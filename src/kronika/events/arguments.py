@@ -240,8 +240,10 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
                               for o in tree.children(j, "pobj") if is_actor(o.i)][-1:]
             args.actors = agent
             args.actor_how = "the passive's agent (by)"
-            if not agent and trig.entry.event == "MOBILIZE" and subj_i is not None and is_actor(subj_i):
-                # "Reinforcements were sent to the area": forces moved show their own side's force
+            if not agent and (trig.entry.event == "MOBILIZE" or trig.entry.mode == "disarm") \
+                    and subj_i is not None and is_actor(subj_i):
+                # "Reinforcements were sent to the area", "guerrillas have been demobilized": the forces
+                # moved or stood down are their own side's
                 args.actors = conjuncts(tree, subj_i)
                 args.actor_how = "the forces moved (the passive's subject)"
             elif subj_i is not None and trig.entry.passive_recipient and is_actor(subj_i):

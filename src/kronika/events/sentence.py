@@ -60,6 +60,9 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
             return not (k in trigger_tokens and k != me.token and not own) and view.names_actor(k)
 
         is_verb = tree[trig.token].pos in ("VERB", "AUX")
+        if is_verb and tree[trig.token].tag == "VBN" and tree.child(trig.token, "det") is not None \
+                and tree[trig.token].dep in ("dobj", "pobj", "nsubj", "nsubjpass"):
+            continue  # "evacuated the wounded", "the detained": people named by what was done to them
         if not is_verb and _no_event_noun(view, lex, trig.token, trigger_words):
             continue
         args = verb_args(tree, trig, lex, is_actor) if is_verb else noun_args(tree, trig, lex, is_actor)

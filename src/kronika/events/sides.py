@@ -87,6 +87,8 @@ def _agentless(tree: Tree, conv: Conventions, trig: Trigger, has_recipient: bool
         return not any(tree.lower[j] == "by" and any(names_actor(o.i) for o in tree.children(j, "pobj"))
                        for j in tree.subtree(k) if j > k)
     subj = tree.child(k, "nsubj")
+    if subj is None and tree[k].dep == "acl" and tree.head(k).pos == "NOUN":
+        return has_recipient  # "an attempt to assassinate the deputy governor": its patient, no agent
     if subj is None and tree[k].dep in ("advcl", "xcomp", "conj"):
         subj = tree.child(tree[k].head, "nsubj")  # "a car bomb exploded ..., wounding six officers"
     return subj is not None and (subj.lemma in conv.instrument_nouns or tree.lower[subj.i] in conv.instrument_nouns)
