@@ -21,7 +21,7 @@ from kronika.events.story import Story, group_anaphor, group_object
 from kronika.events.subsumed import background, in_name, setting, subsumed
 from kronika.events.targets import purpose_targets, refused_objects
 from kronika.events.triggers import NO_INTENT, Trigger, find_triggers
-from kronika.nlp.timex import WEEKDAYS, TimeExpr, sentence_times, time_for
+from kronika.nlp.timex import WEEKDAYS, TimeExpr, sentence_times, simple_past, time_for
 from kronika.nlp.tree import Tree
 from kronika.records import ActorRef, Citation, Event, Explanation, ParsedDoc
 
@@ -38,7 +38,8 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
     if not triggers:
         return []  # most sentences: no need to read their dates
     story = story if story is not None else Story()
-    times = sentence_times(tree, sent, art.published, art.date_precision)
+    # the dateline's date is when the story was filed, not when what it tells happened
+    times = [t for t in sentence_times(tree, sent, art.published, art.date_precision) if t.start not in view.dateline]
     drafts: list[Draft] = []
     trigger_tokens = {t.token for t in triggers}
     trigger_events = {t.token: t.entry.event for t in triggers}
@@ -128,7 +129,12 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
             continue
         drafts.append(d)
     drafts = _merge_same(drafts, lambda d: time_for(tree, times, d.trig.token))
-    return [_record(parsed, lex, tree, sent, times, d, view.countries) for d in drafts]
+    events = [_record(parsed, lex, tree, sent, times, d, view.countries, story) for d in drafts]
+    days = {t.value for d in drafts if (t := time_for(tree, times, d.trig.token)) is not None
+            and t.precision == "day" and t.value}
+    if len(days) == 1:
+        story.dated[sent] = (days.pop(), "day")
+    return events
 
 
 def _no_event_noun(view: ActorView, lex: Lexicon, k: int, trigger_words: set[int]) -> bool:
@@ -294,11 +300,15 @@ def _merge_same(drafts: list[Draft], when: Callable[[Draft], object]) -> list[Dr
     return sorted(kept, key=lambda d: d.trig.token)
 
 def _record(parsed: ParsedDoc, lex: Lexicon, tree: Tree, sent: int,
-            times: list[TimeExpr], d: Draft, countries: frozenset[str]) -> Event:
+            times: list[TimeExpr], d: Draft, countries: frozenset[str], story: Story) -> Event:
     art = parsed.article
     s = parsed.sentences[sent]
     entry = d.trig.entry
     date, precision = _date_for(tree, times, d.trig.token, art.published, art.date_precision)
+    occasion = story.occasion(sent)
+    if occasion is not None and time_for(tree, times, d.trig.token) is None and simple_past(tree, d.trig.token) \
+            and (art.published is None or occasion[0] <= art.published):
+        date, precision = occasion
     aux = list(d.aux)
     if "future" in aux:
         date = _forward(tree, times, d.trig.token, date, art.published)
