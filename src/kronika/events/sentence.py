@@ -69,6 +69,11 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
         args = verb_args(tree, trig, lex, is_actor) if is_verb else noun_args(tree, trig, lex, is_actor)
         if args is None:
             continue
+        if trig.entry.mode == "obstruct" or (trig.entry.event == "PROTEST" and trig.entry.prep in ("outside", "on")):
+            # "blocked Rustaveli Avenue", "gathered outside the Palace of Justice": what is blocked or
+            # gathered at is a place, not whom the protest is aimed at
+            args.recipients = [h for h in args.recipients if h not in trig.words
+                               and not (tree[h].dep == "pobj" and tree.lower[tree[h].head] == trig.entry.prep)]
         # "signed a memorandum after a two-hour meeting": a meeting of their own just before, news too
         meeting = not is_verb and trig.entry.event == "CONSULT" and _new_meeting(tree, trig.token)
         if not is_verb and args.inferred_actor and not args.recipients and not meeting \
