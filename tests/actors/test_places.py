@@ -66,3 +66,11 @@ def test_in_a_story_of_two_countries_one_who_acts_on_one_is_of_the_other(code):
              "mediation.")
     ev = next(e for e in r.events if e.event_text == "praised")
     assert [a.code for a in ev.actor] == ["SSD"]
+
+
+def test_a_spokesman_speaks_for_a_government_and_is_not_of_the_country_he_accuses(code):
+    r = code("On Tuesday, the Taliban government's chief spokesman, Mawlawi Abdul Hadi Samadi, accused Pakistan "
+             "of violating Afghan territory.")
+    (ev,) = r.events
+    assert {a.sector for a in ev.actor} == {"GOV"}
+    assert "PAK" not in {a.code for a in ev.actor} and [a.code for a in ev.recipient] == ["PAK"]

@@ -545,3 +545,89 @@ def test_a_blockade_is_aimed_at_no_one_inside_the_road_it_blocks(code):
              "Tuesday in protest against the plan.")
     (ev,) = r.events
     assert ev.event == "PROTEST" and [(a.code, a.sector) for a in ev.recipient] == [("ARM", "GOV")]
+
+
+def test_hosting_talks_between_others_is_mediation(code):
+    r = code("Qatar hosted talks between the United States and the Taliban.")
+    (ev,) = r.events
+    assert (ev.event, [a.code for a in ev.actor], sorted(a.code for a in ev.recipient)) == \
+        ("CONSULT", ["QAT"], ["AFG", "USA"])
+
+
+def test_vowing_to_hunt_the_attackers_is_a_threat_and_offering_troops_an_offer(code):
+    r = code("Niger's defence minister vowed on Monday to pursue the terrorists to their last hideout.")
+    assert [e.event for e in r.events] == ["THREATEN"]
+    r = code("Chad's government offered to send troops to help Niger secure the border.")
+    assert "AGREE" in {e.event for e in r.events} and "MOBILIZE" not in {e.event for e in r.events}
+
+
+def test_prisoners_freed_by_a_state_are_its_people(code):
+    r = code("In a rare concession, Myanmar's military freed 3,100 prisoners under an amnesty.")
+    ev = next(e for e in r.events if e.event == "RETREAT")
+    assert [(a.code, a.sector) for a in ev.recipient] == [("MMR", "CVL")]
+
+
+def test_evacuating_the_wounded_is_help_and_the_wounded_are_people(code):
+    r = code("U.N. helicopters evacuated the wounded from the besieged Bosnian town of Gorazde on Friday.")
+    assert [e.event for e in r.events] == ["AID"]
+
+
+def test_breaking_a_ban_is_defiance_and_hacking_sites_a_cyber_attack(code):
+    r = code("A newspaper in Beirut has violated a ban by the Lebanese army.")
+    assert [(e.event, e.mode) for e in r.events] == [("REJECT", ("yield",))]
+    r = code("Russian hackers defaced nearly 3,000 Danish web sites over the past month.")
+    assert [(e.event, e.mode) for e in r.events] == [("COERCE", ("cyber",))]
+
+
+def test_an_attempt_at_violence_is_an_attack(code):
+    r = code("An attempt to assassinate the deputy governor of the Tyumen region was thwarted, the police said.")
+    (ev,) = r.events
+    assert ev.event == "ASSAULT" and "hypothetical" not in ev.aux and [a.code for a in ev.recipient] == ["RUS"]
+
+
+def test_what_a_relative_clause_says_of_a_party_is_background(code):
+    r = code("Ethiopia has agreed to re-open its borders to UN peacekeepers, who are deployed in the region to "
+             "oversee a ceasefire between Ethiopia and Eritrea.")
+    assert "RETREAT" not in {e.event for e in r.events}
+
+
+def test_a_group_with_its_own_possessive_is_the_actor(code):
+    r = code("Islamic fundamentalists continued their hunger strike to demand the resignation of Algerian "
+             "President Ahmed Ben Bella.")
+    assert ("PROTEST", ["DZA"]) in [(e.event, [a.code for a in e.actor]) for e in r.events]
+    r = code("One third of ethnic Albanian guerrillas in Macedonia have been demobilized.")
+    assert [(e.event, [a.sector for a in e.actor]) for e in r.events] == [("RETREAT", ["REB"])]
+
+
+def test_blocking_a_road_or_gathering_outside_a_seat_of_power_is_a_protest_at_the_government(code):
+    r = code("Several hundred protesters in Tbilisi blocked Rustaveli Avenue until dawn on Wednesday.")
+    (ev,) = r.events
+    assert (ev.event, [(x.code, x.sector) for x in ev.recipient]) == ("PROTEST", [("GEO", "GOV")])
+    r = code("Hundreds of lawyers gathered outside the Palace of Justice in Tunis on Wednesday.")
+    (ev,) = r.events
+    assert (ev.event, [(x.code, x.sector) for x in ev.recipient]) == ("PROTEST", [("TUN", "GOV")])
+    r = code("Farmers in Peru blocked a stretch of the Pan-American highway on Tuesday.")
+    assert [e.event for e in r.events] == ["PROTEST"]
+
+
+def test_other_names_of_expelling_jamming_and_flying_troops_in(code):
+    r = code("Moldova has declared a Russian embassy official persona non grata.")
+    assert [(e.event, e.mode, [x.code for x in e.recipient]) for e in r.events] == [("SANCTION", ("expel",), ["RUS"])]
+    r = code("North Korea jammed GPS signals near the border for a third straight day.")
+    assert [(e.event, e.mode) for e in r.events] == [("COERCE", ("cyber",))]
+    r = code("Indonesia said 400 soldiers and police had been flown to Papua on Tuesday.")
+    assert [e.event for e in r.events] == ["MOBILIZE"]
+
+
+def test_a_preposition_with_its_own_object_is_no_particle(code):
+    # "gave ... in Kigali" is not "gave in"
+    r = code("The Rwandan foreign ministry gave the Congolese envoy in Kigali 48 hours to leave.")
+    assert "CONCEDE" not in {e.event for e in r.events}
+
+
+def test_an_acronym_the_article_defines_stands_for_that_name(code):
+    # the same letters stand for a press-freedom group in the knowledge base
+    r = code("Sudan's army blamed the Rapid Support Forces (RSF) for the attack. The RSF accused the army of "
+             "bombing civilians.")
+    accusers = [a for e in r.events if e.event == "ACCUSE" and e.sentence == 1 for a in e.actor]
+    assert accusers and all(a.code != "NGO" for a in accusers)

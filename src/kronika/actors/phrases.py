@@ -164,7 +164,7 @@ def _phrase_actors(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int) -> 
             continue  # "his country's refusal": the state of the possessor
         if t.pos in ("NOUN", "PROPN") and not _inside_name(tree, actors, k):
             sector = _compound_sector(tree, gaz, k) or gaz.group_sector(t.lemma) or gaz.group_sector(t.text) \
-                or gaz.noun_sector(t.lemma) or _agent_sector(tree, actors, k)
+                or gaz.noun_sector(t.lemma) or _agent_sector(tree, actors, k, gaz)
             if sector is not None and (k == head or t.dep == "conj" or _counted(tree, k, head)):
                 units.append(_Unit([k], sector=sector, head=k, country=pending))
                 pending = None
@@ -216,16 +216,20 @@ def _counted(tree: Tree, k: int, head: int) -> bool:
     return h.lemma in _QUANTITY or h.text.lower() in _QUANTITY or h.ent_type in ("CARDINAL", "QUANTITY")
 
 
-def _agent_sector(tree: Tree, actors: DocActors, k: int) -> str | None:
+def _agent_sector(tree: Tree, actors: DocActors, k: int, gaz: Gazetteer) -> str | None:
     """The sector the knowledge base gives a generic noun the gazetteer does not list ("militiamen",
-    "gunships"), with its compound modifiers first ("border guards")."""
+    "gunships"), with its compound modifiers first ("border guards"). A noun kronika's own title list
+    knows keeps that title's sector ("chief spokesman": a government's, not the media's)."""
     kb = actors.knowledge
     if kb is None:
         return None
     mods = [c.i for c in tree.children(k, "compound") if c.i < k]
     if mods and (found := kb.agent_sector(tree.span_text(min(mods), k + 1))) is not None:
         return found
-    return kb.agent_sector(tree[k].text) or kb.agent_sector(tree[k].lemma)
+    found = kb.agent_sector(tree[k].text) or kb.agent_sector(tree[k].lemma)
+    if found is not None and (title := gaz.title_at([tree.lower[k]], 0)) is not None and title.length == 1:
+        return title.sector
+    return found
 
 
 def _compound_sector(tree: Tree, gaz: Gazetteer, k: int) -> str | None:

@@ -373,6 +373,8 @@ def _countries_from_sentences(tree: Tree, gaz: Gazetteer, clusters: dict[str, Cl
         claimed = {o.country for o in clusters.values() if o.kind == PERSON and o.country
                    and any(x.sentence == s.sentence for x in o.spans)}
         person = tree[s.head]
+        if person.dep == "appos":  # "the government's chief spokesman, X, accused Pakistan"
+            person = tree.head(person.i)
         acted_on: set[str] = set()
         if person.dep in ("nsubj", "nsubjpass") and person.head != person.i:
             acted = set(tree.subtree(person.head)) - set(tree.subtree(person.i))

@@ -59,7 +59,8 @@ def read_title(tree: Tree, gaz: Gazetteer, toks: list[int]) -> TitleSeen | None:
     best = None
     for n in range(len(kept)):
         m = gaz.title_at(words, n)
-        if m is not None and (best is None or m.length > best[1].length):
+        # of two titles as long, the later: the head noun ("chief spokesman" is a spokesman)
+        if m is not None and (best is None or m.length >= best[1].length):
             best = (n, m)
     title = sector = None
     at = toks[-1]

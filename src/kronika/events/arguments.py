@@ -222,7 +222,8 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
     k = trig.token
     args = Args()
     # "Beijing welcomed the Russian president": the host; "welcomed the statement" is approval, not a visit
-    host = trig.entry.lemma in lex.wordset("host_verbs") and trig.entry.event == "CONSULT"
+    host = trig.entry.lemma in lex.wordset("host_verbs") and trig.entry.event == "CONSULT" \
+        and trig.entry.mode != "third-party"  # "hosted talks between A and B": the host is the third party
     if is_passive(tree, k):
         agent = [o.i for a in tree.children(k, "agent") for o in tree.children(a.i, "pobj")]
         subj = tree.child(k, "nsubjpass")
@@ -239,8 +240,10 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
                               for o in tree.children(j, "pobj") if is_actor(o.i)][-1:]
             args.actors = agent
             args.actor_how = "the passive's agent (by)"
-            if not agent and trig.entry.event == "MOBILIZE" and subj_i is not None and is_actor(subj_i):
-                # "Reinforcements were sent to the area": forces moved show their own side's force
+            if not agent and (trig.entry.event == "MOBILIZE" or trig.entry.mode == "disarm") \
+                    and subj_i is not None and is_actor(subj_i):
+                # "Reinforcements were sent to the area", "guerrillas have been demobilized": the forces
+                # moved or stood down are their own side's
                 args.actors = conjuncts(tree, subj_i)
                 args.actor_how = "the forces moved (the passive's subject)"
             elif subj_i is not None and trig.entry.passive_recipient and is_actor(subj_i):
@@ -296,6 +299,10 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
             args.recipients = (conjuncts(tree, obj.i) if is_actor(obj.i) else []) if blocked \
                 else inside(tree, obj.i, is_actor, lex)
             args.recipient_how = "the verb's object"
+        if trig.entry.mode == "third-party" and obj is not None and not args.recipients:
+            # "host talks between Burkina Faso and Ivory Coast": the parties of the talks hosted
+            args.recipients = prep_actors(tree, obj.i, lex.args["participant_preps"], is_actor)
+            args.recipient_how = "the parties of the talks (between)"
         if host:
             args.actors, args.recipients = args.recipients, args.actors
             args.actor_how, args.recipient_how = "the visitor (host verb's object)", "the host (host verb's subject)"

@@ -103,7 +103,9 @@ def modality(tree: Tree, k: int, event: str, lex: Lexicon, rejecting: bool, mode
     # ("moves our cooperation" and "offered to meet" are no attempts: the verbs are not the nouns)
     # ("called the decision an act of occupation and accused the envoy": a verb coordinated with the asking
     # is not asked for; "called on them to release ... and to investigate": both are)
-    attempt = any(((tree[h].pos == "NOUN" and tree[h].lemma in lex.wordset("attempt_nouns"))
+    # (An attempt at violence is an attack, failed or not: "an attempt to assassinate the governor was
+    # thwarted".)
+    attempt = any(((tree[h].pos == "NOUN" and tree[h].lemma in lex.wordset("attempt_nouns") and event != "ASSAULT")
                    or (tree[h].pos == "VERB" and tree[h].lemma in lex.wordset("requesting_verbs")))
                   and tree[chain[i - 1]].dep != "conj" for i, h in enumerate(chain[1:3], 1))
     reported = any(tree[h].lemma in lex.wordset("reporting_verbs") for h in chain[1:])
@@ -174,6 +176,9 @@ def announced(lex: Lexicon, event: str, mode: str | None, aux: list[str], govern
         return Modality(out, event)
     if event in COOPERATIVE:
         return Modality(out, "AGREE", rule="a cooperative act announced or intended")
+    if event == "MOBILIZE" and governing & {"offer", "volunteer"} and not supposed:
+        # "offered to send troops to help secure the border": forces offered to another are help offered
+        return Modality(out, "AGREE", rule="forces offered")
     if event == "RETREAT":
         if mode in ("withdraw", "ceasefire"):
             return Modality(out, "CONCEDE", rule="a withdrawal or ceasefire announced")

@@ -37,9 +37,9 @@ def sides(view: ActorView, conv: Conventions, trig: Trigger, mod: Modality, args
                    for o in tree.children(p.i, "pobj") if (c := view.place_country(o.i))), None)
     found = [r for h in args.recipients for r in view.refs(h, date, place_country=origin or place)]
     states = {a.code for a in actors if a.sector in conv.state_agents and a.code and len(a.code) == 3}
-    if mod.event in ("COERCE", "ASSAULT") and len(states) == 1:
+    if (mod.event in ("COERCE", "ASSAULT") or trig.entry.mode == "release") and len(states) == 1:
         # a state's police or army acting on a group the text gives no country ("prevented the demonstration
-        # staged by students") acts on its own people
+        # staged by students", "freed 3,100 prisoners") acts on its own people
         found = [replace(r, code=next(iter(states))) if r.code is None and r.entity_key is None and r.sector
                  else r for r in found]
     recipients = _unique([r for r in found if (r.code or r.entity_key) and not _same(r, actors)])
@@ -87,6 +87,8 @@ def _agentless(tree: Tree, conv: Conventions, trig: Trigger, has_recipient: bool
         return not any(tree.lower[j] == "by" and any(names_actor(o.i) for o in tree.children(j, "pobj"))
                        for j in tree.subtree(k) if j > k)
     subj = tree.child(k, "nsubj")
+    if subj is None and tree[k].dep == "acl" and tree.head(k).pos == "NOUN":
+        return has_recipient  # "an attempt to assassinate the deputy governor": its patient, no agent
     if subj is None and tree[k].dep in ("advcl", "xcomp", "conj"):
         subj = tree.child(tree[k].head, "nsubj")  # "a car bomb exploded ..., wounding six officers"
     return subj is not None and (subj.lemma in conv.instrument_nouns or tree.lower[subj.i] in conv.instrument_nouns)

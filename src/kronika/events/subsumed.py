@@ -130,7 +130,9 @@ def subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
                     if j in by_token and by_token[j].entry.event in ("REQUEST", "REJECT", "ACCUSE"):
                         out.add(j)
         for k in (*_side_heads(tree, t.token),):
-            out.update(c.i for c in tree.children(k, "relcl") if c.i in by_token)
+            # ("UN peacekeepers, who are deployed to oversee a ceasefire": all the clause says of them)
+            out.update(j for c in tree.children(k, "relcl") for j in tree.subtree(c.i) if j in by_token
+                       and j != t.token)
     # "accused the US of violating human rights, ignoring international law": what is alleged is a list
     alleged = [c.i for t in triggers if t.entry.event == "ACCUSE" for p in tree.children(t.token, "prep")
                if tree.lower[p.i] == "of" for c in tree.children(p.i, "pcomp", "pobj")]
