@@ -181,3 +181,14 @@ def test_ingest_warns_when_the_store_was_coded_by_other_data(cli_at, tmp_path: P
     assert rebuilt.stdout.startswith("coded 2 articles again, ")
     again = cli_at("ingest", str(files[2]), "--db", db)
     assert again.exit_code == 0 and again.stderr == ""
+
+
+def test_every_data_folder_counts_in_the_data_version() -> None:
+    """A lexicon added in a new folder must still make ingest warn when it changes."""
+    import kronika
+    from kronika.store.versions import _DATA_PACKAGES
+
+    root = Path(kronika.__file__).parent
+    folders = {"kronika." + p.parent.relative_to(root).as_posix().replace("/", ".")
+               for p in root.rglob("data") if p.is_dir() and "__pycache__" not in p.parts}
+    assert folders == set(_DATA_PACKAGES)

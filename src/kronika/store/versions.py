@@ -15,8 +15,9 @@ from importlib import metadata, resources
 
 from kronika.store.db import Store
 
-# The packages whose data/ folders decide how an article is coded (lexicons, gazetteers, knowledge base).
-_DATA_PACKAGES = ("kronika.actors", "kronika.events", "kronika.quotes")
+# The packages whose data/ folders decide how an article is coded (lexicons, gazetteers, knowledge base,
+# the outlets whose names and date lines the readers know).
+_DATA_PACKAGES = ("kronika.actors", "kronika.events", "kronika.ingest", "kronika.quotes")
 
 
 def coder_version() -> str:
