@@ -237,17 +237,21 @@ def _touched_claims(store: Store, pending: list[Said], reps: dict[str, str], ter
         "(SELECT rep FROM statement_terms WHERE term IN (SELECT unnest($crossing))))",
         {"reps": sorted(set(reps.values())), "crossing": crossing})}
     if probes:
+        # One row per stored statement sharing two usable words with a new one, however many articles
+        # quote it (a wire quote printed a hundred times is compared once).
         rows = store.query_with(
-            "SELECT p.probe, q.text, q.claim_id FROM probes p JOIN statement_terms t ON t.term = p.term "
-            "JOIN quote_reps r ON r.rep = t.rep JOIN quotes q ON q.id = r.quote_id "
-            "WHERE t.rep <> p.probe AND q.grouped GROUP BY p.probe, q.id, q.text, q.claim_id "
-            "HAVING count(*) >= 2", {"probes": probes}, [])
+            "WITH hits AS (SELECT p.probe, t.rep FROM probes p JOIN statement_terms t ON t.term = p.term "
+            "WHERE t.rep <> p.probe GROUP BY p.probe, t.rep HAVING count(*) >= 2) "
+            "SELECT h.probe, min(q.text) AS text, list(DISTINCT q.claim_id) AS claims FROM hits h "
+            "JOIN quote_reps r ON r.rep = h.rep JOIN quotes q ON q.id = r.quote_id WHERE q.grouped "
+            "GROUP BY h.probe, h.rep", {"probes": probes}, [])
         text_of = {reps[q.id]: q.text for q in pending}
-        todo = [r for r in rows if r["claim_id"] not in claims]
+        todo = [r for r in rows if not set(r["claims"]) <= claims]
         if todo:
             texts = [text_of[r["probe"]] for r in todo] + [r["text"] or "" for r in todo]
             sim = Lexical(texts)
-            claims |= {r["claim_id"] for k, r in enumerate(todo) if sim(k, len(todo) + k) >= CLAIM_THRESHOLD}
+            claims.update(c for k, r in enumerate(todo) if sim(k, len(todo) + k) >= CLAIM_THRESHOLD
+                          for c in r["claims"])
     where = "NOT coalesce(q.grouped, false) OR q.claim_id IN (SELECT unnest($claims))"
     rows = store.query(_QUOTES_SQL.format(where=where), {"claims": sorted(claims)})
     return [Said(r["id"], r["doc_id"], r["text"] or "") for r in rows]

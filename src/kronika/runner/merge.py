@@ -179,11 +179,26 @@ def _write(store: Store, merged: list[MergedEntity], keys: list[str] | None, pen
         # The entities these keys stood for (a family's keys never shared an entity with another's).
         con.execute(f"DELETE FROM entities WHERE entity_id IN (SELECT entity_id FROM entity_keys WHERE {only}) "
                     "OR entity_id IN (SELECT entity_id FROM ents)", p)
+        if keys is None:
+            con.execute("DELETE FROM entity_members")
+            con.execute("INSERT INTO entity_members (entity_id, doc_id, key) "
+                        "SELECT m.entity_id, d.doc_id, d.key FROM doc_entities d JOIN keymap m USING (key)")
+        else:
+            # A key that stays with its entity keeps its members (a country's are a good part of the
+            # store): only the keys that moved are written again, and the new documents' keys.
+            con.execute("CREATE OR REPLACE TEMP TABLE moved AS SELECT n.key, n.entity_id FROM keymap n "
+                        "LEFT JOIN entity_keys o USING (key) WHERE n.entity_id IS DISTINCT FROM o.entity_id")
+            con.execute("DELETE FROM entity_members WHERE key IN (SELECT key FROM moved) "
+                        "OR (key IN (SELECT unnest($keys)) AND key NOT IN (SELECT key FROM keymap))", p)
+            con.execute("INSERT INTO entity_members (entity_id, doc_id, key) "
+                        "SELECT m.entity_id, d.doc_id, d.key FROM doc_entities d JOIN moved m USING (key)")
+            con.execute("INSERT OR REPLACE INTO entity_members (entity_id, doc_id, key) "
+                        "SELECT m.entity_id, d.doc_id, d.key FROM doc_entities d JOIN keymap m USING (key) "
+                        "WHERE d.doc_id IN (SELECT unnest($docs)) AND d.key NOT IN (SELECT key FROM moved)",
+                        {"docs": pending})
+            con.execute("DROP TABLE moved")
         con.execute(f"DELETE FROM entity_keys WHERE {only}", p)
         con.execute(f"INSERT INTO entity_keys ({cols}) SELECT {cols} FROM keymap")
-        con.execute(f"DELETE FROM entity_members WHERE {only}", p)
-        con.execute("INSERT INTO entity_members (entity_id, doc_id, key) "
-                    "SELECT m.entity_id, d.doc_id, d.key FROM doc_entities d JOIN keymap m USING (key)")
         con.execute(f"INSERT INTO entities ({', '.join(_ENTITY_COLUMNS)}) SELECT {', '.join(_ENTITY_COLUMNS)} "
                     "FROM ents")
         con.execute("UPDATE entities SET documents = c.n FROM (SELECT entity_id, count(DISTINCT doc_id) AS n "

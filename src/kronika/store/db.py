@@ -190,11 +190,16 @@ class Store:
                 for table in ("documents", "sentences", "doc_entities", "mentions", "roles", "events", "quotes"):
                     con.execute(f"DELETE FROM {table} WHERE list_contains(?, doc_id)", [list(delete_docs)])
             # Rows with no key of their own are replaced per document, like the keyed ones: a document
-            # written twice (two runs racing, a retried write) never doubles them.
+            # written twice (two runs racing, a retried write) never doubles them. Only a document
+            # stored already can have any (they are written with it), and looking for them reads the
+            # whole table: the store is asked first, so adding new documents costs what they hold.
             written = [r["doc_id"] for r in tables.get("documents", [])]
-            if written:
+            again = [r[0] for r in con.execute(
+                "SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [written]).fetchall()
+            ] if written else []
+            if again:
                 for table in UNKEYED_DOC_TABLES:
-                    con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [written])
+                    con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [again])
             for table, rows in tables.items():
                 if not rows:
                     continue
