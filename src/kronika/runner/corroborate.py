@@ -119,9 +119,9 @@ def _touched(store: Store, part: str, pending: list[Item], s: Settings) -> set[s
     """The stored components the pending reports were in or could join, and their twins'."""
     ids = [it.id for it in pending]
     found = {r["component"] for r in store.query(
-        "SELECT DISTINCT c.component FROM event_clusters c JOIN events e ON e.id = c.event_id "
-        f"WHERE {_PART} = $part AND (e.id IN (SELECT unnest($ids)) OR e.text IN (SELECT unnest($texts))) "
-        "AND c.component IS NOT NULL",
+        "SELECT DISTINCT c.component FROM event_clusters c WHERE c.component IS NOT NULL AND c.event_id IN "
+        f"(SELECT e.id FROM events e WHERE {_PART} = $part "
+        "AND (e.id IN (SELECT unnest($ids)) OR e.text IN (SELECT unnest($texts))))",
         {"part": part, "ids": ids, "texts": sorted({it.text for it in pending})})}
     probes = [{"probe": n, "code": key[-1], "month": month_of(it)}
               for n, it in enumerate(pending) for key in block_keys(it)]
@@ -232,8 +232,8 @@ def _touched_claims(store: Store, pending: list[Said], reps: dict[str, str], ter
     claims: set[str] = set()
     # the stored tellings of the same statements, and the statements a newly common word is in
     claims |= {r["claim_id"] for r in store.query(
-        "SELECT DISTINCT q.claim_id FROM quote_reps r JOIN quotes q ON q.id = r.quote_id "
-        "WHERE q.grouped AND (r.rep IN (SELECT unnest($reps)) OR r.rep IN "
+        "SELECT DISTINCT q.claim_id FROM quotes q WHERE q.grouped AND q.id IN (SELECT r.quote_id FROM quote_reps r "
+        "WHERE r.rep IN (SELECT unnest($reps)) OR r.rep IN "
         "(SELECT rep FROM statement_terms WHERE term IN (SELECT unnest($crossing))))",
         {"reps": sorted(set(reps.values())), "crossing": crossing})}
     if probes:
@@ -243,7 +243,9 @@ def _touched_claims(store: Store, pending: list[Said], reps: dict[str, str], ter
             "WITH hits AS (SELECT p.probe, t.rep FROM probes p JOIN statement_terms t ON t.term = p.term "
             "WHERE t.rep <> p.probe GROUP BY p.probe, t.rep HAVING count(*) >= 2) "
             "SELECT h.probe, min(q.text) AS text, list(DISTINCT q.claim_id) AS claims FROM hits h "
-            "JOIN quote_reps r ON r.rep = h.rep JOIN quotes q ON q.id = r.quote_id WHERE q.grouped "
+            "JOIN (SELECT rep, quote_id FROM quote_reps WHERE rep IN (SELECT rep FROM hits)) r ON r.rep = h.rep "
+            "JOIN (SELECT id, text, claim_id FROM quotes WHERE grouped AND id IN "
+            "(SELECT quote_id FROM quote_reps WHERE rep IN (SELECT rep FROM hits))) q ON q.id = r.quote_id "
             "GROUP BY h.probe, h.rep", {"probes": probes}, [])
         text_of = {reps[q.id]: q.text for q in pending}
         todo = [r for r in rows if not set(r["claims"]) <= claims]
