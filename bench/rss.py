@@ -9,6 +9,8 @@ descendant, found through /proc/PID/stat's parent field). Two figures are kept:
 * ``max_child_mb``: ``getrusage(RUSAGE_CHILDREN).ru_maxrss`` read by a small wrapper process that
   runs the command, so it covers this run only: the kernel's figure for the largest single
   descendant, a cross-check rather than a sum. The wrapper itself is left out of both figures.
+* ``main_mb``: the peak RSS of the command's own process (without its workers), where kronika's
+  corpus-wide steps run.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ class Measured:
     max_child_mb: float
     stdout: str
     returncode: int
+    main_mb: float = 0.0
 
 
 def _children(pid_parent: dict[int, int], root: int) -> set[int]:
@@ -84,12 +87,17 @@ def run_measured(cmd: list[str], *, env: dict[str, str] | None = None, interval:
     wrapped = [sys.executable, "-c", _WRAPPER, report.name, *cmd]
     proc = subprocess.Popen(wrapped, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
 
+    main: list[int] = []  # the command's pid, the wrapper's only child
+
     def sample() -> None:
         while not done.is_set():
-            for pid in _children(_snapshot(), proc.pid) - {proc.pid}:
+            parents = _snapshot()
+            for pid in _children(parents, proc.pid) - {proc.pid}:
                 kb = _hwm_kb(pid)
                 if kb is not None:
                     peaks[pid] = max(peaks.get(pid, 0), kb)
+                if not main and parents.get(pid) == proc.pid:
+                    main.append(pid)
             done.wait(interval)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -103,4 +111,5 @@ def run_measured(cmd: list[str], *, env: dict[str, str] | None = None, interval:
     with open(report.name, encoding="utf-8") as f:
         max_child = json.load(f)["maxrss_kb"] / 1024
     os.unlink(report.name)
-    return Measured(seconds, sum(peaks.values()) / 1024, max_child, out, proc.returncode)
+    return Measured(seconds, sum(peaks.values()) / 1024, max_child, out, proc.returncode,
+                    peaks.get(main[0], 0) / 1024 if main else 0.0)
