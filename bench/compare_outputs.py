@@ -9,9 +9,11 @@ are identical, with a short diff excerpt where they are not. Usage::
     python bench/compare_outputs.py record /tmp/after --bench /tmp/bench500
     python bench/compare_outputs.py compare /tmp/before /tmp/after
 
-The sets: ``examples`` (the repository's examples/), ``seeds`` (../shared/seeds, when present) and
-``bench`` (the folder given with ``--bench``, e.g. 500 articles). ``--sets examples,seeds`` picks
-some. Records hold text derived from the inputs: keep them outside the repository (e.g. in /tmp).
+The sets: ``examples`` (the repository's examples/), ``seeds`` (../shared/seeds, when present),
+``written`` (eval/written), ``gsr`` (../shared/eval/plover_gsr_dev, when present) and ``bench`` (the
+folder given with ``--bench``, e.g. 500 articles). ``--sets examples,seeds`` picks some. A set with a
+reference annotation also gets ``eval.txt``, what ``kronika eval --show-errors`` says of it.
+Records hold text derived from the inputs: keep them outside the repository (e.g. in /tmp).
 The exit status of ``compare`` is 0 when every file is identical, 1 otherwise.
 """
 
@@ -28,7 +30,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-DEFAULT_SETS = {"examples": ROOT / "examples", "seeds": ROOT.parent / "shared" / "seeds"}
+SHARED = ROOT.parent / "shared"
+# Each set: its articles, and the reference annotation ``kronika eval`` scores it against (if any).
+DEFAULT_SETS: dict[str, tuple[Path, Path | None]] = {
+    "examples": (ROOT / "examples", None),
+    "seeds": (SHARED / "seeds", SHARED / "eval" / "seeds.gold.json"),
+    "written": (ROOT / "eval" / "written" / "articles", ROOT / "eval" / "written" / "gold.json"),
+    "gsr": (SHARED / "eval" / "plover_gsr_dev" / "articles", SHARED / "eval" / "plover_gsr_dev" / "gold.json"),
+}
 
 # The outputs compared: a file name and the read command (after ``kronika``) that prints it. The PLOVER
 # records and the flat CSV are what the issue names; the JSON Lines of actors and quotes hold every
@@ -56,8 +65,8 @@ def kronika(args: list[str], out: Path | None = None) -> None:
                          f"{done.stderr.decode(errors='replace')}")
 
 
-def record(out: Path, sets: dict[str, Path], workers: int) -> None:
-    for name, folder in sets.items():
+def record(out: Path, sets: dict[str, tuple[Path, Path | None]], workers: int) -> None:
+    for name, (folder, gold) in sets.items():
         if not folder.is_dir():
             print(f"{name}: {folder} is absent, skipped")
             continue
@@ -69,6 +78,8 @@ def record(out: Path, sets: dict[str, Path], workers: int) -> None:
             kronika(["ingest", str(folder), "--db", db, "--workers", str(workers), "--no-progress"])
             for filename, command in OUTPUTS:
                 kronika([*command, "--db", db], target / filename)
+            if gold is not None and gold.is_file():
+                kronika(["eval", str(gold), "--show-errors", "--db", db], target / "eval.txt")
         print(f"{name}: {folder} recorded in {target} ({time.monotonic() - started:.0f}s)", flush=True)
 
 
@@ -120,7 +131,7 @@ def main() -> None:
         sys.exit(0 if compare(args.a, args.b) else 1)
     sets = dict(DEFAULT_SETS)
     if args.bench:
-        sets["bench"] = args.bench
+        sets["bench"] = (args.bench, None)
     if args.sets:
         wanted = args.sets.split(",")
         unknown = [s for s in wanted if s not in sets]
