@@ -98,9 +98,13 @@ def excerpt(a: Path, b: Path, lines: int = 12) -> str:
 
 
 def compare(a: Path, b: Path) -> bool:
+    """Every file of the sets both records hold (a set recorded in only one is said and skipped)."""
     same = True
-    names = sorted({p.relative_to(a) for p in a.rglob("*") if p.is_file()}
-                   | {p.relative_to(b) for p in b.rglob("*") if p.is_file()})
+    sets_a, sets_b = ({p.name for p in d.iterdir() if p.is_dir()} for d in (a, b))
+    for name in sorted(sets_a ^ sets_b):
+        print(f"{name}: recorded only in {a if name in sets_a else b}, not compared")
+    names = sorted({p.relative_to(a) for s in sets_a & sets_b for p in (a / s).rglob("*") if p.is_file()}
+                   | {p.relative_to(b) for s in sets_a & sets_b for p in (b / s).rglob("*") if p.is_file()})
     for rel in names:
         left, right = a / rel, b / rel
         if not left.exists() or not right.exists():
