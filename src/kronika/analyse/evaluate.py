@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from kronika.errors import InputError
+from kronika.plover import AUX_MODES, NOT_FACT_AUX
 
-BLOCKING_AUX = frozenset({"negation", "hypothetical"})
 _QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("„", '"'), ("–", "-"), ("—", "-"))
 
 
@@ -42,7 +42,7 @@ def _codes(side: list[dict[str, Any]] | None) -> set[str]:
 def _aux(rec: dict[str, Any]) -> set[str]:
     a = rec.get("aux")
     vals = set(a if isinstance(a, list) else [a] if a else [])
-    vals |= {c for c in rec.get("context") or [] if c in ("historical", "future", "hypothetical", "negation")}
+    vals |= {c for c in rec.get("context") or [] if c in AUX_MODES}
     return vals
 
 
@@ -173,7 +173,7 @@ def score(gold: dict[str, Any], preds: list[dict[str, Any]]) -> Report:
             overall.predicted += 1
             cats[str(p.get("event"))].predicted += 1
         for g in doc["events"]:
-            blocking = set(g.get("aux") and [g["aux"]] or []) & BLOCKING_AUX
+            blocking = set(g.get("aux") and [g["aux"]] or []) & set(NOT_FACT_AUX)
             hits = [i for i, p in enumerate(ps) if event_matches(g, p)]
             good = [i for i in hits if blocking <= _aux(ps[i])]
             bad = [i for i in hits if i not in good]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kronika.errors import FilterError
-from kronika.plover import NOT_FACT_AUX
+from kronika.plover import CODER, NOT_FACT_AUX
 from kronika.store.checks import (
     Spelling,
     api_name,
@@ -21,8 +21,6 @@ from kronika.store.checks import (
     check_quad,
 )
 from kronika.store.db import Store
-
-CODER = "kronika 0.1.0"
 
 DOCUMENT_FIELDS = ("source_file", "title", "published", "date_precision", "outlet", "author", "url",
                    "dateline", "n_sentences")
