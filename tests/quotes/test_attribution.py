@@ -81,3 +81,11 @@ def test_single_quotes_and_scare_quotes(code) -> None:
 def test_event_inside_a_quote_is_reported_by_its_speaker(code) -> None:
     r = code(HEAD + "“Serbia will never recognise Kosovo,” Serbian President Marko Petrović said on Monday.\n")
     assert any(e.reported_by == "Marko Petrović" for e in r.events), r.events
+
+
+@pytest.mark.parametrize("verb", ["affirmed", "underlined", "continued", "answered"])
+def test_speech_verbs_the_actors_stage_knew_attribute_quotes_too(code, verb: str) -> None:
+    # One list of speech verbs for both stages (kronika.lang.en): these four were the actors stage's only.
+    q = one(code(HEAD + f"ZAGREB – “We will not give up our claims,” Prime Minister Jan Horvat {verb}.\n").quotes,
+            "We will not give up")
+    assert q.speaker == "Jan Horvat"

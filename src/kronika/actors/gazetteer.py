@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from importlib import resources
@@ -23,18 +22,16 @@ import yaml
 
 from kronika.datafiles import load_yaml
 from kronika.errors import ConfigError
+from kronika.lang.en import fold
 from kronika.plover import INTERNATIONAL_CODES, SECTORS
 
 __all__ = ["PLOVER_CODES", "SECTORS", "CountryMatch", "Gazetteer", "OrgInfo", "OrgKeyword", "TitleMatch",
-           "fold", "load_gazetteer"]
+           "load_gazetteer"]
 
 PLOVER_CODES = INTERNATIONAL_CODES
 _COUNTRY_FIELDS = {"names": "name", "adjectives": "adjective", "demonyms": "demonym", "regions": "region",
                    "breakaway": "breakaway", "metonyms": "", "institutions": "", "ambiguous": "", "cased": ""}
 _ORG_FIELDS = frozenset({"name", "code", "sector", "aliases", "descriptions", "cased", "ambiguous"})
-_CHARS = str.maketrans({"đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "’": "'",
-                        "‘": "'", "ʼ": "'", "`": "'", "ı": "i", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE",
-                        "‐": "-", "‑": "-", "–": "-", "—": "-"})
 _POSSESSIVE = re.compile(r"'s?$")
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 _V = TypeVar("_V")
@@ -43,17 +40,6 @@ _COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", 
                       "southeastern", "southwestern", "upper", "lower"})
 Key = tuple[str, ...]
 _Mod = tuple[str, bool, bool]  # a title modifier: name, former, future
-
-
-@functools.lru_cache(maxsize=65536)
-def fold(text: str, *, keep_case: bool = False) -> str:
-    """Strip diacritics, unify apostrophes, dashes and spaces, and lowercase unless ``keep_case``.
-
-    Cached: news repeats the same words, and every lookup folds them.
-    """
-    s = unicodedata.normalize("NFKD", text.translate(_CHARS))
-    s = " ".join("".join(c for c in s if not unicodedata.combining(c)).split())
-    return s if keep_case else s.lower()
 
 
 @functools.lru_cache(maxsize=65536)

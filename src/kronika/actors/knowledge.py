@@ -25,8 +25,9 @@ from pathlib import Path
 
 import pycountry
 
-from kronika.actors.gazetteer import PLOVER_CODES, SECTORS, fold
+from kronika.actors.gazetteer import PLOVER_CODES, SECTORS
 from kronika.errors import ConfigError
+from kronika.lang.en import fold
 
 __all__ = ["KnowledgeBase", "KnownBody", "KnownPerson", "KnownRole", "load_knowledge"]
 

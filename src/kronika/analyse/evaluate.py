@@ -10,24 +10,14 @@ or supposed reference event matched only by a prediction that says so.
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from kronika.errors import InputError
+from kronika.lang.en import fold
 from kronika.plover import AUX_MODES, NOT_FACT_AUX
-
-_QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("„", '"'), ("–", "-"), ("—", "-"))
-
-
-def fold(s: str | None) -> str:
-    s = unicodedata.normalize("NFKD", s or "")
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    for a, b in _QUOTES:
-        s = s.replace(a, b)
-    return " ".join(s.lower().split())
 
 
 def doc_key(name: object) -> str:
@@ -69,7 +59,7 @@ def participants_match(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
 
 
 def same_sentence(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
-    return fold(gold["evidence"]) in fold(pred.get("text") or pred.get("sentence") or "")
+    return fold(gold["evidence"] or "") in fold(pred.get("text") or pred.get("sentence") or "")
 
 
 def right_category(gold: dict[str, Any], pred: dict[str, Any]) -> bool:

@@ -22,7 +22,8 @@ from kronika.events.story import Story, group_anaphor, group_object
 from kronika.events.subsumed import background, in_name, setting, subsumed
 from kronika.events.targets import purpose_targets, refused_objects
 from kronika.events.triggers import NO_INTENT, Trigger, find_triggers
-from kronika.nlp.timex import WEEKDAYS, TimeExpr, sentence_times, time_for
+from kronika.lang.en import WEEKDAYS
+from kronika.nlp.timex import TimeExpr, sentence_times, time_for
 from kronika.nlp.tree import Tree
 from kronika.records import ActorRef, Citation, Event, Explanation, ParsedDoc
 

@@ -64,7 +64,7 @@ def _side_match(store: Store, name: str) -> tuple[str, list[Any]]:
 
 def entity_keys(store: Store, name: str) -> list[str]:
     """All document-level keys of the entity a name or alias points to (any case, any accents)."""
-    from kronika.actors.normalize import fold
+    from kronika.lang.en import fold
 
     rows = store.query(
         "SELECT m.key FROM entities e JOIN entity_members m USING (entity_id) "
@@ -237,7 +237,7 @@ def quotes(store: Store, f: QuoteFilter) -> list[dict[str, Any]]:
     conds: list[str] = []
     params: list[Any] = []
     if f.speaker:
-        from kronika.actors.normalize import fold
+        from kronika.lang.en import fold
 
         conds.append("(list_contains(?, q.speaker_key) OR lower(strip_accents(q.speaker)) LIKE ? ESCAPE '\\')")
         params += [entity_keys(store, f.speaker), f"%{like_literal(fold(f.speaker))}%"]
