@@ -986,6 +986,7 @@ def render_entry(e: Entry, anchors: dict[str, tuple[str, ...]]) -> str:
 
 
 HEADER = """\
+# version: 1
 # CAMEO verb patterns converted into kronika trigger entries. Generated: do not edit by hand; change
 # tools/convert_cameo_verbs.py and run it again (python tools/convert_cameo_verbs.py).
 #

@@ -639,7 +639,10 @@ def drop_redundant(roles: set[Role]) -> list[Role]:
 
 
 def header(kind: str, note: str) -> str:
-    return (f"# kronika knowledge base: {kind}. Converted by tools/convert_petrarch_actors.py from PETRARCH2's\n"
+    """The file's first lines: the data format's version (which kronika.datafiles checks), then where
+    the data comes from."""
+    return ("# version: 1\n"
+            f"# kronika knowledge base: {kind}. Converted by tools/convert_petrarch_actors.py from PETRARCH2's\n"
             f"# dictionaries ({SOURCE}), MIT licence, (c) 2014 Open Event Data Alliance: see NOTICE.md.\n"
             f"# {note}\n")
 

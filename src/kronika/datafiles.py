@@ -74,7 +74,6 @@ class Scalar:
 STR = Scalar((str,), "a string")
 NUMBER = Scalar((int, float), "a number")
 BOOL = Scalar((bool,), "true or false")
-OPTIONAL_STR = Scalar((str, type(None)), "a string or nothing")
 
 
 @dataclass(frozen=True)
@@ -161,6 +160,14 @@ class OneOf:
         return " or ".join(s.describe() for s in self.shapes)
 
 
+NOTHING = Scalar((type(None),), "nothing")
+
+
+def optional(shape: Shape) -> Shape:
+    """The shape, or nothing (a key written with no value)."""
+    return OneOf((shape, NOTHING))
+
+
 @dataclass(frozen=True)
 class Schema:
     """A YAML file: the version its first line must give, and the shape of its document."""
@@ -228,7 +235,8 @@ def load(package: str | Path, name: str, schema: Schema | Table) -> Any:
 
 
 def _check_version(text: str, file: str, expected: int) -> None:
-    first = text.split("\n", 1)[0]
+    end = text.find("\n")
+    first = text if end < 0 else text[:end]
     m = _VERSION.match(first)
     if m is None:
         raise ConfigError(f'{file} line 1: expected "# version: {expected}" as the first line')
@@ -249,19 +257,22 @@ def _rows(text: str, file: str, columns: tuple[str, ...]) -> Iterator[Row]:
 
 
 def one_line_yaml_error(exc: yaml.YAMLError) -> str:
-    """PyYAML's message without its own multi-line location (the caller names file and line)."""
+    """PyYAML's message on one line, without the location of the problem (the caller names it) but
+    with where what it was reading began: "while parsing a flow sequence (from line 725), ..."."""
     problem = getattr(exc, "problem", None)
-    context = getattr(exc, "context", None)
-    if problem:
-        return f"{context}, {problem}" if context else str(problem)
-    return " ".join(str(exc).split())
+    if not problem:
+        return " ".join(str(exc).split())
+    context, mark = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+    if context and mark is not None:
+        context += f" (from line {mark.line + 1})"
+    return f"{context}, {problem}" if context else str(problem)
 
 
 def _line_of(text: str, path: tuple[Key, ...]) -> int:
     """The line of the value at ``path`` (or of the nearest enclosing one that is there), from the
     document's nodes: only read when there is an error to place."""
     node: yaml.Node | None = yaml.compose(text, Loader=yaml.SafeLoader)
-    line = 1
+    line = node.start_mark.line + 1 if node is not None else 1
     for key in path:
         if node is None:
             break
@@ -290,7 +301,7 @@ def _name(value: object) -> str:
 
 
 def _plural(what: str) -> str:
-    for one, many in (("a string or nothing", "strings or nothing"), ("a string", "strings"),
+    for one, many in (("a string", "strings"),
                       ("a number", "numbers"), ("a mapping", "mappings"), ("a list", "lists")):
         if what.startswith(one):
             return many + what[len(one):]

@@ -496,9 +496,9 @@ def test_converted_triggers_skip_other_senses(trigger_finder: Any, sentence: str
 def test_word_lists_hold_words_only() -> None:
     # YAML 1.1 reads a bare on/off/yes/no as a boolean: a preposition list with a bare "on" silently
     # loses "on"
-    from kronika.events.lexicon import default_lexicon
+    from kronika.events.lexicon import load_lexicon
 
-    lex = default_lexicon()
+    lex = load_lexicon()
     for name, value in {**lex.args, **lex.modality}.items():
         items = value if isinstance(value, list) else [v for vs in value.values() for v in vs] \
             if isinstance(value, dict) else []

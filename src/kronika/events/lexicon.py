@@ -10,19 +10,26 @@ specificity and weight, the trigger finder keeps the first, so kronika's own ent
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from kronika.datafiles import load_yaml
+from kronika import datafiles
+from kronika.datafiles import BOOL, NUMBER, STR, WORDS, ListOf, MapOf, OneOf, Record, Schema
 from kronika.errors import ConfigError
 from kronika.plover import CATEGORY, CONTEXTS
 
 # Trigger files in the order they are read (own first, see above) and the source each entry records.
 TRIGGER_FILES = (("triggers.yaml", "kronika"), ("cameo_triggers.yaml", "cameo"))
+
+# The files' shapes (what the values mean is checked below). modality.yaml and arguments.yaml are named
+# word lists, some grouped one level down ("hypothetical" -> "markers") or in pairs (non_events).
+TRIGGERS = Schema(1, Record({"triggers": ListOf(Record(
+    {"lemma": STR, "pos": STR, "event": STR},
+    {"mode": STR, "particle": STR, "prep": STR, "objects": WORDS, "context": WORDS, "light": BOOL,
+     "passive_recipient": BOOL, "weight": NUMBER, "cameo": STR}))}))
+CONTEXT_KEYWORDS = Schema(1, Record({"keywords": MapOf(STR)}))
+MODALITY = Schema(1, MapOf(OneOf((WORDS, MapOf(WORDS)))))
+ARGUMENTS = Schema(1, MapOf(OneOf((WORDS, MapOf(WORDS), ListOf(WORDS)))))
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,24 +89,9 @@ def _flatten(raw: Any) -> list[str]:
     return []
 
 
-def _read(folder: Path | Any, name: str) -> Any:
-    path = folder / name
-    try:
-        return load_yaml(path.read_text(encoding="utf-8")) or {}
-    except FileNotFoundError as exc:
-        raise ConfigError(f"{name}: lexicon file missing") from exc
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{name}: not valid YAML: {exc}") from exc
-
-
 def _entry(raw: dict[str, Any], n: int, name: str = "triggers.yaml", source: str = "kronika") -> TriggerEntry:
     where = f"{name} entry {n}"
-    if not isinstance(raw, dict):
-        raise ConfigError(f"{where}: expected a mapping with lemma, pos and event, got {raw!r}")
-    try:
-        lemma, pos, event = str(raw["lemma"]).lower(), str(raw["pos"]).upper(), str(raw["event"])
-    except KeyError as exc:
-        raise ConfigError(f"{where}: missing field {exc}") from exc
+    lemma, pos, event = raw["lemma"].lower(), raw["pos"].upper(), raw["event"]
     if event not in CATEGORY:
         raise ConfigError(f'{where} ({lemma}): event "{event}" is not a PLOVER category')
     if pos not in ("VERB", "NOUN"):
@@ -122,22 +114,19 @@ def _entry(raw: dict[str, Any], n: int, name: str = "triggers.yaml", source: str
 
 
 def load_lexicon(folder: Path | None = None) -> Lexicon:
-    base: Any = folder if folder is not None else resources.files("kronika.events") / "data"
+    """Read and check the lexicon files (the packaged ones unless ``folder`` is given)."""
+    base: str | Path = folder if folder is not None else "kronika.events"
     verbs: dict[str, list[TriggerEntry]] = {}
     nouns: dict[str, list[TriggerEntry]] = {}
     for name, source in TRIGGER_FILES:
-        trig = _read(base, name)
-        for n, raw in enumerate(trig.get("triggers") or [], 1):
+        trig = datafiles.load(base, name, TRIGGERS)
+        for n, raw in enumerate(trig["triggers"], 1):
             e = _entry(raw, n, name, source)
             (verbs if e.pos == "VERB" else nouns).setdefault(e.lemma, []).append(e)
-    ctx = _read(base, "contexts.yaml")
-    contexts = {str(k).lower(): str(v) for k, v in (ctx.get("keywords") or {}).items()}
+    ctx = datafiles.load(base, "contexts.yaml", CONTEXT_KEYWORDS)
+    contexts = {k.lower(): v for k, v in ctx["keywords"].items()}
     if unknown := sorted(k for k, v in contexts.items() if v not in CONTEXTS):
         raise ConfigError(f'contexts.yaml: keyword "{unknown[0]}" gives "{contexts[unknown[0]]}", not a PLOVER context')
     return Lexicon(verbs=verbs, nouns=nouns, contexts=contexts,
-                   modality=_read(base, "modality.yaml"), args=_read(base, "arguments.yaml"))
-
-
-@lru_cache(maxsize=1)
-def default_lexicon() -> Lexicon:
-    return load_lexicon()
+                   modality=datafiles.load(base, "modality.yaml", MODALITY),
+                   args=datafiles.load(base, "arguments.yaml", ARGUMENTS))
