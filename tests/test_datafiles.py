@@ -111,7 +111,7 @@ PEOPLE = Table(1, ("id", "name", "country"))
 def test_csv_rows_keep_their_line_numbers(tmp_path: Path) -> None:
     write(tmp_path, "# version: 1\n# where it comes from\nid,name,country\nvucic,Aleksandar Vučić,SRB\n\n"
           "# a comment\nkurti,\"Kurti, Albin\",KOS\n", "people.csv")
-    assert load(tmp_path, "people.csv", PEOPLE) == [
+    assert list(load(tmp_path, "people.csv", PEOPLE)) == [
         Row(4, {"id": "vucic", "name": "Aleksandar Vučić", "country": "SRB"}),
         Row(7, {"id": "kurti", "name": "Kurti, Albin", "country": "KOS"}),
     ]
@@ -125,7 +125,7 @@ def test_csv_rows_keep_their_line_numbers(tmp_path: Path) -> None:
 def test_csv_errors(tmp_path: Path, text: str, message: str) -> None:
     write(tmp_path, text, "people.csv")
     with pytest.raises(ConfigError) as err:
-        load(tmp_path, "people.csv", PEOPLE)
+        list(load(tmp_path, "people.csv", PEOPLE))
     assert str(err.value).replace(str(tmp_path), "DIR") == message
 
 

@@ -207,12 +207,13 @@ def load(package: str | Path, name: str, schema: Schema) -> Any: ...
 
 
 @overload
-def load(package: str | Path, name: str, schema: Table) -> list[Row]: ...
+def load(package: str | Path, name: str, schema: Table) -> Iterator[Row]: ...
 
 
 def load(package: str | Path, name: str, schema: Schema | Table) -> Any:
     """Read ``name`` from the ``data`` folder of ``package`` (or from a folder, for a copy) and check
-    its version and shape. Raises ConfigError naming the file, and the line and key where known."""
+    its version and shape. Raises ConfigError naming the file, and the line and key where known (for a
+    CSV file, a row's error is raised when the row is reached)."""
     file = where(package, name)
     try:
         text = _open(package, name).read_text(encoding="utf-8")
@@ -220,7 +221,7 @@ def load(package: str | Path, name: str, schema: Schema | Table) -> Any:
         raise ConfigError(f"{file}: cannot be read ({exc})") from exc
     _check_version(text, file, schema.version)
     if isinstance(schema, Table):
-        return list(_rows(text, file, schema.columns))
+        return _rows(text, file, schema.columns)
     try:
         data = load_yaml(text)
     except yaml.YAMLError as exc:
@@ -245,15 +246,20 @@ def _check_version(text: str, file: str, expected: int) -> None:
 
 
 def _rows(text: str, file: str, columns: tuple[str, ...]) -> Iterator[Row]:
+    """The header is checked now; the rows as they are read (a large file is never held as dicts whole)."""
     numbered = [(n, t) for n, t in enumerate(text.splitlines(), 1) if t and not t.startswith("#")]
     parsed = zip(numbered, csv.reader(t for _, t in numbered), strict=True)
     header = next(parsed, None)
     if header is None or tuple(header[1]) != columns:
         raise ConfigError(f"{file} line {header[0][0] if header else 1}: expected the header {','.join(columns)}")
-    for (n, _), row in parsed:
-        if len(row) != len(columns):
-            raise ConfigError(f"{file} line {n}: {len(row)} fields, expected {len(columns)}")
-        yield Row(n, dict(zip(columns, row, strict=True)))
+
+    def rows() -> Iterator[Row]:
+        for (n, _), row in parsed:
+            if len(row) != len(columns):
+                raise ConfigError(f"{file} line {n}: {len(row)} fields, expected {len(columns)}")
+            yield Row(n, dict(zip(columns, row, strict=True)))
+
+    return rows()
 
 
 def one_line_yaml_error(exc: yaml.YAMLError) -> str:
