@@ -408,7 +408,3 @@ def _bare_countries(tree: Tree, gaz: Gazetteer, taken: set[int]) -> list[Span]:
             skip_to = t.i + n
             break
     return out
-
-
-def fold_name(span: Span) -> str:
-    return fold(clean_name(span.text))

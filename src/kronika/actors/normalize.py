@@ -28,10 +28,6 @@ def clean_name(text: str) -> str:
     return s
 
 
-def name_key(text: str) -> str:
-    return fold(clean_name(text))
-
-
 def has_diacritics(text: str) -> bool:
     return fold(text) != text.lower()
 

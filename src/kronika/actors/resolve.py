@@ -94,11 +94,6 @@ def _name_parts(text: str) -> list[str]:
     return [p for p in clean_name(text).replace("-", " - ").split() if p != "-"]
 
 
-def _surname(text: str) -> str:
-    parts = clean_name(text).split()
-    return fold(parts[-1]) if parts else ""
-
-
 def cluster_people(spans: list[Span]) -> dict[int, str]:
     """Assign each PERSON span (by index) a person key; surnames and variants join full names."""
     keys: dict[int, str] = {}
