@@ -597,3 +597,37 @@ def test_a_group_with_its_own_possessive_is_the_actor(code):
     assert ("PROTEST", ["DZA"]) in [(e.event, [a.code for a in e.actor]) for e in r.events]
     r = code("One third of ethnic Albanian guerrillas in Macedonia have been demobilized.")
     assert [(e.event, [a.sector for a in e.actor]) for e in r.events] == [("RETREAT", ["REB"])]
+
+
+def test_blocking_a_road_or_gathering_outside_a_seat_of_power_is_a_protest_at_the_government(code):
+    r = code("Several hundred protesters in Tbilisi blocked Rustaveli Avenue until dawn on Wednesday.")
+    (ev,) = r.events
+    assert (ev.event, [(x.code, x.sector) for x in ev.recipient]) == ("PROTEST", [("GEO", "GOV")])
+    r = code("Hundreds of lawyers gathered outside the Palace of Justice in Tunis on Wednesday.")
+    (ev,) = r.events
+    assert (ev.event, [(x.code, x.sector) for x in ev.recipient]) == ("PROTEST", [("TUN", "GOV")])
+    r = code("Farmers in Peru blocked a stretch of the Pan-American highway on Tuesday.")
+    assert [e.event for e in r.events] == ["PROTEST"]
+
+
+def test_other_names_of_expelling_jamming_and_flying_troops_in(code):
+    r = code("Moldova has declared a Russian embassy official persona non grata.")
+    assert [(e.event, e.mode, [x.code for x in e.recipient]) for e in r.events] == [("SANCTION", ("expel",), ["RUS"])]
+    r = code("North Korea jammed GPS signals near the border for a third straight day.")
+    assert [(e.event, e.mode) for e in r.events] == [("COERCE", ("cyber",))]
+    r = code("Indonesia said 400 soldiers and police had been flown to Papua on Tuesday.")
+    assert [e.event for e in r.events] == ["MOBILIZE"]
+
+
+def test_a_preposition_with_its_own_object_is_no_particle(code):
+    # "gave ... in Kigali" is not "gave in"
+    r = code("The Rwandan foreign ministry gave the Congolese envoy in Kigali 48 hours to leave.")
+    assert "CONCEDE" not in {e.event for e in r.events}
+
+
+def test_an_acronym_the_article_defines_stands_for_that_name(code):
+    # the same letters stand for a press-freedom group in the knowledge base
+    r = code("Sudan's army blamed the Rapid Support Forces (RSF) for the attack. The RSF accused the army of "
+             "bombing civilians.")
+    accusers = [a for e in r.events if e.event == "ACCUSE" and e.sentence == 1 for a in e.actor]
+    assert accusers and all(a.code != "NGO" for a in accusers)

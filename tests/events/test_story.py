@@ -127,3 +127,48 @@ def test_both_sides_and_the_two_neighbours_are_the_parties_just_named(code):
              "host talks between the two neighbours.")
     ev = only(r, "AGREE")
     assert codes(ev.recipient) == ["BFA", "CIV"]
+
+
+# --- when: the day a story's occasion was told, for the acts told next ---------------------------
+
+def dates(result, category):
+    return [e.date for e in result.events if e.event == category]
+
+
+def test_a_past_act_told_next_is_of_the_occasion_just_dated(code):
+    # 2024-10-22 is a Tuesday: "on Monday" is the day before, and the signing that follows was that day
+    r = code("Chile and Argentina agreed on Monday to set up joint police patrols along their border. The "
+             "interior ministers of the two countries signed a memorandum of understanding in Mendoza.",
+             published="2024-10-22")
+    assert set(dates(r, "AGREE")) == {"2024-10-21"}
+    assert set(dates(r, "SUPPORT")) == {"2024-10-21"}
+
+
+def test_background_in_the_present_perfect_keeps_no_occasion(code):
+    r = code("Police in Nairobi detained 40 protesters on Monday. The government has accused opposition "
+             "leaders of financing the unrest.", published="2024-10-22")
+    assert dates(r, "COERCE") == ["2024-10-21"]
+    assert dates(r, "ACCUSE") == ["2024-10-22"]
+
+
+def test_two_past_acts_joined_by_and_share_their_day(code):
+    r = code("Police fired tear gas at protesters near Puno on Saturday, and 23 people were detained, the "
+             "Interior Ministry said.", published="2024-07-30")
+    assert dates(r, "COERCE") == ["2024-07-27"]
+
+
+def test_a_date_ahead_in_what_was_agreed_is_not_the_agreeing(code):
+    r = code("Chile and Argentina agreed on Monday to begin demarcating a further section of their border "
+             "next month.", published="2025-09-09")
+    assert set(dates(r, "AGREE")) == {"2025-09-08"}
+
+
+def test_the_datelines_date_is_the_filing_not_the_act(code):
+    r = code("NIAMEY, Nov 4, 2024 (Lake Wire) - Suspected jihadist fighters killed 14 soldiers in an attack "
+             "on an army post in western Niger on Sunday, the defence ministry said.", published="2024-11-04")
+    assert dates(r, "ASSAULT") == ["2024-11-03"]
+
+
+def test_a_march_is_no_month(code):
+    r = code("Church leaders held a peace march in Lagos on Monday.", published="2025-03-24")
+    assert all(d == "2025-03-24" for e in r.events for d in [e.date]), [(e.event, e.date) for e in r.events]

@@ -38,7 +38,8 @@ SHAPES = [
     ("Posted Jun. 13, 2016 at 9:00 PM", ("2016-06-13", "day", None)),
     ("Date: 2016-06-13", ("2016-06-13", "day", None)),
     ("NEWS 23.07.2021 21:03", ("2021-07-23", "day", None)),
-    ("Published on 13 June 2016 by Lake Press", ("2016-06-13", "day", None)),
+    ("Published on 13 June 2016 by Lake Press", ("2016-06-13", "day", "Lake Press")),
+    ("Published on 13 June 2016 by Jane Doe", ("2016-06-13", "day", None)),
     # the outlet first
     ("Lake Press, June 11, 2024", ("2024-06-11", "day", "Lake Press")),
     ("The News International, April 27, 2019", ("2019-04-27", "day", "The News International")),
@@ -61,6 +62,15 @@ SHAPES = [
     ("June 13, 2016 | Lake Press", ("2016-06-13", "day", "Lake Press")),
     ("13 June 2016 — BBC News", ("2016-06-13", "day", "BBC News")),
     ("June 13, 2016 / 10:03 AM / Lake Press", ("2016-06-13", "day", "Lake Press")),
+    # long lines with a byline, the outlet and a place around the date
+    ("Lake Press staff | Port Louis, Mauritius | March 7, 2025", ("2025-03-07", "day", "Lake Press")),
+    ("Lake Chronicle, Port Louis. Thursday June 26, 2025. Reporting by Jane Doe",
+     ("2025-06-26", "day", "Lake Chronicle")),
+    ("By Jane Doe and John Roe, Island Ocean Wire — Oct. 22, 2024", ("2024-10-22", "day", "Island Ocean Wire")),
+    ("By Jane Doe | Lake Ledger | 11 February 2025", ("2025-02-11", "day", "Lake Ledger")),
+    ("By Jane Doe, Lakeland Observer | 9 September 2025", ("2025-09-09", "day", "Lakeland Observer")),
+    ("Published by Lake Review on 16 May 2024 at 18:05", ("2024-05-16", "day", "Lake Review")),
+    ("Lake Press — Port Louis — Monday, 24 March 2025", ("2025-03-24", "day", "Lake Press")),
 ]
 
 
@@ -80,6 +90,20 @@ DATELINES = [
     ("WASHINGTON (AP) — The United States and Canada signed a border agreement on Monday, officials said.",
      (None, None, "AP", "Washington")),
 ]
+
+
+WIRE_LINES = [
+    # the wire's date line above the story: the place, the date, the outlet in brackets
+    ("Port Louis, 2 April 2025 (Bay Bulletin)", ("2025-04-02", "day", "Bay Bulletin", "Port Louis")),
+    ("PORT LOUIS, Oct 28, 2025 (Lake & Sea Report) —", ("2025-10-28", "day", "Lake & Sea Report", "Port Louis")),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), WIRE_LINES, ids=[w[0] for w in WIRE_LINES])
+def test_wire_date_line(line: str, expected: tuple[str | None, str | None, str | None, str | None]) -> None:
+    article = article_from_text(f"Lakeland ratifies fisheries accord\n\n{line}\n\n{BODY}",
+                                source_file="a.txt", source_path="a.txt")
+    assert (article.published, article.date_precision, article.outlet, article.dateline) == expected
 
 
 @pytest.mark.parametrize(("body", "expected"), DATELINES, ids=[d[0][:30] for d in DATELINES])

@@ -112,7 +112,31 @@ def find_spans(tree: Tree, gaz: Gazetteer, kb: KnowledgeBase | None = None) -> l
     filed = dateline_tokens(tree)
     spans = [s for s in spans if not is_dateline(tree, s.start, s.end) and s.start not in filed]
     spans.sort(key=lambda s: s.start)
-    return _cities_of_named_countries(spans, gaz)
+    return _cities_of_named_countries(_acronyms_as_defined(tree, spans), gaz)
+
+
+def _acronyms_as_defined(tree: Tree, spans: list[Span]) -> list[Span]:
+    """"the paramilitary Rapid Support Forces (RSF) ... the RSF said": an acronym the article defines
+    stands for that name in it, whatever else the same letters stand for elsewhere."""
+    n = len(tree.tokens)
+    defined: dict[str, Span] = {}
+    for s in spans:
+        if s.kind == PERSON or s.end + 2 >= n or tree[s.end].text != "(" or tree[s.end + 2].text != ")":
+            continue
+        acronym = tree[s.end + 1].text
+        if acronym.isupper() and len(acronym) >= 2 and acronym != s.text:
+            defined.setdefault(acronym, s)
+    if not defined:
+        return spans
+    out = []
+    for t in spans:
+        long = defined.get(t.text)
+        if long is not None and t.start != long.start and (t.canonical, t.code, t.sector) != (
+                long.canonical, long.code, long.sector):
+            t = replace(long, start=t.start, end=t.end, text=t.text, sentence=t.sentence,
+                        canonical=long.canonical or long.text)
+        out.append(t)
+    return out
 
 
 def _cities_of_named_countries(spans: list[Span], gaz: Gazetteer) -> list[Span]:

@@ -76,6 +76,15 @@ class ActorView:
         return self._countries
 
     @property
+    def dateline(self) -> frozenset[int]:
+        """Tokens of the dateline opening the body ("NIAMEY, Nov 4, 2024 (Sahel Wire) -")."""
+        return frozenset(self._doc.dateline)
+
+    def mentions_of(self, code: str) -> int:
+        """How often the article names country ``code`` (by name, adjective or place)."""
+        return sum(1 for s in self._doc.spans if s.kind in (GPE, NORP) and s.country == code)
+
+    @property
     def home_country(self) -> str | None:
         """The country the article is mostly about, when it is mostly about one."""
         return self._doc.home_country

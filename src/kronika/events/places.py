@@ -83,9 +83,17 @@ def place_country(tree: Tree, view: ActorView, sent: int, trigger: int, dateline
 
 
 def dateline_country(view: ActorView, dateline: str | None) -> str | None:
-    """The country of the dateline's city ("NAIROBI, Sept 18 (Wire) -"): where the reporter files from."""
+    """The country of the dateline's city ("NAIROBI, Sept 18 (Wire) -"): where the reporter files from.
+    A story about another country, which it names three times as often, was filed from a neighbour's capital
+    ("BANGKOK" on Myanmar, "NAIROBI" on Somalia): its events happened where the story is, so the dateline
+    says nothing."""
     place = lookup(dateline, prefer=view.countries) if dateline else None
-    return str(place["country"]) if place is not None and place.get("country") else None
+    code = str(place["country"]) if place is not None and place.get("country") else None
+    home = view.home_country
+    if code is not None and home is not None and code != home \
+            and view.mentions_of(home) >= 3 * max(1, view.mentions_of(code)):
+        return None
+    return code
 
 
 def _of_place(tree: Tree, prep: int) -> bool:

@@ -23,7 +23,7 @@ from kronika.events.subsumed import background, in_name, setting, subsumed
 from kronika.events.targets import purpose_targets, refused_objects
 from kronika.events.triggers import NO_INTENT, Trigger, find_triggers
 from kronika.lang.en import WEEKDAYS
-from kronika.nlp.timex import TimeExpr, sentence_times, time_for
+from kronika.nlp.timex import TimeExpr, sentence_times, simple_past, time_for
 from kronika.nlp.tree import Tree
 from kronika.records import ActorRef, Citation, Event, Explanation, ParsedDoc
 
@@ -36,7 +36,8 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
     if not triggers:
         return []  # most sentences: no need to read their dates
     story = story if story is not None else Story()
-    times = sentence_times(tree, sent, art.published, art.date_precision)
+    # the dateline's date is when the story was filed, not when what it tells happened
+    times = [t for t in sentence_times(tree, sent, art.published, art.date_precision) if t.start not in view.dateline]
     drafts: list[Draft] = []
     trigger_tokens = {t.token for t in triggers}
     trigger_events = {t.token: t.entry.event for t in triggers}
@@ -66,6 +67,11 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
         args = verb_args(tree, trig, lex, is_actor) if is_verb else noun_args(tree, trig, lex, is_actor)
         if args is None:
             continue
+        if trig.entry.mode == "obstruct" or (trig.entry.event == "PROTEST" and trig.entry.prep in ("outside", "on")):
+            # "blocked Rustaveli Avenue", "gathered outside the Palace of Justice": what is blocked or
+            # gathered at is a place, not whom the protest is aimed at
+            args.recipients = [h for h in args.recipients if h not in trig.words
+                               and not (tree[h].dep == "pobj" and tree.lower[tree[h].head] == trig.entry.prep)]
         # "signed a memorandum after a two-hour meeting": a meeting of their own just before, news too
         meeting = not is_verb and trig.entry.event == "CONSULT" and _new_meeting(tree, trig.token)
         if not is_verb and args.inferred_actor and not args.recipients and not meeting \
@@ -126,7 +132,12 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
             continue
         drafts.append(d)
     drafts = _merge_same(drafts, lambda d: time_for(tree, times, d.trig.token))
-    return [_record(parsed, lex, tree, sent, times, d, view.countries) for d in drafts]
+    events = [_record(parsed, lex, tree, sent, times, d, view.countries, story) for d in drafts]
+    days = {t.value for d in drafts if (t := time_for(tree, times, d.trig.token)) is not None
+            and t.precision == "day" and t.value}
+    if len(days) == 1:
+        story.dated[sent] = (days.pop(), "day")
+    return events
 
 
 def _no_event_noun(view: ActorView, lex: Lexicon, k: int, trigger_words: set[int]) -> bool:
@@ -292,11 +303,15 @@ def _merge_same(drafts: list[Draft], when: Callable[[Draft], object]) -> list[Dr
     return sorted(kept, key=lambda d: d.trig.token)
 
 def _record(parsed: ParsedDoc, lex: Lexicon, tree: Tree, sent: int,
-            times: list[TimeExpr], d: Draft, countries: frozenset[str]) -> Event:
+            times: list[TimeExpr], d: Draft, countries: frozenset[str], story: Story) -> Event:
     art = parsed.article
     s = parsed.sentences[sent]
     entry = d.trig.entry
     date, precision = _date_for(tree, times, d.trig.token, art.published, art.date_precision)
+    occasion = story.occasion(sent)
+    if occasion is not None and time_for(tree, times, d.trig.token) is None and simple_past(tree, d.trig.token) \
+            and (art.published is None or occasion[0] <= art.published):
+        date, precision = occasion
     aux = list(d.aux)
     if "future" in aux:
         date = _forward(tree, times, d.trig.token, date, art.published)

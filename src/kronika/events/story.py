@@ -23,6 +23,13 @@ _LOOK_BACK = 2  # sentences: a group anaphor points no further back
 @dataclass
 class Story:
     told: list[Event] = field(default_factory=list)
+    dated: dict[int, tuple[str, str]] = field(default_factory=dict)  # sentence -> the day its text gives
+
+    def occasion(self, sent: int) -> tuple[str, str] | None:
+        """The day of the occasion the sentence just before told ("agreed on Monday to set up patrols.
+        The two ministers signed a memorandum ..."): a past act told next, with no time of its own, is
+        part of that occasion."""
+        return self.dated.get(sent - 1)
 
     def parties(self, sent: int) -> list[ActorRef]:
         """The parties of the last event told just before with two or more of them."""

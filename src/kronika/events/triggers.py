@@ -20,7 +20,8 @@ class Trigger:
 _QUANTITIES = frozenset({"part", "some", "all", "most", "half", "much", "rest", "portion", "bulk", "share", "none",
                          "many", "several", "one", "two", "three", "dozens", "hundreds", "thousands", "kg",
                          "kilogram", "ton", "tonne", "litre", "liter", "barrel", "dose", "consignment", "load",
-                         "batch", "quantity", "amount", "worth", "million", "billion"})
+                         "batch", "quantity", "amount", "worth", "million", "billion", "stretch", "section",
+                         "segment", "length"})
 
 
 def _object_lemmas(tree: Tree, k: int) -> dict[str, int]:
@@ -72,8 +73,9 @@ def _matches(tree: Tree, k: int, e: TriggerEntry, objects: dict[int, dict[str, i
              ) -> tuple[int, ...] | None:
     words = [k]
     if e.particle:
+        # a particle the parser called a preposition has no object ("gave in"); "gave ... in Kigali" is not it
         part = [c for c in tree.children(k, "prt", "advmod", "prep")
-                if c.text.lower() == e.particle.lower()]
+                if c.text.lower() == e.particle.lower() and not (c.dep == "prep" and tree.children(c.i, "pobj"))]
         if not part:
             return None
         words.append(part[0].i)

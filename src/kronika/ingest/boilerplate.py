@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .date_lines import outlet_in_byline
 from .lines import Line
 
 BODY = "body"
@@ -148,13 +149,19 @@ def byline_parts(plain: str) -> tuple[str, str | None] | None:
         match = pattern.match(plain)
         if not match:
             continue
-        name = re.split(r"\s+[|·•]\s+", match.group("name"))[0].strip(" ,;.")
+        name, *rest = re.split(r"\s+[|·•]\s+", match.group("name"))
+        name = name.strip(" ,;.")
         outlet = match.groupdict().get("outlet")
         if pattern is _BY or pattern is _AUTHOR:
-            # "By Jane Doe, Reuters": a last single-word part is the outlet, not a second author.
+            # "By Jane Doe, Reuters": a last single-word part is the outlet, not a second author; so is
+            # a part named like an outlet ("By Jane Doe, Caucasus Observer").
             parts = [p.strip() for p in name.split(",")]
             if len(parts) > 1 and len(parts[-1].split()) == 1:
                 outlet, name = parts[-1], ", ".join(parts[:-1])
+            else:
+                name, outlet = outlet_in_byline(name)
+            # "By Jane Doe | Sahel Ledger | 11 February 2025": the part after the name.
+            outlet = outlet or next((p.strip() for p in rest if looks_like_names(p.strip())), None)
         if looks_like_names(name) and (outlet is None or len(outlet.split()) <= 6):
             return name, outlet
     return None

@@ -13,6 +13,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from kronika import datafiles
+from kronika.datafiles import WORDS, Record, Schema
 
 from .dates import _TIME, PartialDate, find_date
 
@@ -27,7 +31,9 @@ LABEL = re.compile(
 _LABEL_WORDS = {"on", "at", "in", "the", "of", "and", "|"}
 # Where a line's parts meet: "Outlet | date", "date — Outlet", "date / time / Outlet".
 _PARTS = re.compile(r"\s+[|·•/–—-]\s+")
-_EDGES = " ,;:|/·•-–—"
+_EDGES = " ,;:|/·•-–—."
+_BY_PIECE = re.compile(r"^(?:(?:reporting|written|words|text|story|photos?)\s+)?by\s", re.I)
+_CONNECTORS = {"on", "at"}  # "Published by Outlet on 16 May 2024 at 18:05"
 # The small words of outlets' names, and what follows a name to credit a wire ("with AFP").
 _NAME_WORDS = {
     "of", "the", "and", "de", "del", "della", "des", "du", "di", "da", "la", "le", "el", "al", "van", "von",
@@ -47,6 +53,27 @@ class DateLine:
     date: PartialDate
     label: str  # "published" | "updated" | "" (no label)
     outlet: str | None  # the outlet the line names, if it names one
+    place: str | None = None  # the city of a wire-style line, "Chennai, 2 April 2025 (Outlet)"
+
+
+_OUTLETS = Schema(1, Record({"name_words": WORDS}))
+
+
+@lru_cache(maxsize=1)
+def outlet_words() -> frozenset[str]:
+    """Last words of outlets' names (``ingest/data/outlets.yaml``)."""
+    data = datafiles.load("kronika.ingest", "outlets.yaml", _OUTLETS)
+    return frozenset(w.casefold() for w in data["name_words"])
+
+
+def outlet_in_byline(names: str) -> tuple[str, str | None]:
+    """Split "Jane Doe and John Roe, Central American Wire" into the authors and the outlet: a last
+    comma part whose last word is an outlet's ("Wire", "Observer") is the outlet."""
+    head, sep, last = names.rpartition(",")
+    words = last.split()
+    if sep and head.strip() and words and words[-1].casefold().strip(".") in outlet_words():
+        return head.strip(" ,"), " ".join(words)
+    return names, None
 
 
 def date_line(plain: str) -> DateLine | None:
@@ -58,6 +85,9 @@ def date_line(plain: str) -> DateLine | None:
         return None
     date, start, end = found
     pieces, label = _pieces(plain, start, end)
+    wire = _wire_credit(plain, pieces, end)
+    if wire is not None:
+        return DateLine(date, label, wire[1], wire[0])
     words = [w for p in pieces for w in p.split()]
     if len(words) <= 3 and all(w[:1].isupper() or w.lower() in _LABEL_WORDS for w in words):
         # A few capitalised words: a section ("NEWS"), or a short outlet ("Lake Press").
@@ -66,8 +96,14 @@ def date_line(plain: str) -> DateLine | None:
         return None
     outlet = None
     for piece in pieces:
-        if piece.lower().startswith("by "):
-            continue  # "Published ... by Lake Press" or "by Jane Doe": a name, but whose?
+        if _BY_PIECE.match(piece):
+            # "Published ... by Lake Press" or "by Jane Doe": a name, but whose? Only a last part
+            # named like an outlet ("by Jane Doe, Central American Wire") says.
+            named = outlet_in_byline(piece)[1]
+            if named is None and label and "," not in piece and piece.split()[-1].casefold() in outlet_words():
+                named = piece.split(None, 1)[1]  # "Published by Drina Review on 16 May 2024"
+            outlet = outlet or named
+            continue
         if not _is_name(piece):
             return None
         outlet = outlet or _outlet(piece)
@@ -95,8 +131,31 @@ def _pieces(plain: str, start: int, end: int) -> tuple[list[str], str]:
             label = "updated" if re.search(r"updated|modified", labelled.group("label"), re.I) else "published"
             before = before[labelled.end():]
         pieces += [before, part[b:]]
-    cleaned = [" ".join(_TIME.sub(" ", p).split()).strip(_EDGES) for p in pieces]
+    cleaned = [_trim(" ".join(_TIME.sub(" ", p).split()).strip(_EDGES)) for p in pieces]
     return [p for p in cleaned if p], label
+
+
+def _trim(piece: str) -> str:
+    """Drop the small words that joined a piece to the date or time ("... on", "at")."""
+    words = piece.split()
+    while words and words[-1].lower() in _CONNECTORS:
+        words.pop()
+    while words and words[0].lower() in _CONNECTORS:
+        words.pop(0)
+    return " ".join(words).strip(_EDGES)
+
+
+def _wire_credit(plain: str, pieces: list[str], end: int) -> tuple[str, str] | None:
+    """(place, outlet) of a wire-style line: a place, the date, then the outlet in brackets and
+    nothing else, "Chennai, 2 April 2025 (Bay of Bengal Bulletin)" or "ADEN, Oct 28, 2025 (Wire) —".
+    A bracket before the date credits someone else ("Outlet (via site.com), June 1, 2024")."""
+    match = re.fullmatch(r"\s*\((?P<outlet>[^()]{2,60})\)[\s" + re.escape(_EDGES) + r"]*", plain[end:])
+    if not match or len(pieces) != 2:
+        return None
+    place, outlet = pieces[0], match.group("outlet").strip()
+    if not _is_name(place) or len(place.split()) > 4 or not _is_name(outlet):
+        return None
+    return place.split(",")[0].strip().title() if place.isupper() else place.split(",")[0].strip(), outlet
 
 
 def _is_name(piece: str) -> bool:

@@ -86,17 +86,22 @@ def _pick_title(lines: Sequence[Line], kinds: list[str], known: str | None) -> i
 def _header_end(lines: Sequence[Line], kinds: list[str]) -> int:
     """Index of the first body line: metadata lines come before it."""
     for i, line in enumerate(lines[:HEADER_LINES]):
-        if kinds[i] == bp.BODY and line.words >= BODY_WORDS:
+        # A long date line ("Outlet staff | City, Country | March 7, 2025") is still a header line.
+        if kinds[i] == bp.BODY and line.words >= BODY_WORDS and date_line(line.plain) is None:
             return i
     return min(len(lines), HEADER_LINES)
 
 
-def _dates(lines: Sequence[Line], kinds: list[str], header_end: int) -> tuple[PartialDate | None, str | None]:
-    """Mark date lines and choose the publication date among them; and the first outlet they name."""
+def _dates(
+    lines: Sequence[Line], kinds: list[str], header_end: int
+) -> tuple[PartialDate | None, str | None, str | None]:
+    """Mark date lines and choose the publication date among them; and the first outlet and place
+    they name."""
     published: list[PartialDate] = []
     plain: list[PartialDate] = []
     updated: list[PartialDate] = []
     outlets: list[str] = []
+    places: list[str] = []
     for i, line in enumerate(lines):
         if kinds[i] not in (bp.BODY, bp.BYLINE):
             continue
@@ -113,10 +118,13 @@ def _dates(lines: Sequence[Line], kinds: list[str], header_end: int) -> tuple[Pa
                 kinds[i] = DATE
                 if found.outlet:  # a byline's outlet is read with the byline
                     outlets.append(found.outlet)
+                if found.place:
+                    places.append(found.place)
+    outlet, place = next(iter(outlets), None), next(iter(places), None)
     for group in (published, plain, updated):
         if group:
-            return group[0], next(iter(outlets), None)
-    return None, next(iter(outlets), None)
+            return group[0], outlet, place
+    return None, outlet, place
 
 
 def clean_outlet(name: str | None) -> str | None:
@@ -173,7 +181,7 @@ def read_meta(
     if title_at is not None:
         kinds[title_at] = TITLE
     title = known_title or (lines[title_at].plain if title_at is not None else None)
-    published, line_outlet = _dates(lines, kinds, _header_end(lines, kinds))
+    published, line_outlet, line_place = _dates(lines, kinds, _header_end(lines, kinds))
 
     author = outlet_by = None
     for i, line in enumerate(lines):
@@ -191,6 +199,8 @@ def read_meta(
                 break
     first_body = next((line for i, line in enumerate(lines) if kinds[i] == bp.BODY), None)
     dateline = dateline_of(first_body.plain) if first_body else None
+    if dateline is None and line_place:
+        dateline = (line_place, None, None)  # the wire's date line above the body: "Chennai, 2 April 2025 (...)"
 
     copyright_lines = [line.plain for i, line in enumerate(lines) if kinds[i] == bp.COPYRIGHT]
     read_more = [

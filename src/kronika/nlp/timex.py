@@ -147,7 +147,8 @@ def sentence_times(tree: Tree, sent: int, published: str | None, precision: str 
         if k in covered:
             continue
         word = tree.lower[k]
-        if word in WEEKDAYS or (word in MONTHS and len(word) > 3 and word != "may"):
+        # a month is written with a capital ("in March"); "a peace march" is no date
+        if word in WEEKDAYS or (word in MONTHS and len(word) > 3 and word != "may" and tree[k].text[:1].isupper()):
             value, prec, rel = resolve(tree[k].text, published, precision)
             out.append(TimeExpr(k, k + 1, tree[k].text, value, prec, rel, _deadline(tree, k)))
     return out
@@ -173,6 +174,9 @@ def tree_distance(tree: Tree, a: int, b: int) -> int:
     return len(up_a) + len(up_b)
 
 
+_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "pcomp", "csubj", "ROOT"})
+
+
 def _inside_argument(tree: Tree, k: int, trigger: int) -> bool:
     """A date inside one of the trigger's noun arguments ("invited X to a forum in June") dates that
     noun, not the event."""
@@ -180,8 +184,8 @@ def _inside_argument(tree: Tree, k: int, trigger: int) -> bool:
     for a in tree.ancestors(k):
         if a.i == trigger:
             return False
-        if a.pos in ("VERB", "AUX"):
-            through_clause = True
+        if a.pos in ("VERB", "AUX") and a.dep in _CLAUSES:
+            through_clause = True  # not a participle the tagger took for a verb ("near the Torkham crossing")
         elif a.pos in ("NOUN", "PROPN") and through_clause and tree.is_ancestor(trigger, a.i):
             return True  # a relative clause inside an argument: "a forum that Kenya will host in June"
     return False
@@ -200,18 +204,42 @@ def _other_clause(tree: Tree, k: int, trigger: int) -> bool:
     for a in tree.ancestors(trigger):
         if tree[node].dep == "conj" and tree.children(node, "nsubj", "nsubjpass") and tree.is_ancestor(a.i, k) \
                 and not tree.is_ancestor(node, k):
-            return True
+            # two acts told in the simple past are one scene ("used tear gas on Saturday, and 23 people
+            # were detained"); background in another tense is not ("won in 2016, but has refused")
+            return not (simple_past(tree, node) and simple_past(tree, a.i))
         if tree.is_ancestor(a.i, k):
             break
         node = a.i
     return False
 
 
+def _forward_words(text: str) -> bool:
+    return any(w in ("next", "coming", "tomorrow", "following", "later") for w in text.lower().split())
+
+
+def _in_complement(tree: Tree, k: int, trigger: int) -> bool:
+    """A date ahead in the clause the trigger governs ("agreed to begin demarcating next month") dates
+    what was agreed, not the agreeing; a past one ("used tear gas to clear the road on Saturday") dates
+    the act."""
+    return any(tree.is_ancestor(c.i, k) or c.i == k for c in tree.children(trigger, "xcomp", "ccomp"))
+
+
+def simple_past(tree: Tree, k: int) -> bool:
+    """"signed", "returned fire", "were arrested": an act told in the simple past, not background in the
+    present perfect ("has rejected") nor what is to come."""
+    t = tree[k]
+    auxes = [tree.lower[c.i] for c in tree.children(k, "aux", "auxpass")]
+    if t.tag == "VBD":
+        return not auxes
+    return t.tag == "VBN" and bool(auxes) and all(a in ("was", "were") for a in auxes)
+
+
 def time_for(tree: Tree, times: list[TimeExpr], trigger: int) -> TimeExpr | None:
     """The time expression nearest the trigger in the parse tree (ignoring deadlines and dates of other
     clauses)."""
     usable = [t for t in times if not t.deadline and not _inside_argument(tree, t.start, trigger)
-              and not _other_clause(tree, t.start, trigger)]
+              and not _other_clause(tree, t.start, trigger)
+              and not (_in_complement(tree, t.start, trigger) and _forward_words(t.text))]
     if not usable:
         return None
     return min(usable, key=lambda t: (min(tree_distance(tree, trigger, k) for k in range(t.start, t.end)),
