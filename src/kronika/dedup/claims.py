@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from kronika.dedup.corroborate import Similarity
-from kronika.dedup.similarity import fold, terms
+from kronika.dedup.similarity import terms
+from kronika.lang.en import fold
 
 CLAIM_THRESHOLD = 0.60
 _NEGATORS = frozenset({"not", "never", "no", "nor", "neither", "without", "refused", "refuses", "refuse",
