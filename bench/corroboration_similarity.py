@@ -23,10 +23,11 @@ import json
 import sys
 import tempfile
 import time
-import unicodedata
 from itertools import combinations
 from pathlib import Path
 from typing import Any
+
+from kronika.lang.en import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "data" / "corroboration"
@@ -35,11 +36,6 @@ GOLD = ROOT.parent / "shared" / "eval" / "seeds.gold.json"
 # The two pairs of reference events the annotation's notes call the same event.
 SAME_IN_GOLD = {"same signing as the memorandum": "a memorandum of understanding was signed",
                 "same intent as the headline": "Serbia is thinking of allowing"}
-
-
-def fold(text: str) -> str:
-    text = text.replace("’", "'").replace("“", '"').replace("”", '"').replace("„", '"')
-    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
 
 
 def sentences(db: str) -> list[tuple[str, str]]:

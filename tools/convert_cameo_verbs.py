@@ -1,9 +1,10 @@
 """Convert PETRARCH2's CAMEO verb-pattern dictionary into kronika trigger entries.
 
-Run once by hand, from anywhere; it writes ``src/kronika/events/data/cameo_triggers.yaml``::
+Run once by hand, from anywhere, with kronika installed (it reads the categories and their modes from
+``kronika.plover``); it writes ``src/kronika/events/data/cameo_triggers.yaml``::
 
-    python tools/convert_cameo_verbs.py [--cameo CAMEO.2.0.txt] [--crosswalk CAMEO2PLOVER-2021.txt]
-                                        [--lexicon-dir src/kronika/events/data] [--out PATH]
+    .venv/bin/python tools/convert_cameo_verbs.py [--cameo CAMEO.2.0.txt]
+        [--crosswalk CAMEO2PLOVER-2021.txt] [--lexicon-dir src/kronika/events/data] [--out PATH]
 
 The dictionary (openeventdata/petrarch2, MIT) gives verbs, synonym blocks and phrase patterns, each
 with a CAMEO code; the PLOVER crosswalk (openeventdata/PLOVER, CC BY-SA 4.0) turns each code into a
@@ -29,6 +30,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from kronika.plover import CATEGORIES, CATEGORY, CONTEXTS
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT.parent / "shared" / "reference"
@@ -265,10 +268,10 @@ SINGULAR_FIXES = {"news": "news", "series": "series", "species": "species", "mea
 # cooperation ... 028 / 108 mediation), so an 02 code takes the mode and contexts of its 10 twin.
 APPEAL_TWIN = ("02", "10")
 
-# Where the crosswalk and kronika's recorded choices (PLOVER.md, categories.yaml, triggers.yaml)
+# Where the crosswalk and kronika's recorded choices (PLOVER.md, kronika/plover.py, triggers.yaml)
 # differ, kronika's win: international sanctions are SANCTION discontinue, not COERCE; occupying or
 # retaking territory is ASSAULT (triggers.yaml: invade, occupy, capture a town); CAMEO 175 is ASSAULT
-# crowd-control (categories.yaml); apologies are CONCEDE (triggers.yaml: apologise, apology), not
+# crowd-control (kronika/plover.py); apologies are CONCEDE (triggers.yaml: apologise, apology), not
 # SUPPORT. CAMEO 176 (cyber attack), missing from the crosswalk, is COERCE cyber (PLOVER.md).
 CODE_OVERRIDES: dict[str, tuple[str, str | None, tuple[str, ...]]] = {
     "163": ("SANCTION", "discontinue", ("economic",)),
@@ -278,20 +281,13 @@ CODE_OVERRIDES: dict[str, tuple[str, str | None, tuple[str, ...]]] = {
     "176": ("COERCE", "cyber", ("cyber",)),
 }
 
-# Crosswalk modes that kronika spells otherwise (categories.yaml); other unknown modes are dropped.
+# Crosswalk modes that kronika spells otherwise (kronika/plover.py); other unknown modes are dropped.
 MODE_RENAMES = {("ASSAULT", "assassinate"): "targeted", ("ASSAULT", "seize"): "destroy",
                 ("COERCE", "ban"): "restrict", ("THREATEN", "ban"): "restrict",
                 ("THREATEN", "political"): "restrict", ("RETREAT", "return"): "release"}
 
-# Crosswalk contexts (PLOVER 0.8) that kronika's context list names otherwise.
+# Crosswalk contexts (PLOVER 0.8) that kronika's context list (kronika.plover.CONTEXTS) names otherwise.
 CONTEXT_RENAMES = {"humanitarian": "human_security", "democracy": "pro_democracy"}
-CONTEXTS = frozenset("""
-    military intelligence executive legislative election political_institutions pro_democracy
-    pro_autocracy economic legal reparations human_rights rights_freedoms repression human_security
-    gender lgbt religion_ethnicity inequality diplomatic territory peacekeeping health asylum
-    migration disasters natural_resource environment technology terrorism cbrn cyber misinformation
-    crime corruption illegal_drugs trafficking
-""".split())
 
 WORD = re.compile(r"^[a-z]+(-[a-z]+)*$")
 YAML_RESERVED = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
@@ -990,6 +986,7 @@ def render_entry(e: Entry, anchors: dict[str, tuple[str, ...]]) -> str:
 
 
 HEADER = """\
+# version: 1
 # CAMEO verb patterns converted into kronika trigger entries. Generated: do not edit by hand; change
 # tools/convert_cameo_verbs.py and run it again (python tools/convert_cameo_verbs.py).
 #
@@ -1062,9 +1059,7 @@ def _wrapped(text: str, first: str = "#   - ", rest: str = "#     ") -> str:
 
 def render(entries: list[Entry], report: Report) -> str:
     """The YAML file: the header (sources, licences, rules, counts) and the entries by category."""
-    order = {c: i for i, c in enumerate(("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID",
-                                         "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST",
-                                         "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"))}
+    order = {c: i for i, c in enumerate(CATEGORIES)}
     entries = sorted(entries, key=lambda e: (order[e.event], e.lemma, e.specificity, e.particle or "",
                                              e.prep or "", e.cameo, e.objects))
     dropped = "\n".join(f"#   {n:6d}  {reason}" for reason, n in sorted(report.dropped.items(),
@@ -1074,7 +1069,7 @@ def render(entries: list[Entry], report: Report) -> str:
         _wrapped(f"where kronika's recorded choices differ from the crosswalk, kronika's: {overrides};"),
         _wrapped("crosswalk modes kronika spells otherwise: "
                  + ", ".join(f"{k[0]} {k[1]} -> {v}" for k, v in MODE_RENAMES.items())
-                 + "; other modes not in categories.yaml are dropped;"),
+                 + "; other modes not in kronika/plover.py are dropped;"),
         _wrapped("crosswalk contexts: " + ", ".join(f"{k} -> {v}" for k, v in CONTEXT_RENAMES.items())
                  + "; others not in kronika's context list are dropped;"),
     ])
@@ -1096,12 +1091,10 @@ def render(entries: list[Entry], report: Report) -> str:
     return "\n".join(lines) + "\n"
 
 
-def convert(cameo: str, crosswalk: str, categories: Any, triggers: Any,
-            two_word: bool = False) -> tuple[list[Entry], Report]:
-    """The dictionary's text, the crosswalk's text, and kronika's categories.yaml and triggers.yaml
-    (parsed) -> the converted entries, and what was read and dropped."""
-    cats = categories.get("categories", categories)
-    modes = {str(k): set((v.get("modes") or {}).keys()) for k, v in cats.items()}
+def convert(cameo: str, crosswalk: str, triggers: Any, two_word: bool = False) -> tuple[list[Entry], Report]:
+    """The dictionary's text, the crosswalk's text, and kronika's triggers.yaml (parsed) -> the converted
+    entries, and what was read and dropped. The categories and their modes are kronika.plover's."""
+    modes = {name: set(cat.modes) for name, cat in CATEGORY.items()}
     report = Report()
     found = candidates(cameo, read_crosswalk(crosswalk), modes, report)
     own = _own_entries(triggers)
@@ -1113,15 +1106,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cameo", type=Path, default=REFERENCE / "petrarch2" / "CAMEO.2.0.txt")
     ap.add_argument("--crosswalk", type=Path, default=REFERENCE / "plover" / "CAMEO2PLOVER-2021.txt")
     ap.add_argument("--lexicon-dir", type=Path, default=DATA,
-                    help="folder with categories.yaml and triggers.yaml (kronika's own entries)")
+                    help="folder with triggers.yaml (kronika's own entries)")
     ap.add_argument("--out", type=Path, default=DATA / "cameo_triggers.yaml")
     ap.add_argument("--one-word-objects", action="store_true",
                     help="leave two-word objects out (for a matcher that cannot match \"modifier head\")")
     args = ap.parse_args(argv)
-    categories = yaml.safe_load((args.lexicon_dir / "categories.yaml").read_text(encoding="utf-8"))
     triggers = yaml.safe_load((args.lexicon_dir / "triggers.yaml").read_text(encoding="utf-8"))
     entries, report = convert(args.cameo.read_text(encoding="utf-8", errors="replace"),
-                              args.crosswalk.read_text(encoding="utf-8"), categories, triggers,
+                              args.crosswalk.read_text(encoding="utf-8"), triggers,
                               not args.one_word_objects)
     text = render(entries, report)
     yaml.safe_load(text)  # what is written must read back

@@ -2,11 +2,12 @@
 
 Run once, by hand, when the source or the cleaning rules change; the output is committed:
 
-    python3 tools/convert_petrarch_actors.py [SOURCE_DIR] [--out src/kronika/actors/data/kb]
+    .venv/bin/python tools/convert_petrarch_actors.py [SOURCE_DIR] [--out src/kronika/actors/data/kb]
 
 SOURCE_DIR (default ../shared/reference/petrarch2) holds the four files of openeventdata/petrarch2
 (commit 676801cd, 2019-03-18, MIT licence): Phoenix.Countries.actors.txt, Phoenix.International.actors.txt,
-Phoenix.MilNonState.actors.txt and Phoenix.agents.txt. Standard library only, so it runs without the venv.
+Phoenix.MilNonState.actors.txt and Phoenix.agents.txt. It needs kronika installed (the venv): names are
+compared folded the way kronika folds them (``kronika.lang.en.fold``).
 
 What the dictionaries say is only facts (names, codes, dates); how they are cleaned is decided here, one
 table or function per decision, each with its reason. The run prints what it kept and dropped.
@@ -25,11 +26,12 @@ import datetime
 import io
 import re
 import sys
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from kronika.lang.en import fold
 
 SOURCE = "openeventdata/petrarch2, commit 676801cd (2019-03-18), petrarch2/data/dictionaries/"
 FILES = {"countries": "Phoenix.Countries.actors.txt", "international": "Phoenix.International.actors.txt",
@@ -262,10 +264,9 @@ def tokens(raw: str) -> list[str]:
     return [w.lstrip(".") if len(w) > 1 else w for w in words if w.strip(".") and w.upper() != "A.K.A."]
 
 
-def folded(raw: str) -> str:
-    """A comparison key: no diacritics, lower case, words single-spaced."""
-    s = unicodedata.normalize("NFKD", " ".join(tokens(raw)))
-    return "".join(c for c in s if not unicodedata.combining(c)).lower()
+def phrase_key(raw: str) -> str:
+    """A comparison key: the phrase's words, folded as kronika folds names (no diacritics, lower case)."""
+    return fold(" ".join(tokens(raw)))
 
 
 def _cap(word: str, first: bool) -> str:
@@ -315,13 +316,13 @@ def natural(raw: str, body: bool = False) -> str:
 def usable(raw: str, least: int = 3) -> bool:
     """A name worth keeping: ``least`` letters or digits or more (2 for bodies: UN, MI6), not a common word,
     not garbled (one line of the agents file has UTF-8 read as cp1252 and upper-cased: "PÃŠBLICAS")."""
-    key = folded(raw)
+    key = phrase_key(raw)
     return len(re.sub(r"[^a-z0-9]", "", key)) >= least and key not in GENERIC and "Ã" not in raw
 
 
 def words(raw: str) -> set[str]:
     """Folded words, hyphenated ones also in parts ("president-elect": president, elect)."""
-    out = set(folded(raw).replace(",", " ").split())
+    out = set(phrase_key(raw).replace(",", " ").split())
     return out | {p for w in out for p in w.split("-")}
 
 
@@ -337,11 +338,11 @@ def is_office(names: list[str]) -> bool:
 
 def looks_like_body(names: list[str]) -> bool:
     first = tokens(names[0])
-    if folded(names[0]).upper() in BODY_ENTRIES:
+    if phrase_key(names[0]).upper() in BODY_ENTRIES:
         return True
     if len(first) == 1:  # MOSSAD, KNESSET, STASI; a lone name (SIDDARAMAIAH) is a person if ELI or dated
         return True
-    return any(set(folded(n).split()) & ORG_WORDS for n in names[:1])
+    return any(set(phrase_key(n).split()) & ORG_WORDS for n in names[:1])
 
 
 # --- the source files ---------------------------------------------------------------------------
@@ -434,7 +435,7 @@ def split_names(entry: Entry, report: Report, body: bool) -> tuple[str, list[str
     keep: list[str] = []
     seen: set[str] = set()
     for raw in entry.names:
-        if folded(raw).upper() in FICTIONAL_NAMES:
+        if phrase_key(raw).upper() in FICTIONAL_NAMES:
             return None
         if not usable(raw, 2 if body else 3):
             report.drop("names: too short or a common word", raw)
@@ -442,7 +443,7 @@ def split_names(entry: Entry, report: Report, body: bool) -> tuple[str, list[str
         if not body and has_title(raw):
             report.drop("names: a title or description, not a name", raw)
             continue
-        key = folded(raw)
+        key = phrase_key(raw)
         if key not in seen:
             seen.add(key)
             keep.append(natural(raw, body=body))
@@ -506,7 +507,7 @@ def is_person(entry: Entry) -> bool:
     if any(c.startswith(("NGO", "MNC")) for c, _ in entry.codes) and not dated:
         return False
     if len(tokens(entry.names[0])) == 1:  # SIDDARAMAIAH [INDELI]: a person; MOSSAD, KNESSET, UNICEF: bodies
-        alone = folded(entry.names[0]).upper()
+        alone = phrase_key(entry.names[0]).upper()
         return entry.file == FILES["countries"] and (dated or eli) and alone not in BODY_ENTRIES
     return not looks_like_body(entry.names)
 
@@ -577,7 +578,7 @@ def convert(source: Path, report: Report) -> tuple[list[Person], list[Body]]:
 # --- identity, merging, output ---------------------------------------------------------------------
 
 def slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", folded(name)).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", phrase_key(name)).strip("-")
 
 
 INTERNATIONAL = {"UNO", "EUR", "IGO"}
@@ -612,8 +613,9 @@ def merge_people(people: list[Person], report: Report) -> list[tuple[str, Person
             report.kept["people: records joined to an earlier one (same full name, same country)"] += 1
             old = groups[at][1]
             old.roles |= p.roles
-            known = {folded(x) for x in [old.name, *old.aliases]}
-            old.aliases += [a for a in [p.name, *p.aliases] if folded(a) not in known and not known.add(folded(a))]
+            known = {phrase_key(x) for x in [old.name, *old.aliases]}
+            old.aliases += [a for a in [p.name, *p.aliases]
+                            if phrase_key(a) not in known and not known.add(phrase_key(a))]
         for s in full:
             index.setdefault((s, home), at)
             anywhere[s].add(at)
@@ -637,7 +639,10 @@ def drop_redundant(roles: set[Role]) -> list[Role]:
 
 
 def header(kind: str, note: str) -> str:
-    return (f"# kronika knowledge base: {kind}. Converted by tools/convert_petrarch_actors.py from PETRARCH2's\n"
+    """The file's first lines: the data format's version (which kronika.datafiles checks), then where
+    the data comes from."""
+    return ("# version: 1\n"
+            f"# kronika knowledge base: {kind}. Converted by tools/convert_petrarch_actors.py from PETRARCH2's\n"
             f"# dictionaries ({SOURCE}), MIT licence, (c) 2014 Open Event Data Alliance: see NOTICE.md.\n"
             f"# {note}\n")
 
@@ -752,14 +757,14 @@ def main(argv: list[str] | None = None) -> int:
         ["id", "name", "aliases", "country", "sector", "since", "until"], person_rows())
     seen_bodies: dict[tuple[str, str], Body] = {}
     for b in bodies:
-        key = (folded(b.name), b.code)
+        key = (phrase_key(b.name), b.code)
         if key in seen_bodies:
             report.drop("bodies: duplicate of an earlier record (same name, same code)", b.name)
             seen_bodies[key].aliases += [a for a in b.aliases if a not in seen_bodies[key].aliases]
         else:
             seen_bodies[key] = b
     body_rows = sorted(([b.name, ";".join(b.aliases), b.code, b.sector, b.kind, b.country]
-                        for b in seen_bodies.values()), key=lambda r: (folded(r[0]), r[2]))
+                        for b in seen_bodies.values()), key=lambda r: (phrase_key(r[0]), r[2]))
     n_bodies = write_csv(args.out / "bodies.csv", header(
         "international bodies, NGOs, companies, armed groups and national bodies",
         "kind: igo, ngo, mnc, armed_group, national; country: the home state where the source gives one."),

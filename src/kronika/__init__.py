@@ -3,12 +3,13 @@
 The public API is small on purpose: ingest articles into a store, then read the store.
 """
 
+from importlib.metadata import version
 from typing import Any
 
 from kronika.errors import ConfigError, InputError, KronikaError, QueryError, StoreError
 from kronika.records import ActorRef, Article, Citation, Entity, Event, Problem, Quote, Role
 
-__version__ = "0.1.0"
+__version__ = version("kronika")  # from the installed metadata: pyproject.toml is the one place it is written
 
 __all__ = [
     "ActorRef",

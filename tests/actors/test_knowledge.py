@@ -172,7 +172,7 @@ def test_bodies_and_agents(kb: KnowledgeBase) -> None:
 
 # --- the loader's rules, on a small knowledge base written here --------------------------------------
 
-HEAD = "# a test file\n"
+HEAD = "# version: 1\n# a test file\n"
 
 
 def _write(tmp_path: Path, people: str, bodies: str = "", agents: str = "") -> Path:
@@ -204,14 +204,14 @@ def test_homonyms_surnames_and_concurrent_roles(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("people", "message"), [
-    ("x,X,,XXX,GOV,,\n", 'people.csv line 3: country "XXX" is not ISO 3166 alpha-3 nor one of '
+    ("x,X,,XXX,GOV,,\n", 'people.csv line 4: country "XXX" is not ISO 3166 alpha-3 nor one of '
                          "['EUR', 'IGO', 'IMG', 'ISM', 'KOS', 'MNC', 'NGO', 'UNO']"),
-    ("x,X,,SRB,GOV,2001,\n", 'people.csv line 3: since "2001" is not a date (expected YYYY-MM-DD or nothing)'),
-    ("x,X,,SRB,BOSS,,\n", 'people.csv line 3: sector "BOSS" is not a PLOVER sector (' + ", ".join(sorted(SECTORS))
+    ("x,X,,SRB,GOV,2001,\n", 'people.csv line 4: since "2001" is not a date (expected YYYY-MM-DD or nothing)'),
+    ("x,X,,SRB,BOSS,,\n", 'people.csv line 4: sector "BOSS" is not a PLOVER sector (' + ", ".join(sorted(SECTORS))
      + ")"),
-    ("x,X,,SRB,GOV,,\nx,Y,,SRB,GOV,,\n", 'people.csv line 4: id "x" already names "X", not "Y"'),
+    ("x,X,,SRB,GOV,,\nx,Y,,SRB,GOV,,\n", 'people.csv line 5: id "x" already names "X", not "Y"'),
 ])
 def test_errors_name_the_file_and_line(tmp_path: Path, people: str, message: str) -> None:
     with pytest.raises(ConfigError) as err:
         load_knowledge(_write(tmp_path, people))
-    assert str(err.value) == message
+    assert str(err.value) == f"{tmp_path}/{message}"

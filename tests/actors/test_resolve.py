@@ -10,7 +10,7 @@ from kronika.errors import InputError
 
 
 def entity(result, name):
-    from kronika.actors.normalize import fold
+    from kronika.lang.en import fold
 
     hits = [e for e in result.entities if fold(e.name) == fold(name)
             or fold(name) in {fold(a) for a in e.aliases}]
@@ -52,6 +52,20 @@ def test_pronoun_in_actor_position_is_resolved(code):
     ev = [e for e in r.events if e.event == "SUPPORT"][0]
     assert ev.actor[0].entity_text == "She" and ev.actor[0].identifier_text == "Ilze Ozola"
     assert ev.actor[0].code == "LVA"
+
+
+@pytest.mark.parametrize("verb", ["promised", "vowed", "pledged"])
+def test_first_person_of_a_quotation_said_with_any_speech_verb(code, verb):
+    # One list of speech verbs for both stages (kronika.lang.en): "promise", "vow" and "pledge" were the
+    # quotes stage's only, and "my government" went to the nearest country named instead.
+    r = code(f"“My government will impose sanctions on Russia,” Croatian Prime Minister Jan Horvat {verb}.")
+    ev = [e for e in r.events if e.event == "SANCTION"]
+    assert ev and ev[0].actor[0].entity_text == "My government" and ev[0].actor[0].code == "HRV"
+
+
+def test_a_name_that_urges_is_a_person(code):
+    r = code("Wanjiku Kamau Otieno urged Kenya to sign the water agreement with the Czech Republic.")
+    assert entity(r, "Wanjiku Kamau Otieno").type == "PERSON"
 
 
 def test_first_person_inside_a_quotation_is_the_speaker(code):

@@ -7,8 +7,8 @@ import io
 import networkx as nx
 import pytest
 
-from kronika.analyse.briefs import is_fact
 from kronika.analyse.network import build_network, network_json, write_graphml
+from kronika.plover import is_fact
 from kronika.store import Store
 from kronika.store.queries import EventFilter, events
 

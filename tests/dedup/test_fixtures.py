@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from kronika.actors.normalize import fold
+from kronika.lang.en import fold
 from kronika.store import Store
 
 HERE = Path(__file__).parent

@@ -16,26 +16,10 @@ from typing import Any
 import pytest
 import yaml
 
+from kronika.plover import CATEGORIES, CATEGORY, CONTEXTS
+
 DATA = Path(__file__).resolve().parents[2] / "src" / "kronika" / "events" / "data"
 
-CATEGORIES = {
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-}  # fmt: skip
-CONTEXTS = {
-    "military", "intelligence", "executive", "legislative", "election", "political_institutions",
-    "pro_democracy", "pro_autocracy", "economic", "legal", "reparations", "human_rights",
-    "rights_freedoms", "repression", "human_security", "gender", "lgbt", "religion_ethnicity",
-    "inequality", "diplomatic", "territory", "peacekeeping", "health", "asylum", "migration",
-    "disasters", "natural_resource", "environment", "technology", "terrorism", "cbrn", "cyber",
-    "misinformation", "crime", "corruption", "illegal_drugs", "trafficking",
-}  # fmt: skip
-QUADS = {  # PLOVER quad of each category, kronika's choice for SANCTION (material conflict)
-    "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1,
-    "COOPERATE": 2, "AID": 2, "RETREAT": 2,
-    "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3,
-    "PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
-}  # fmt: skip
 TRIGGER_KEYS = {
     "lemma", "pos", "event", "mode", "particle", "prep", "objects", "context", "light",
     "passive_recipient", "weight",
@@ -56,13 +40,6 @@ def triggers() -> list[dict[str, Any]]:
 
 
 @pytest.fixture(scope="module")
-def categories() -> dict[str, dict[str, Any]]:
-    data = load("categories.yaml")
-    assert isinstance(data, dict)
-    return dict(data["categories"])
-
-
-@pytest.fixture(scope="module")
 def nlp() -> Any:
     import spacy
 
@@ -74,46 +51,10 @@ def key(entry: dict[str, Any]) -> tuple[Any, ...]:
     return (entry["lemma"], entry["pos"], entry.get("particle"), entry.get("prep"), objects)
 
 
-# --- categories.yaml ------------------------------------------------------------------------
-
-
-def test_categories_are_the_sixteen(categories: dict[str, dict[str, Any]]) -> None:
-    assert set(categories) == CATEGORIES
-    for name, cat in categories.items():
-        assert cat["quad"] == QUADS[name], name
-        assert isinstance(cat["score"], int | float), name
-        assert -10 <= cat["score"] <= 10, name
-        assert re.fullmatch(r"\d\d", cat["cameo_root"]), name
-        assert isinstance(cat["modes"], dict), name
-        for mode, score in cat["modes"].items():
-            assert isinstance(mode, str) and re.fullmatch(r"[a-z]+(-[a-z]+)*", mode), (name, mode)
-            assert isinstance(score, int | float) and -10 <= score <= 10, (name, mode)
-            if QUADS[name] <= 2:
-                assert score >= 0, (name, mode)
-            elif QUADS[name] == 4:
-                assert score < 0, (name, mode)
-        for mode, root in (cat.get("cameo_modes") or {}).items():
-            assert mode in cat["modes"], (name, mode)
-            assert re.fullmatch(r"\d\d", root), (name, mode)
-
-
-def test_kronika_choices_in_categories(categories: dict[str, dict[str, Any]]) -> None:
-    assert categories["ACCUSE"]["score"] == -3
-    assert categories["ACCUSE"]["cameo_modes"]["investigate"] == "09"
-    assert categories["SANCTION"]["quad"] == 4
-    assert "discontinue" in categories["SANCTION"]["modes"]
-    assert categories["ASSAULT"]["cameo_modes"]["unconventional"] == "20"
-    for name, cat in categories.items():  # COERCE and ASSAULT modes stay inside PLOVER's ranges
-        if name == "COERCE":
-            assert all(-7.5 <= s <= -6.5 for s in cat["modes"].values())
-        if name == "ASSAULT":
-            assert all(-10 <= s <= -7.5 for s in cat["modes"].values())
-
-
 # --- triggers.yaml --------------------------------------------------------------------------
 
 
-def test_trigger_fields(triggers: list[dict[str, Any]], categories: dict[str, dict[str, Any]]) -> None:
+def test_trigger_fields(triggers: list[dict[str, Any]]) -> None:
     assert len(triggers) >= 400
     for e in triggers:
         assert set(e) <= TRIGGER_KEYS, e
@@ -122,7 +63,7 @@ def test_trigger_fields(triggers: list[dict[str, Any]], categories: dict[str, di
         assert e["event"] in CATEGORIES, e
         mode = e.get("mode")
         if mode is not None:
-            assert mode in categories[e["event"]]["modes"], e
+            assert mode in CATEGORY[e["event"]].modes, e
         for field in ("particle", "prep"):
             value = e.get(field)
             # a bare on/off/no in YAML would arrive as a boolean
@@ -311,7 +252,7 @@ def test_sentences_reach_the_lexicon(
 
 
 def test_sentences_cover_every_category() -> None:
-    assert {cat for _, cat in SENTENCES} == CATEGORIES
+    assert {cat for _, cat in SENTENCES} == set(CATEGORIES)
     assert len(SENTENCES) >= 30
 
 
@@ -356,15 +297,14 @@ def test_converted_file_loads_through_the_lexicon() -> None:
         assert sources == sorted(sources, key=lambda s: s != "kronika"), es[0].lemma
 
 
-def test_converted_entries_are_valid(cameo_triggers: list[dict[str, Any]],
-                                     categories: dict[str, dict[str, Any]]) -> None:
+def test_converted_entries_are_valid(cameo_triggers: list[dict[str, Any]]) -> None:
     for e in cameo_triggers:
         assert set(e) <= CAMEO_KEYS, e
         assert isinstance(e["lemma"], str) and WORD.match(e["lemma"]), e
         assert e["pos"] == "VERB", e
         assert e["event"] in CATEGORIES, e
         if e.get("mode") is not None:
-            assert e["mode"] in categories[e["event"]]["modes"], e
+            assert e["mode"] in CATEGORY[e["event"]].modes, e
         for field in ("particle", "prep"):
             assert e.get(field) is None or (isinstance(e[field], str) and WORD.match(e[field])), e
         for obj in e.get("objects") or []:
@@ -476,8 +416,7 @@ def test_patterns_give_preposition_particle_and_object(converter: Any) -> None:
 
 
 def test_convert_a_small_dictionary(converter: Any) -> None:
-    cats = {"categories": load("categories.yaml")["categories"]}
-    entries, report = converter.convert(SNIPPET, CROSSWALK, cats, OWN)
+    entries, report = converter.convert(SNIPPET, CROSSWALK, OWN)
     got = {(e.lemma, e.particle, e.prep, e.objects, e.event, e.mode, e.cameo) for e in entries}
     assert got == {
         ("brandish", None, None, ("rifle", "catapult"), "ASSAULT", None, "190"),
@@ -492,7 +431,7 @@ def test_convert_a_small_dictionary(converter: Any) -> None:
     assert report.dropped["verb alone that kronika already lists"] == 1  # kronika's "overrule" wins
     assert report.dropped["verb alone, not on the reviewed list (SAFE_BARE)"] == 1  # "implore"
     assert "ask" not in {e.lemma for e in entries}  # "ask for" alone is not on the reviewed list
-    alone, _ = converter.convert(SNIPPET, CROSSWALK, cats, {"triggers": []})
+    alone, _ = converter.convert(SNIPPET, CROSSWALK, {"triggers": []})
     assert {(e.lemma, e.event, e.weight) for e in alone if e.specificity == 0} == {("overrule", "REJECT", 0.5)}
     text = converter.render(entries, report)
     back = yaml.safe_load(text)["triggers"]
@@ -557,9 +496,9 @@ def test_converted_triggers_skip_other_senses(trigger_finder: Any, sentence: str
 def test_word_lists_hold_words_only() -> None:
     # YAML 1.1 reads a bare on/off/yes/no as a boolean: a preposition list with a bare "on" silently
     # loses "on"
-    from kronika.events.lexicon import default_lexicon
+    from kronika.events.lexicon import load_lexicon
 
-    lex = default_lexicon()
+    lex = load_lexicon()
     for name, value in {**lex.args, **lex.modality}.items():
         items = value if isinstance(value, list) else [v for vs in value.values() for v in vs] \
             if isinstance(value, dict) else []

@@ -81,3 +81,19 @@ def test_single_quotes_and_scare_quotes(code) -> None:
 def test_event_inside_a_quote_is_reported_by_its_speaker(code) -> None:
     r = code(HEAD + "“Serbia will never recognise Kosovo,” Serbian President Marko Petrović said on Monday.\n")
     assert any(e.reported_by == "Marko Petrović" for e in r.events), r.events
+
+
+@pytest.mark.parametrize("verb", ["affirmed", "underlined", "answered"])
+def test_speech_verbs_the_actors_stage_knew_attribute_quotes_too(code, verb: str) -> None:
+    # One list of speech verbs for both stages (kronika.lang.en): these were the actors stage's only.
+    q = one(code(HEAD + f"ZAGREB – “We will not give up our claims,” Prime Minister Jan Horvat {verb}.\n").quotes,
+            "We will not give up")
+    assert q.speaker == "Jan Horvat"
+
+
+def test_continue_to_act_is_no_speech_verb(code) -> None:
+    # "continue" was the actors stage's; as one list for both stages it would take this quote from "said"
+    q = one(code(HEAD + "An Israeli military spokesman, Lt. Col. Avraham Ben-Shoshan, said Israel would "
+                 "\"continue to act against any threat\" and would not allow Hezbollah to \"re-establish "
+                 "itself\" near the border.\n").quotes, "re-establish itself")
+    assert q.speaker == "Avraham Ben-Shoshan"

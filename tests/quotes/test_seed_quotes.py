@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from kronika.actors.normalize import fold
+from kronika.lang.en import fold
 from kronika.store import Store
 from kronika.store.queries import QuoteFilter, quotes
 

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from kronika.actors.gazetteer import Gazetteer, load_gazetteer
 from kronika.actors.knowledge import KnowledgeBase, load_knowledge
 from kronika.actors.mentions import PERSON, find_spans
-from kronika.actors.normalize import clean_name, fold
+from kronika.actors.normalize import clean_name
 from kronika.actors.resolve import build
 from kronika.actors.roles import build_roles
 from kronika.actors.view import ActorView
+from kronika.lang.en import SpeechWords, fold, load_speech
 from kronika.nlp.tree import Tree
 from kronika.records import Entity, Mention, ParsedDoc, Problem
 
@@ -38,14 +39,16 @@ class ActorResult:
 @dataclass(frozen=True)
 class ActorResources:
     """What the actors stage reads, loaded once per worker: the gazetteer (countries, bodies, titles,
-    written for kronika) and the knowledge base of people and groups (converted from PETRARCH2's)."""
+    written for kronika), the knowledge base of people and groups (converted from PETRARCH2's) and
+    the words of speech."""
 
     gazetteer: Gazetteer
     knowledge: KnowledgeBase
+    speech: SpeechWords  # who "I" is in a quotation, and which names speak
 
 
 def load_resources() -> ActorResources:
-    return ActorResources(gazetteer=load_gazetteer(), knowledge=load_knowledge())
+    return ActorResources(gazetteer=load_gazetteer(), knowledge=load_knowledge(), speech=load_speech())
 
 
 def run(parsed: ParsedDoc, res: ActorResources) -> ActorResult:
@@ -53,7 +56,7 @@ def run(parsed: ParsedDoc, res: ActorResources) -> ActorResult:
     tree = Tree(parsed)
     gaz = res.gazetteer
     spans = find_spans(tree, gaz, res.knowledge)
-    doc = build(tree, gaz, spans, res.knowledge, parsed.article.published)
+    doc = build(tree, gaz, spans, res.speech, res.knowledge, parsed.article.published)
     art = parsed.article
     titles = {c.key: c.titles for c in doc.clusters.values() if c.kind == PERSON}
     roles = build_roles(tree, gaz, doc.token_key, titles, art.published, art.date_precision, art.doc_id)

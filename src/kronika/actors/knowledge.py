@@ -13,20 +13,20 @@ returns every candidate.
 
 from __future__ import annotations
 
-import csv
 import functools
 import gc
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import pycountry
 
-from kronika.actors.gazetteer import PLOVER_CODES, SECTORS, fold
+from kronika import datafiles
+from kronika.actors.gazetteer import PLOVER_CODES, SECTORS
+from kronika.datafiles import Table
 from kronika.errors import ConfigError
+from kronika.lang.en import fold
 
 __all__ = ["KnowledgeBase", "KnownBody", "KnownPerson", "KnownRole", "load_knowledge"]
 
@@ -228,30 +228,20 @@ def _codes() -> frozenset[str]:
 
 
 class _Reader:
-    """Rows of one CSV file (comment lines skipped), checked, with the line number in every error."""
+    """Rows of one CSV file (read and shape-checked by :func:`kronika.datafiles.load`), checked value by
+    value, with the line number in every error."""
 
-    def __init__(self, root: Traversable, name: str, columns: tuple[str, ...]) -> None:
-        self.name = name
-        self.columns = columns
+    def __init__(self, source: str | Path, name: str, columns: tuple[str, ...]) -> None:
+        name = name if isinstance(source, Path) else f"kb/{name}"  # a folder of copies holds them directly
+        self.name = datafiles.where(source, name)
+        self.table = datafiles.load(source, name, Table(1, columns))
         self.codes = _codes()
-        try:
-            self.lines = (root / name).read_text(encoding="utf-8").splitlines()
-        except OSError as exc:
-            raise ConfigError(f"{name}: cannot be read ({exc})") from exc
 
     def fail(self, line: int, reason: str) -> ConfigError:
         return ConfigError(f"{self.name} line {line}: {reason}")
 
     def rows(self) -> Iterator[tuple[int, dict[str, str]]]:
-        numbered = [(n, t) for n, t in enumerate(self.lines, 1) if t and not t.startswith("#")]
-        parsed = zip(numbered, csv.reader(t for _, t in numbered), strict=True)
-        header = next(parsed, None)
-        if header is None or tuple(header[1]) != self.columns:
-            raise self.fail(header[0][0] if header else 1, f"expected the header {','.join(self.columns)}")
-        for (n, _), row in parsed:
-            if len(row) != len(self.columns):
-                raise self.fail(n, f"{len(row)} fields, expected {len(self.columns)}")
-            yield n, dict(zip(self.columns, row, strict=True))
+        return ((row.line, row.values) for row in self.table)
 
     def code(self, n: int, field: str, value: str) -> str:
         if value not in self.codes:
@@ -275,7 +265,7 @@ def _split(value: str) -> tuple[str, ...]:
     return tuple(filter(None, value.split(";"))) if value else ()
 
 
-def _read_people(root: Traversable) -> list[KnownPerson]:
+def _read_people(root: str | Path) -> list[KnownPerson]:
     r = _Reader(root, "people.csv", _PEOPLE)
     grouped: dict[str, tuple[str, tuple[str, ...], list[KnownRole]]] = {}
     for n, row in r.rows():
@@ -299,7 +289,7 @@ def _role_order(r: KnownRole) -> tuple[bool, str, str]:
     return (not r.dated, r.since or "", r.until or "9999")
 
 
-def _read_bodies(root: Traversable) -> list[KnownBody]:
+def _read_bodies(root: str | Path) -> list[KnownBody]:
     r = _Reader(root, "bodies.csv", _BODIES)
     out = []
     for n, row in r.rows():
@@ -313,7 +303,7 @@ def _read_bodies(root: Traversable) -> list[KnownBody]:
     return out
 
 
-def _read_agents(root: Traversable) -> dict[str, str]:
+def _read_agents(root: str | Path) -> dict[str, str]:
     r = _Reader(root, "agents.csv", _AGENTS)
     out: dict[str, str] = {}
     for n, row in r.rows():
@@ -329,7 +319,7 @@ def load_knowledge(directory: Path | str | None = None) -> KnowledgeBase:
 
     Raises ConfigError naming the file and line of the first problem.
     """
-    root: Traversable = resources.files("kronika.actors") / "data" / "kb" if directory is None else Path(directory)
+    root: str | Path = "kronika.actors" if directory is None else Path(directory)
     # The cyclic collector would walk the growing heap again and again while 100,000 objects are made,
     # none of them in a cycle: paused, the load takes half the time.
     paused = gc.isenabled()

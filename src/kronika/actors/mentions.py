@@ -13,7 +13,8 @@ from dataclasses import dataclass, field, replace
 from kronika.actors.cities import lookup, region_country
 from kronika.actors.gazetteer import Gazetteer
 from kronika.actors.knowledge import KnowledgeBase
-from kronika.actors.normalize import clean_name, fold
+from kronika.actors.normalize import clean_name
+from kronika.lang.en import fold
 from kronika.nlp.tree import Tree
 
 PERSON, ORG, GPE, NORP = "PERSON", "ORG", "GPE", "NORP"
@@ -431,7 +432,3 @@ def _bare_countries(tree: Tree, gaz: Gazetteer, taken: set[int]) -> list[Span]:
             skip_to = t.i + n
             break
     return out
-
-
-def fold_name(span: Span) -> str:
-    return fold(clean_name(span.text))

@@ -17,7 +17,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from kronika.actors.normalize import fold, has_diacritics, surname_variant
+from kronika.actors.normalize import has_diacritics, surname_variant
+from kronika.lang.en import fold
 
 Counts = tuple[tuple[str, int], ...]  # value -> how often, in the order first seen
 

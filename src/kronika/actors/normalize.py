@@ -1,24 +1,16 @@
-"""Folding names so spellings of one name compare equal (Vučić, Vucic, VUCIC)."""
+"""Names as written and as compared: a mention's text cleaned of what is not the name, and how alike two
+surnames are (folding itself is :func:`kronika.lang.en.fold`)."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
-_EXTRA = str.maketrans({"đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss",
-                        "’": "'", "‘": "'", "ı": "i", "æ": "ae", "œ": "oe"})
+from kronika.lang.en import fold
+
 _POSSESSIVE = re.compile(r"['’]s?$")
 _SPACES = re.compile(r"\s+")
 _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Lowercase, strip diacritics and unify apostrophes and spaces (cached: names repeat)."""
-    s = unicodedata.normalize("NFKD", text.translate(_EXTRA))
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    return _SPACES.sub(" ", s).strip().lower()
 
 
 @lru_cache(maxsize=65536)
@@ -34,10 +26,6 @@ def clean_name(text: str) -> str:
     if "(" in s or ")" in s:
         s = _SPACES.sub(" ", s.replace("(", " ").replace(")", " ")).strip()
     return s
-
-
-def name_key(text: str) -> str:
-    return fold(clean_name(text))
 
 
 def has_diacritics(text: str) -> bool:

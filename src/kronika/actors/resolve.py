@@ -6,16 +6,14 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from kronika.actors.gazetteer import Gazetteer
 from kronika.actors.knowledge import KnowledgeBase, KnownPerson
 from kronika.actors.mentions import GPE, NORP, ORG, PERSON, Span, dateline_tokens
-from kronika.actors.normalize import clean_name, fold, has_diacritics, surname_variant
+from kronika.actors.normalize import clean_name, has_diacritics, surname_variant
 from kronika.actors.titles import TitleSeen, description_title, person_title
-from kronika.datafiles import load_yaml
+from kronika.lang.en import SpeechWords, fold
 from kronika.nlp.quotemarks import find_quotes, inside
 from kronika.nlp.tree import Tree
 from kronika.plover import INTERNATIONAL_CODES
@@ -96,11 +94,6 @@ def _name_parts(text: str) -> list[str]:
     return [p for p in clean_name(text).replace("-", " - ").split() if p != "-"]
 
 
-def _surname(text: str) -> str:
-    parts = clean_name(text).split()
-    return fold(parts[-1]) if parts else ""
-
-
 def cluster_people(spans: list[Span]) -> dict[int, str]:
     """Assign each PERSON span (by index) a person key; surnames and variants join full names."""
     keys: dict[int, str] = {}
@@ -170,10 +163,9 @@ def _known_names(tree: Tree, spans: list[Span]) -> None:
     spans.sort(key=lambda s: s.start)
 
 
-def _speaking_names(tree: Tree, gaz: Gazetteer, spans: list[Span]) -> None:
+def _speaking_names(tree: Tree, gaz: Gazetteer, spans: list[Span], verbs: frozenset[str]) -> None:
     """A two- or three-word name spaCy called an organisation is a person when it speaks or bears a
     title ("Amina Wanjiku said", "Minister Boobek Ajikeev") and has no word of an organisation's name."""
-    verbs = _speech()["speech_verbs"]
     for s in spans:
         words = clean_name(s.text).split()
         if s.kind != ORG or s.code or not 2 <= len(words) <= 3 or clean_name(s.text).isupper():
@@ -187,9 +179,9 @@ def _speaking_names(tree: Tree, gaz: Gazetteer, spans: list[Span]) -> None:
             s.kind, s.sector, s.country = PERSON, None, None
 
 
-def build(tree: Tree, gaz: Gazetteer, spans: list[Span], kb: KnowledgeBase | None = None,
+def build(tree: Tree, gaz: Gazetteer, spans: list[Span], speech: SpeechWords, kb: KnowledgeBase | None = None,
           published: str | None = None) -> DocActors:
-    _speaking_names(tree, gaz, spans)
+    _speaking_names(tree, gaz, spans, speech.speech_verbs)
     _reclassify_surnames(spans)
     _known_names(tree, spans)
     spans = [s for s in spans if not s.extra.get("unknown") or s.kind == PERSON]
@@ -242,7 +234,7 @@ def build(tree: Tree, gaz: Gazetteer, spans: list[Span], kb: KnowledgeBase | Non
     descriptions = _descriptions(tree, gaz, name_tokens, token_key, clusters, home)
     _body_anaphors(tree, clusters, token_key)
     antecedents = _pronouns(tree, clusters, token_key)
-    _first_person(tree, clusters, token_key)
+    _first_person(tree, clusters, token_key, speech)
     return DocActors(clusters=clusters, token_key=token_key, spans=spans, home_country=home,
                      descriptions=descriptions, dateline=dateline_tokens(tree), pair=main_pair(spans),
                      knowledge=kb, antecedents=antecedents)
@@ -541,31 +533,24 @@ def _reporting_subject(tree: Tree, k: int) -> int | None:
     return subj.i
 
 
-@lru_cache(maxsize=1)
-def _speech() -> dict[str, frozenset[str]]:
-    raw = load_yaml(resources.files("kronika.actors").joinpath("data/speech.yaml").read_text("utf-8"))
-    return {k: frozenset(str(w).lower() for w in v) for k, v in raw.items()}
-
-
-def _first_person(tree: Tree, clusters: dict[str, Cluster], token_key: dict[int, str]) -> None:
+def _first_person(tree: Tree, clusters: dict[str, Cluster], token_key: dict[int, str], words: SpeechWords) -> None:
     """"I reiterated my gratitude...," Vucic wrote: I and my are the one quoted.
 
     The speaker is the subject of a verb of saying outside the quotation, in the quotation's last
     sentence or the one after it; "we" and "our" are the speaker's country when it is known.
     """
-    words = _speech()
     quotes = find_quotes(tree.text)
     if not quotes:
         return
     for t in tree.tokens:
         low = tree.lower[t.i]
-        plural = low in words["first_person_plural"]
-        if t.pos != "PRON" or not (plural or low in words["first_person_singular"]):
+        plural = low in words.first_person_plural
+        if t.pos != "PRON" or not (plural or low in words.first_person_singular):
             continue
         q = inside(quotes, t.idx)
         if q is None:
             continue
-        speaker = _speaker_of(tree, q.start, q.end, words["speech_verbs"], token_key)
+        speaker = _speaker_of(tree, q.start, q.end, words.speech_verbs, token_key)
         if speaker is None:
             continue
         if plural:

@@ -4,13 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from kronika.plover import NOT_FACT_AUX
+from kronika.plover import is_fact
 from kronika.store.queries import plover_record
-
-
-def is_fact(aux: list[str] | tuple[str, ...] | None) -> bool:
-    """False for negated ("did not impose") and hypothetical ("could impose ... if") events."""
-    return not set(aux or ()) & set(NOT_FACT_AUX)
 
 
 def side_text(refs: list[dict[str, Any]]) -> str:

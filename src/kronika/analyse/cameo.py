@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from kronika.analyse.briefs import is_fact
 from kronika.analyse.flat import date_precision, is_state
 from kronika.columns import Column
+from kronika.plover import is_fact
 
 # PLOVER sector -> CAMEO actor type, the inverse of the role blocks tools/convert_petrarch_actors.py
 # reads from the PETRARCH2 dictionaries: CAMEO's MED is the media (PLOVER JRN) and HLH is health

@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING, Any
 
 from kronika.analyse.counterparts import Activity
 from kronika.analyse.counts import Counts
-from kronika.analyse.dyads import QUADS, Dyad
+from kronika.analyse.dyads import Dyad
 from kronika.analyse.periods import period_start
 from kronika.errors import InputError
+from kronika.plover import QUAD_CLASSES
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -65,7 +66,7 @@ def activity_chart(a: Activity, path: str | Path) -> Path:
     ax: Any = fig.axes[0]
     x = [period_start(t.period) for t in a.timeline]
     bottom = [0] * len(x)
-    for q, label in QUADS.items():
+    for q, label in QUAD_CLASSES.items():
         values = [t.quad[q] for t in a.timeline]
         ax.bar(x, values, bottom=bottom, width=_bar_width(a.by), align="edge",
                color=QUAD_COLOURS[q], label=label)

@@ -10,12 +10,11 @@ from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from kronika.analyse.briefs import is_fact
-from kronika.analyse.dyads import QUADS
 from kronika.analyse.network import Node, event_sides
 from kronika.analyse.periods import PERIODS, period_of
 from kronika.analyse.timeline import periods_between, quiet_runs
 from kronika.errors import QueryError
+from kronika.plover import QUAD_CLASSES, is_fact
 from kronika.store import Store
 from kronika.store.actor_refs import ActorRef, resolve_actor
 from kronika.store.queries import EventFilter, actor, events
@@ -107,7 +106,7 @@ def activity(store: Store, name: str, *, by: str = "month") -> Activity:
                           key=lambda c: (-c.count, RELATIONS.index(c.relation), c.node.label))
     # Every period from the first to the last: a quiet month is a zero on the chart, not a gap.
     span = periods_between(min(periods), max(periods), by) if periods else []
-    timeline = [PeriodActivity(p, len(rs), {q: sum(r["quad_code"] == q for r in rs) for q in QUADS},
+    timeline = [PeriodActivity(p, len(rs), {q: sum(r["quad_code"] == q for r in rs) for q in QUAD_CLASSES},
                                tuple(r["id"] for r in rs), *_score_sum(rs))
                 for p, rs in ((p, periods.get(p, [])) for p in span)]
     return Activity(ref, by, counterparts, timeline, n_events, undated, not_facts)
@@ -156,5 +155,5 @@ def render_counterparts(a: Activity, *, width: int = 100) -> str:
         if first != last:
             lines.append(f"  {first} … {last}    0")
         else:
-            lines.append(f"  {t.period:<8} {t.count:>3}  " + " ".join(f"q{q}:{t.quad[q]}" for q in QUADS))
+            lines.append(f"  {t.period:<8} {t.count:>3}  " + " ".join(f"q{q}:{t.quad[q]}" for q in QUAD_CLASSES))
     return "\n".join(line if len(line) <= width else line[:width - 1] + "…" for line in lines)

@@ -17,17 +17,15 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from kronika.analyse.briefs import brief, is_fact
+from kronika.analyse.briefs import brief
 from kronika.analyse.network import Node, event_sides
 from kronika.analyse.periods import PERIODS, period_of
 from kronika.analyse.timeline import periods_between
 from kronika.errors import QueryError
-from kronika.plover import QUAD_CLASSES
+from kronika.plover import QUAD_CLASSES, is_fact
 from kronika.store import Store
 from kronika.store.actor_refs import ActorRef, resolve_actor
 from kronika.store.queries import EventFilter, events
-
-QUADS = QUAD_CLASSES  # kept under its old name for the modules that chart dyads
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +148,6 @@ def _totals(groups: dict[tuple[str, str, str], list[dict[str, Any]]], by: str) -
 
 
 def _total(p: str, d: str, rows: list[dict[str, Any]]) -> PeriodTotal:
-    quad = {q: sum(1 for r in rows if r["quad_code"] == q) for q in QUADS}
+    quad = {q: sum(1 for r in rows if r["quad_code"] == q) for q in QUAD_CLASSES}
     return PeriodTotal(p, d, len(rows), quad, quad[1] + quad[2], quad[3] + quad[4], _mean(rows),
                        tuple(r["id"] for r in rows))

@@ -10,24 +10,14 @@ or supposed reference event matched only by a prediction that says so.
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from kronika.errors import InputError
-
-BLOCKING_AUX = frozenset({"negation", "hypothetical"})
-_QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("„", '"'), ("–", "-"), ("—", "-"))
-
-
-def fold(s: str | None) -> str:
-    s = unicodedata.normalize("NFKD", s or "")
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    for a, b in _QUOTES:
-        s = s.replace(a, b)
-    return " ".join(s.lower().split())
+from kronika.lang.en import fold
+from kronika.plover import AUX_MODES, NOT_FACT_AUX
 
 
 def doc_key(name: object) -> str:
@@ -42,7 +32,7 @@ def _codes(side: list[dict[str, Any]] | None) -> set[str]:
 def _aux(rec: dict[str, Any]) -> set[str]:
     a = rec.get("aux")
     vals = set(a if isinstance(a, list) else [a] if a else [])
-    vals |= {c for c in rec.get("context") or [] if c in ("historical", "future", "hypothetical", "negation")}
+    vals |= {c for c in rec.get("context") or [] if c in AUX_MODES}
     return vals
 
 
@@ -69,7 +59,7 @@ def participants_match(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
 
 
 def same_sentence(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
-    return fold(gold["evidence"]) in fold(pred.get("text") or pred.get("sentence") or "")
+    return fold(gold["evidence"] or "") in fold(pred.get("text") or pred.get("sentence") or "")
 
 
 def right_category(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
@@ -173,7 +163,7 @@ def score(gold: dict[str, Any], preds: list[dict[str, Any]]) -> Report:
             overall.predicted += 1
             cats[str(p.get("event"))].predicted += 1
         for g in doc["events"]:
-            blocking = set(g.get("aux") and [g["aux"]] or []) & BLOCKING_AUX
+            blocking = set(g.get("aux") and [g["aux"]] or []) & set(NOT_FACT_AUX)
             hits = [i for i, p in enumerate(ps) if event_matches(g, p)]
             good = [i for i in hits if blocking <= _aux(ps[i])]
             bad = [i for i in hits if i not in good]

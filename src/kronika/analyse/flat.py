@@ -10,9 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from kronika.analyse.briefs import is_fact
 from kronika.columns import Column
-from kronika.plover import INTERNATIONAL_CODES
+from kronika.plover import INTERNATIONAL_CODES, is_fact
 from kronika.store.checks import first_day, last_day
 
 _PRECISION = {10: "day", 7: "month", 4: "year"}  # by the length of YYYY-MM-DD, YYYY-MM, YYYY

@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-from kronika.analyse.briefs import is_fact
 from kronika.analyse.listing import checked_filter
 from kronika.output import TableView
+from kronika.plover import is_fact
 from kronika.store import Store
 from kronika.store.actor_refs import country_names, event_entities
 from kronika.store.checks import Spelling, option_name

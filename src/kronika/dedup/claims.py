@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from kronika.dedup.corroborate import Similarity
-from kronika.dedup.similarity import fold, terms
+from kronika.dedup.similarity import terms
+from kronika.lang.en import fold
 
 CLAIM_THRESHOLD = 0.60
 COMMON = 200  # a word in more distinct statements than this tells nothing: pairs are not sought through it

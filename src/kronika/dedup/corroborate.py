@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 
 from kronika.dedup.keys import Item, block_keys, compatible, dates_agree
-from kronika.dedup.similarity import fold
+from kronika.lang.en import fold
 
 Similarity = Callable[[int, int], float]
 

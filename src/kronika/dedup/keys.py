@@ -11,11 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from kronika.plover import NOT_FACT_AUX as POLARITY  # reports that differ in these are different claims
+from kronika.plover import UNDIRECTED  # who is "actor" and who "recipient" is the writer's choice
+
 PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
-# Categories where who is "actor" and who "recipient" is the writer's choice, not the event's.
-UNDIRECTED = frozenset({"CONSULT"})
-# Polarity auxiliaries: reports that differ in these are different claims.
-POLARITY = ("negation", "hypothetical")
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,29 +17,16 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from kronika.lang.en import STOP_WORDS as _STOP
+from kronika.lang.en import fold
+
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*|\d+")
-_STOP = frozenset("""
-a about above after again against all also am an and any are as at be been before being below between
-both but by can could did do does doing down during each few for from further had has have having he her
-here hers him his how i if in into is it its itself just may me might more most must my no nor not now of
-off on once only or other our ours out over own same she should so some such than that the their theirs
-them then there these they this those through to too under until up very was we were what when where which
-while who whom why will with would you your said says say told added according since
-monday tuesday wednesday thursday friday saturday sunday yesterday today week month year
-""".split())
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ures", "ure", "ments", "ment", "ness", "ies", "ied",
              "ers", "er", "ed", "es", "s", "ly", "al")
-
-
-def fold(text: str) -> str:
-    """Lower case without accents ("Drăgulescu" and "Dragulescu" are one word)."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def stem(word: str) -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from kronika.actors import ActorResult
 from kronika.events.conventions import Conventions, load_conventions
-from kronika.events.lexicon import Lexicon, default_lexicon
+from kronika.events.lexicon import Lexicon, load_lexicon
 from kronika.events.sentence import code_sentence
 from kronika.events.story import Story
 from kronika.records import Event, ParsedDoc
@@ -21,7 +21,7 @@ class EventResources:
 
 
 def load_resources() -> EventResources:
-    return EventResources(lexicon=default_lexicon(), conventions=load_conventions())
+    return EventResources(lexicon=load_lexicon(), conventions=load_conventions())
 
 
 def run(parsed: ParsedDoc, found: ActorResult, res: EventResources) -> list[Event]:

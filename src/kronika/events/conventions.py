@@ -9,17 +9,19 @@ Every side filled in here is flagged (``ActorRef.inferred``) and never names a p
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
-import yaml
-
-from kronika.datafiles import load_yaml
+from kronika import datafiles
+from kronika.datafiles import STR, WORDS, MapOf, Record, Schema
 from kronika.errors import ConfigError
 from kronika.plover import CATEGORIES, SECTORS
 from kronika.records import ActorRef
 
 _FILE = "conventions.yaml"
+SCHEMA = Schema(1, Record({"implicit_actors": MapOf(MapOf(STR)), "legal_accuse_lemmas": WORDS,
+                           "instrument_nouns": WORDS,
+                           "labels": MapOf(STR), "protest_target": STR, "civil_sectors": WORDS, "state_agents": WORDS,
+                           "repression_target": STR}))
 
 
 @dataclass(frozen=True)
@@ -64,12 +66,7 @@ def _words(raw: dict[str, Any], key: str) -> frozenset[str]:
 
 
 def load_conventions() -> Conventions:
-    try:
-        raw = load_yaml((resources.files("kronika.events") / "data" / _FILE).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"{_FILE}: cannot be read ({exc})") from exc
-    if not isinstance(raw, dict):
-        raise ConfigError(f"{_FILE}: expected a mapping at the top level")
+    raw = datafiles.load("kronika.events", _FILE, SCHEMA)
     implicit: dict[str, dict[str, str]] = {}
     for event, table in (raw.get("implicit_actors") or {}).items():
         if event not in CATEGORIES or not isinstance(table, dict):

@@ -1,4 +1,4 @@
-"""Loading and checking the event lexicon (triggers, modality cues, contexts, categories).
+"""Loading and checking the event lexicon (triggers, modality cues, contexts).
 
 The lexicon is data under ``events/data``; this module only reads it, checks its shape once, and
 indexes it for the trigger finder. Triggers come from two files: ``triggers.yaml``, kronika's own,
@@ -10,19 +10,26 @@ specificity and weight, the trigger finder keeps the first, so kronika's own ent
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from kronika.datafiles import load_yaml
+from kronika import datafiles
+from kronika.datafiles import BOOL, NUMBER, STR, WORDS, ListOf, MapOf, OneOf, Record, Schema
 from kronika.errors import ConfigError
-from kronika.plover import CATEGORIES
+from kronika.plover import CATEGORY, CONTEXTS
 
 # Trigger files in the order they are read (own first, see above) and the source each entry records.
 TRIGGER_FILES = (("triggers.yaml", "kronika"), ("cameo_triggers.yaml", "cameo"))
+
+# The files' shapes (what the values mean is checked below). modality.yaml and arguments.yaml are named
+# word lists, some grouped one level down ("hypothetical" -> "markers") or in pairs (non_events).
+TRIGGERS = Schema(1, Record({"triggers": ListOf(Record(
+    {"lemma": STR, "pos": STR, "event": STR},
+    {"mode": STR, "particle": STR, "prep": STR, "objects": WORDS, "context": WORDS, "light": BOOL,
+     "passive_recipient": BOOL, "weight": NUMBER, "cameo": STR}))}))
+CONTEXT_KEYWORDS = Schema(1, Record({"keywords": MapOf(STR)}))
+MODALITY = Schema(1, MapOf(OneOf((WORDS, MapOf(WORDS)))))
+ARGUMENTS = Schema(1, MapOf(OneOf((WORDS, MapOf(WORDS), ListOf(WORDS)))))
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,21 +53,10 @@ class TriggerEntry:
         return bool(self.particle) + bool(self.prep) + bool(self.objects)
 
 
-@dataclass(frozen=True, slots=True)
-class Category:
-    name: str
-    quad: int
-    score: float
-    cameo_root: str
-    modes: dict[str, float]
-    cameo_modes: dict[str, str]
-
-
 @dataclass(frozen=True)
 class Lexicon:
     verbs: dict[str, list[TriggerEntry]]
     nouns: dict[str, list[TriggerEntry]]
-    categories: dict[str, Category]
     contexts: dict[str, str]
     modality: dict[str, Any]
     args: dict[str, Any]
@@ -93,32 +89,18 @@ def _flatten(raw: Any) -> list[str]:
     return []
 
 
-def _read(folder: Path | Any, name: str) -> Any:
-    path = folder / name
-    try:
-        return load_yaml(path.read_text(encoding="utf-8")) or {}
-    except FileNotFoundError as exc:
-        raise ConfigError(f"{name}: lexicon file missing") from exc
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{name}: not valid YAML: {exc}") from exc
-
-
-def _entry(raw: dict[str, Any], n: int, cats: dict[str, Category], name: str = "triggers.yaml",
-           source: str = "kronika") -> TriggerEntry:
+def _entry(raw: dict[str, Any], n: int, name: str = "triggers.yaml", source: str = "kronika") -> TriggerEntry:
     where = f"{name} entry {n}"
-    if not isinstance(raw, dict):
-        raise ConfigError(f"{where}: expected a mapping with lemma, pos and event, got {raw!r}")
-    try:
-        lemma, pos, event = str(raw["lemma"]).lower(), str(raw["pos"]).upper(), str(raw["event"])
-    except KeyError as exc:
-        raise ConfigError(f"{where}: missing field {exc}") from exc
-    if event not in cats:
+    lemma, pos, event = raw["lemma"].lower(), raw["pos"].upper(), raw["event"]
+    if event not in CATEGORY:
         raise ConfigError(f'{where} ({lemma}): event "{event}" is not a PLOVER category')
     if pos not in ("VERB", "NOUN"):
         raise ConfigError(f'{where} ({lemma}): pos "{pos}" must be VERB or NOUN')
     mode = raw.get("mode")
-    if mode and mode not in cats[event].modes:
+    if mode and mode not in CATEGORY[event].modes:
         raise ConfigError(f'{where} ({lemma}): mode "{mode}" is not a mode of {event}')
+    if unknown := [c for c in raw.get("context") or () if c not in CONTEXTS]:
+        raise ConfigError(f'{where} ({lemma}): context "{unknown[0]}" is not a PLOVER context')
     objects = raw.get("objects") or []
     return TriggerEntry(
         lemma=lemma, pos=pos, event=event, mode=mode or None,
@@ -132,32 +114,19 @@ def _entry(raw: dict[str, Any], n: int, cats: dict[str, Category], name: str = "
 
 
 def load_lexicon(folder: Path | None = None) -> Lexicon:
-    base: Any = folder if folder is not None else resources.files("kronika.events") / "data"
-    cats_raw = _read(base, "categories.yaml")
-    cats_raw = cats_raw.get("categories", cats_raw)
-    cats: dict[str, Category] = {}
-    for name in CATEGORIES:
-        c = cats_raw.get(name)
-        if not isinstance(c, dict):
-            raise ConfigError(f"categories.yaml: category {name} missing")
-        cats[name] = Category(name=name, quad=int(c["quad"]), score=float(c["score"]),
-                              cameo_root=str(c["cameo_root"]).zfill(2),
-                              modes={str(k): float(v) for k, v in (c.get("modes") or {}).items()},
-                              cameo_modes={str(k): str(v).zfill(2)
-                                           for k, v in (c.get("cameo_modes") or {}).items()})
+    """Read and check the lexicon files (the packaged ones unless ``folder`` is given)."""
+    base: str | Path = folder if folder is not None else "kronika.events"
     verbs: dict[str, list[TriggerEntry]] = {}
     nouns: dict[str, list[TriggerEntry]] = {}
     for name, source in TRIGGER_FILES:
-        trig = _read(base, name)
-        for n, raw in enumerate(trig.get("triggers") or [], 1):
-            e = _entry(raw, n, cats, name, source)
+        trig = datafiles.load(base, name, TRIGGERS)
+        for n, raw in enumerate(trig["triggers"], 1):
+            e = _entry(raw, n, name, source)
             (verbs if e.pos == "VERB" else nouns).setdefault(e.lemma, []).append(e)
-    ctx = _read(base, "contexts.yaml")
-    contexts = {str(k).lower(): str(v) for k, v in (ctx.get("keywords") or {}).items()}
-    return Lexicon(verbs=verbs, nouns=nouns, categories=cats, contexts=contexts,
-                   modality=_read(base, "modality.yaml"), args=_read(base, "arguments.yaml"))
-
-
-@lru_cache(maxsize=1)
-def default_lexicon() -> Lexicon:
-    return load_lexicon()
+    ctx = datafiles.load(base, "contexts.yaml", CONTEXT_KEYWORDS)
+    contexts = {k.lower(): v for k, v in ctx["keywords"].items()}
+    if unknown := sorted(k for k, v in contexts.items() if v not in CONTEXTS):
+        raise ConfigError(f'contexts.yaml: keyword "{unknown[0]}" gives "{contexts[unknown[0]]}", not a PLOVER context')
+    return Lexicon(verbs=verbs, nouns=nouns, contexts=contexts,
+                   modality=datafiles.load(base, "modality.yaml", MODALITY),
+                   args=datafiles.load(base, "arguments.yaml", ARGUMENTS))

@@ -1,4 +1,7 @@
-"""Building PLOVER records: ids from content, scores, quad classes and CAMEO roots."""
+"""Building PLOVER records: ids from content, contexts from the sentence's words.
+
+The categories' scores, quad classes and CAMEO roots are the standard's: :mod:`kronika.plover`.
+"""
 
 from __future__ import annotations
 
@@ -6,31 +9,11 @@ import hashlib
 
 from kronika.events.lexicon import Lexicon
 
-CODER = "kronika 0.1.0"
-
 
 def event_id(doc_id: str, sentence: int, trigger_start: int, category: str) -> str:
     """Content-derived id: the same event in the same sentence of the same article, whatever the run."""
     raw = f"{doc_id}|{sentence}|{trigger_start}|{category}".encode()
     return hashlib.sha1(raw).hexdigest()[:20]
-
-
-def score(lex: Lexicon, category: str, mode: str | None) -> float:
-    cat = lex.categories[category]
-    if mode and mode in cat.modes:
-        return cat.modes[mode]
-    return cat.score
-
-
-def cameo_root(lex: Lexicon, category: str, mode: str | None) -> str:
-    cat = lex.categories[category]
-    if mode and mode in cat.cameo_modes:
-        return cat.cameo_modes[mode]
-    return cat.cameo_root
-
-
-def quad(lex: Lexicon, category: str) -> int:
-    return lex.categories[category].quad
 
 
 def contexts(lex: Lexicon, lemmas: list[str], implied: tuple[str, ...]) -> tuple[str, ...]:

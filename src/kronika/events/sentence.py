@@ -7,28 +7,26 @@ from dataclasses import replace
 from datetime import date as date_type
 from datetime import timedelta
 
+from kronika import plover
 from kronika.actors import ActorView
-from kronika.events import plover
 from kronika.events.arguments import noun_args, subject_of, verb_args
 from kronika.events.conventions import Conventions
 from kronika.events.draft import Draft
 from kronika.events.lexicon import Lexicon
 from kronika.events.modality import COOPERATIVE, historical, modality
 from kronika.events.places import event_place, place_country
+from kronika.events.plover import contexts, event_id
 from kronika.events.readings import ORDERED_MODES, plover_rules
 from kronika.events.sides import conventional_recipient, implicit_recipient, sides
 from kronika.events.story import Story, group_anaphor, group_object
 from kronika.events.subsumed import background, in_name, setting, subsumed
 from kronika.events.targets import purpose_targets, refused_objects
 from kronika.events.triggers import NO_INTENT, Trigger, find_triggers
-from kronika.nlp.timex import WEEKDAYS, TimeExpr, sentence_times, simple_past, time_for
+from kronika.lang.en import WEEKDAYS
+from kronika.nlp.timex import TimeExpr, sentence_times, simple_past, time_for
 from kronika.nlp.tree import Tree
 from kronika.records import ActorRef, Citation, Event, Explanation, ParsedDoc
 
-# Categories that need someone on the receiving end (PLOVER requires a recipient for the material
-# ones); when the sentence names none, the counterpart is looked for nearby.
-DIRECTED = frozenset({"AGREE", "SUPPORT", "COOPERATE", "AID", "REQUEST", "ACCUSE", "REJECT",
-                      "THREATEN", "SANCTION", "COERCE", "ASSAULT", "CONCEDE", "MOBILIZE"})
 
 def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conventions, sent: int,
                   story: Story | None = None) -> list[Event]:
@@ -213,7 +211,7 @@ def _complete_recipients(view: ActorView, conv: Conventions, lex: Lexicon, story
         d.implicit_recipient = bool(d.recipients)
         if d.recipients:
             d.args.recipient_how = f"PLOVER convention: {d.recipients[0].inferred}"
-    if d.event in DIRECTED and not d.recipients and len({a.code for a in d.actors}) == 1:
+    if d.event in plover.NEEDS_RECIPIENT and not d.recipients and len({a.code for a in d.actors}) == 1:
         d.recipients = implicit_recipient(view, sent, trig.token, d.actors, date, d.event,
                                           lex.wordset("reporting_verbs"), conv.civil_sectors)
         d.implicit_recipient = bool(d.recipients)
@@ -335,14 +333,14 @@ def _record(parsed: ParsedDoc, lex: Lexicon, tree: Tree, sent: int,
                     char_start=s.raw_start, char_end=s.raw_end, outlet=art.outlet,
                     published=art.published, url=art.url, text=s.text)
     return Event(
-        id=plover.event_id(art.doc_id, sent, start, d.event),
+        id=event_id(art.doc_id, sent, start, d.event),
         doc_id=art.doc_id, sentence=sent, event=d.event,
         mode=(mode,) if mode else (),
-        context=plover.contexts(lex, lemmas, entry.context),
+        context=contexts(lex, lemmas, entry.context),
         aux=tuple(aux), actor=tuple(d.actors), recipient=tuple(d.recipients),
         date=date, date_precision=precision if date else None, event_loc=loc,
-        event_scale=plover.score(lex, d.event, mode), quad_code=plover.quad(lex, d.event),
-        cameo_root=plover.cameo_root(lex, d.event, mode), confidence=round(confidence, 2),
+        event_scale=plover.score(d.event, mode), quad_code=plover.quad(d.event),
+        cameo_root=plover.cameo_root(d.event, mode), confidence=round(confidence, 2),
         text=s.text, event_text=" ".join(tree[k].text for k in words),
         trigger_start=start, trigger_end=end, cite=cite, explain=_explanation(d),
     )

@@ -14,10 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from kronika.datafiles import load_yaml
-from kronika.errors import ConfigError
+from kronika import datafiles
+from kronika.datafiles import WORDS, Record, Schema
 
 from .dates import _TIME, PartialDate, find_date
 
@@ -57,14 +56,14 @@ class DateLine:
     place: str | None = None  # the city of a wire-style line, "Chennai, 2 April 2025 (Outlet)"
 
 
+_OUTLETS = Schema(1, Record({"name_words": WORDS}))
+
+
 @lru_cache(maxsize=1)
 def outlet_words() -> frozenset[str]:
     """Last words of outlets' names (``ingest/data/outlets.yaml``)."""
-    name = "outlets.yaml"
-    data = load_yaml(resources.files("kronika.ingest").joinpath("data", name).read_text(encoding="utf-8"))
-    if not isinstance(data, dict) or data.get("version") != 1 or not isinstance(data.get("name_words"), list):
-        raise ConfigError(f"kronika/ingest/data/{name}: expected version: 1 and a list name_words")
-    return frozenset(str(w).casefold() for w in data["name_words"])
+    data = datafiles.load("kronika.ingest", "outlets.yaml", _OUTLETS)
+    return frozenset(w.casefold() for w in data["name_words"])
 
 
 def outlet_in_byline(names: str) -> tuple[str, str | None]:

@@ -10,10 +10,11 @@ publication date.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
+
+from kronika.lang.en import fold
 
 from . import boilerplate as bp
 from .date_lines import AGENCY_DATELINE, CAPS_DATELINE, LABEL, date_line, dateline_date
@@ -55,15 +56,6 @@ class Found:
     dateline: str | None
 
 
-def fold(text: str) -> str:
-    """Compare headlines the way a reader would: case, accents, quotes and spacing ignored."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    for a, b in (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("„", '"'), ("–", "-"), ("—", "-")):
-        text = text.replace(a, b)
-    return " ".join(text.casefold().split())
-
-
 def looks_like_title(line: Line) -> bool:
     """A headline is short and not a sentence of the body (those end with a full stop)."""
     text = line.plain
@@ -78,6 +70,7 @@ def _pick_title(lines: Sequence[Line], kinds: list[str], known: str | None) -> i
     """Index of the title line: the metadata title where the text repeats it, else a heading or line 1."""
     candidates = [i for i, k in enumerate(kinds[: HEADER_LINES + 5]) if k == bp.BODY]
     if known is not None:
+        # the headline as a reader compares it: case, accents, quotes and spacing ignored
         return next((i for i in candidates if fold(lines[i].plain) == fold(known)), None)
     headings = [i for i in candidates[:5] if lines[i].heading == 1]
     if headings:

@@ -16,9 +16,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-# opening mark -> closing marks it accepts
-_PAIRS: dict[str, str] = {"“": "”“", "„": "“”", "«": "»", "‹": "›", '"': '"', "‘": "’", "'": "'"}
-_SINGLE = frozenset({"‘", "'"})
+from kronika.lang.en import QUOTE_PAIRS, SINGLE_QUOTES
+
+_PAIRS = QUOTE_PAIRS  # opening mark -> closing marks it accepts
+_SINGLE = SINGLE_QUOTES
 # Punctuation that may sit between a closing mark and the end of a word ("crazy,”" / "plates.'").
 _CLOSE_BEFORE = ".,;:!?…)]"
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kronika.lang.en import DOUBLE_QUOTE_MARKS
 from kronika.nlp.tree import Tree
 from kronika.quotes.speakers import Context, Speaker, channel_of, phrase_lemmas, speaker_at
 
@@ -74,7 +75,7 @@ def _verb_in(ctx: Context, tokens: list[int], *, stop_at_quote: bool) -> int | N
     seen = 0
     for k in tokens:
         t = ctx.tree[k]
-        if stop_at_quote and t.text in ("“", "”", "„", '"', "«", "»") and seen:
+        if stop_at_quote and t.text in DOUBLE_QUOTE_MARKS and seen:
             return None
         if t.pos == "PUNCT":
             continue

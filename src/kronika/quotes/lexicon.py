@@ -1,14 +1,16 @@
-"""The words that attribute quotations (speech verbs, channels), read once from ``quotes/data``."""
+"""The words that attribute quotations: the speech verbs (English's, :mod:`kronika.lang.en.speech`) and
+the channels words are said in (``quotes/data/channels.yaml``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import Any
 
-from kronika.datafiles import load_yaml
-from kronika.errors import ConfigError
+from kronika import datafiles
+from kronika.datafiles import WORDS, MapOf, Record, Schema
+from kronika.lang.en import SpeechWords, load_speech
+
+CHANNELS = Schema(1, Record({"channels": MapOf(WORDS)}))
 
 
 @dataclass(frozen=True)
@@ -28,37 +30,15 @@ class QuoteLexicon:
         return None
 
 
-def _load(name: str) -> dict[str, Any]:
-    text = resources.files("kronika.quotes").joinpath("data", name).read_text(encoding="utf-8")
-    data = load_yaml(text)
-    if not isinstance(data, dict) or data.get("version") != 1:
-        raise ConfigError(f"kronika/quotes/data/{name}: expected a mapping with version: 1")
-    return data
-
-
-def _words(data: dict[str, Any], key: str, name: str) -> frozenset[str]:
-    value = data.get(key)
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"kronika/quotes/data/{name}: {key} must be a list of words")
-    return frozenset(v.lower() for v in value)
+def load_lexicon(speech: SpeechWords) -> QuoteLexicon:
+    chans = datafiles.load("kronika.quotes", "channels.yaml", CHANNELS)["channels"]
+    channels = {tuple(w.lower().split()): channel for channel, words in chans.items() for w in words}
+    return QuoteLexicon(speech_verbs=speech.speech_verbs, reporting_verbs=speech.reporting_verbs,
+                        carrier_verbs=speech.carrier_verbs, author_preps=speech.author_preps, channels=channels)
 
 
 @lru_cache(maxsize=1)
 def default_lexicon() -> QuoteLexicon:
-    speech = _load("speech.yaml")
-    chans = _load("channels.yaml").get("channels")
-    if not isinstance(chans, dict):
-        raise ConfigError("kronika/quotes/data/channels.yaml: channels must map a channel to its words")
-    channels: dict[tuple[str, ...], str] = {}
-    for channel, words in chans.items():
-        if not isinstance(words, list):
-            raise ConfigError(f"kronika/quotes/data/channels.yaml: {channel} must list words")
-        for w in words:
-            channels[tuple(str(w).lower().split())] = str(channel)
-    return QuoteLexicon(
-        speech_verbs=_words(speech, "speech_verbs", "speech.yaml"),
-        reporting_verbs=_words(speech, "reporting_verbs", "speech.yaml"),
-        carrier_verbs=_words(speech, "carrier_verbs", "speech.yaml"),
-        author_preps=_words(speech, "author_preps", "speech.yaml"),
-        channels=channels,
-    )
+    """Loaded once per process. (The quotes stage is handed the events stage's resources, not its own,
+    so it cannot be given this one the way the other stages are given theirs.)"""
+    return load_lexicon(load_speech())

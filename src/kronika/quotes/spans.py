@@ -8,6 +8,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from kronika.lang.en import DOUBLE_QUOTE_MARKS
 from kronika.nlp.quotemarks import QuoteSpan, find_quotes
 from kronika.nlp.tree import Tree
 from kronika.quotes.attribution import reported_clause
@@ -34,7 +35,7 @@ def direct_stretches(tree: Tree) -> list[Stretch]:
     out: list[Stretch] = []
     for span in find_quotes(tree.text):
         inside = tree.tokens[bisect_left(tree.starts, span.start):bisect_left(tree.starts, span.end)]
-        toks = frozenset(t.i for t in inside if t.text not in ("“", "”", "„", '"', "«", "»"))
+        toks = frozenset(t.i for t in inside if t.text not in DOUBLE_QUOTE_MARKS)
         if not toks:
             continue
         if _so_called(tree.text, span.start - 1):

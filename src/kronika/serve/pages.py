@@ -14,7 +14,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from kronika.analyse.dyads import QUADS
+from kronika.plover import QUAD_CLASSES
 from kronika.serve import views
 from kronika.serve.api import Period
 from kronika.store import Store
@@ -38,7 +38,7 @@ def _score(value: object) -> str:
 _env = Environment(loader=PackageLoader("kronika.serve", "templates"), autoescape=True,
                    undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 _env.filters.update(path=_path_part, web_url=_web_url, score=_score, query=urlencode)
-_env.globals.update(quads=QUADS, categories=views.categories())
+_env.globals.update(quads=QUAD_CLASSES, categories=views.categories())
 
 router = APIRouter(include_in_schema=False)
 

@@ -191,7 +191,7 @@ def _bucket(quad: dict[int, int], score_sum: float, scored: int) -> Bucket:
 
 
 def actor_list(store: Store, q: str | None = None) -> list[dict[str, Any]]:
-    from kronika.actors.normalize import fold
+    from kronika.lang.en import fold
 
     rows = actors(store)
     if q:

@@ -102,7 +102,7 @@ def closest(name: str, candidates: dict[str, list[str]], limit: int = 3) -> list
     """The candidates (each a label and its spellings) within a typo or two of ``name``, best first."""
     from rapidfuzz import fuzz
 
-    from kronika.actors.normalize import fold
+    from kronika.lang.en import fold
 
     wanted = fold(name)
     scored = []

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kronika.errors import FilterError
-from kronika.plover import NOT_FACT_AUX
+from kronika.plover import CODER, NOT_FACT_AUX
 from kronika.store.checks import (
     Spelling,
     api_name,
@@ -21,8 +21,6 @@ from kronika.store.checks import (
     check_quad,
 )
 from kronika.store.db import Store
-
-CODER = "kronika 0.1.0"
 
 DOCUMENT_FIELDS = ("source_file", "title", "published", "date_precision", "outlet", "author", "url",
                    "dateline", "n_sentences")
@@ -66,7 +64,7 @@ def _side_match(store: Store, name: str) -> tuple[str, list[Any]]:
 
 def entity_keys(store: Store, name: str) -> list[str]:
     """All document-level keys of the entity a name or alias points to (any case, any accents)."""
-    from kronika.actors.normalize import fold
+    from kronika.lang.en import fold
 
     rows = store.query(
         "SELECT m.key FROM entities e JOIN entity_members m USING (entity_id) "
@@ -239,7 +237,7 @@ def quotes(store: Store, f: QuoteFilter) -> list[dict[str, Any]]:
     conds: list[str] = []
     params: list[Any] = []
     if f.speaker:
-        from kronika.actors.normalize import fold
+        from kronika.lang.en import fold
 
         conds.append("(list_contains(?, q.speaker_key) OR lower(strip_accents(q.speaker)) LIKE ? ESCAPE '\\')")
         params += [entity_keys(store, f.speaker), f"%{like_literal(fold(f.speaker))}%"]
