@@ -16,8 +16,8 @@ from importlib import metadata, resources
 from kronika.store.db import Store
 
 # The packages whose data/ folders decide how an article is coded (lexicons, gazetteers, knowledge base,
-# the outlets whose names and date lines the readers know).
-_DATA_PACKAGES = ("kronika.actors", "kronika.events", "kronika.ingest", "kronika.quotes")
+# the outlets whose names and date lines the readers know, the language's word lists).
+_DATA_PACKAGES = ("kronika.actors", "kronika.events", "kronika.ingest", "kronika.lang.en", "kronika.quotes")
 
 
 def coder_version() -> str:
