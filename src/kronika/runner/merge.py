@@ -22,7 +22,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from kronika.actors.merge import KeyEntity, MergedEntity, UserActor, _name, merge, one_letter_deletions
-from kronika.actors.normalize import fold, surname_variant
+from kronika.actors.normalize import surname_variant
+from kronika.lang.en import fold
 from kronika.store import Store
 
 # One row per key, in the order keys first occur (document id, then key), with its names, countries
