@@ -631,3 +631,26 @@ def test_an_acronym_the_article_defines_stands_for_that_name(code):
              "bombing civilians.")
     accusers = [a for e in r.events if e.event == "ACCUSE" and e.sentence == 1 for a in e.actor]
     assert accusers and all(a.code != "NGO" for a in accusers)
+
+
+def test_calling_an_act_by_a_name_of_censure_condemns_its_doer(code):
+    r = code("Kosovo police raided five municipal offices on Tuesday. Serbia's president called the operation "
+             "\"an act of terror against the Serbian people\".")
+    (ev,) = [e for e in r.events if e.event == "ACCUSE"]
+    assert [(a.code, a.sector) for a in ev.recipient] == [("KOS", "COP")]  # not the Serbian people
+    r = code("Iraq described the Turkish strikes as \"a flagrant violation of Iraqi sovereignty\".")
+    assert [e.event for e in r.events] == ["ACCUSE"]
+    r = code("Kenya described the talks with Ethiopia as constructive.")
+    assert "ACCUSE" not in {e.event for e in r.events}
+
+
+def test_more_acts_of_news(code):
+    r = code("In February, a court in Tunis sentenced 14 opposition figures, including two former ministers, to "
+             "prison terms.")
+    assert [(e.event, [x.sector for x in e.recipient]) for e in r.events] == [("SANCTION", ["OPP"])]
+    r = code("The United States and South Korea began their annual Freedom Shield exercise on Monday.")
+    assert [e.event for e in r.events] == ["COOPERATE"]
+    r = code("Relatives of the hostages in Papua appealed to the rebels on Wednesday to release them unharmed.")
+    assert [(e.event, [a.sector for a in e.actor]) for e in r.events] == [("REQUEST", ["CVL"])]
+    r = code("Algerian customs officers halted all traffic at the border crossing with Mali.")
+    assert [e.event for e in r.events] == ["SANCTION"]

@@ -67,6 +67,11 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
         args = verb_args(tree, trig, lex, is_actor) if is_verb else noun_args(tree, trig, lex, is_actor)
         if args is None:
             continue
+        if trig.entry.source == "rule:a characterisation in words of censure":
+            # "called the operation an act of terror against the Serbian people": the accused is who did
+            # what is named, not whom the name says it was aimed at
+            named = {i for o in tree.children(trig.token, "dobj") for i in tree.subtree(o.i)}
+            args.recipients = [h for h in args.recipients if h in named]
         if trig.entry.mode == "obstruct" or (trig.entry.event == "PROTEST" and trig.entry.prep in ("outside", "on")):
             # "blocked Rustaveli Avenue", "gathered outside the Palace of Justice": what is blocked or
             # gathered at is a place, not whom the protest is aimed at
@@ -255,11 +260,13 @@ def _referred_doers(view: ActorView, lex: Lexicon, story: Story, d: Draft, sent:
     for obj in tree.children(k, "dobj"):
         entries = lex.nouns.get(obj.lemma, [])
         det = tree.child(obj.i, "det")
-        if not entries or det is None or tree.lower[det.i] not in _BACK:
+        generic = obj.lemma in lex.wordset("act_nouns")
+        if not (entries or generic) or det is None or tree.lower[det.i] not in _BACK:
             continue
         if tree.children(obj.i, "poss", "prep"):
             continue  # "the arrests of two journalists by police": its own parties say who
-        return story.doers(entries[0].event, sent)
+        # "called the operation an act of terror": an act of no named kind is the last one told
+        return story.doers(entries[0].event, sent) if entries else story.last_doers(sent)
     return []
 
 

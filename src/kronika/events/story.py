@@ -17,6 +17,8 @@ from kronika.records import ActorRef, Event
 _GROUP_NOUNS = frozenset({"leader", "side", "country", "nation", "minister", "president", "government", "party",
                           "delegation", "neighbour", "neighbor", "man", "official", "state", "capital", "army",
                           "counterpart", "foe", "rival", "ally", "partner"})
+_DEEDS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "AID", "RETREAT", "COOPERATE",
+                    "CONCEDE"})
 _LOOK_BACK = 2  # sentences: a group anaphor points no further back
 
 
@@ -54,6 +56,17 @@ class Story:
             if len(codes) == 1:
                 return codes.pop()
         return None
+
+    def last_doers(self, sent: int) -> list[ActorRef]:
+        """Who did the last deed told in the sentences just before ("the operation", "the actions"): a
+        deed, not what someone said of it."""
+        for ev in reversed(self.told):
+            if ev.sentence < sent - _LOOK_BACK:
+                break
+            if ev.sentence < sent and ev.actor and ev.event in _DEEDS \
+                    and not {"negation", "hypothetical"} & set(ev.aux):
+                return [replace(a, inferred=a.inferred or "who did what is referred to") for a in ev.actor]
+        return []
 
     def doers(self, event: str, sent: int) -> list[ActorRef]:
         """Who did the last act of this category told before in the article (not a negated or supposed one):

@@ -82,7 +82,7 @@ def subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
         # ("released a statement" is no release; "welcomed the statement", "rejected the report" are a
         # judgement of it)
         if not t.entry.objects and theme is not None and theme in lex.wordset("non_event_objects") \
-                and t.entry.event not in ("SUPPORT", "ACCUSE", "REJECT"):
+                and t.entry.event not in ("SUPPORT", "ACCUSE", "REJECT") and not _people(tree, t.token, lex):
             out.add(t.token)
     # What a document or proposal acted on says is its content, not an event: "signed an agreement to
     # increase trade", "vetoed a resolution censuring the US", "a treaty of friendship and cooperation"
@@ -209,6 +209,13 @@ def setting(tree: Tree, k: int, lex: Lexicon) -> str | None:
 def _definite(tree: Tree, k: int) -> bool:
     return any(tree.lower[c.i] in ("the", "this", "that", "these", "those") or c.dep == "poss"
                for c in tree.children(k, "det", "poss"))
+
+def _people(tree: Tree, k: int, lex: Lexicon) -> bool:
+    """"sentenced 14 opposition figures": figures of public life are people, not numbers."""
+    obj = tree.child(k, "dobj", "nsubjpass")
+    return obj is not None and any(m.lemma in lex.wordset("people_figures")
+                                   for m in tree.children(obj.i, "compound", "amod"))
+
 
 def _theme(tree: Tree, k: int) -> str | None:
     """The lemma of what a verb acts on: its object, its passive subject, or the noun it modifies."""

@@ -133,6 +133,27 @@ def allegations(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
     return out
 
 
+CHARACTERISATION = TriggerEntry(lemma="describe", pos="VERB", event="ACCUSE", mode="disapprove", weight=0.8,
+                                source="rule:a characterisation in words of censure")
+
+
+def characterisations(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
+    """Calling an act by a name of censure is condemning it ("called the operation an act of terror",
+    "described the strikes as a flagrant violation of sovereignty", "called the actions destabilising")."""
+    out: list[Trigger] = []
+    verbs, censure = lex.wordset("characterising_verbs"), lex.wordset("censure_words")
+    for k in tree.sentence_tokens(sent):
+        t = tree[k]
+        if t.pos != "VERB" or t.lemma not in verbs or not tree.children(k, "dobj"):
+            continue
+        named = [*tree.children(k, "oprd"),
+                 *(o for p in tree.children(k, "prep") if tree.lower[p.i] == "as" for o in tree.children(p.i, "pobj"))]
+        words = {w for c in named for i in tree.subtree(c.i) for w in (tree[i].lemma, tree.lower[i])}
+        if words & censure:
+            out.append(Trigger(token=k, entry=CHARACTERISATION, words=(k,)))
+    return out
+
+
 REFUSAL = TriggerEntry(lemma="refuse", pos="VERB", event="REJECT", weight=0.9,
                        source="rule:a verb of refusing and the act refused")
 
@@ -254,7 +275,8 @@ def _unlemmatised(lex: Lexicon, lemma: str, tag: str) -> list[TriggerEntry]:
 
 def find_triggers(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
     intents = intentions(tree, sent, lex)
-    out: list[Trigger] = [*allegations(tree, sent, lex), *refusals(tree, sent, lex), *obligations(tree, sent, lex),
+    out: list[Trigger] = [*allegations(tree, sent, lex), *characterisations(tree, sent, lex),
+                          *refusals(tree, sent, lex), *obligations(tree, sent, lex),
                           *(t for t in intents if t.entry is not INTENT), *permissions(tree, sent, lex)]
     out = list({t.token: t for t in reversed(out)}.values())[::-1]  # one reading per word: the first
     claimed = {t.token for t in out}
