@@ -79,6 +79,7 @@ def build_stores(sizes: list[int], cache: Path, workers: int) -> dict[int, Path]
             _run([str(BIN / "kronika"), "ingest", str(part), "--db", str(tmp), "--workers", str(workers)])
             shutil.rmtree(part, ignore_errors=True)
             tmp.rename(db)
+            tmp.with_name(tmp.name + ".lock").unlink(missing_ok=True)  # the ingest's lock file, left beside it
         stores[n] = db
         previous, prev_n = db, n
     return stores
