@@ -654,3 +654,10 @@ def test_more_acts_of_news(code):
     assert [(e.event, [a.sector for a in e.actor]) for e in r.events] == [("REQUEST", ["CVL"])]
     r = code("Algerian customs officers halted all traffic at the border crossing with Mali.")
     assert [e.event for e in r.events] == ["SANCTION"]
+
+
+def test_a_command_to_armed_forces_is_the_act_commanded(code):
+    r = code("Serbia's defence ministry ordered the army to raise its combat readiness on Tuesday.")
+    assert [e.event for e in r.events] == ["MOBILIZE"]
+    r = code("Thailand's army ordered the closure of six border checkpoints with Cambodia.")
+    assert [(e.event, [x.code for x in e.recipient]) for e in r.events] == [("SANCTION", ["KHM"])]

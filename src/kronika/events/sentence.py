@@ -127,8 +127,11 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
             if d.recipients:
                 d.args.recipient_how = "the parties named just before (both sides, the two neighbours)"
         _complete_recipients(view, conv, lex, story, d, sent, date)
-        if d.event == "REQUEST" and trig.entry.lemma in lex.wordset("ordering_verbs") and d.recipients \
-                and all(r.code in {a.code for a in d.actors} and r.sector in _FORCES for r in d.recipients):
+        if d.event == "REQUEST" and trig.entry.lemma in lex.wordset("ordering_verbs") and (
+                d.recipients and all(r.code in {a.code for a in d.actors} and r.sector in _FORCES
+                                     for r in d.recipients)
+                or not d.recipients and any(o.lemma in lex.wordset("force_nouns")
+                                            for o in tree.children(trig.token, "dobj"))):
             continue  # "ordered the armed forces to take control of four jails": a state's command to its own
         if trig.entry.mode == "visit" and any(not a.entity_key and a.code in {r.code for r in d.recipients}
                                               for a in d.actors):

@@ -74,7 +74,7 @@ def subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
             if up in by_token and (by_token[up].entry.event in ("REQUEST", "THREATEN")
                                    or tree[up].lemma in lex.wordset("object_control_verbs")) \
                     and not (tree[up].lemma in _DECREEING and t.entry.event in _DONE_BY_ORDER
-                             and tree[t.token].pos == "NOUN"):
+                             and (tree[t.token].pos == "NOUN" or _commands_forces(tree, up, lex))):
                 out.add(t.token)
                 break
             node = up
@@ -209,6 +209,15 @@ def setting(tree: Tree, k: int, lex: Lexicon) -> str | None:
 def _definite(tree: Tree, k: int) -> bool:
     return any(tree.lower[c.i] in ("the", "this", "that", "these", "those") or c.dep == "poss"
                for c in tree.children(k, "det", "poss"))
+
+def _commands_forces(tree: Tree, k: int, lex: Lexicon) -> bool:
+    """"ordered the army to raise its combat readiness": a command to one's own armed forces (not another
+    state's: "ordered Somalia's army to withdraw") is carried out, so the act commanded is the event."""
+    return any(o.lemma in lex.wordset("force_nouns")
+               and not any(m.ent_type in ("GPE", "NORP") or (m.dep == "poss" and m.pos != "PRON")
+                           for m in tree.children(o.i, "poss", "amod", "compound"))
+               for o in tree.children(k, "dobj"))
+
 
 def _people(tree: Tree, k: int, lex: Lexicon) -> bool:
     """"sentenced 14 opposition figures": figures of public life are people, not numbers."""
