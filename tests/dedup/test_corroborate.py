@@ -167,3 +167,19 @@ def test_one_article_telling_two_acts_of_a_kind_in_other_words_tells_two() -> No
                   text="India's High Commission in Colombo asked the Sri Lankan foreign ministry for consular "
                   "access to the detainees.")
     assert groups([urge, ask]) == [{"u1"}, {"u2"}]
+
+
+def test_an_undated_meeting_is_not_a_dated_one_with_another_minister() -> None:
+    # the fixed-weight cosine scores such near-misses higher than TF-IDF did: the undated bar keeps them apart
+    # (the same Serbian minister in both; the Russian counterpart differs)
+    dated = Item(id="m1", doc_id="d1", event="CONSULT", aux=frozenset(), actor_codes=frozenset({"SRB"}),
+                 recipient_codes=frozenset({"RUS"}), people=frozenset({"person:vukic"}),
+                 date="2024-06-11", precision="day",
+                 place="Moscow", published="2024-06-11", trigger="meeting",
+                 text="Vukic, the former head of intelligence services, made the comments following a meeting "
+                 "with Russian Interior Minister Ilya Morozov in Moscow, said a government statement.")
+    undated = replace(dated, id="m2", doc_id="d2", date=None, precision=None, place=None, published=None,
+                      text="Serbia and Russia reaffirmed their strong relations and mutual respect for territorial "
+                      "integrity, the Serbian interior minister said after a meeting with Russian Foreign "
+                      "Minister Pavel Orlov.")
+    assert groups([dated, undated]) == [{"m1"}, {"m2"}]

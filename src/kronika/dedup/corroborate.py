@@ -37,8 +37,8 @@ class Settings:
     """Thresholds, chosen on ``tests/data/corroboration`` and the seeds (see the README)."""
 
     window_days: int = 1  # reports of one day's event may be dated a day apart (time zones, "overnight")
-    dated: float = 0.20  # similarity needed when both dates are known and agree
-    undated: float = 0.50  # similarity needed when a date is unknown
+    dated: float = 0.27  # similarity needed when both dates are known and agree
+    undated: float = 0.65  # similarity needed when a date is unknown
     place_bonus: float = 0.10  # both sentences name the same place
     people_bonus: float = 0.10  # both name the same person
     trigger_bonus: float = 0.15  # both use the same trigger words ("signed agreement")
