@@ -74,3 +74,9 @@ def test_a_spokesman_speaks_for_a_government_and_is_not_of_the_country_he_accuse
     (ev,) = r.events
     assert {a.sector for a in ev.actor} == {"GOV"}
     assert "PAK" not in {a.code for a in ev.actor} and [a.code for a in ev.recipient] == ["PAK"]
+
+
+def test_a_place_in_what_a_title_is_for_is_not_the_holders_country(code):
+    r = code("The EU's special representative for the Belgrade-Pristina dialogue, Henrik Aalto-Lindberg, urged "
+             "Pristina to withdraw its special units. He also called on Belgrade to de-escalate.")
+    assert [[a.code for a in e.actor] for e in r.events] == [["EUR", "EUR"], ["EUR"]]
