@@ -172,3 +172,17 @@ def test_the_datelines_date_is_the_filing_not_the_act(code):
 def test_a_march_is_no_month(code):
     r = code("Church leaders held a peace march in Lagos on Monday.", published="2025-03-24")
     assert all(d == "2025-03-24" for e in r.events for d in [e.date]), [(e.event, e.date) for e in r.events]
+
+
+def test_rebuffing_the_call_rejects_who_made_it(code):
+    r = code("Vanuatu's prime minister called on Indonesia to allow a UN mission into Papua. Indonesia's foreign "
+             "ministry rebuffed the call.")
+    ev = only(r, "REJECT")
+    assert codes(ev.recipient) == ["VUT"]
+
+
+def test_the_offer_is_the_last_one_offered_and_a_party_named_after_made_none(code):
+    r = code("Laos offered to host talks between Thailand and Cambodia in Vientiane. Phnom Penh welcomed the "
+             "offer but would also ask the International Court of Justice to rule on the temples.")
+    ev = only(r, "SUPPORT")
+    assert codes(ev.recipient) == ["LAO"]

@@ -257,6 +257,8 @@ def _referred_doers(view: ActorView, lex: Lexicon, story: Story, d: Draft, sent:
         return []
     mine = {a.entity_key for a in d.actors} | {a.code for a in d.actors}
     for j in tree.sentence_tokens(sent):
+        if j > k:
+            break  # a party named after it ("welcomed the offer but would ask the court") made no offer
         if any(r.entity_key not in mine and r.code not in mine
                for r in view.refs(j, fallback=False) if r.entity_key or r.code):
             return []
@@ -269,7 +271,13 @@ def _referred_doers(view: ActorView, lex: Lexicon, story: Story, d: Draft, sent:
         if tree.children(obj.i, "poss", "prep"):
             continue  # "the arrests of two journalists by police": its own parties say who
         # "called the operation an act of terror": an act of no named kind is the last one told
-        return story.doers(entries[0].event, sent) if entries else story.last_doers(sent)
+        if not entries:
+            return story.last_doers(sent)
+        # "rebuffed the call": the readings a noun has alone first (a call for calm before a phone call)
+        for e in sorted(entries, key=lambda e: bool(e.objects)):
+            if doers := story.doers(e.event, sent, obj.lemma):
+                return doers
+        return []
     return []
 
 

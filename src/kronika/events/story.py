@@ -68,12 +68,15 @@ class Story:
                 return [replace(a, inferred=a.inferred or "who did what is referred to") for a in ev.actor]
         return []
 
-    def doers(self, event: str, sent: int) -> list[ActorRef]:
+    def doers(self, event: str, sent: int, word: str = "") -> list[ActorRef]:
         """Who did the last act of this category told before in the article (not a negated or supposed one):
-        "the attack" refers to the article's attack however far back it was told."""
-        for ev in reversed(self.told):
-            if ev.sentence < sent and ev.event == event and not {"negation", "hypothetical"} & set(ev.aux):
-                return [replace(a, inferred=a.inferred or "who did what is referred to") for a in ev.actor]
+        "the attack" refers to the article's attack however far back it was told; "the offer" first to
+        the last act told with the same word ("Laos offered to host talks")."""
+        told = [ev for ev in reversed(self.told) if ev.sentence < sent and ev.event == event and ev.actor
+                and not {"negation", "hypothetical"} & set(ev.aux)]
+        same = [ev for ev in told if (ev.event_text or " ").lower().split()[0].startswith(word)] if word else []
+        for ev in same or told:
+            return [replace(a, inferred=a.inferred or "who did what is referred to") for a in ev.actor]
         return []
 
 
