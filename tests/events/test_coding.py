@@ -661,3 +661,12 @@ def test_a_command_to_armed_forces_is_the_act_commanded(code):
     assert [e.event for e in r.events] == ["MOBILIZE"]
     r = code("Thailand's army ordered the closure of six border checkpoints with Cambodia.")
     assert [(e.event, [x.code for x in e.recipient]) for e in r.events] == [("SANCTION", ["KHM"])]
+
+
+def test_them_in_an_accusation_that_follows_an_arrest_is_those_arrested(code):
+    r = code("Malian soldiers detained 31 Algerian truck drivers and seized their lorries near the town of Tessalit "
+             "on Monday, accusing them of smuggling weapons to separatist rebels.")
+    (ev,) = [e for e in r.events if e.event == "ACCUSE"]
+    assert [a.code for a in ev.recipient] == ["DZA"]
+    # a place near which something was seized is not what was seized
+    assert "ASSAULT" not in {e.event for e in r.events}

@@ -454,6 +454,18 @@ def _pronouns(tree: Tree, clusters: dict[str, Cluster], token_key: dict[int, str
     antecedents: dict[int, int] = {}
     for t in tree.tokens:
         word = tree.lower[t.i]
+        if word == "them" and t.dep == "dobj" and (verb := tree[t.head]).dep in ("advcl", "xcomp", "conj") \
+                and verb.i != verb.head:
+            # "detained 31 Algerian drivers (and seized their lorries), accusing them of smuggling": those
+            # the first of the main verbs acted on
+            first = verb.head
+            while tree[first].dep == "conj" and tree[first].head != first:
+                first = tree[first].head
+            acted_on = [o.i for v in (first, verb.head) for o in tree.children(v, "dobj")
+                        if o.pos in ("NOUN", "PROPN")]
+            if acted_on:
+                antecedents[t.i] = acted_on[0]
+            continue
         if t.pos != "PRON" or (word not in _MALE_FEMALE and word not in _IT):
             continue
         if word in _IT and (speaker := _reporting_subject(tree, t.i)) is not None:

@@ -24,6 +24,9 @@ _QUANTITIES = frozenset({"part", "some", "all", "most", "half", "much", "rest", 
                          "segment", "length"})
 
 
+_WHEREABOUTS = frozenset({"near", "outside", "around", "beside", "behind", "beyond", "along", "past", "nearby"})
+
+
 def _object_lemmas(tree: Tree, k: int) -> dict[str, int]:
     """Lemmas of a verb's objects (and of their conjuncts), and of noun compounds, to their tokens."""
     out: dict[str, int] = {}
@@ -56,6 +59,8 @@ def _object_lemmas(tree: Tree, k: int) -> dict[str, int]:
             for a in tree.children(c.i, "appos"):
                 out.setdefault(a.lemma, a.i)
     for p in tree.children(k, "prep", "prt"):
+        if tree.lower[p.i] in _WHEREABOUTS:
+            continue  # "seized their vehicles near the town of Tessalit": where it happened, not what was seized
         nested = [o for q in tree.children(p.i, "prep") for o in tree.children(q.i, "pobj")]  # "out of X"
         for o in [*tree.children(p.i, "pobj"), *nested]:
             out.setdefault(o.lemma, o.i)
