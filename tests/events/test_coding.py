@@ -670,3 +670,13 @@ def test_them_in_an_accusation_that_follows_an_arrest_is_those_arrested(code):
     assert [a.code for a in ev.recipient] == ["DZA"]
     # a place near which something was seized is not what was seized
     assert "ASSAULT" not in {e.event for e in r.events}
+
+
+def test_saying_one_is_concerned_or_disappointed_disapproves(code):
+    r = code("The EU envoy said he was deeply concerned by the unilateral police action in Kosovo.")
+    (ev,) = [e for e in r.events if e.event == "ACCUSE"]
+    assert [(a.code, a.sector) for a in ev.recipient] == [("KOS", "COP")]
+    r = code("The US State Department said it was disappointed that Kosovo had not coordinated the operation.")
+    assert [(e.event, [a.code for a in e.recipient]) for e in r.events if e.event == "ACCUSE"] == [("ACCUSE", ["KOS"])]
+    r = code("The minister said he was not concerned by the report from Kenya.")
+    assert "ACCUSE" not in {e.event for e in r.events}

@@ -21,7 +21,7 @@ from kronika.events.sides import conventional_recipient, implicit_recipient, sid
 from kronika.events.story import Story, group_anaphor, group_object
 from kronika.events.subsumed import background, in_name, setting, subsumed
 from kronika.events.targets import purpose_targets, refused_objects
-from kronika.events.triggers import NO_INTENT, Trigger, find_triggers
+from kronika.events.triggers import NO_INTENT, Trigger, displeasure_objects, displeasure_subject, find_triggers
 from kronika.lang.en import WEEKDAYS
 from kronika.nlp.timex import TimeExpr, sentence_times, simple_past, time_for
 from kronika.nlp.tree import Tree
@@ -67,6 +67,10 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
         args = verb_args(tree, trig, lex, is_actor) if is_verb else noun_args(tree, trig, lex, is_actor)
         if args is None:
             continue
+        if trig.entry.source == "rule:displeasure said":
+            # "concerned by the police action": what it is about names the other party
+            args.recipients = [h for h in displeasure_objects(tree, trig) if is_actor(h) or view.refs(h)]
+            args.actors = args.actors or displeasure_subject(tree, trig)
         if trig.entry.source == "rule:a characterisation in words of censure":
             # "called the operation an act of terror against the Serbian people": the accused is who did
             # what is named, not whom the name says it was aimed at

@@ -159,6 +159,45 @@ def characterisations(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
     return out
 
 
+DISPLEASURE = TriggerEntry(lemma="be", pos="VERB", event="ACCUSE", mode="disapprove", weight=0.7,
+                           source="rule:displeasure said")
+
+
+def displeasures(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
+    """Saying one is concerned, disappointed or outraged by something is disapproving of it ("said he was
+    deeply concerned by the police action", "said it was disappointed that Pristina had not ...")."""
+    out: list[Trigger] = []
+    feelings = lex.wordset("displeasure_adjectives")
+    for k in tree.sentence_tokens(sent):
+        t = tree[k]
+        if tree.lower[k] not in feelings:
+            continue
+        if t.pos == "ADJ" and t.dep == "acomp":
+            be = tree[t.head]
+            if be.lemma == "be" and be.i != k and tree.children(be.i, "nsubj") and not tree.children(be.i, "neg"):
+                out.append(Trigger(token=be.i, entry=DISPLEASURE, words=(be.i, k)))
+        elif t.pos == "VERB" and t.tag == "VBN" and tree.children(k, "nsubjpass") and not tree.children(k, "neg") \
+                and any(tree[c.i].lemma == "be" for c in tree.children(k, "auxpass")):
+            out.append(Trigger(token=k, entry=DISPLEASURE, words=(k,)))  # "it was disappointed that ..."
+    return out
+
+
+def displeasure_subject(tree: Tree, trig: Trigger) -> list[int]:
+    """Who is displeased: the subject of "was" or of the participle."""
+    return [c.i for c in tree.children(trig.token, "nsubj", "nsubjpass")]
+
+
+def displeasure_objects(tree: Tree, trig: Trigger) -> list[int]:
+    """What the displeasure is about: "concerned by/about/over the action", "disappointed that Pristina
+    had not coordinated" (the subject of what follows)."""
+    feeling = next((w for w in trig.words if w != trig.token), trig.token)
+    heads = [o.i for p in tree.children(feeling, "prep", "agent")
+             if tree.lower[p.i] in ("by", "about", "over", "at", "with")
+             for o in tree.children(p.i, "pobj")]
+    heads += [n.i for c in tree.children(feeling, "ccomp", "advcl") for n in tree.children(c.i, "nsubj")]
+    return heads
+
+
 REFUSAL = TriggerEntry(lemma="refuse", pos="VERB", event="REJECT", weight=0.9,
                        source="rule:a verb of refusing and the act refused")
 
@@ -281,6 +320,7 @@ def _unlemmatised(lex: Lexicon, lemma: str, tag: str) -> list[TriggerEntry]:
 def find_triggers(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
     intents = intentions(tree, sent, lex)
     out: list[Trigger] = [*allegations(tree, sent, lex), *characterisations(tree, sent, lex),
+                          *displeasures(tree, sent, lex),
                           *refusals(tree, sent, lex), *obligations(tree, sent, lex),
                           *(t for t in intents if t.entry is not INTENT), *permissions(tree, sent, lex)]
     out = list({t.token: t for t in reversed(out)}.values())[::-1]  # one reading per word: the first
