@@ -186,3 +186,10 @@ def test_the_offer_is_the_last_one_offered_and_a_party_named_after_made_none(cod
              "offer but would also ask the International Court of Justice to rule on the temples.")
     ev = only(r, "SUPPORT")
     assert codes(ev.recipient) == ["LAO"]
+
+
+def test_the_strikes_as_a_subject_were_made_by_who_struck_before(code):
+    r = code("Turkish warplanes bombed suspected PKK positions near Duhok on Monday. The strikes hit a village in "
+             "the Amedi district, local officials said.")
+    later = [e for e in r.events if e.sentence == 1]
+    assert later and all(codes(e.actor) == ["TUR"] and {a.sector for a in e.actor} == {"MIL"} for e in later)

@@ -67,6 +67,10 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
         args = verb_args(tree, trig, lex, is_actor) if is_verb else noun_args(tree, trig, lex, is_actor)
         if args is None:
             continue
+        if mod.event == "ASSAULT":
+            # "fought alongside Ethiopia's army against Tigrayan forces": who fights alongside is no target
+            args.recipients = [h for h in args.recipients
+                               if not (tree[h].dep == "pobj" and tree.lower[tree[h].head] == "alongside")]
         if trig.entry.source == "rule:displeasure said":
             # "concerned by the police action": what it is about names the other party
             args.recipients = [h for h in displeasure_objects(tree, trig) if is_actor(h) or view.refs(h)]
@@ -110,6 +114,9 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
         if group is not None:
             words = sorted(tree.subtree(group))
             known = [replace(a, entity_text=tree.span_text(words[0], words[-1] + 1)) for a in story.parties(sent)]
+        elif is_verb and not args.actors:
+            # "The strikes hit a village": an act told before is the subject; its doers did this
+            known = next((d for e in _deed_subject(tree, lex, trig.token) if (d := story.doers(e, sent))), [])
         # where it happened: the sentence's place or the dateline's city, else (in an article about no one
         # country) where the story just was
         place = place_country(tree, view, sent, trig.token, art.dateline) or (
@@ -189,6 +196,17 @@ def _new_meeting(tree: Tree, k: int) -> bool:
     up = tree.head(k)  # "three weeks of talks"
     return tree[k].dep == "pobj" and up.dep == "prep" and tree.lower[up.i] == "of" \
         and any(c.dep == "nummod" for c in tree.children(up.head))
+
+
+def _deed_subject(tree: Tree, lex: Lexicon, k: int) -> list[str]:
+    """The categories a definite act that is the verb's subject may be of ("The strikes hit a village",
+    "the shelling killed four"), when it has no party of its own."""
+    for c in tree.children(k, "nsubj"):
+        det = tree.child(c.i, "det")
+        if det is not None and tree.lower[det.i] in _BACK \
+                and not tree.children(c.i, "poss", "prep", "compound", "amod"):
+            return [e.event for e in sorted(lex.nouns.get(c.lemma, []), key=lambda e: bool(e.objects))]
+    return []
 
 
 def _group_subject(tree: Tree, k: int) -> int | None:
