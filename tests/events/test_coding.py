@@ -680,3 +680,10 @@ def test_saying_one_is_concerned_or_disappointed_disapproves(code):
     assert [(e.event, [a.code for a in e.recipient]) for e in r.events if e.event == "ACCUSE"] == [("ACCUSE", ["KOS"])]
     r = code("The minister said he was not concerned by the report from Kenya.")
     assert "ACCUSE" not in {e.event for e in r.events}
+
+
+def test_what_is_denied_is_not_asserted(code):
+    r = code("Kigali has long denied arming the rebels in eastern Congo.")
+    assert all("negation" in e.aux for e in r.events if e.event == "AID")
+    r = code("Israel denied entry to the journalists.")
+    assert [e.event for e in r.events] == ["REJECT"]
