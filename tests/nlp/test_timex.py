@@ -38,3 +38,8 @@ def test_a_weekday_needs_a_day_precise_publication_date():
 
 def test_may_the_modal_is_not_a_month():
     assert resolve("they may meet", "2024-06-11", "day")[0] is None
+
+
+def test_a_misspelt_month_is_no_month_and_no_crash() -> None:
+    assert resolve("Sepember 5, 2024", "2024-10-01", "day")[1] != "day"
+    assert resolve("Sept 5, 2024", "2024-10-01", "day")[:2] == ("2024-09-05", "day")

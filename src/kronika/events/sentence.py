@@ -116,7 +116,8 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
             known = [replace(a, entity_text=tree.span_text(words[0], words[-1] + 1)) for a in story.parties(sent)]
         elif is_verb and not args.actors:
             # "The strikes hit a village": an act told before is the subject; its doers did this
-            known = next((d for e in _deed_subject(tree, lex, trig.token) if (d := story.doers(e, sent))), [])
+            known = next((found for e in _deed_subject(tree, lex, trig.token)
+                          if (found := story.doers(e, sent))), [])
         # where it happened: the sentence's place or the dateline's city, else (in an article about no one
         # country) where the story just was
         place = place_country(tree, view, sent, trig.token, art.dateline) or (
