@@ -687,3 +687,10 @@ def test_what_is_denied_is_not_asserted(code):
     assert all("negation" in e.aux for e in r.events if e.event == "AID")
     r = code("Israel denied entry to the journalists.")
     assert [e.event for e in r.events] == ["REJECT"]
+
+
+def test_a_person_in_apposition_holds_the_titles_country(code):
+    r = code("The Taliban government's chief spokesman, Zabihullah Ahmadi, accused Pakistan of violating Afghan "
+             "territory.")
+    (ev,) = [e for e in r.events if e.event == "ACCUSE"]
+    assert {a.code for a in ev.actor} == {"AFG"}

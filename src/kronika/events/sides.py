@@ -27,7 +27,7 @@ def sides(view: ActorView, conv: Conventions, trig: Trigger, mod: Modality, args
 
     # A named person or body whose country this article does not give is kept: the corpus-wide merge
     # may know it (or a user's actor list), and fills the code in after the ingest.
-    actors = _unique([r for r in resolve(args.actors) if r.code or r.entity_key])
+    actors = _titled(_unique([r for r in resolve(args.actors) if r.code or r.entity_key]))
     if not actors and known:
         actors = list(known)  # "the two leaders", "they": the parties named just before
         args.actor_how = "the parties named just before (the two leaders, both sides, they)"
@@ -217,3 +217,13 @@ def _same(r: ActorRef, others: list[ActorRef]) -> bool:
     return any((r.entity_key and r.entity_key == o.entity_key) or
                (not r.entity_key and not o.entity_key and r.code == o.code and r.sector == o.sector)
                for o in others)
+
+
+def _titled(refs: list[ActorRef]) -> list[ActorRef]:
+    """"The Taliban government's chief spokesman, X": the person in apposition holds the title the phrase
+    gives, so a person the article gives no country takes the title's, when one country and sector say it."""
+    coded = {(r.code, r.sector) for r in refs if r.code}
+    if len(coded) != 1:
+        return refs
+    code, sector = next(iter(coded))
+    return [replace(r, code=code) if r.code is None and r.entity_key and r.sector == sector else r for r in refs]
