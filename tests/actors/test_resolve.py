@@ -158,3 +158,10 @@ def test_a_title_with_a_country_inside_it_is_read(code):
     r = code("A member of the Chilean parliament, Rosa Pinto, started a hunger strike on Monday.")
     (ev,) = r.events
     assert [(a.code, a.sector) for a in ev.actor] == [("CHL", "LEG")]
+
+
+def test_a_short_name_of_its_own_does_not_join_a_national_branch(code):
+    r = code("Islamabad accuses Kabul of sheltering Pakistani Taliban militants. On Tuesday, the Taliban "
+             "government's chief spokesman, Mawlawi Abdul Samadi, accused Pakistan of violating Afghan territory.")
+    (ev,) = [e for e in r.events if e.event == "ACCUSE" and e.sentence == 1]
+    assert {a.code for a in ev.actor} == {"AFG"}

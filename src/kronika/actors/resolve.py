@@ -301,6 +301,8 @@ def _merge_org_descriptions(clusters: dict[str, Cluster], token_key: dict[int, s
         if len(longer) != 1:
             continue
         target = longer[0]
+        if short.country and target.country and short.country != target.country:
+            continue  # "the Taliban" is not "the Pakistani Taliban": a body of its own, of another country
         target.spans.extend(short.spans)
         target.descriptions.add(f"the {short.name}")
         for k, v in list(token_key.items()):
