@@ -165,3 +165,10 @@ def test_a_short_name_of_its_own_does_not_join_a_national_branch(code):
              "government's chief spokesman, Mawlawi Abdul Samadi, accused Pakistan of violating Afghan territory.")
     (ev,) = [e for e in r.events if e.event == "ACCUSE" and e.sentence == 1]
     assert {a.code for a in ev.actor} == {"AFG"}
+
+
+def test_a_state_institution_named_without_a_country_is_of_the_country_the_article_is_about(code):
+    r = code("Myanmar's military bombed a village in Sagaing on Tuesday, killing 27 people. Myanmar's junta "
+             "denied it. The National Unity Government condemned the air strike.")
+    (ev,) = [e for e in r.events if e.event == "ACCUSE" and e.sentence == 2]
+    assert [a.code for a in ev.actor] == ["MMR"]

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 # How sure we are of an entity's country: said next to the name, known from the knowledge base,
 # inferred from the sentence, or only the article's main country.
 EXPLICIT, KNOWN, SENTENCE, HOME = 4, 3, 2, 1
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 
 _MALE_FEMALE = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 _IT = frozenset({"it", "its", "itself"})
@@ -230,6 +231,12 @@ def build(tree: Tree, gaz: Gazetteer, spans: list[Span], speech: SpeechWords, kb
         s.text.lower().startswith("ethnic") or (s.start > 0 and tree.lower[s.start - 1] == "ethnic")
         or tree[s.head].head != s.head and tree.head(s.head).lemma in _EDGES)}
     home = home_country([s for n, s in enumerate(spans) if n not in ethnic])
+    if home is not None:
+        # "the National Unity Government", "the Interior Ministry" named with no country, in an article
+        # about one: a state's institution of that country (a named NGO or company is not)
+        for c in clusters.values():
+            if c.kind == ORG and c.country is None and c.sector in _STATE_SECTORS:
+                c.set_country(home, HOME)
     _countries_from_sentences(tree, gaz, clusters, spans, home, main_pair(spans))
     descriptions = _descriptions(tree, gaz, name_tokens, token_key, clusters, home)
     _body_anaphors(tree, clusters, token_key)
