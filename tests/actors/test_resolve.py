@@ -172,3 +172,11 @@ def test_a_state_institution_named_without_a_country_is_of_the_country_the_artic
              "denied it. The National Unity Government condemned the air strike.")
     (ev,) = [e for e in r.events if e.event == "ACCUSE" and e.sentence == 2]
     assert [a.code for a in ev.actor] == ["MMR"]
+
+
+def test_an_unknown_armed_group_is_of_the_country_the_article_is_about(code):
+    r = code("Sudan's army blamed the paramilitary Rapid Support Forces (RSF) for the attack on El Obeid in Sudan. "
+             "The army said the strikes had killed 40 people in Sudan. The RSF accused the army of bombing "
+             "civilians.")
+    (ev,) = [e for e in r.events if e.event == "ACCUSE" and e.sentence == 2]
+    assert [(a.code, a.sector) for a in ev.actor] == [("SDN", "PRM")]

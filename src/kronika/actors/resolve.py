@@ -26,6 +26,14 @@ if TYPE_CHECKING:
 # inferred from the sentence, or only the article's main country.
 EXPLICIT, KNOWN, SENTENCE, HOME = 4, 3, 2, 1
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
+_ARMED = frozenset({"REB", "PRM"})
+
+
+def _armed_word(gaz: Gazetteer, word: str) -> str | None:
+    """"the paramilitary Rapid Support Forces", "the rebel M23": the armed group a word before an unknown
+    name makes it (the title lists' rebels and paramilitaries)."""
+    sector = gaz.noun_sector(word) or gaz.group_sector(word)
+    return sector if sector in _ARMED else None
 
 _MALE_FEMALE = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 _IT = frozenset({"it", "its", "itself"})
@@ -210,7 +218,7 @@ def build(tree: Tree, gaz: Gazetteer, spans: list[Span], speech: SpeechWords, kb
         elif s.kind == ORG:
             c = add(_org_key(s), ORG, s)
             c.canonical = c.canonical or s.canonical
-            c.sector = c.sector or s.sector
+            c.sector = c.sector or s.sector or (_armed_word(gaz, tree.lower[s.start - 1]) if s.start else None)
             c.set_country(s.code or s.country, EXPLICIT if s.code else SENTENCE)
             if not c.country and (owner := _possessor_country(tree, spans, s)) is not None:
                 c.set_country(owner, SENTENCE)  # "Mexico's National Migration Institute"
@@ -232,10 +240,11 @@ def build(tree: Tree, gaz: Gazetteer, spans: list[Span], speech: SpeechWords, kb
         or tree[s.head].head != s.head and tree.head(s.head).lemma in _EDGES)}
     home = home_country([s for n, s in enumerate(spans) if n not in ethnic])
     if home is not None:
-        # "the National Unity Government", "the Interior Ministry" named with no country, in an article
-        # about one: a state's institution of that country (a named NGO or company is not)
+        # "the National Unity Government", "the Interior Ministry", "the paramilitary Rapid Support Forces"
+        # named with no country, in an article about one: a body of that country (a named NGO or company
+        # is not)
         for c in clusters.values():
-            if c.kind == ORG and c.country is None and c.sector in _STATE_SECTORS:
+            if c.kind == ORG and c.country is None and c.sector in _STATE_SECTORS | _ARMED:
                 c.set_country(home, HOME)
     _countries_from_sentences(tree, gaz, clusters, spans, home, main_pair(spans))
     descriptions = _descriptions(tree, gaz, name_tokens, token_key, clusters, home)
