@@ -694,3 +694,9 @@ def test_a_person_in_apposition_holds_the_titles_country(code):
              "territory.")
     (ev,) = [e for e in r.events if e.event == "ACCUSE"]
     assert {a.code for a in ev.actor} == {"AFG"}
+
+
+def test_what_a_crowd_chants_against_names_whom_its_protest_is_aimed_at(code):
+    r = code("In the village of Kani Masi in Iraq, about 300 residents marched to the district headquarters on "
+             "Tuesday, carrying coffins and chanting slogans against Turkey.")
+    assert [(e.event, [x.code for x in e.recipient]) for e in r.events] == [("PROTEST", ["TUR"])]

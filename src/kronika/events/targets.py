@@ -33,6 +33,21 @@ def purpose_targets(tree: Tree, k: int, is_actor: IsActor) -> list[int]:
             for o in tree.children(p.i, "pobj"):
                 if (a := _first_actor(tree, o.i, is_actor)) is not None:
                     return conjuncts(tree, a)
+    # "marched to the headquarters, chanting slogans against Turkey", "burning tyres and throwing stones at
+    # the Rwandan border post": what the crowd did on the way names whom it was aimed at
+    doing = [tree[k]] if tree[k].pos == "VERB" else []  # "chanted slogans against Turkey"
+    doing += [c for c in tree.children(k, "advcl") if tree[c.i].tag == "VBG"]
+    doing += [cc for c in doing for cc in tree.children(c.i, "conj") if tree[cc.i].tag == "VBG"]
+    for c in doing:
+        objects = [o.i for o in tree.children(c.i, "dobj")]
+        heads = objects if c.i == k else [c.i, *objects]
+        for h in heads:
+            for p in tree.children(h, "prep"):
+                if tree.lower[p.i] in ("against", "at"):
+                    found = [a for o in tree.children(p.i, "pobj") if (a := _first_actor(tree, o.i, is_actor))
+                             is not None]
+                    if found:
+                        return conjuncts(tree, found[0])
     for c in tree.children(k, "advcl", "xcomp"):
         if not any(tree.lower[a.i] == "to" for a in tree.children(c.i, "aux", "mark")):
             continue
