@@ -70,13 +70,21 @@ def ingest(paths: Sequence[str], store: Store, executor: Executor, *, batch_size
            max_bytes: int = 5_000_000, force: bool = False, progress: Progress | None = None,
            stdin: object | None = None) -> IngestSummary:
     """Ingest files and folders into the store; safe to re-run (stored articles are skipped)."""
+    return run_ingest(store, force, progress, lambda summary: _code_all(
+        paths, store, executor, summary, batch_size=batch_size, max_bytes=max_bytes, force=force,
+        progress=progress, stdin=stdin))
+
+
+def run_ingest(store: Store, force: bool, progress: Progress | None,
+               code: Callable[[IngestSummary], None]) -> IngestSummary:
+    """One ingest, whatever codes its articles: finish an interrupted one first, warn of another coder's
+    store, code, then the corpus-wide steps; Ctrl-C says what was kept."""
     t0 = time.perf_counter()
     summary = IngestSummary(full=force)
     try:
         resume(store, summary, progress)
         summary.version_warning = versions.check(store)
-        _code_all(paths, store, executor, summary, batch_size=batch_size, max_bytes=max_bytes, force=force,
-                  progress=progress, stdin=stdin)
+        code(summary)
         return finish_ingest(store, summary, t0, progress)
     except KeyboardInterrupt:
         raise IngestInterrupted(summary.new, summary.step, summary) from None

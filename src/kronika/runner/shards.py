@@ -13,7 +13,6 @@ and the problems are reported sorted by ``pos``.
 from __future__ import annotations
 
 import shutil
-import time
 import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -21,12 +20,12 @@ from io import StringIO
 from pathlib import Path
 from typing import IO, Any, Protocol
 
-from kronika.errors import IngestInterrupted, StoreError
+from kronika.errors import StoreError
 from kronika.ingest.readers import read_file
 from kronika.ingest.walk import STDIN_NAME, _files, guard_reading, read_stdin, stdin_bytes
 from kronika.records import Article, DocResult, Problem
-from kronika.runner.ingest import IngestSummary, Progress, Step, finish_ingest, resume
-from kronika.store import Store, run_state, versions
+from kronika.runner.ingest import IngestSummary, Progress, Step, run_ingest
+from kronika.store import Store, run_state
 from kronika.store.parquet import load_shard
 from kronika.store.rows import result_rows
 
@@ -177,16 +176,9 @@ def ingest_shards(paths: Sequence[str], store: Store, executor: ShardExecutor, *
                   max_bytes: int = 5_000_000, force: bool = False, progress: Progress | None = None,
                   stdin: IO[Any] | None = None) -> IngestSummary:
     """``kronika ingest`` through an executor that returns shards; the result equals the local engine's."""
-    t0 = time.perf_counter()
-    summary = IngestSummary(full=force)
-    try:
-        resume(store, summary, progress)
-        summary.version_warning = versions.check(store)
-        _take_shards(paths, store, executor, summary, batch_size=batch_size, max_bytes=max_bytes, force=force,
-                     progress=progress, stdin=stdin)
-        return finish_ingest(store, summary, t0, progress)
-    except KeyboardInterrupt:
-        raise IngestInterrupted(summary.new, summary.step, summary) from None
+    return run_ingest(store, force, progress, lambda summary: _take_shards(
+        paths, store, executor, summary, batch_size=batch_size, max_bytes=max_bytes, force=force,
+        progress=progress, stdin=stdin))
 
 
 def _take_shards(paths: Sequence[str], store: Store, executor: ShardExecutor, summary: IngestSummary, *,
