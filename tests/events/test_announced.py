@@ -151,3 +151,14 @@ def test_taking_in_refugees_is_aid_and_a_conditional_refusal_stays_a_refusal(cod
 def test_a_permission_hung_inside_its_object_is_still_a_permission(code):
     r = code("Turkey will allow up to 13,000 refugees who have lived in Iraq for a decade to return home.")
     assert categories(r) == ["AGREE"]  # a concession announced: an intent to cooperate
+
+
+def test_what_is_done_without_consulting_is_not_done(code):
+    r = code("Ethiopia signed a peace deal with Tigrayan rebels without consulting Eritrea.")
+    consult = only(r, "CONSULT")
+    assert "negation" in consult.aux and codes(consult.recipient) == ["ERI"]
+
+
+def test_an_act_a_conditional_speaks_of_is_supposed(code):
+    r = code("China warned on Monday that an attack by Taiwanese troops on its vessels would invoke a war.")
+    assert "hypothetical" in only(r, "ASSAULT").aux

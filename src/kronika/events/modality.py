@@ -86,6 +86,9 @@ def modality(tree: Tree, k: int, event: str, lex: Lexicon, rejecting: bool, mode
                 and tree.children(first_clause[i - 1], "aux", "auxpass", "nsubj", "nsubjpass")), len(first_clause))
     negated = any(_words(tree, h, ("neg",)) & neg_words for h in first_clause[:cut])
     negated = negated or any(c.text.lower() in ("no", "never") for c in tree.children(k, "det", "advmod"))
+    # "signed a deal without consulting Asmara": what is done "without" is not done
+    without = t.tag == "VBG" and t.dep == "pcomp" and tree.lower[t.head] == "without"
+    negated = negated or without
     negated = negated or any(tree[h].lemma in negating for h in first_clause[1:cut])
     if negated:
         aux.append("negation")
@@ -99,6 +102,9 @@ def modality(tree: Tree, k: int, event: str, lex: Lexicon, rejecting: bool, mode
     consequent = bool(conditions)
     considering = any(tree[h].lemma in lex.wordset("considering_words") for h in first_clause[1:])
     unreal = any(c.text.lower() in lex.sub("hypothetical", "adjectives") for c in tree.children(k, "amod"))
+    # "an armed attack on its vessels would invoke the treaty": the act a conditional speaks of is supposed
+    unreal = unreal or (t.pos == "NOUN" and t.dep in ("nsubj", "nsubjpass")
+                        and bool(_words(tree, t.head, ("aux",)) & (modals_h | {"would"})))
     # "a bid to block", "demanded that X guarantee supplies": what is attempted or asked for is not done
     # ("moves our cooperation" and "offered to meet" are no attempts: the verbs are not the nouns)
     # ("called the decision an act of occupation and accused the envoy": a verb coordinated with the asking
@@ -129,6 +135,7 @@ def modality(tree: Tree, k: int, event: str, lex: Lexicon, rejecting: bool, mode
     willed = "would" in auxes or bool(auxes & lex.sub("future", "modals"))
     cues = [f"negation: {w}" for h in first_clause for w in sorted(_words(tree, h, ("neg",)) & neg_words)]
     cues += [f"negation: {tree[h].lemma}" for h in first_clause[1:] if tree[h].lemma in negating]
+    cues += ["negation: without"] if without else []
     cues += [f"hypothetical: {w}" for w in sorted(auxes & modals_h)]
     cues += ["hypothetical: a condition governs it"] if consequent else []
     cues += ["hypothetical: considered, attempted or asked for"] if considering or attempt else []
