@@ -180,3 +180,14 @@ def test_an_unknown_armed_group_is_of_the_country_the_article_is_about(code):
              "civilians.")
     (ev,) = [e for e in r.events if e.event == "ACCUSE" and e.sentence == 2]
     assert [(a.code, a.sector) for a in ev.actor] == [("SDN", "PRM")]
+
+
+def test_a_bare_definite_institution_is_the_one_named_just_before(code):
+    r = code("Lebanon's foreign ministry lodged a complaint on Wednesday. The ministry also called on the "
+             "United States and France to press Israel to withdraw.")
+    (ev,) = [e for e in r.events if e.event == "REQUEST" and e.sentence == 1]
+    assert [(a.code, a.sector) for a in ev.actor] == [("LBN", "GOV")]
+    # ... unless the sentence is set in another country
+    r = code("Israeli police arrested two men in Jerusalem. In Beirut, the police said they would investigate "
+             "the bombing.")
+    assert [a.code for e in r.events if e.sentence == 1 for a in e.actor] == ["LBN"]

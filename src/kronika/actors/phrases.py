@@ -183,6 +183,8 @@ def _phrase_actors(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int) -> 
             or weak.get(u.head)
         if country is None and u.key is None:
             country = _placed(tree, actors, u.head)
+        if country is None and u.key is None and u.sector is not None:
+            country = _told_before(tree, actors, gaz, u.head)
         cluster = actors.clusters.get(u.key) if u.key else None
         words = tree.span_text(min(u.tokens), max(u.tokens) + 1)
         out.append(PhraseActor(country, u.sector, cluster, _phrase_text(tree, u, toks), words))
@@ -279,6 +281,49 @@ def _placed(tree: Tree, actors: DocActors, head: int) -> str | None:
                     and isinstance(city.get("country"), str):
                 return str(city["country"])
     return None
+
+
+_RECENT = 3  # sentences back a definite description looks for what it names
+
+
+def _told_before(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int) -> str | None:
+    """"Lebanon's foreign ministry ... The ministry also called on": a bare definite institution or agent
+    noun is the one of its kind named just before, and takes its country (the nearest such mention
+    in the same or the three sentences before)."""
+    t = tree[head]
+    det = tree.child(head, "det")
+    if det is None or tree.lower[det.i] != "the" or tree.children(head, "amod", "compound", "poss", "nmod"):
+        return None
+    for k in range(head - 1, -1, -1):
+        e = tree[k]
+        if e.sent < t.sent - _RECENT:
+            break
+        if e.lemma.lower() != t.lemma.lower() or k in actors.token_key:
+            continue
+        found = actors.phrase_memo.get(k)
+        if found is None:
+            found = actors.phrase_memo[k] = tuple(_phrase_actors(tree, actors, gaz, k))
+        countries = {f.country for f in found if f.cluster is None and f.sector is not None}
+        if len(countries) == 1:
+            country = countries.pop()
+            # "In Beirut, the police said": where the sentence is set names another country's police
+            where = _set_in(tree, actors, t.sent)
+            return country if country is not None and (not where or country in where) else None
+    return None
+
+
+def _set_in(tree: Tree, actors: DocActors, sent: int) -> set[str]:
+    """The countries of the places a sentence says it happened in ("in Beirut", "at the border of X")."""
+    out: set[str] = set()
+    for p in tree.sentence_tokens(sent):
+        if tree[p].dep != "prep" or tree.lower[p] not in ("in", "at") or tree[tree[p].head].pos not in ("VERB", "AUX"):
+            continue
+        for o in tree.children(p, "pobj"):
+            key = actors.token_key.get(o.i)
+            c = actors.clusters.get(key) if key else None
+            if c is not None and c.kind == GPE and c.country:
+                out.add(c.country)
+    return out
 
 
 def _cluster_sector(c: Cluster, date: str | None) -> str | None:
