@@ -680,6 +680,10 @@ def test_saying_one_is_concerned_or_disappointed_disapproves(code):
     assert [(e.event, [a.code for a in e.recipient]) for e in r.events if e.event == "ACCUSE"] == [("ACCUSE", ["KOS"])]
     r = code("The minister said he was not concerned by the report from Kenya.")
     assert "ACCUSE" not in {e.event for e in r.events}
+    # the parser reads a quoted feeling as a passive ("was "deeply concerned" by"): the feeler still acts
+    r = code('The EU envoy said he was "deeply concerned" by the "unilateral" police action in Kosovo.')
+    (ev,) = [e for e in r.events if e.event == "ACCUSE"]
+    assert [a.code for a in ev.actor] == ["EUR"] and [a.code for a in ev.recipient] == ["KOS"]
 
 
 def test_what_is_denied_is_not_asserted(code):

@@ -193,3 +193,12 @@ def test_the_strikes_as_a_subject_were_made_by_who_struck_before(code):
              "the Amedi district, local officials said.")
     later = [e for e in r.events if e.sentence == 1]
     assert later and all(codes(e.actor) == ["TUR"] and {a.sector for a in e.actor} == {"MIL"} for e in later)
+
+
+def test_a_demand_for_a_release_is_made_of_who_holds_them(code):
+    r = code("Malian soldiers detained 31 Algerian truck drivers near Tessalit on Monday. Algeria's foreign "
+             "ministry demanded the immediate release of the drivers.")
+    ask = only(r, "REQUEST")
+    assert [(a.code, a.sector) for a in ask.recipient] == [("MLI", "MIL")]
+    r = code("Rebels kidnapped five Chinese engineers in Niger. China demanded their release.")
+    assert [(a.code, a.sector) for a in only(r, "REQUEST").recipient] == [("NER", "REB")]

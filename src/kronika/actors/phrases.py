@@ -283,33 +283,43 @@ def _placed(tree: Tree, actors: DocActors, head: int) -> str | None:
     return None
 
 
-_RECENT = 3  # sentences back a definite description looks for what it names
+_RECENT = 3  # sentences back a definite description looks first for what it names
 
 
 def _told_before(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int) -> str | None:
     """"Lebanon's foreign ministry ... The ministry also called on": a bare definite institution or agent
-    noun is the one of its kind named just before, and takes its country (the nearest such mention
-    in the same or the three sentences before)."""
+    noun ("the ministry", "the police action") is the one of its kind named before, and takes its
+    country: the nearest such mention in the same or the three sentences before, else the one country
+    all earlier such mentions agree on."""
     t = tree[head]
     det = tree.child(head, "det")
-    if det is None or tree.lower[det.i] != "the" or tree.children(head, "amod", "compound", "poss", "nmod"):
+    compounds = tree.children(head, "compound")
+    if det is None or tree.lower[det.i] != "the" or tree.children(head, "amod", "poss", "nmod") \
+            or len(compounds) > 1 or any(c.pos != "NOUN" for c in compounds):
         return None
+    kind = (compounds[0] if compounds else t).lemma.lower()  # "the police action": earlier police
+    earlier: set[str] = set()
     for k in range(head - 1, -1, -1):
         e = tree[k]
-        if e.sent < t.sent - _RECENT:
-            break
-        if e.lemma.lower() != t.lemma.lower() or k in actors.token_key:
+        if e.lemma.lower() != kind or k in actors.token_key:
             continue
-        found = actors.phrase_memo.get(k)
+        at = e.head if e.dep == "compound" and tree[e.head].pos in ("NOUN", "PROPN") else k
+        if at >= head:
+            continue  # its own modifier ("the police action")
+        found = actors.phrase_memo.get(at)
         if found is None:
-            found = actors.phrase_memo[k] = tuple(_phrase_actors(tree, actors, gaz, k))
-        countries = {f.country for f in found if f.cluster is None and f.sector is not None}
-        if len(countries) == 1:
-            country = countries.pop()
-            # "In Beirut, the police said": where the sentence is set names another country's police
-            where = _set_in(tree, actors, t.sent)
-            return country if country is not None and (not where or country in where) else None
-    return None
+            found = actors.phrase_memo[at] = tuple(_phrase_actors(tree, actors, gaz, at))
+        countries = {f.country for f in found if f.cluster is None and f.sector is not None and f.country}
+        if len(countries) == 1 and e.sent >= t.sent - _RECENT:
+            earlier = countries
+            break
+        earlier |= countries
+    if len(earlier) != 1:
+        return None
+    country = earlier.pop()
+    # "In Beirut, the police said": where the sentence is set names another country's police
+    where = _set_in(tree, actors, t.sent)
+    return country if not where or country in where else None
 
 
 def _set_in(tree: Tree, actors: DocActors, sent: int) -> set[str]:

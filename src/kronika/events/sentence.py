@@ -73,8 +73,10 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
                                if not (tree[h].dep == "pobj" and tree.lower[tree[h].head] == "alongside")]
         if trig.entry.source == "rule:displeasure said":
             # "concerned by the police action": what it is about names the other party
-            args.recipients = [h for h in displeasure_objects(tree, trig) if is_actor(h) or view.refs(h)]
-            args.actors = args.actors or displeasure_subject(tree, trig)
+            about = displeasure_objects(tree, trig)
+            args.recipients = [h for h in about if is_actor(h) or view.refs(h)]
+            # the feeler, even when the parser reads a quoted feeling as a passive ("was "concerned" by")
+            args.actors = [h for h in args.actors if h not in about] or displeasure_subject(tree, trig)
         if trig.entry.source == "rule:a characterisation in words of censure":
             # "called the operation an act of terror against the Serbian people": the accused is who did
             # what is named, not whom the name says it was aimed at
@@ -183,6 +185,13 @@ def _no_event_noun(view: ActorView, lex: Lexicon, k: int, trigger_words: set[int
                for c in tree.children(k, "poss", "compound"))
 
 
+def _asks_release(tree: Tree, k: int) -> bool:
+    """"demanded the release of", "called for the immediate release of": the release is what is asked."""
+    near = [k, *(c.i for c in tree.children(k, "dobj")),
+            *(o.i for p in tree.children(k, "prep") for o in tree.children(p.i, "pobj"))]
+    return any(tree[i].lemma in ("release", "freedom") for i in near)
+
+
 def _the(tree: Tree, k: int) -> bool:
     det = tree.child(k, "det")
     return det is not None and tree.lower[det.i] in ("the", "this", "that", "these", "those")
@@ -222,6 +231,17 @@ def _complete_recipients(view: ActorView, conv: Conventions, lex: Lexicon, story
     """Fill the other party the sentence leaves implicit, by what it points back to, by the sentence and
     story, and by PLOVER's conventions; each says how it was found."""
     trig = d.trig
+    if d.event == "REQUEST" and _asks_release(view.tree, trig.token) \
+            and all(r.sector in conv.civil_sectors and r.sector != "REB" or r.code is None for r in d.recipients):
+        # "demanded the release of the drivers": asked of whoever holds them (arrested or abducted them)
+        mine = {(a.code, a.sector) for a in d.actors}
+        holders = [a for a in story.doers("COERCE", sent) or story.doers("ASSAULT", sent, "kidnap")
+                   if (a.code, a.sector) not in mine]
+        if holders:
+            d.recipients = holders
+            d.implicit_recipient = True
+            d.args.recipient_how = "who holds those to be released, told earlier in the article"
+            return
     if not d.recipients and d.event in _JOINT and len({a.code for a in d.actors if a.code}) >= 2:
         # "French and German troops held joint exercises", "the two leaders signed an agreement": a joint
         # act, each party the other's partner

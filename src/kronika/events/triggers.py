@@ -183,8 +183,14 @@ def displeasures(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
 
 
 def displeasure_subject(tree: Tree, trig: Trigger) -> list[int]:
-    """Who is displeased: the subject of "was" or of the participle."""
-    return [c.i for c in tree.children(trig.token, "nsubj", "nsubjpass")]
+    """Who is displeased: the subject of "was" or of the participle; for "he" in "the envoy said he was
+    concerned", the one who said so."""
+    subjects = [c.i for c in tree.children(trig.token, "nsubj", "nsubjpass")]
+    t = tree[trig.token]
+    if subjects and all(tree[k].pos == "PRON" for k in subjects) and t.dep == "ccomp":
+        speakers = [c.i for c in tree.children(t.head, "nsubj")]
+        return speakers or subjects
+    return subjects
 
 
 def displeasure_objects(tree: Tree, trig: Trigger) -> list[int]:
