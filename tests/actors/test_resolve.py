@@ -191,3 +191,16 @@ def test_a_bare_definite_institution_is_the_one_named_just_before(code):
     r = code("Israeli police arrested two men in Jerusalem. In Beirut, the police said they would investigate "
              "the bombing.")
     assert [a.code for e in r.events if e.sentence == 1 for a in e.actor] == ["LBN"]
+
+
+def test_the_partners_of_a_country_are_not_that_country(code):
+    r = code("Greece demanded that its European Union partners refuse to recognise the new state.")
+    ask = [e for e in r.events if e.event == "REQUEST"]
+    assert ask and [a.code for a in ask[0].recipient] == ["EUR"]
+
+
+def test_the_police_of_a_police_action_are_the_police_named_before(code):
+    r = code("Kosovo police took control of five offices. Serbs gathered outside. Serbia called it an act "
+             "of terror. The EU envoy said he was deeply concerned by the police action.")
+    (ev,) = [e for e in r.events if e.event == "ACCUSE" and e.sentence == 3]
+    assert [(a.code, a.sector) for a in ev.recipient] == [("KOS", "COP")]

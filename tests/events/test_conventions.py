@@ -190,3 +190,9 @@ def test_a_bomb_that_wounds_is_the_means_not_the_agent(code):
     r = code("A car bomb exploded outside a police station in Kirkuk, wounding six policemen.")
     ev = only(r, "ASSAULT")
     assert [(a.code, a.sector) for a in ev.actor] == [("IRQ", "UAF")]
+
+
+def test_repression_announced_falls_on_the_civilians_of_the_place(code):
+    r = code("President Jean Kouassi announced on Sunday that he will extend the night-time curfew in Abidjan.")
+    ev = only(r, "THREATEN")
+    assert [(a.code, a.sector) for a in ev.recipient] == [("CIV", "CVL")]

@@ -23,6 +23,9 @@ _CUT_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "prep
                        "mark", "aux", "advmod", "parataxis", "nummod", "quantmod"})
 _MOD_DEPS = frozenset({"compound", "poss", "amod", "nmod", "npadvmod"})
 _COUNTRY_NOUNS = frozenset({"country", "nation", "state", "homeland", "republic"})
+# Nouns of a relation to another party: "its partners" are not its own
+_OTHER_PARTY_NOUNS = frozenset({"partner", "ally", "neighbour", "neighbor", "counterpart", "rival", "enemy", "foe",
+                                "opponent", "adversary", "creditor", "donor", "backer", "sponsor", "host"})
 
 
 @dataclass
@@ -129,14 +132,15 @@ def _phrase_actors(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int) -> 
         governs_noun = (last != head and lt.dep in _MOD_DEPS and lt.head in toks and lt.head > last
                         and tree[lt.head].pos in ("NOUN", "PROPN")
                         and (key is None or actors.token_key.get(lt.head) != key))
-        if span_kind in (GPE, ORG, NORP) and governs_noun:
+        if span_kind in (GPE, ORG, NORP) and governs_noun and not (t.pos == "PRON" and t.dep == "poss"):
             country = cluster.country if cluster else nationality(k)
             if country:
                 modifiers.setdefault(_noun_head(tree, k, toks), country)
             continue
         if cluster is not None and governs_noun and t.dep == "poss":
             # "his Ministry": the possessor's country, unless the noun says its own ("his Serbian counterpart")
-            if cluster.country:
+            # or names another party ("its partners", "their neighbours")
+            if cluster.country and tree[lt.head].lemma not in _OTHER_PARTY_NOUNS:
                 weak.setdefault(_noun_head(tree, k, toks), cluster.country)
             continue
         if span_kind == NORP and k != head and k + 1 in toks and tree[k + 1].pos in ("NOUN", "PROPN"):

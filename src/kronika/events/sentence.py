@@ -269,7 +269,9 @@ def _complete_recipients(view: ActorView, conv: Conventions, lex: Lexicon, story
         d.args.recipient_how = "not named with the verb: another party of the sentence or story" \
             if d.recipients else ""
     if not d.recipients:
-        d.recipients = conventional_recipient(view, conv, d.event, d.actors, d.place)
+        # "will extend the curfew": repression announced falls on whom repression done would
+        acted = "COERCE" if d.event == "THREATEN" and d.mode in ("restrict", "arrest") else d.event
+        d.recipients = conventional_recipient(view, conv, acted, d.actors, d.place)
         d.implicit_recipient = bool(d.recipients)
         if d.recipients:
             d.args.recipient_how = f"PLOVER convention: {d.recipients[0].inferred}"
