@@ -6,6 +6,8 @@ invented people so that nothing here can lean on a list of known names.
 
 from __future__ import annotations
 
+import pytest
+
 
 def events_of(result, category=None):
     return [e for e in result.events if category is None or e.event == category]
@@ -704,3 +706,21 @@ def test_what_a_crowd_chants_against_names_whom_its_protest_is_aimed_at(code):
     r = code("In the village of Kani Masi in Iraq, about 300 residents marched to the district headquarters on "
              "Tuesday, carrying coffins and chanting slogans against Turkey.")
     assert [(e.event, [x.code for x in e.recipient]) for e in r.events] == [("PROTEST", ["TUR"])]
+
+
+@pytest.mark.parametrize(("sentence", "category", "actor"), [
+    # a word the tagger reads as a noun inside quotation marks, but with a subject and an object
+    ('A spokeswoman said Russia "reserves the right to respond".', "THREATEN", "RUS"),
+    ("Georgian police remanded 22 protesters in custody.", "COERCE", "GEO"),
+    ("Greek coastguards turned back a boat carrying 40 Syrian migrants.", "COERCE", "GRC"),
+    # a transitive act named by a gerund is the object of the verb that stops it
+    ("Russia said it would stop supplying gas to Moldova.", "SANCTION", "RUS"),
+    # "the bloc" is the union named just before
+    ("The European Union's foreign policy chief said the bloc would suspend visa-free travel for Georgian "
+     "diplomats.", "SANCTION", "EUR"),
+])
+def test_wordings_of_unseen_news(code, sentence, category, actor):
+    r = code(sentence)
+    found = [e for e in r.events if e.event == category]
+    assert found, [(e.event, e.text) for e in r.events]
+    assert actor in {a.code for a in found[0].actor}

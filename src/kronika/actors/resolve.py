@@ -520,20 +520,26 @@ def _pronouns(tree: Tree, clusters: dict[str, Cluster], token_key: dict[int, str
 _BODY_NOUNS = frozenset({"group", "movement", "organisation", "organization", "faction", "militia"})
 # ("the group" is never the UN, the EU or NATO, nor a newspaper)
 _NOT_A_GROUP = frozenset({"UNO", "IGO", "EUR"})
+# "the bloc", "the alliance": a union of states named just before (the EU, NATO, ASEAN), never a party
+_UNION_NOUNS = frozenset({"bloc", "alliance"})
+_UNIONS = frozenset({"IGO", "EUR"})
 
 
 def _body_anaphors(tree: Tree, clusters: dict[str, Cluster], token_key: dict[int, str]) -> None:
-    """"The Houthis ... the group said": a definite kind noun with nothing of its own points back to the
-    last organisation named in the same or the two sentences before."""
-    bodies = sorted((k, v) for k, v in token_key.items() if (c := clusters.get(v)) is not None and c.kind == ORG
-                    and c.country not in _NOT_A_GROUP and c.sector != "JRN")
+    """"The Houthis ... the group said", "the European Union's foreign policy chief said the bloc would":
+    a definite kind noun with nothing of its own points back to the last organisation of its kind named
+    in the same or the two sentences before."""
+    named = sorted((k, v) for k, v in token_key.items() if (c := clusters.get(v)) is not None and c.kind == ORG
+                   and c.sector != "JRN")
     for t in tree.tokens:
-        if t.lemma not in _BODY_NOUNS or t.tag != "NN" or t.i in token_key:
+        union = t.lemma.lower() in _UNION_NOUNS
+        if not (union or t.lemma in _BODY_NOUNS) or t.tag not in ("NN", "NNP") or t.i in token_key:
             continue
         det = tree.child(t.i, "det")
         if det is None or tree.lower[det.i] not in ("the", "this") or tree.children(t.i, "amod", "compound", "poss"):
             continue
-        before = [v for k, v in bodies if k < t.i and tree[k].sent >= t.sent - 2]
+        before = [v for k, v in named if k < t.i and tree[k].sent >= t.sent - 2
+                  and (clusters[v].country in _UNIONS if union else clusters[v].country not in _NOT_A_GROUP)]
         if before:
             token_key[t.i] = before[-1]
 

@@ -31,7 +31,9 @@ def _object_lemmas(tree: Tree, k: int) -> dict[str, int]:
     """Lemmas of a verb's objects (and of their conjuncts), and of noun compounds, to their tokens."""
     out: dict[str, int] = {}
     mod_deps = ("compound", "amod") if tree[k].pos in ("NOUN", "PROPN") else ("compound",)
-    for c in tree.children(k, *_OBJECT_DEPS, *mod_deps):
+    # "stopped supplying electricity": a transitive act named by a gerund is the object too
+    gerunds = [c for c in tree.children(k, "xcomp") if c.tag == "VBG" and tree.children(c.i, "dobj")]
+    for c in [*tree.children(k, *_OBJECT_DEPS, *mod_deps), *gerunds]:
         if c.text.lower() in ("that", "which") and tree[k].dep == "relcl":
             c = tree.head(k)  # "the agreement that they signed": the object is the antecedent
         if c.lemma in _QUANTITIES:

@@ -10,6 +10,7 @@ article's text.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from itertools import groupby
 
 import numpy
@@ -67,7 +68,7 @@ def to_parsed(article: Article, parts: Iterable[tuple[int, Doc]]) -> ParsedDoc:
         sent_of = [max(len(sentences) - 1, 0)] * len(doc)
         for first, stop, n in kept:
             sent_of[first:stop] = [n] * (stop - first)
-        tokens.extend(_tokens(doc, base, offset, sent_of, names, lemmas))
+        tokens.extend(_verbs_read_as_nouns(_tokens(doc, base, offset, sent_of, names, lemmas), base))
         mentions.extend(
             Mention(
                 doc_id=article.doc_id,
@@ -112,6 +113,22 @@ def _tokens(doc: Doc, base: int, offset: int, sent_of: list[int], names: _Names,
     return list(map(Token, range(base, base + len(doc)), map(get, orth), map(lemmas.__getitem__, lemma),
                     map(get, pos), map(get, tag), map(get, dep), heads, [offset + k for k in idx], sent_of,
                     map(_IOB.__getitem__, iob), map(get, ent), map(bool, space)))
+
+
+def _verbs_read_as_nouns(tokens: list[Token], base: int) -> list[Token]:
+    """A word the tagger calls a noun but the parser gives a subject and a direct object is a verb
+    (Russia "reserves the right to respond": quotation marks mislead the tagger, not the parser)."""
+    subject, obj = set(), set()
+    for t in tokens:
+        if t.dep == "nsubj":
+            subject.add(t.head)
+        elif t.dep == "dobj":
+            obj.add(t.head)
+    for k in subject & obj:
+        t = tokens[k - base]
+        if t.pos == "NOUN" and t.tag in ("NN", "NNS"):
+            tokens[k - base] = replace(t, pos="VERB", tag="VBZ" if t.tag == "NNS" else "VBP")
+    return tokens
 
 
 # What spaCy is given in one batch: at most this many pieces, and about this many characters (its
