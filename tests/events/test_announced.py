@@ -162,3 +162,16 @@ def test_what_is_done_without_consulting_is_not_done(code):
 def test_an_act_a_conditional_speaks_of_is_supposed(code):
     r = code("China warned on Monday that an attack by Taiwanese troops on its vessels would invoke a war.")
     assert "hypothetical" in only(r, "ASSAULT").aux
+
+
+def test_forces_pledged_to_another_country_are_help_promised(code):
+    r = code("Kenya pledged to send 150 more police officers to Haiti by the end of May.")
+    ev = only(r, "AGREE")
+    assert codes(ev.actor) == ["KEN"] and codes(ev.recipient) == ["HTI"]
+
+
+def test_a_strike_called_to_protest_is_one_protest_and_it_happened(code):
+    r = code("Lawyers across Tunisia stayed away from the courts on Wednesday in a national strike called by the "
+             "bar association to protest against the arrest of a colleague.")
+    protests = [e for e in r.events if e.event == "PROTEST"]
+    assert len(protests) == 1 and "hypothetical" not in protests[0].aux

@@ -724,3 +724,21 @@ def test_wordings_of_unseen_news(code, sentence, category, actor):
     found = [e for e in r.events if e.event == category]
     assert found, [(e.event, e.text) for e in r.events]
     assert actor in {a.code for a in found[0].actor}
+
+
+def test_whose_commitment_it_is_and_whom_it_is_to(code):
+    r = code("The U.S. State Department reaffirmed Washington's ironclad commitment to South Korea's defence.")
+    (ev,) = [e for e in r.events if e.event in ("AGREE", "SUPPORT")]
+    assert [a.code for a in ev.actor] == ["USA"] and [a.code for a in ev.recipient] == ["KOR"]
+
+
+def test_a_dateline_read_as_a_second_subject_does_not_hide_the_orderer(code):
+    r = code("BELGRADE — Serbia's defence ministry ordered the army to raise its combat readiness on Tuesday.")
+    assert [(e.event, [a.code for a in e.actor]) for e in r.events] == [("MOBILIZE", ["SRB"])]
+
+
+def test_crowd_control_weapons_and_hostages(code):
+    r = code("Kosovo police used pepper spray to push the crowd back.")
+    assert [e.event for e in r.events] == ["ASSAULT"]
+    r = code("Colombian rebels held a Spanish engineer hostage for three months.")
+    assert [(e.event, e.mode) for e in r.events] == [("ASSAULT", ("abduct",))]

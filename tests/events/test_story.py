@@ -202,3 +202,18 @@ def test_a_demand_for_a_release_is_made_of_who_holds_them(code):
     assert [(a.code, a.sector) for a in ask.recipient] == [("MLI", "MIL")]
     r = code("Rebels kidnapped five Chinese engineers in Niger. China demanded their release.")
     assert [(a.code, a.sector) for a in only(r, "REQUEST").recipient] == [("NER", "REB")]
+
+
+def test_a_call_for_restraint_is_made_of_the_parties_just_named(code):
+    r = code("Thai and Cambodian soldiers exchanged fire near the temple on Tuesday. The United States and "
+             "China both urged restraint.")
+    ask = only(r, "REQUEST")
+    assert codes(ask.recipient) == ["KHM", "THA"]
+
+
+def test_fighting_between_groups_is_their_act_on_each_other(code):
+    r = code("Papua New Guinea's government sent 200 soldiers into Enga province on Sunday after fighting "
+             "between rival clans killed at least 19 people.")
+    fight = only(r, "ASSAULT")
+    assert [(a.code, a.sector) for a in fight.actor] == [("PNG", "CVL")]
+    assert [(a.code, a.sector) for a in fight.recipient] == [("PNG", "CVL")]

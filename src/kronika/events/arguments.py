@@ -96,6 +96,9 @@ def subject_of(tree: Tree, k: int, is_actor: IsActor, *, limit: int = 6) -> int 
             if obj is not None and is_actor(obj.i):
                 return obj.i
         s = own_subject(tree, cur)
+        if s is not None and not is_actor(s):
+            # two subjects: a dateline the parser took for one ("BELGRADE — Serbia's defence ministry ordered")
+            s = next((o for c in tree.children(cur, "nsubj") if is_actor(o := antecedent(tree, c.i))), s)
         if t.lemma == "follow" and t.tag == "VBG":
             s = None  # "following a meeting" is a preposition in all but name
         if s is not None and is_actor(s):
@@ -218,6 +221,15 @@ def inside(tree: Tree, k: int, is_actor: IsActor, lex: Lexicon) -> list[int]:
         return done_by
     return prep_actors(tree, k, ["of", "by", *lex.args["recipient_preps"]], is_actor)
 
+def _whom_it_is_to(tree: Tree, k: int, trig: Trigger, is_actor: IsActor, lex: Lexicon) -> list[int]:
+    """"reaffirmed Washington's commitment to South Korea's defence": when the object is the act's own noun,
+    its possessor is whose the act is, and the other party is whom it is to."""
+    if k not in trig.words or not tree.children(k, "poss"):
+        return []
+    return [a for o in prep_objects(tree, k, ["to", "for", "towards", "toward", "with"])
+            for a in ([o] if is_actor(o) else inside(tree, o, is_actor, lex))]
+
+
 def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Args:
     k = trig.token
     args = Args()
@@ -297,7 +309,7 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
             # the main road to Georgia": a blockade is aimed at no one inside the road it blocks)
             blocked = trig.entry.event == "PROTEST" and bool(trig.entry.objects)
             args.recipients = (conjuncts(tree, obj.i) if is_actor(obj.i) else []) if blocked \
-                else inside(tree, obj.i, is_actor, lex)
+                else _whom_it_is_to(tree, obj.i, trig, is_actor, lex) or inside(tree, obj.i, is_actor, lex)
             args.recipient_how = "the verb's object"
         if trig.entry.mode == "third-party" and obj is not None and not args.recipients:
             # "host talks between Burkina Faso and Ivory Coast": the parties of the talks hosted
@@ -335,7 +347,9 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
         args.recipient_how = "the owner of a prepositional object"
     between = prep_objects(tree, k, lex.args["participant_preps"])
     if between:
-        args.actors = [a for a in args.actors if is_actor(a)] + between
+        # "after fighting between rival clans": a gerund with parties of its own is their act, not the
+        # act of a subject inherited from the clause above
+        args.actors = between if args.inferred_actor else [a for a in args.actors if is_actor(a)] + between
         args.actor_how += " and the parties between/among"
     _comitative(tree, k, lex, is_actor, args)
     if not args.recipients:

@@ -183,8 +183,9 @@ def announced(lex: Lexicon, event: str, mode: str | None, aux: list[str], govern
         return Modality(out, event)
     if event in COOPERATIVE:
         return Modality(out, "AGREE", rule="a cooperative act announced or intended")
-    if event == "MOBILIZE" and governing & {"offer", "volunteer"} and not supposed:
-        # "offered to send troops to help secure the border": forces offered to another are help offered
+    if event == "MOBILIZE" and governing & {"offer", "volunteer", "pledge", "promise"} and not supposed:
+        # "offered to send troops to help secure the border", "pledged to send 150 more police officers to
+        # Haiti": forces offered or promised to another are help offered
         return Modality(out, "AGREE", rule="forces offered")
     if event == "RETREAT":
         if mode in ("withdraw", "ceasefire"):

@@ -132,21 +132,27 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
                 and any(r.code in _BODIES and r.entity_key for r in d.recipients):
             # "quit the Economic Community of West African States": leaving a body of states cuts ties
             d.event, d.mode = "SANCTION", "withdraw"
-        if not d.recipients and (aimed := group_object(tree, trig.token)) is not None:
-            # "urged restraint on all sides": the parties named just before, but the actor
-            words = sorted(tree.subtree(aimed))
+        aimed = group_object(tree, trig.token) if not d.recipients else None
+        calm = not d.recipients and d.event == "REQUEST" and trig.entry.mode == "yield" \
+            and any(tree[w].lemma in lex.wordset("calm_words") for w in trig.words)
+        if aimed is not None or calm:
+            # "urged restraint on all sides", "urged restraint": the parties named just before, but the actor
+            words = sorted(tree.subtree(aimed)) if aimed is not None else []
             mine = {a.entity_key or a.code for a in d.actors}
-            d.recipients = [replace(a, entity_text=tree.span_text(words[0], words[-1] + 1))
+            d.recipients = [replace(a, entity_text=tree.span_text(words[0], words[-1] + 1)) if words else a
                             for a in story.parties(sent) if (a.entity_key or a.code) not in mine]
             if d.recipients:
+                d.implicit_recipient = aimed is None
                 d.args.recipient_how = "the parties named just before (both sides, the two neighbours)"
         _complete_recipients(view, conv, lex, story, d, sent, date)
         if d.event == "REQUEST" and trig.entry.lemma in lex.wordset("ordering_verbs") and (
                 d.recipients and all(r.code in {a.code for a in d.actors} and r.sector in _FORCES
                                      for r in d.recipients)
-                or not d.recipients and any(o.lemma in lex.wordset("force_nouns")
-                                            for o in tree.children(trig.token, "dobj"))):
-            continue  # "ordered the armed forces to take control of four jails": a state's command to its own
+                or any(o.lemma in lex.wordset("force_nouns") and not view.coded(o.i)
+                       for o in tree.children(trig.token, "dobj"))):
+            # "ordered the armed forces to take control of four jails", "Serbia's defence ministry ordered the
+            # army to raise its readiness": a state's command to its own forces; the act commanded is the event
+            continue
         if trig.entry.mode == "visit" and any(not a.entity_key and a.code in {r.code for r in d.recipients}
                                               for a in d.actors):
             continue  # "the president will travel to Brussels": no country of the visitor's is known
@@ -242,6 +248,11 @@ def _complete_recipients(view: ActorView, conv: Conventions, lex: Lexicon, story
             d.implicit_recipient = True
             d.args.recipient_how = "who holds those to be released, told earlier in the article"
             return
+    if not d.recipients and d.args.actor_how.endswith("the parties between/among") and d.actors:
+        # "fighting between rival clans", "talks among the factions": the parties act on each other
+        d.recipients = list(d.actors)
+        d.args.recipient_how = "the parties between/among act on each other"
+        return
     if not d.recipients and d.event in _JOINT and len({a.code for a in d.actors if a.code}) >= 2:
         # "French and German troops held joint exercises", "the two leaders signed an agreement": a joint
         # act, each party the other's partner
@@ -350,11 +361,12 @@ def _forward(tree: Tree, times: list[TimeExpr], trigger: int, date: str | None,
     return date
 
 def _merge_same(drafts: list[Draft], when: Callable[[Draft], object]) -> list[Draft]:
-    """One event per category and actor in a sentence: keep the reading with the most participants (but
-    two acts told at different times are two: "which sanctioned him in 2017, added his advisers on
-    Thursday")."""
+    """One event per category and actor in a sentence: keep an asserted reading over a supposed one ("a
+    strike called to protest"), then the one with the most participants (but two acts told at different
+    times are two: "which sanctioned him in 2017, added his advisers on Thursday")."""
     kept: list[Draft] = []
-    for d in sorted(drafts, key=lambda d: (-len(d.recipients) + d.implicit_recipient,
+    for d in sorted(drafts, key=lambda d: (bool({"negation", "hypothetical"} & set(d.aux)),
+                                           -len(d.recipients) + d.implicit_recipient,
                                            d.trig.entry.pos != "VERB", d.trig.token)):
         codes = {a.code for a in d.actors}
         clash = next((k for k in kept if k.event == d.event and codes & {a.code for a in k.actors}
