@@ -72,13 +72,15 @@ def corroborate_store(store: Store, settings: Settings | None = None, *, full: b
             con.execute("DELETE FROM event_clusters WHERE event_id NOT IN (SELECT id FROM events)")
             con.execute("DELETE FROM event_blocks WHERE event_id NOT IN (SELECT id FROM events)")
             con.execute("DELETE FROM quote_claims WHERE quote_id NOT IN (SELECT id FROM quotes)")
-    parts = store.query(f"SELECT DISTINCT {_PART} AS part FROM events e WHERE NOT coalesce(e.grouped, false) "
-                        "ORDER BY part")
     reports = events = 0
-    for part in parts:
-        n_reports, n_events = _corroborate_part(store, part["part"], settings or Settings(), full=full)
-        reports, events = reports + n_reports, events + n_events
-    claims, quotes = _link_claims(store, full=full)
+    with store.session():  # the events' connection is closed before the quotations' (see ingest._corpus_steps)
+        parts = store.query(f"SELECT DISTINCT {_PART} AS part FROM events e WHERE NOT coalesce(e.grouped, false) "
+                            "ORDER BY part")
+        for part in parts:
+            n_reports, n_events = _corroborate_part(store, part["part"], settings or Settings(), full=full)
+            reports, events = reports + n_reports, events + n_events
+    with store.session():
+        claims, quotes = _link_claims(store, full=full)
     return CorroborationSummary(reports=reports, events=events, claims=claims, quotes=quotes)
 
 

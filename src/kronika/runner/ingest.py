@@ -216,15 +216,19 @@ def _corpus_steps(store: Store, summary: IngestSummary, progress: Progress | Non
     from kronika.runner.corroborate import corroborate_store
     from kronika.runner.merge import merge_store
 
-    with store.session():  # many small queries in a few seconds: one connection for them all
-        summary.step = "merge"
+    # Each step holds one connection for its many small queries, and closes it when done: DuckDB keeps
+    # every table block and index page a connection has read until it closes, so one connection for
+    # all the steps made the update's memory the sum of what each read (in a large store, a good part
+    # of its events and entity members), not what the largest reads.
+    summary.step = "merge"
+    with store.session():
         run_state.mark(store, "merge")
         if progress is not None:
             progress(Step("merging"))
         summary.entities = merge_store(store, full=summary.full)
-        summary.step = "corroboration"
-        run_state.mark(store, "corroboration")
-        if progress is not None:
-            progress(Step("corroborating"))
-        corroborate_store(store, full=summary.full)  # after the merge: it compares people by entity
-        run_state.clear(store)
+    summary.step = "corroboration"
+    run_state.mark(store, "corroboration")
+    if progress is not None:
+        progress(Step("corroborating"))
+    corroborate_store(store, full=summary.full)  # after the merge: it compares people by entity
+    run_state.clear(store)
