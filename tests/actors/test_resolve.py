@@ -204,3 +204,21 @@ def test_the_police_of_a_police_action_are_the_police_named_before(code):
              "of terror. The EU envoy said he was deeply concerned by the police action.")
     (ev,) = [e for e in r.events if e.event == "ACCUSE" and e.sentence == 3]
     assert [(a.code, a.sector) for a in ev.recipient] == [("KOS", "COP")]
+
+
+def test_armed_groups_named_since_the_knowledge_base_stopped(code):
+    r = code("Houthi forces attacked two cargo ships in the Red Sea on Monday.")
+    (ev,) = [e for e in r.events if e.event == "ASSAULT"]
+    assert [(a.code, a.sector) for a in ev.actor] == [("YEM", "REB")]
+    assert "SDN" not in {a.code for a in ev.recipient}  # the Red Sea is a sea, not Sudan's Red Sea state
+    r = code("The Pakistani Taliban attacked a police post in Peshawar.")
+    (ev,) = [e for e in r.events if e.event == "ASSAULT"]
+    assert [(a.code, a.sector) for a in ev.actor] == [("PAK", "REB")]
+    r = code("Wagner fighters were deployed to Mali.")
+    assert [(a.code, a.sector) for e in r.events for a in e.actor] == [("RUS", "PRM")]
+
+
+def test_a_large_city_the_tagger_took_for_a_person_is_the_city(code):
+    r = code("M23 rebels seized Goma on Monday.")
+    (ev,) = r.events
+    assert [a.code for a in ev.actor] == ["COD"] and [a.code for a in ev.recipient] == ["COD"]

@@ -118,9 +118,15 @@ _GENERIC = frozenset({"north", "south", "east", "west", "northern", "southern", 
                       "lakes", "plateau", "capital", "islands", "mountain", "upper", "lower", "highlands", "pool"})
 
 
+_WATERS = frozenset({"sea", "gulf", "ocean", "lake", "river", "bay", "strait", "straits", "channel"})
+
+
 def region_country(name: str, prefer: frozenset[str] = frozenset()) -> str | None:
     """The country of a state, province or region by its name ("Texas", "Borno", "Idlib"): the one in a
     ``prefer``red country when several countries have one of that name, else the only one, else None."""
-    found = _regions().get(fold(name), ())
+    key = fold(name)
+    if key.rsplit(" ", 1)[-1] in _WATERS:
+        return None  # "the Red Sea" is the sea, not Sudan's Red Sea state
+    found = _regions().get(key, ())
     chosen = [c for c in found if c in prefer] or list(found)
     return chosen[0] if len(chosen) == 1 else None

@@ -112,7 +112,24 @@ def find_spans(tree: Tree, gaz: Gazetteer, kb: KnowledgeBase | None = None) -> l
     filed = dateline_tokens(tree)
     spans = [s for s in spans if not is_dateline(tree, s.start, s.end) and s.start not in filed]
     spans.sort(key=lambda s: s.start)
-    return _cities_of_named_countries(_acronyms_as_defined(tree, spans), gaz)
+    return _cities_of_named_countries(_acronyms_as_defined(tree, _joined_names(tree, gaz, spans)), gaz)
+
+
+def _joined_names(tree: Tree, gaz: Gazetteer, spans: list[Span]) -> list[Span]:
+    """"the Pakistani Taliban": a nationality the tagger split from the name after it, when the two are one
+    body's name, are that body (another than the one the second word names alone)."""
+    out: list[Span] = []
+    for s in spans:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == NORP and prev.end == s.start and s.kind == ORG:
+            name = tree.span_text(prev.start, s.end)
+            org = gaz.organisation(name)
+            if org is not None:
+                out[-1] = Span(prev.start, s.end, name, ORG, s.sentence, code=org.code, country=org.code,
+                               sector=org.sector, canonical=org.name)
+                continue
+        out.append(s)
+    return out
 
 
 def _acronyms_as_defined(tree: Tree, spans: list[Span]) -> list[Span]:

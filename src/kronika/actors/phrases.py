@@ -23,6 +23,9 @@ _CUT_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "prep
                        "mark", "aux", "advmod", "parataxis", "nummod", "quantmod"})
 _MOD_DEPS = frozenset({"compound", "poss", "amod", "nmod", "npadvmod"})
 _COUNTRY_NOUNS = frozenset({"country", "nation", "state", "homeland", "republic"})
+# An armed group's own forces and fighters are coded as the group ("Houthi forces", "Wagner fighters")
+_ARMED = frozenset({"REB", "PRM", "UAF", "CRM"})
+_FORCES = frozenset({"MIL", "REB", "UAF", "PRM"})
 # Nouns of a relation to another party: "its partners" are not its own
 _OTHER_PARTY_NOUNS = frozenset({"partner", "ally", "neighbour", "neighbor", "counterpart", "rival", "enemy", "foe",
                                 "opponent", "adversary", "creditor", "donor", "backer", "sponsor", "host"})
@@ -112,6 +115,7 @@ def _phrase_actors(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int) -> 
     units: list[_Unit] = []
     modifiers: dict[int, str] = {}  # noun token -> country given by a modifier
     weak: dict[int, str] = {}  # noun token -> country of a possessor ("his Ministry")
+    armed: dict[int, str] = {}  # noun token -> sector of the armed group that modifies it ("RSF fighters")
     pending: str | None = None  # a country adjective left unattached by the parser ("and Kosovar PM X")
     # "ethnic Albanians", "ethnic Serb civilians": an ethnic group, coded (as PLOVER does) by where it
     # lives, not as the state its name recalls.
@@ -136,6 +140,8 @@ def _phrase_actors(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int) -> 
             country = cluster.country if cluster else nationality(k)
             if country:
                 modifiers.setdefault(_noun_head(tree, k, toks), country)
+            if cluster is not None and cluster.kind == ORG and cluster.sector in _ARMED:
+                armed.setdefault(_noun_head(tree, k, toks), cluster.sector)  # "Houthi forces": the group's
             continue
         if cluster is not None and governs_noun and t.dep == "poss":
             # "his Ministry": the possessor's country, unless the noun says its own ("his Serbian counterpart")
@@ -191,7 +197,8 @@ def _phrase_actors(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int) -> 
             country = _told_before(tree, actors, gaz, u.head)
         cluster = actors.clusters.get(u.key) if u.key else None
         words = tree.span_text(min(u.tokens), max(u.tokens) + 1)
-        out.append(PhraseActor(country, u.sector, cluster, _phrase_text(tree, u, toks), words))
+        sector = armed[u.head] if u.head in armed and u.sector in _FORCES else u.sector
+        out.append(PhraseActor(country, sector, cluster, _phrase_text(tree, u, toks), words))
         if cluster is None and country is not None:
             # "Armenian and Azerbaijani border commissions": one body of each country
             listed = [c for m in tree.children(u.head, "amod", "compound", "nmod")

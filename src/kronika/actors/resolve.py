@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from kronika.actors.cities import lookup
 from kronika.actors.gazetteer import Gazetteer
 from kronika.actors.knowledge import KnowledgeBase, KnownPerson
 from kronika.actors.mentions import GPE, NORP, ORG, PERSON, Span, dateline_tokens
@@ -155,6 +156,27 @@ def _reclassify_surnames(spans: list[Span]) -> None:
                 s.country = s.sector = None
 
 
+_BIG_CITY = 150_000  # a one-word "person" named like a city this large is the city
+
+
+def _cities_taken_for_people(tree: Tree, gaz: Gazetteer, spans: list[Span], verbs: frozenset[str]) -> None:
+    """"M23 rebels seized Goma": news introduces a person by a full name, so a lone capitalised word the
+    tagger called a person, with no title and saying nothing, that names a large city, is the city
+    (unless it is the surname of a person named in the article)."""
+    names = {fold(p) for s in spans if s.kind == PERSON and s.end - s.start > 1 for p in _name_parts(s.text)}
+    for s in spans:
+        if s.kind != PERSON or s.end - s.start != 1 or fold(s.text) in names:
+            continue
+        t = tree[s.start]
+        if (t.dep == "nsubj" and tree.head(s.start).lemma in verbs) \
+                or (s.start > 0 and gaz.title_at([tree[s.start - 1].text.lower()], 0) is not None):
+            continue
+        city = lookup(s.text, min_population=_BIG_CITY)
+        if city is not None and isinstance(city.get("country"), str):
+            s.kind, s.country, s.canonical, s.sector = GPE, str(city["country"]), str(city["name"]), None
+            s.extra = {**s.extra, "city": "1"}
+
+
 def _org_key(s: Span) -> str:
     return f"org:{fold(s.canonical or clean_name(s.text))}"
 
@@ -192,6 +214,7 @@ def build(tree: Tree, gaz: Gazetteer, spans: list[Span], speech: SpeechWords, kb
           published: str | None = None) -> DocActors:
     _speaking_names(tree, gaz, spans, speech.speech_verbs)
     _reclassify_surnames(spans)
+    _cities_taken_for_people(tree, gaz, spans, speech.speech_verbs)
     _known_names(tree, spans)
     spans = [s for s in spans if not s.extra.get("unknown") or s.kind == PERSON]
     person_keys = cluster_people(spans)
