@@ -222,3 +222,13 @@ def test_a_large_city_the_tagger_took_for_a_person_is_the_city(code):
     r = code("M23 rebels seized Goma on Monday.")
     (ev,) = r.events
     assert [a.code for a in ev.actor] == ["COD"] and [a.code for a in ev.recipient] == ["COD"]
+
+
+def test_a_generic_description_names_the_person_of_that_kind_just_named(code):
+    r = code("On Tuesday, EU High Representative Karl Ahrendt criticised the regional parliament in Bosnia. "
+             "Bosnian Serb leader Milan Pejic accused the envoy of trying to abolish the entity.")
+    e = entity(r, "Karl Ahrendt")  # the title is no part of the name
+    assert e.type == "PERSON"
+    (ev,) = [x for x in r.events if x.event == "ACCUSE" and x.sentence == 1]
+    assert [a.entity_text for a in ev.recipient] == ["envoy"]
+    assert [a.code for a in ev.recipient] == [e.country] == ["EUR"]

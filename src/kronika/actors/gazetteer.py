@@ -38,6 +38,9 @@ _COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", 
                       "southeastern", "southwestern", "upper", "lower"})
 Key = tuple[str, ...]
 
+# "the minister" is not the prime minister, a deputy or a former one
+_RANKS_BESIDE = frozenset({"prime", "vice", "deputy", "assistant", "under", "former", "junior", "first"})
+
 # The files' shapes; what their values mean (codes, sectors, one owner per name) is checked as they load.
 _PER_SECTOR = MapOf(WORDS)
 SCHEMAS = {
@@ -52,7 +55,7 @@ SCHEMAS = {
         "portfolios": Record({"templates": WORDS, "subjects": MapOf(WORDS)}),
         "modifiers": Record({side: MapOf(Record(optional={"former": BOOL, "future": BOOL}))
                              for side in ("prefix", "suffix")}),
-        "groups": _PER_SECTOR, "ambiguous": WORDS})),
+        "groups": _PER_SECTOR, "ambiguous": WORDS}, {"descriptions": MapOf(WORDS)})),
     "org_keywords.yaml": Schema(1, Record({"keywords": _PER_SECTOR, "ambiguous": WORDS, "names_only": WORDS,
                                            "heads": WORDS, "bodies": _PER_SECTOR})),
     "non_actor_words.yaml": Schema(1, Record({"words": WORDS, "prefixes": WORDS, "credits": WORDS,
@@ -231,6 +234,8 @@ class _Tables:
         self.titles: dict[Key, TitleMatch] = {}  # prototypes: length 0, no modifiers
         self.mods: dict[str, dict[Key, _Mod]] = {"prefix": {}, "suffix": {}}
         self.groups: dict[str, tuple[str, bool]] = {}
+        self.descriptions: dict[str, frozenset[str]] = {}  # "envoy" -> titles it may stand for
+        self.title_names: set[str] = set()
         self.keywords: dict[Key, OrgKeyword] = {}
         self.heads: set[str] = set()
         self.bodies: dict[Key, str] = {}
@@ -329,6 +334,7 @@ class _Tables:
             for title, more in chk.mapping(entries, f"titles: {sector}").items():
                 patterns = [title, *chk.strings(more, f"titles: {sector}: {title}")]
                 listed += [entry(p, title, sector) for p in patterns]
+                self.title_names.add(fold(title))
         for pattern, t in listed:
             for v in _variants(pattern, plural=False):
                 if (old := self.titles.setdefault(v, t)).title != t.title:
@@ -336,6 +342,7 @@ class _Tables:
         port = chk.mapping(data.get("portfolios"), "portfolios")
         templates = chk.strings(port.get("templates"), "portfolios: templates")
         for subject, forms in chk.mapping(port.get("subjects"), "portfolios: subjects").items():
+            self.title_names.add(fold(f"{subject} minister"))
             for form in chk.strings(forms, f"portfolios: subjects: {subject}"):
                 listed += [entry(t.replace("{}", form), f"{subject} minister", "GOV") for t in templates]
         for pattern, t in listed:  # plurals and portfolio forms only fill gaps: listed patterns keep theirs
@@ -354,6 +361,11 @@ class _Tables:
                 self.groups.setdefault(" ".join(v), (sector, fold(phrase) in ambiguous))
         if stray := ambiguous - phrases:
             chk.fail("ambiguous", f'"{sorted(stray)[0]}" is no listed title pattern nor group')
+        for word, titles in chk.mapping(data.get("descriptions") or {}, "descriptions").items():
+            named = chk.strings(titles, f"descriptions: {word}")
+            if unknown := [t for t in named if fold(t) not in self.title_names]:
+                chk.fail(f"descriptions: {word}", f'"{unknown[0]}" is no listed title')
+            self.descriptions[fold(word)] = frozenset(fold(t) for t in named)
 
     def keywords_file(self) -> None:
         chk = _Check("org_keywords.yaml")
@@ -462,6 +474,16 @@ class Gazetteer:
         return max(found, key=lambda f: f[0])[2] if found else None
 
     # --- titles ---
+    def may_describe(self, description: str, title: str) -> bool:
+        """Whether a bare description ("the minister", "the envoy") may refer back to a person with this
+        title: the title ends in the description's word and is no rank below or beside it ("foreign
+        minister", not "prime minister" or "deputy minister"), or the titles file lists it."""
+        d, t = fold(description), fold(title)
+        if t in self.tables.descriptions.get(d, ()):
+            return True
+        words = t.split()
+        return " " not in d and len(words) > 1 and words[-1] == d and words[0] not in _RANKS_BESIDE
+
     def could_end_title(self, word: str) -> bool:
         """Whether a word is the last word of some title ("minister", "chief"): a cheap test before
         the full title search, which most nouns of an article would fail."""

@@ -257,8 +257,9 @@ def classify(tree: Tree, gaz: Gazetteer, start: int, end: int, label: str,
         return None  # "Riot police": the first word of a group's name, not a person
     if label == "PERSON":
         # Titles that spaCy folded into the name ("President Vucic") belong to the title, not the name.
-        while start < end - 1 and gaz.title_at(tree.lower[start:end], 0):
-            start += 1
+        # ("High Representative Karl Ahrendt": the whole title, not its first word)
+        while start < end - 1 and (m := gaz.title_at(tree.lower[start:end], 0)) is not None:
+            start += max(1, min(m.length, end - 1 - start))
         if not any(tree[k].tag in _NAME_TAGS for k in range(start, end)):
             return None
         start = _first_name_start(tree, gaz, start)
@@ -297,9 +298,18 @@ def _first_name_start(tree: Tree, gaz: Gazetteer, start: int) -> int:
     """Extend a name leftwards over given names spaCy left out ("Boobek" + "Ajikeev")."""
     sent_start = tree.sentence_tokens(tree[start].sent).start
     while start - 1 > sent_start and _is_name_token(tree, gaz, start - 1) \
-            and tree[start - 1].dep == "compound" and start - 1 >= start - 2:
+            and tree[start - 1].dep == "compound" and not _title_ends_at(tree, gaz, start):
         start -= 1
     return start
+
+
+def _title_ends_at(tree: Tree, gaz: Gazetteer, end: int) -> bool:
+    """Whether a title of several words ends just before ``end`` ("High Representative" + a name)."""
+    for j in range(max(0, end - 4), end - 1):
+        m = gaz.title_at(tree.lower[j:end], 0)
+        if m is not None and m.length == end - j:
+            return True
+    return False
 
 
 def _titled_names(tree: Tree, gaz: Gazetteer, taken: set[int]) -> list[Span]:

@@ -452,7 +452,7 @@ def _descriptions(tree: Tree, gaz: Gazetteer, name_tokens: set[int], token_key: 
         out[t.i] = seen
         if t.tag in ("NNS", "NNPS"):
             continue  # "Russian officials": a group, never one named person
-        target = _person_for(tree, clusters, seen, t.i)
+        target = _person_for(tree, clusters, seen, t.i) or _person_described(tree, gaz, clusters, seen, t.i)
         if target is not None:
             token_key[t.i] = target.key
             target.descriptions.add(" ".join(w for w in ["the", seen.title]))
@@ -480,6 +480,30 @@ def _person_for(tree: Tree, clusters: dict[str, Cluster], seen: TitleSeen, at: i
                     and at < min(s.start for s in c.spans) and c.first_sentence <= here + 2),
                    key=lambda c: min(s.start for s in c.spans))
     return later[0] if later else None
+
+
+_DESCRIBED_BACK = 3  # sentences a bare description ("the minister") looks back for whom it names
+
+
+def _person_described(tree: Tree, gaz: Gazetteer, clusters: dict[str, Cluster], seen: TitleSeen,
+                      at: int) -> Cluster | None:
+    """"Foreign Minister Ana Ruiz said ... The minister added", "High Representative X ... the envoy": a
+    generic description names the person with a title of its kind named last in the sentences just
+    before."""
+    if seen.country is not None or tree[at].tag not in ("NN", "NNP"):
+        return None
+    det = tree.child(at, "det")
+    if det is None or tree.lower[det.i] != "the":
+        return None
+    here = tree[at].sent
+    best: tuple[int, Cluster] | None = None
+    for c in clusters.values():
+        if c.kind != PERSON or not any(gaz.may_describe(seen.title, ti.title) for ti in c.titles):
+            continue
+        last = max((s.start for s in c.spans if s.start < at), default=None)
+        if last is not None and tree[last].sent >= here - _DESCRIBED_BACK and (best is None or last > best[0]):
+            best = (last, c)
+    return best[1] if best else None
 
 
 def _said_country(c: Cluster) -> str | None:
