@@ -217,3 +217,10 @@ def test_fighting_between_groups_is_their_act_on_each_other(code):
     fight = only(r, "ASSAULT")
     assert [(a.code, a.sector) for a in fight.actor] == [("PNG", "CVL")]
     assert [(a.code, a.sector) for a in fight.recipient] == [("PNG", "CVL")]
+
+
+def test_the_parties_of_fighting_that_erupted_between_them(code):
+    r = code("Heavy fighting erupted overnight between two Libyan armed groups in Tripoli, killing at least 11 "
+             "people.")
+    fight = only(r, "ASSAULT")
+    assert codes(fight.actor) == ["LBY"] and fight.recipient == fight.actor

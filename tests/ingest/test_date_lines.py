@@ -71,6 +71,12 @@ SHAPES = [
     ("By Jane Doe, Lakeland Observer | 9 September 2025", ("2025-09-09", "day", "Lakeland Observer")),
     ("Published by Lake Review on 16 May 2024 at 18:05", ("2024-05-16", "day", "Lake Review")),
     ("Lake Press — Port Louis — Monday, 24 March 2025", ("2025-03-24", "day", "Lake Press")),
+    # an outlet's name with the small words of other languages; a time with its zone's offset
+    ("Jornal do Lago English Edition | Santarém, Pará | 20/08/2025",
+     ("2025-08-20", "day", "Jornal do Lago English Edition")),
+    ("Lake Press · September 10, 2024 · 4:12 PM GMT+2", ("2024-09-10", "day", "Lake Press")),
+    ("Jun 3, 2025, 2:14 PM GMT+8", ("2025-06-03", "day", None)),
+    ("Published 3 June 2025 | Updated 4 June 2025", ("2025-06-03", "day", None)),
 ]
 
 

@@ -395,6 +395,9 @@ def noun_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
     of = [o for o in prep_objects(tree, k, ["of"]) if is_actor(o)
           and (not theme or any(c.ent_type in ("NORP", "GPE") or c.dep == "poss" for c in tree.children(o)))]
     between = prep_actors(tree, k, lex.args["participant_preps"], is_actor)
+    if not between and t.dep in ("nsubj", "nsubjpass") and tree[t.head].lemma in lex.wordset("occurrence_verbs"):
+        # "heavy fighting erupted overnight between two armed groups": the parties hang on the verb
+        between = prep_actors(tree, t.head, lex.args["participant_preps"], is_actor)
     rec = prep_actors(tree, k, lex.args["recipient_preps"], is_actor)
     # "talks mediated by Kenya": the third party of a meeting; "a raid carried out by rebels": its doer
     for c in tree.children(k, "acl"):
@@ -418,6 +421,7 @@ def noun_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
     args.recipient_how = "the noun's prepositional object" if rec else ""
     if between:
         args.actors = args.actors + between
+        args.actor_how += " and the parties between/among"
     if theme and not args.recipients:
         # "the withdrawal of forces from Panama": the place left may hang on what is withdrawn
         args.recipients = [o for c in prep_objects(tree, k, ["of"])

@@ -248,8 +248,10 @@ def _complete_recipients(view: ActorView, conv: Conventions, lex: Lexicon, story
             d.implicit_recipient = True
             d.args.recipient_how = "who holds those to be released, told earlier in the article"
             return
-    if not d.recipients and d.args.actor_how.endswith("the parties between/among") and d.actors:
-        # "fighting between rival clans", "talks among the factions": the parties act on each other
+    if not d.recipients and d.args.actor_how.endswith("the parties between/among") and d.actors \
+            and view.tree[trig.token].dep != "dobj":
+        # "fighting between rival clans", "talks among the factions": the parties act on each other (talks
+        # someone offers to host between them are the host's act)
         d.recipients = list(d.actors)
         d.args.recipient_how = "the parties between/among act on each other"
         return

@@ -37,7 +37,8 @@ _CONNECTORS = {"on", "at"}  # "Published by Outlet on 16 May 2024 at 18:05"
 # The small words of outlets' names, and what follows a name to credit a wire ("with AFP").
 _NAME_WORDS = {
     "of", "the", "and", "de", "del", "della", "des", "du", "di", "da", "la", "le", "el", "al", "van", "von",
-    "für", "y", "e", "i", "for", "via", "with", "news", "agency", "agencies", "staff", "&", "+",
+    "für", "y", "e", "i", "for", "via", "with", "news", "agency", "agencies", "staff", "&", "+", "do", "dos",
+    "das", "der", "den", "het", "en", "ul", "ad", "an",
 }  # fmt: skip
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.I)
 _CREDIT_TAIL = re.compile(r"\s+(?:via|with|and news agenc\w*|and agencies|staff|reporters?)\b.*$", re.I)
@@ -170,8 +171,8 @@ def _is_name(piece: str) -> bool:
 def _outlet(piece: str) -> str | None:
     """The outlet a name-like piece gives: its first name, without the bracketed credit or the wire
     that follows ("Associated Press (via tribtown.com)" → "Associated Press"); a section is none."""
-    if piece.lower().startswith("by ") or not _is_name(piece):
-        return None
+    if piece.lower().startswith("by ") or not _is_name(piece) or LABEL.match(piece):
+        return None  # ("Published 3 June | Updated 4 June": the second date is no outlet)
     name = re.sub(r"\([^()]*\)", " ", piece).split(",")[0]
     name = " ".join(_CREDIT_TAIL.sub("", name).split()).strip(_EDGES)
     if not name or not any(w[:1].isupper() for w in name.split()):

@@ -42,7 +42,7 @@ _PATTERNS = [
 _TIME = re.compile(
     # a time, and the zone written after it in capitals ("10:40 ICT", "9 a.m. ET")
     r"(?:T?\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?(?:\s*[ap]\.?m\.?(?![a-z]))?(?:Z|\s*[+-]\d{2}:?\d{2})?"
-    r"|\b\d{1,2}\s*[ap]\.?m\.?(?![a-z]))(?:\s*(?-i:[A-Z]{1,4}T)\b)?"
+    r"|\b\d{1,2}\s*[ap]\.?m\.?(?![a-z]))(?:\s*(?-i:[A-Z]{1,4}T)\b(?:\s*[+-]\d{1,2}(?::?\d{2})?)?)?"
     r"|\b(?:UTC|GMT|CET|CEST|EET|EEST|MSK|BST|[ECMP][SD]T)\b(?:\s*[+-]\d{1,2}(?::?\d{2})?)?"
     r"|\b" + _WEEKDAY + r"(?![a-z])",
     re.I,
