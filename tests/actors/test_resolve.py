@@ -232,3 +232,13 @@ def test_a_generic_description_names_the_person_of_that_kind_just_named(code):
     (ev,) = [x for x in r.events if x.event == "ACCUSE" and x.sentence == 1]
     assert [a.entity_text for a in ev.recipient] == ["envoy"]
     assert [a.code for a in ev.recipient] == [e.country] == ["EUR"]
+
+
+@pytest.mark.parametrize(("sentence", "sector"), [
+    ("Russian intelligence agents poisoned the defector.", "SPY"),
+    ("Brazilian federal agents arrested 19 miners.", "COP"),
+    ("Kenyan riot police fired tear gas at the crowd.", "COP"),
+])
+def test_the_longest_group_a_phrase_ends_in_gives_its_sector(code, sentence, sector):
+    r = code(sentence)
+    assert [a.sector for e in r.events for a in e.actor][:1] == [sector]

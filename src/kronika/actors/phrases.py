@@ -254,8 +254,10 @@ def _compound_sector(tree: Tree, gaz: Gazetteer, k: int) -> str | None:
     # the whole phrase ("security forces"), else a modifier that is itself a group ("opposition
     # coalition", "rebel commanders", "police officers")
     whole = tree.span_text(min(mods), k + 1)
-    if (s := gaz.group_sector(whole)) is not None:
-        return s
+    # ("Russian intelligence agents": the longest group the phrase ends in)
+    for m in sorted(mods):
+        if (s := gaz.group_sector(tree.span_text(m, k + 1))) is not None:
+            return s
     # "human rights groups", "aid agencies": a kind of body named by an unambiguous keyword
     kw = gaz.org_keyword(whole)
     if kw is not None and not kw.ambiguous:

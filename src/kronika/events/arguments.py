@@ -164,6 +164,10 @@ def _left_list(tree: Tree, verb: int, is_actor: IsActor) -> list[int]:
             k -= 1
             continue
         break
+    if tree[verb].dep == "conj":
+        # "an explosion killed two youths and wounded five": the first verb's object is no subject
+        objects = {i for c in tree.children(tree[verb].head, "dobj", "attr") for i in tree.subtree(c.i)}
+        out = [k for k in out if k not in objects]
     return sorted(out)
 
 def prep_objects(tree: Tree, k: int, preps: list[str] | frozenset[str]) -> list[int]:

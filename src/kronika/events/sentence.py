@@ -364,10 +364,11 @@ def _forward(tree: Tree, times: list[TimeExpr], trigger: int, date: str | None,
 
 def _merge_same(drafts: list[Draft], when: Callable[[Draft], object]) -> list[Draft]:
     """One event per category and actor in a sentence: keep an asserted reading over a supposed one ("a
-    strike called to protest"), then the one with the most participants (but two acts told at different
+    strike called to protest"), one whose agent is named over an inferred one, then the one with the most
+    participants (but two acts told at different
     times are two: "which sanctioned him in 2017, added his advisers on Thursday")."""
     kept: list[Draft] = []
-    for d in sorted(drafts, key=lambda d: (bool({"negation", "hypothetical"} & set(d.aux)),
+    for d in sorted(drafts, key=lambda d: (bool({"negation", "hypothetical"} & set(d.aux)), d.implicit_actor,
                                            -len(d.recipients) + d.implicit_recipient,
                                            d.trig.entry.pos != "VERB", d.trig.token)):
         codes = {a.code for a in d.actors}
