@@ -196,3 +196,10 @@ def test_repression_announced_falls_on_the_civilians_of_the_place(code):
     r = code("President Jean Kouassi announced on Sunday that he will extend the night-time curfew in Abidjan.")
     ev = only(r, "THREATEN")
     assert [(a.code, a.sector) for a in ev.recipient] == [("CIV", "CVL")]
+
+
+def test_help_promised_from_abroad_is_promised_to_the_country_of_the_story(code):
+    r = code("Gunmen killed 12 soldiers near the border in northern Niger on Sunday. Chad's government offered "
+             "to send troops to help secure the border.")
+    ev = only(r, "AGREE")
+    assert codes(ev.actor) == ["TCD"] and codes(ev.recipient) == ["NER"]

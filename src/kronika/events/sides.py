@@ -111,9 +111,10 @@ def conventional_recipient(view: ActorView, conv: Conventions, event: str, actor
     if place is None or len(place) != 3:
         return []
     name = view.country_name(place) or place
-    if event in ("ASSAULT", "SANCTION", "AID", "MOBILIZE", "RETREAT") and place not in codes:
+    if event in ("ASSAULT", "SANCTION", "AID", "MOBILIZE", "RETREAT", "AGREE") and place not in codes:
         # "tanks fired shells at targets in Jericho", "strengthened its forces in Lebanon", "suspended aid
-        # deliveries in Baghdad": an act abroad is aimed at the country where it lands
+        # deliveries in Baghdad": an act abroad is aimed at the country where it lands ("Australia said it
+        # would send aid": promised to the country the story is about)
         return [ActorRef(code=place, sector=None, entity_text="", identifier_text=name,
                          inferred="the country where it was done")]
     if event == "CONCEDE":
