@@ -240,6 +240,8 @@ def classify(tree: Tree, gaz: Gazetteer, start: int, end: int, label: str,
     country = gaz.country_of(name)
     if country is not None and label == "PERSON" and not gaz.is_ambiguous(name):
         label = "NORP"  # "his Azerbaijani counterpart": spaCy sometimes calls the adjective a person
+    elif country is not None and label == "PERSON" and _owns_a_state_body(tree, gaz, end - 1):
+        label = "GPE"  # "Chad's government": a person owns no government, whatever the name could be
     if country is not None and label in ("GPE", "LOC", "NORP", "ORG", "FAC"):
         is_adj = tree[end - 1].pos == "ADJ" or label == "NORP" or not _is_country_noun(name, gaz)
         kind = NORP if is_adj and gaz.country_name(country) and not gaz.is_place(name) else GPE
@@ -284,6 +286,18 @@ def classify(tree: Tree, gaz: Gazetteer, start: int, end: int, label: str,
         # A capitalised name spaCy took for a place but no gazetteer knows: often a surname.
         return Span(start, end, text, GPE, sent, extra={"unknown": "1"})
     return None
+
+
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
+
+
+def _owns_a_state_body(tree: Tree, gaz: Gazetteer, k: int) -> bool:
+    """Whether the word at ``k`` is the possessor of a state's body ("X's government", "X's army")."""
+    t = tree[k]
+    if t.dep != "poss":
+        return False
+    head = tree[t.head].lemma.lower()
+    return gaz.noun_sector(head) in _STATE_SECTORS or gaz.group_sector(head) in _STATE_SECTORS
 
 
 def _is_name_token(tree: Tree, gaz: Gazetteer, k: int) -> bool:
