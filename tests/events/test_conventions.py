@@ -203,3 +203,9 @@ def test_help_promised_from_abroad_is_promised_to_the_country_of_the_story(code)
              "to send troops to help secure the border.")
     ev = only(r, "AGREE")
     assert codes(ev.actor) == ["TCD"] and codes(ev.recipient) == ["NER"]
+
+
+def test_a_permission_with_no_one_named_is_granted_by_the_state(code):
+    r = code("Residents were allowed to return to their homes in Gaza on Monday.")
+    ev = only(r, "CONCEDE")
+    assert [(a.code, a.sector) for a in ev.actor] == [("PSE", "GOV")] and ev.actor[0].inferred

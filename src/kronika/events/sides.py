@@ -55,6 +55,8 @@ def sides(view: ActorView, conv: Conventions, trig: Trigger, mod: Modality, args
             # arrests and charges are a state's acts on its own people
             where = next((r.code for r in recipients if r.code and len(r.code) == 3), None)
         domestic = where
+        if mod.event == "CONCEDE" and not (recipients and all(r.sector in conv.civil_sectors for r in recipients)):
+            sector = None  # eased for its people ("residents were allowed to return"), not for its own forces
         if sector is not None and domestic is not None:
             d.actors = [conv.state_ref(domestic, sector, "agent not named", view.country_name(domestic))]
             d.implicit_actor = True
