@@ -221,18 +221,6 @@ class Store:
             batch = pa.Table.from_pylist(rows)  # noqa: F841 - read by DuckDB by name
             con.execute(_update_sql(table, key, columns))
 
-    def replace_tables(self, tables: dict[str, tuple[list[dict[str, Any]], Sequence[str]]]) -> None:
-        """Swap derived tables' whole content in one transaction."""
-        import pyarrow as pa
-
-        with self.transaction() as con:
-            for table, (rows, columns) in tables.items():
-                con.execute(f"DELETE FROM {table}")
-                if rows:
-                    batch = pa.Table.from_pylist(rows)  # noqa: F841 - read by DuckDB by name
-                    cols = ", ".join(f'"{c}"' for c in columns)
-                    con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM batch")
-
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A connection inside one transaction: committed if the block ends normally, rolled back
