@@ -36,9 +36,10 @@ def run_ingest(paths: Sequence[str], *, db: str, workers: int = 1, batch_size: i
         if actors_file is not None:
             from kronika.runner.merge import MERGE_ALL
             from kronika.runner.user_actors import load_user_actors
+            from kronika.store.writes import set_meta
 
             load_user_actors(store, actors_file)
-            store.write_tables({"meta": [{"key": MERGE_ALL, "value": "1"}]})  # the next merge goes over every key
+            set_meta(store, MERGE_ALL, "1")  # the next merge goes over every key
         if engine == "ray":
             from kronika.runner.ray import RayExecutor
             from kronika.runner.shards import ingest_shards

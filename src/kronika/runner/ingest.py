@@ -18,7 +18,7 @@ from kronika import ingest as reader
 from kronika.errors import IngestInterrupted
 from kronika.records import Article, DocResult, Problem
 from kronika.store import Store, run_state, versions
-from kronika.store.rows import problem_rows, result_rows
+from kronika.store.writes import write_problems, write_results
 
 
 class Executor(Protocol):
@@ -128,13 +128,12 @@ def _code_all(paths: Sequence[str], store: Store, executor: Executor, summary: I
         if not marked:
             run_state.mark(store, "coding", full=force)  # from the first write on, the store is not finished
             marked = True
-        tables = result_rows(pending)
         summary.problems.extend(p for r in pending for p in r.problems)
         summary.warnings += sum(len(r.problems) for r in pending)
-        store.write_tables(tables, delete_docs=[r.article.doc_id for r in pending] if force else ())
+        write_results(store, pending, replace=force)
         summary.new += len(pending)
-        summary.sentences += len(tables["sentences"])
-        summary.events += len(tables["events"])
+        summary.sentences += sum(len(r.sentences) for r in pending)
+        summary.events += sum(len(r.events) for r in pending)
         pending.clear()
         last_write = time.monotonic()
         report()
@@ -193,7 +192,7 @@ def resume(store: Store, summary: IngestSummary, progress: Progress | None = Non
 def finish_ingest(store: Store, summary: IngestSummary, t0: float, progress: Progress | None = None) -> IngestSummary:
     """What every engine does last, on the driver: store the problems, then the corpus-wide merge."""
     if summary.problems:
-        store.write_tables({"problems": problem_rows(summary.problems)})
+        write_problems(store, summary.problems)
     if not (summary.resumed and summary.new == 0):  # else the resumed steps saw every stored row already
         _corpus_steps(store, summary, progress)
     summary.seconds = time.perf_counter() - t0

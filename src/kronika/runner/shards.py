@@ -186,8 +186,7 @@ def _take_shards(paths: Sequence[str], store: Store, executor: ShardExecutor, su
                  ) -> None:
     inputs, listed = list_inputs(paths, stdin, max_bytes)
     problems: list[tuple[Pos, Problem]] = [((-1, k), p) for k, p in enumerate(listed)]
-    known = frozenset() if force else frozenset(
-        r["doc_id"] for r in store.query("SELECT doc_id FROM documents"))
+    known = frozenset() if force else store.all_doc_ids()
     taken: dict[str, _Taken] = {}
     marked = False
     failed = sum(p.severity == "error" for _, p in problems)

@@ -65,10 +65,11 @@ def _store(request: Request) -> Store:
 @router.get("/health", summary="The server is up and can read its store")
 def health(request: Request) -> dict[str, Any]:
     from kronika.store.run_state import store_warning
+    from kronika.store.summary import report_count
 
     store = _store(request)
     # No path: where the store lives on this machine is nobody's business but its owner's.
-    return {"status": "ok", "events": store.scalar("SELECT count(*) FROM events"),
+    return {"status": "ok", "events": report_count(store),
             "warning": store_warning(store.path)}
 
 

@@ -177,6 +177,9 @@ class Store:
         rows = self.query("SELECT doc_id FROM documents WHERE list_contains(?, doc_id)", [list(doc_ids)])
         return {r["doc_id"] for r in rows}
 
+    def all_doc_ids(self) -> frozenset[str]:
+        return frozenset(r["doc_id"] for r in self.query("SELECT doc_id FROM documents"))
+
     def write_tables(self, tables: dict[str, list[dict[str, Any]]], *, delete_docs: Sequence[str] = ()) -> None:
         """Insert rows into several tables in one transaction (all or nothing).
 

@@ -39,6 +39,11 @@ def counts(store: Store) -> dict[str, Any]:
     return row
 
 
+def report_count(store: Store) -> int:
+    """Event reports (citations) in the store: a real-world event three articles tell counts three times."""
+    return int(store.scalar("SELECT count(*) FROM events") or 0)
+
+
 def top_country_dyads(store: Store, limit: int = 10) -> list[dict[str, Any]]:
     """Directed country pairs with the most factual events, with cooperation/conflict counts."""
     return store.query(
