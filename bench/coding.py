@@ -14,7 +14,7 @@ from kronika.ingest import read_paths
 from kronika.nlp.model import load_model
 from kronika.nlp.parse import parse_articles
 from kronika.records import Article
-from kronika.runner.pipeline import Resources, process
+from kronika.runner.pipeline import Resources, code_document
 
 
 def main() -> None:
@@ -26,12 +26,12 @@ def main() -> None:
     articles = [a for a in read_paths([str(f) for f in files]) if isinstance(a, Article)]
     nlp, res = load_model(), Resources.load()
     for p in parse_articles(nlp, articles[:5]):  # warm-up: lazily built layers, caches
-        process(p, res)
+        code_document(p, res)
     t0 = time.perf_counter()
     parsed = list(parse_articles(nlp, articles))
     t1 = time.perf_counter()
     for p in parsed:
-        process(p, res)
+        code_document(p, res)
     t2 = time.perf_counter()
     for _ in nlp.pipe([a.text for a in articles], batch_size=32):
         pass

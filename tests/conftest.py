@@ -108,7 +108,7 @@ def code(nlp):
     """Run the real pipeline (parse, actors, events, quotes) on one written article."""
     from kronika.ingest import article_from_text
     from kronika.nlp.parse import parse_articles
-    from kronika.runner.pipeline import Resources, process
+    from kronika.runner.pipeline import Resources, code_document
 
     res = Resources.load()
 
@@ -116,6 +116,6 @@ def code(nlp):
         article = article_from_text(text, source_file="t.txt", source_path="t.txt",
                                     meta={"published": published, "title": meta.pop("title", "T"), **meta})
         parsed = next(parse_articles(nlp, [article]))
-        return process(parsed, res)
+        return code_document(parsed, res)
 
     return run

@@ -236,7 +236,8 @@ def documents(db: str, fmt: str, columns: str | None, limit: int | None) -> None
     """List the stored documents and their metadata."""
     from kronika.analyse.listing import DOCUMENT_COLUMNS, DOCUMENT_TABLE, document_listing
 
-    _emit(document_listing(db, limit=limit), fmt, DOCUMENT_TABLE, columns, DOCUMENT_COLUMNS)
+    listing = document_listing(db, limit=limit)
+    _emit(listing, [d.to_json() for d in listing.rows], fmt, DOCUMENT_TABLE, columns, DOCUMENT_COLUMNS)
 
 
 @main.command()
@@ -258,13 +259,14 @@ def actors(name: str | None, db: str, fmt: str, columns: str | None, limit: int 
     from kronika.store import Store
 
     if name is None:
-        _emit(actor_listing(db, limit=limit), fmt, ACTOR_TABLE, columns, ACTOR_COLUMNS)
+        listing = actor_listing(db, limit=limit)
+        _emit(listing, [a.to_json() for a in listing.rows], fmt, ACTOR_TABLE, columns, ACTOR_COLUMNS)
         return
     store = Store(db, read_only=True)
     act = activity(store, name, by=by)
     profile = profile_of(store, act.actor)
     if fmt == "jsonl":
-        write_jsonl([{**profile, "activity": act.to_json()}], sys.stdout)
+        write_jsonl([{**profile.to_json(), "activity": act.to_json()}], sys.stdout)
     else:
         click.echo(render_profile(profile) + "\n" + render_counterparts(act, width=_width()))
     if chart:
@@ -295,7 +297,7 @@ def events(db: str, fmt: str, query: Any, by_source: bool, columns: str | None, 
     if explain_id:
         click.echo(explain_event(db, explain_id))
         return
-    listing = event_listing(db, query, by_source=by_source, explain=fmt == "jsonl", limit=limit)
+    listing = event_listing(db, query, by_source=by_source, limit=limit)
     if fmt == "table":
         rows = [event_table_row(r) for r in listing.rows]
         _table(rows, pick_columns(columns, EVENT_TABLE.columns, EVENT_COLUMNS), EVENT_TABLE)
@@ -320,7 +322,7 @@ def quotes(db: str, fmt: str, speaker: str | None, since: str | None, until: str
     from kronika.store.queries import QUOTE_FIELDS
 
     listing = quote_listing(db, QuoteQuery(speaker=speaker, since=since, until=until), limit=limit)
-    _emit(listing, fmt, QUOTE_TABLE, columns, QUOTE_FIELDS)
+    _emit(listing, [q.to_json() for q in listing.rows], fmt, QUOTE_TABLE, columns, QUOTE_FIELDS)
 
 
 @main.command()
@@ -373,12 +375,13 @@ def counts(db: str, by: str, group: str | None, fmt: str, query: Any, chart: str
     from kronika.output import write_csv
 
     c = counts_for(db, query, by=by, group=group)
+    rows = c.table_rows()
     if fmt == "json":
         click.echo(json.dumps(c.to_json(), ensure_ascii=False, indent=1))
     elif fmt == "csv":
-        write_csv(c.rows, sys.stdout, list(c.rows[0]) if c.rows else None)
+        write_csv(rows, sys.stdout, list(rows[0]) if rows else None)
     else:
-        _table(c.rows, [k for k in (c.rows[0] if c.rows else {}) if k not in ("date_start", "date_end")], None)
+        _table(rows, [k for k in (rows[0] if rows else {}) if k not in ("date_start", "date_end")], None)
     if c.not_placed:
         click.echo(f"{c.not_placed} of {c.matched} events are undated or dated less precisely than a {by}: "
                    "not counted", err=True)
@@ -408,7 +411,8 @@ def network(db: str, fmt: str, query: Any, columns: str | None, limit: int | Non
         click.echo(json.dumps(network_json(net), ensure_ascii=False, indent=1))
     else:
         rows = edge_rows(net)
-        _emit(Listing("links", rows[:limit] if limit else rows, len(rows)), fmt, NETWORK_TABLE, columns,
+        shown = rows[:limit] if limit else rows
+        _emit(Listing("links", shown, len(rows)), shown, fmt, NETWORK_TABLE, columns,
               list(rows[0]) if rows else NETWORK_TABLE.columns)
 
 
@@ -516,25 +520,27 @@ def eval_(gold: str, db: str, show_errors: bool) -> None:
     click.echo(render_report(score_store(db, gold), show_errors=show_errors))
 
 
-def _emit(listing: Listing, fmt: str, view: TableView, columns: str | None, available: Sequence[str]) -> None:
+def _emit(listing: Listing[Any], rows: list[dict[str, object]], fmt: str, view: TableView, columns: str | None,
+          available: Sequence[str]) -> None:
+    """A listing's rows (as JSON objects) as JSON Lines, CSV or a table."""
     from kronika.output import pick_columns, write_csv, write_jsonl
 
     if fmt == "jsonl":
-        write_jsonl(listing.rows, sys.stdout)
+        write_jsonl(rows, sys.stdout)
     elif fmt == "csv":
-        write_csv(listing.rows, sys.stdout, pick_columns(columns, available, available))
+        write_csv(rows, sys.stdout, pick_columns(columns, available, available))
     else:
-        _table(listing.rows, pick_columns(columns, view.columns, available), view)
+        _table(rows, pick_columns(columns, view.columns, available), view)
     _say_limited(listing)
 
 
-def _table(rows: list[dict[str, Any]], columns: Sequence[str], view: TableView | None) -> None:
+def _table(rows: list[dict[str, object]], columns: Sequence[str], view: TableView | None) -> None:
     from kronika.output import render_table
 
     click.echo(render_table(rows, columns, width=_width(), fill=view.fill if view else None), nl=False)
 
 
-def _say_limited(listing: Listing) -> None:
+def _say_limited(listing: Listing[Any]) -> None:
     if len(listing.rows) < listing.total:
         click.echo(f"{len(listing.rows)} of {listing.total} {listing.what} shown (--limit)", err=True)
 

@@ -12,7 +12,7 @@ import io
 import json
 import os
 import shutil
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -54,7 +54,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def write_jsonl(rows: Iterable[dict[str, Any]], out: TextIO) -> int:
+def write_jsonl(rows: Iterable[Mapping[str, object]], out: TextIO) -> int:
     n = 0
     for r in rows:
         out.write(json.dumps({k: _plain(v) for k, v in r.items()}, ensure_ascii=False) + "\n")
@@ -72,7 +72,7 @@ def _cell(value: Any) -> str:
     return str(_plain(value))
 
 
-def write_csv(rows: Sequence[dict[str, Any]], out: TextIO, columns: Sequence[str] | None = None) -> int:
+def write_csv(rows: Sequence[Mapping[str, object]], out: TextIO, columns: Sequence[str] | None = None) -> int:
     cols = list(columns or (rows[0].keys() if rows else []))
     w = csv.writer(out, lineterminator="\n")
     w.writerow(cols)
@@ -81,7 +81,7 @@ def write_csv(rows: Sequence[dict[str, Any]], out: TextIO, columns: Sequence[str
     return len(rows)
 
 
-def write_parquet(rows: Sequence[dict[str, Any]], columns: Sequence[Column], path: str | Path) -> int:
+def write_parquet(rows: Sequence[Mapping[str, object]], columns: Sequence[Column], path: str | Path) -> int:
     """The rows as one Parquet file typed by ``columns`` (an empty file still has every column)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -97,7 +97,7 @@ def write_parquet(rows: Sequence[dict[str, Any]], columns: Sequence[Column], pat
     return len(rows)
 
 
-def render_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, width: int,
+def render_table(rows: Sequence[Mapping[str, object]], columns: Sequence[str], *, width: int,
                  title: str | None = None, fill: str | None = None) -> str:
     """Rows as a table at most ``width`` characters wide, one line per row.
 

@@ -158,7 +158,7 @@ def store_totals(db: str) -> StoreTotals:
     if not Path(db).exists():
         return StoreTotals()
     c = counts(Store(db, read_only=True))
-    return StoreTotals(c["documents"], c["citations"], c["events"], c["entities"])
+    return StoreTotals(c.documents, c.citations, c.events, c.entities)
 
 
 def render_summary(s: IngestSummary, before: StoreTotals, after: StoreTotals, db: str, *,

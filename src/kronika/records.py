@@ -196,6 +196,9 @@ class ActorRef:
     # Not named in the sentence but implied by PLOVER's conventions ("was arrested": the police of the
     # country where it happened; a protest: the government of that country). Says why.
     inferred: str | None = None
+    # The corpus-wide entity the merge resolved ``entity_key`` to: set only on what is read back from the
+    # store (the merge replaces the key with it in the stored record).
+    entity_id: str | None = None
 
     def to_plover(self) -> dict[str, str | bool | None]:
         out: dict[str, str | bool | None] = {
@@ -208,6 +211,8 @@ class ActorRef:
             out["entity_key"] = self.entity_key  # replaced by the corpus-wide entity_id after the merge
         if self.inferred:
             out["inferred"] = self.inferred
+        if self.entity_id:
+            out["entity_id"] = self.entity_id  # last: the merge appends it
         return out
 
 

@@ -107,8 +107,8 @@ def test_entities_merge_across_the_store(tmp_path: Path, db: str):
                                     "cooperate with Greece.\n", encoding="utf-8")
     run_ingest([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], db=db)
     profile = actor(Store(db, read_only=True), "petkov")
-    assert profile is not None and profile["name"] == "Rumen Petkov" and profile["documents"] == 2
-    assert profile["country"] == "BGR"
+    assert profile is not None and profile.name == "Rumen Petkov" and profile.documents == 2
+    assert profile.country == "BGR"
 
 
 def test_user_actor_list_overrides_and_adds(tmp_path: Path, db: str, cli):

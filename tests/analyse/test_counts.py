@@ -26,51 +26,51 @@ def store(examples_db):
 def test_every_period_is_present_and_the_counts_add_up(store, by):
     c = count_events(store, EventFilter(), by=by)
     rows = events(store, EventFilter())
-    placed = Counter(p for r in rows if (p := period_of(r["date"], by)))
-    assert {r["period"]: r["events"] for r in c.rows if r["events"]} == dict(placed)
+    placed = Counter(p for r in rows if (p := period_of(r.date, by)))
+    assert {r["period"]: r["events"] for r in c.table_rows() if r["events"]} == dict(placed)
     assert c.matched == len(rows) and c.not_placed == len(rows) - sum(placed.values())
-    starts = [r["date_start"] for r in c.rows]
+    starts = [r["date_start"] for r in c.table_rows()]
     assert starts == sorted(starts) and len(set(starts)) == len(starts)
-    for before, after in zip(c.rows, c.rows[1:], strict=False):
+    for before, after in zip(c.table_rows(), c.table_rows()[1:], strict=False):
         assert (after["date_start"] - before["date_end"]).days == 1, "no period is skipped"
-    assert 0 in {r["events"] for r in c.rows}, "the examples have quiet periods"
+    assert 0 in {r["events"] for r in c.table_rows()}, "the examples have quiet periods"
 
 
 def test_the_mean_score_is_of_the_events_counted_and_empty_when_none(store):
     c = count_events(store, EventFilter(actor="KEN"), by="month")
-    march = next(r for r in c.rows if r["period"] == "2024-03")
-    scores = [r["event_scale"] for r in events(store, EventFilter(actor="KEN")) if (r["date"] or "")[:7] == "2024-03"]
+    march = next(r for r in c.table_rows() if r["period"] == "2024-03")
+    scores = [r.event_scale for r in events(store, EventFilter(actor="KEN")) if (r.date or "")[:7] == "2024-03"]
     assert march["events"] == len(scores)
     assert march["mean_score"] == round(sum(scores) / len(scores), 2)
-    assert all(r["mean_score"] is None for r in c.rows if r["events"] == 0)
+    assert all(r["mean_score"] is None for r in c.table_rows() if r["events"] == 0)
 
 
 def test_since_and_until_stretch_the_axis_to_them(store):
     c = count_events(store, EventFilter(since="2024-01", until="2024-12"), by="month")
-    assert [r["period"] for r in c.rows] == [f"2024-{m:02d}" for m in range(1, 13)]
-    assert c.rows[0]["date_start"] == date(2024, 1, 1) and c.rows[-1]["date_end"] == date(2024, 12, 31)
+    assert [r["period"] for r in c.table_rows()] == [f"2024-{m:02d}" for m in range(1, 13)]
+    assert c.table_rows()[0]["date_start"] == date(2024, 1, 1) and c.table_rows()[-1]["date_end"] == date(2024, 12, 31)
 
 
 @pytest.mark.parametrize("group", ["country", "actor", "category", "quad", "dyad"])
 def test_every_group_has_every_period(store, group):
     c = count_events(store, EventFilter(facts_only=True), by="year", group=group)
-    periods = sorted({r["period"] for r in c.rows})
-    groups = {r[group] for r in c.rows}
-    assert len(c.rows) == len(periods) * len(groups)
-    assert {(r["period"], r[group]) for r in c.rows} == {(p, g) for p in periods for g in groups}
+    periods = sorted({r["period"] for r in c.table_rows()})
+    groups = {r[group] for r in c.table_rows()}
+    assert len(c.table_rows()) == len(periods) * len(groups)
+    assert {(r["period"], r[group]) for r in c.table_rows()} == {(p, g) for p in periods for g in groups}
 
 
 def test_groups_count_what_the_codebook_says(store):
-    rows = [r for r in events(store, EventFilter()) if period_of(r["date"], "year") == "2024"]
+    rows = [r for r in events(store, EventFilter()) if period_of(r.date, "year") == "2024"]
     by_country = {r["country"]: r["events"] for r in count_events(store, EventFilter(since="2024", until="2024"),
-                                                                  by="year", group="country").rows}
-    assert by_country["KEN"] == sum(1 for r in rows if "KEN" in r["actor_codes"] + r["recipient_codes"])
+                                                                  by="year", group="country").table_rows()}
+    assert by_country["KEN"] == sum(1 for r in rows if "KEN" in r.actor_codes + r.recipient_codes)
     dyads = {r["dyad"]: r["events"] for r in count_events(store, EventFilter(since="2024", until="2024"),
-                                                          by="year", group="dyad").rows}
-    assert dyads["CZE>KEN"] == sum(1 for r in rows if "CZE" in r["actor_codes"] and "KEN" in r["recipient_codes"])
-    quads = count_events(store, EventFilter(since="2024", until="2024"), by="year", group="quad").rows
+                                                          by="year", group="dyad").table_rows()}
+    assert dyads["CZE>KEN"] == sum(1 for r in rows if "CZE" in r.actor_codes and "KEN" in r.recipient_codes)
+    quads = count_events(store, EventFilter(since="2024", until="2024"), by="year", group="quad").table_rows()
     assert [r["quad"] for r in quads] == ["1", "2", "3", "4"]
-    actors = count_events(store, EventFilter(since="2024", until="2024"), by="year", group="actor").rows
+    actors = count_events(store, EventFilter(since="2024", until="2024"), by="year", group="actor").table_rows()
     assert {"Amina Wanjiku", "Kenya"} <= {r["actor"] for r in actors}
     assert all(r["actor_id"] for r in actors)
 

@@ -25,16 +25,16 @@ def test_counts_both_directions_with_the_events_behind_each_number(store):
     assert d.directions == ("CZE>KEN", "KEN>CZE", "CZE+KEN")
     assert {c.direction for c in d.cells} >= {"CZE>KEN", "KEN>CZE"}
     assert {c.period for c in d.cells} >= {"2024-03", "2024-04"}  # the Nairobi visit and the Prague one
-    by_id = {r["id"]: r for r in events(store, EventFilter(actor="CZE"))}
+    by_id = {r.id: r for r in events(store, EventFilter(actor="CZE"))}
     for c in d.cells:
         assert c.count == len(c.event_ids)
         rows = [by_id[i] for i in c.event_ids]
-        assert {r["event"] for r in rows} == {c.event}
-        assert {period_of(r["date"], "month") for r in rows} == {c.period}
-        scores = [r["event_scale"] for r in rows]
+        assert {r.event for r in rows} == {c.event}
+        assert {period_of(r.date, "month") for r in rows} == {c.period}
+        scores = [r.event_scale for r in rows]
         assert c.mean_score == round(sum(scores) / len(scores), 2)
         actor_code, recipient_code = c.direction.split(">")
-        assert all(actor_code in r["actor_codes"] and recipient_code in r["recipient_codes"] for r in rows)
+        assert all(actor_code in r.actor_codes and recipient_code in r.recipient_codes for r in rows)
     for t in d.totals:
         assert t.count == sum(t.quad.values()) == t.cooperation + t.conflict
     assert set(d.events) == _ids(d)
@@ -45,10 +45,10 @@ def test_negated_and_hypothetical_events_are_listed_apart_never_counted(store):
     for a, b in (("CZE", "KEN"), ("IRQ", "TUR"), ("ARG", "CHL"), ("IGO", "GEO")):
         d = dyad(store, a, b, by="year")
         for e in d.not_facts:
-            assert set(e["aux"]) & {"negation", "hypothetical"}
-            assert e["id"] not in _ids(d)
+            assert set(e.aux) & {"negation", "hypothetical"}
+            assert e.id not in _ids(d)
         seen += len(d.not_facts)
-        assert all(not set(e["aux"]) & {"negation", "hypothetical"} for e in d.events.values())
+        assert all(not set(e.aux) & {"negation", "hypothetical"} for e in d.events.values())
     # "called on the Georgian authorities to ... investigate" ("would not join any producers' cartel" is a
     # refusal, a REJECT that happened: tests/events/test_announced.py)
     assert seen >= 1
@@ -58,12 +58,12 @@ def test_negated_and_hypothetical_events_are_listed_apart_never_counted(store):
 def test_events_dated_less_precisely_than_the_period_are_reported_apart(store):
     monthly = dyad(store, "CZE", "KEN", by="month")
     yearly = dyad(store, "CZE", "KEN", by="year")
-    aid_2015 = [e for e in monthly.undated if e["date"] == "2015"]
+    aid_2015 = [e for e in monthly.undated if e.date == "2015"]
     assert aid_2015, "the 2015 flood aid is dated to the year only"
-    assert aid_2015[0]["id"] in _ids(yearly)
+    assert aid_2015[0].id in _ids(yearly)
     weekly = dyad(store, "CZE", "KEN", by="week")
-    assert all(len(e["date"] or "") < 10 for e in weekly.undated)
-    assert _ids(weekly) | {e["id"] for e in weekly.undated} == _ids(monthly) | {e["id"] for e in monthly.undated}
+    assert all(len(e.date or "") < 10 for e in weekly.undated)
+    assert _ids(weekly) | {e.id for e in weekly.undated} == _ids(monthly) | {e.id for e in monthly.undated}
 
 
 def test_names_aliases_and_capitals_select_the_same_country(store):
@@ -78,7 +78,7 @@ def test_an_entity_dyad_counts_only_that_entity(store):
     assert d.a.entity_id and d.b.entity_id and d.a.name == "Jiří Novák"
     assert d.events
     for e in d.events.values():
-        assert "Nov" in e["actor_text"] + e["recipient_text"]
+        assert "Nov" in e.actor_text + e.recipient_text
 
 
 @pytest.mark.parametrize(("a", "b", "by", "message"), [
@@ -107,9 +107,9 @@ def test_periods():
 @pytest.mark.seeds
 def test_serbia_and_russia_in_the_seeds(seeds_db):
     d = dyad(Store(seeds_db, read_only=True), "SRB", "RUS", by="year")
-    directions = {e["direction"] for e in [*d.events.values(), *d.undated]}
+    directions = {e.direction for e in [*d.events.values(), *d.undated]}
     assert {"SRB>RUS", "RUS>SRB"} <= {x for v in directions for x in v.split()}
     # "Serbia ... did not impose sanctions against Russia" is a record, not a sanction.
-    sanctions = [e for e in d.not_facts if e["event"] == "SANCTION"]
-    assert sanctions and all("negation" in e["aux"] for e in sanctions)
+    sanctions = [e for e in d.not_facts if e.event == "SANCTION"]
+    assert sanctions and all("negation" in e.aux for e in sanctions)
     assert not any(c.event == "SANCTION" and c.direction == "SRB>RUS" for c in d.cells)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from datetime import date, datetime
 
 import duckdb
@@ -14,6 +15,10 @@ import pytest
 
 from kronika.analyse.cameo import CAMEO_NAMES, cameo_rows
 from kronika.analyse.flat import FLAT_NAMES, flat_record
+from kronika.store import Store
+from kronika.store.queries import EventFilter, events
+from kronika.store.stored import EventSource
+from tests.store.helpers import side, stored_event
 
 
 def _plover(cli_at, db, *filters):
@@ -58,10 +63,11 @@ def test_parquet_from_events_and_export_is_typed_and_date_trunc_works(cli_at, ex
     assert kenya > 0
 
 
-def test_a_flat_row_says_what_the_record_says(cli_at, examples_db):
-    record = next(r for r in _plover(cli_at, examples_db, "--dyad", "CZE:KEN")
-                  if r["event_loc"] and r["actor"][0]["sector"])
-    row = flat_record(record)
+def test_a_flat_row_says_what_the_record_says(examples_db):
+    ev = next(e for e in events(Store(examples_db, read_only=True), EventFilter(dyad=("CZE", "KEN")))
+              if e.event_loc and e.actor[0].sector)
+    record = ev.to_plover()
+    row = flat_record(ev)
     loc = record["event_loc"]
     assert (row["loc_name"], row["loc_country"], row["loc_lat"], row["loc_lon"]) == \
         (loc["name"], loc["country"], loc["lat"], loc["lon"])
@@ -69,11 +75,13 @@ def test_a_flat_row_says_what_the_record_says(cli_at, examples_db):
     assert row["actor_sectors"] == list(dict.fromkeys(a["sector"] for a in record["actor"] if a["sector"]))
     assert row["is_fact"] is True and row["date_precision"] == "day"
     assert row["date_start"] == row["date_end"] == date.fromisoformat(record["date"])
-    month = flat_record({**record, "date": "2024-02"})
+    assert row["sources"] == json.dumps(record["sources"], ensure_ascii=False)
+    assert (row["n_sources"], row["coder"]) == (record["n_sources"], record["coder"])
+    month = flat_record(replace(ev, date="2024-02"))
     assert (month["date_start"], month["date_end"], month["date_precision"]) == \
         (date(2024, 2, 1), date(2024, 2, 29), "month")
-    assert flat_record({**record, "aux": ["negation"]})["is_fact"] is False
-    assert flat_record({**record, "actor": [{"code": "EUR", "sector": None}, {"code": "KOS", "sector": "GOV"}]}
+    assert flat_record(replace(ev, aux=("negation",)))["is_fact"] is False
+    assert flat_record(replace(ev, actor=side({"code": "EUR", "sector": None}, {"code": "KOS", "sector": "GOV"}))
                        )["actor_countries"] == ["KOS"]
 
 
@@ -109,15 +117,18 @@ def test_columns_picks_csv_columns_too(cli_at, examples_db):
 
 
 def test_cameo_rows_derive_codes_types_and_scores_as_the_codebook_says():
-    record = {"id": "e1", "date": "2024-03", "event": "SUPPORT", "aux": [], "cameo_root": "05", "quad_code": 1,
-              "event_scale": 5.0, "n_sources": 2, "text": "They signed.",
-              "event_loc": {"name": "Prague", "country": "CZE", "lat": 50.1, "lon": 14.4},
-              "cite_info": {"url": "https://example.org/a"},
-              "actor": [{"code": "CZE", "sector": "GOV", "identifier_text": "Jiří Novák"},
-                        {"code": "EUR", "sector": None, "identifier_text": "the EU"},
-                        {"code": "CZE", "sector": "GOV", "identifier_text": "Prague"}],
-              "recipient": [{"code": "KEN", "sector": "JRN", "identifier_text": "Nation Daily"},
-                            {"code": None, "sector": "MED", "identifier_text": "doctors"}]}
+    two_reports = tuple(EventSource(doc_id=d, source_file=f"{d}.txt", outlet=None, sentence=0, char_start=0,
+                                    char_end=12, published=None, url=None, text="They signed.", caption=False)
+                        for d in ("d1", "d2"))
+    record = stored_event(
+        id="e1", date="2024-03", event="SUPPORT", cameo_root="05", quad_code=1, event_scale=5.0,
+        text="They signed.", sources=two_reports,
+        event_loc={"name": "Prague", "country": "CZE", "lat": 50.1, "lon": 14.4}, url="https://example.org/a",
+        actor=side({"code": "CZE", "sector": "GOV", "identifier_text": "Jiří Novák"},
+                   {"code": "EUR", "sector": None, "identifier_text": "the EU"},
+                   {"code": "CZE", "sector": "GOV", "identifier_text": "Prague"}),
+        recipient=side({"code": "KEN", "sector": "JRN", "identifier_text": "Nation Daily"},
+                       {"code": None, "sector": "MED", "identifier_text": "doctors"}))
     rows = cameo_rows(record)
     assert [(r["Actor1Code"], r["Actor2Code"]) for r in rows] == [
         ("CZEGOV", "KENMED"), ("CZEGOV", "HLH"), ("IGOEUREEC", "KENMED"), ("IGOEUREEC", "HLH")]
@@ -130,7 +141,7 @@ def test_cameo_rows_derive_codes_types_and_scores_as_the_codebook_says():
     assert (first["EventRootCode"], first["QuadClass"], first["GoldsteinScale"], first["NumSources"]) == \
         ("05", 1, 5.0, 2)
     assert first["ActionGeo_CountryCode"] == "CZE" and first["SOURCEURL"] == "https://example.org/a"
-    alone = cameo_rows({**record, "date": "2024-03-12", "recipient": []})
+    alone = cameo_rows(replace(record, date="2024-03-12", recipient=()))
     assert [(r["Actor2Code"], r["SQLDATE"]) for r in alone] == [(None, 20240312), (None, 20240312)]
 
 

@@ -20,14 +20,14 @@ def store(examples_db):
 
 def test_edges_count_factual_events_from_actor_to_recipient(store):
     net = build_network(store)
-    rows = {r["id"]: r for r in events(store, EventFilter())}
+    rows = {r.id: r for r in events(store, EventFilter())}
     assert ("CZE", "KEN") in net.edges and ("KEN", "CZE") in net.edges
     for edge in net.edges.values():
         assert edge.source != edge.target
         assert edge.count == len(set(edge.event_ids)) == sum(edge.categories.values())
         for i in edge.event_ids:
-            assert is_fact(rows[i]["aux"]), "negated and hypothetical events draw no edge"
-            assert rows[i]["event"] in edge.categories
+            assert is_fact(rows[i].aux), "negated and hypothetical events draw no edge"
+            assert rows[i].event in edge.categories
 
 
 def test_countries_are_codes_and_people_are_entities(store):
@@ -44,7 +44,7 @@ def test_countries_are_codes_and_people_are_entities(store):
 def test_since_and_until_keep_only_events_dated_inside(store):
     net = build_network(store, since="2024-04", until="2024-04")
     ids = {i for e in net.edges.values() for i in e.event_ids}
-    dates = {r["id"]: r["date"] for r in events(store, EventFilter())}
+    dates = {r.id: r.date for r in events(store, EventFilter())}
     assert ids and all(dates[i].startswith("2024-04") for i in ids)
 
 

@@ -20,10 +20,12 @@ def resources():
 def code(nlp, resources) -> Callable[..., DocResult]:
     """Code one article given as text (title line, date line, body) and return its DocResult."""
     from kronika.ingest import article_from_text
-    from kronika.runner.pipeline import process_batch
+    from kronika.runner.pipeline import code_batch
 
     def run(text: str, name: str = "invented.txt") -> DocResult:
         article = article_from_text(text, source_file=name, source_path=name)
-        return process_batch(nlp, [article], resources)[0]
+        (result,) = code_batch(nlp, [article], resources)
+        assert isinstance(result, DocResult), result.detail  # the traceback of the step that failed
+        return result
 
     return run

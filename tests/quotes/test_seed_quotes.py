@@ -53,7 +53,7 @@ REPORTED = [
 
 @pytest.fixture(scope="module")
 def seed_quotes(seeds_db: str) -> list[dict[str, Any]]:
-    return quotes(Store(seeds_db, read_only=True), QuoteFilter())
+    return [q.to_json() for q in quotes(Store(seeds_db, read_only=True), QuoteFilter())]
 
 
 def _find(rows: list[dict[str, Any]], prefix: str, words: str, direct: bool) -> list[dict[str, Any]]:

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from kronika.runner.shards import Input, Shard, code_inputs
+from kronika.runner.shards import Input, Shard, ShardExecutor, code_inputs
 from kronika.store import Store
 
 # Tables that record a run, not its result.
@@ -47,7 +47,7 @@ def differences(a: dict[str, list[str]], b: dict[str, list[str]]) -> dict[str, A
     return out
 
 
-class InProcessShards:
+class InProcessShards(ShardExecutor):
     """The Ray engine's work done in this process, with shards handed back in a chosen order.
 
     ``per_call`` inputs go to each simulated worker call, as Ray Data would batch them.

@@ -11,7 +11,7 @@ import pytest
 
 from kronika.errors import StoreError
 from kronika.runner import run_ingest
-from kronika.runner.shards import ingest_shards
+from kronika.runner.ingest import ingest
 from kronika.store import Store
 from kronika.store.parquet import load_shard
 from tests.runner.helpers import InProcessShards, differences, store_content
@@ -46,7 +46,7 @@ def test_shards_in_any_order_give_the_local_engines_store(tmp_path: Path, corpus
                                                           order: str, per_call: int) -> None:
     db = str(tmp_path / "shards.duckdb")
     executor = InProcessShards(tmp_path / "shards", per_call=per_call, order=order)
-    summary = ingest_shards([str(corpus)], Store(db), executor)
+    summary = ingest([str(corpus)], Store(db), executor)
     assert differences(store_content(local_db), store_content(db)) == {}
     assert (summary.new, summary.skipped) == (len(Store(db).query("SELECT 1 FROM documents")), 2)
     # The copy kept is the one the local engine reads first, whichever shard came back first.
@@ -59,10 +59,10 @@ def test_a_second_run_skips_what_the_store_has_and_force_replaces_it(tmp_path: P
                                                                       local_db: str) -> None:
     db = str(tmp_path / "again.duckdb")
     executor = InProcessShards(tmp_path / "shards")
-    first = ingest_shards([str(corpus)], Store(db), executor)
-    again = ingest_shards([str(corpus)], Store(db), executor)
+    first = ingest([str(corpus)], Store(db), executor)
+    again = ingest([str(corpus)], Store(db), executor)
     assert (again.new, again.skipped) == (0, first.new + first.skipped)
-    forced = ingest_shards([str(corpus)], Store(db), executor, force=True)
+    forced = ingest([str(corpus)], Store(db), executor, force=True)
     assert (forced.new, forced.skipped) == (first.new, first.skipped)
     assert differences(store_content(local_db), store_content(db)) == {}
 

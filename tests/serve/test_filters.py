@@ -57,13 +57,13 @@ def test_the_api_and_the_cli_select_the_same_events(server, cli, served_db, para
 
 
 def test_place_and_quad_filters_select_what_they_name(server, served_db):
-    everything = {r["id"]: r for r in events(Store(served_db, read_only=True), EventFilter())}
+    everything = {r.id: r for r in events(Store(served_db, read_only=True), EventFilter())}
     in_iraq = _ids_from_api(server, place_country="IRQ")
     assert in_iraq == {i for i, r in everything.items()
-                       if r["event_loc"] and json.loads(r["event_loc"])["country"] == "IRQ"}
+                       if r.event_loc and r.event_loc.country == "IRQ"}
     conflict = _ids_from_api(server, quad_code=4)
-    assert conflict and all(everything[i]["quad_code"] == 4 for i in conflict)
-    assert len(conflict) == sum(1 for r in everything.values() if r["quad_code"] == 4)
+    assert conflict and all(everything[i].quad_code == 4 for i in conflict)
+    assert len(conflict) == sum(1 for r in everything.values() if r.quad_code == 4)
 
 
 def test_facts_only_leaves_out_negated_and_hypothetical_events(server, cli, served_db):
@@ -79,10 +79,9 @@ def test_facts_only_leaves_out_negated_and_hypothetical_events(server, cli, serv
 
 def test_an_outlet_counts_every_event_it_reported_even_when_another_report_leads(server, served_db):
     everything = events(Store(served_db, read_only=True), EventFilter())
-    shared = next(r for r in everything if len({s["outlet"] for s in json.loads(r["sources"])
-                                                 if s["outlet"]}) > 1)
-    for outlet in {s["outlet"] for s in json.loads(shared["sources"]) if s["outlet"]}:
-        assert shared["id"] in _ids_from_api(server, outlet=outlet.upper()), outlet
+    shared = next(r for r in everything if len({s.outlet for s in r.sources or () if s.outlet}) > 1)
+    for outlet in {s.outlet for s in shared.sources or () if s.outlet}:
+        assert shared.id in _ids_from_api(server, outlet=outlet.upper()), outlet
 
 
 def test_cli_refuses_a_quad_class_that_does_not_exist(cli, served_db):

@@ -1,9 +1,7 @@
 """kronika.store.queries on a real store (the examples, ingested once): what each filter selects,
-checked against the tables read directly, and the PLOVER record each row becomes."""
+checked against the tables read directly, and the PLOVER record each event becomes."""
 
 from __future__ import annotations
-
-import json
 
 import pytest
 
@@ -19,7 +17,6 @@ from kronika.store.queries import (
     events,
     like_literal,
     parse_dyad,
-    plover_record,
     quotes,
 )
 
@@ -38,41 +35,41 @@ def primary_ids(store: Store, where: str = "true", params: list[object] | None =
 
 def test_every_document_is_listed_once(store: Store) -> None:
     docs = documents(store)
-    assert len(docs) == store.scalar("SELECT count(*) FROM documents") == len({d["doc_id"] for d in docs})
-    assert [d["source_file"] for d in docs] == sorted(d["source_file"] for d in docs)
+    assert len(docs) == store.scalar("SELECT count(*) FROM documents") == len({d.doc_id for d in docs})
+    assert [d.source_file for d in docs] == sorted(d.source_file for d in docs)
 
 
 def test_with_no_filter_one_row_per_real_world_event(store: Store) -> None:
     rows = events(store, EventFilter())
-    assert {r["id"] for r in rows} == primary_ids(store)
+    assert {r.id for r in rows} == primary_ids(store)
     assert count_events(store, EventFilter()) == len(rows)
     assert count_events(store, EventFilter(), by_source=True) == store.scalar("SELECT count(*) FROM events")
 
 
 def test_category_quad_and_facts_only(store: Store) -> None:
     for category in CATEGORIES:
-        got = {r["id"] for r in events(store, EventFilter(event=category.lower()))}
+        got = {r.id for r in events(store, EventFilter(event=category.lower()))}
         assert got == primary_ids(store, "ev.event = ?", [category]), category
-    assert {r["id"] for r in events(store, EventFilter(quad_code=4))} == primary_ids(store, "ev.quad_code = 4")
+    assert {r.id for r in events(store, EventFilter(quad_code=4))} == primary_ids(store, "ev.quad_code = 4")
     facts = events(store, EventFilter(facts_only=True))
-    assert facts and not any(set(r["aux"] or ()) & set(NOT_FACT_AUX) for r in facts)
+    assert facts and not any(set(r.aux) & set(NOT_FACT_AUX) for r in facts)
     assert len(facts) < len(events(store, EventFilter()))  # the examples tell some negated or supposed events
 
 
 def test_dates_select_by_the_days_they_cover(store: Store) -> None:
-    dated = [r for r in events(store, EventFilter()) if r["date"]]
-    year = dated[0]["date"][:4]
+    dated = [r for r in events(store, EventFilter()) if r.date]
+    year = str(dated[0].date)[:4]
     since = events(store, EventFilter(since=f"{year}-01"))
     until = events(store, EventFilter(until=year))
-    assert since and all(r["date"] and r["date"] >= f"{year}-01" for r in since)
-    assert until and all(r["date"] and r["date"][:4] <= year for r in until)
+    assert since and all(r.date and r.date >= f"{year}-01" for r in since)
+    assert until and all(r.date and r.date[:4] <= year for r in until)
 
 
 def test_an_actor_by_code_on_either_side(store: Store) -> None:
     rows = events(store, EventFilter(actor="KEN"))
-    assert rows and all("KEN" in (r["actor_codes"] or []) + (r["recipient_codes"] or []) for r in rows)
+    assert rows and all("KEN" in r.actor_codes + r.recipient_codes for r in rows)
     dyad = events(store, EventFilter(dyad=("CZE", "KEN")))
-    assert dyad and all("CZE" in r["actor_codes"] and "KEN" in r["recipient_codes"] for r in dyad)
+    assert dyad and all("CZE" in r.actor_codes and "KEN" in r.recipient_codes for r in dyad)
 
 
 def test_bad_filter_values_are_refused_before_any_query(store: Store) -> None:
@@ -92,27 +89,27 @@ def test_text_search_with_a_wildcard_character_finds_only_itself(store: Store) -
     everything = events(store, EventFilter())
     for typed in ("%", "_", "minister"):
         found = events(store, EventFilter(text=typed))
-        assert found == [r for r in everything if typed in r["text"].lower()], typed
+        assert found == [r for r in everything if typed in str(r.text).lower()], typed
     assert len(events(store, EventFilter(text="%"))) < len(everything)
 
 
-def test_the_plover_record_of_a_row(store: Store) -> None:
-    row = events(store, EventFilter(event="CONSULT"))[0]
-    rec = plover_record(row)
+def test_the_plover_record_of_an_event(store: Store) -> None:
+    ev = events(store, EventFilter(event="CONSULT"))[0]
+    rec = ev.to_plover()
     assert rec["coder"] == CODER
-    assert rec["id"] == row["id"] and rec["event"] == "CONSULT" and rec["quad_code"] == 1
-    assert rec["actor"] == json.loads(row["actor"]) and isinstance(rec["recipient"], list)
-    assert rec["cite_info"]["doc_id"] == row["doc_id"]
-    assert rec["n_sources"] == len(rec["sources"]) >= 1
+    assert rec["id"] == ev.id and rec["event"] == "CONSULT" and rec["quad_code"] == 1
+    assert rec["actor"] == [a.to_plover() for a in ev.actor] and isinstance(rec["recipient"], list)
+    assert rec["cite_info"] == ev.cite_info() and ev.cite_info()["doc_id"] == ev.doc_id
+    assert rec["n_sources"] == len(rec["sources"]) == ev.n_sources >= 1
 
 
 def test_quotes_by_speaker_and_actors_with_roles(store: Store) -> None:
     everyone = quotes(store, QuoteFilter())
     assert len(everyone) == store.scalar("SELECT count(*) FROM quotes")
-    said = [q for q in everyone if q["speaker"]]
-    speaker = said[0]["speaker"]
+    said = [q for q in everyone if q.speaker]
+    speaker = str(said[0].speaker)
     mine = quotes(store, QuoteFilter(speaker=speaker))
-    assert mine and all(q["speaker"] == speaker or speaker.lower() in (q["speaker"] or "").lower() for q in mine)
+    assert mine and all(q.speaker == speaker or speaker.lower() in (q.speaker or "").lower() for q in mine)
     listed = actors(store)
     assert len(listed) == store.scalar("SELECT count(*) FROM entities")
-    assert any(a["roles"] for a in listed) and all(isinstance(a["aliases"], list) for a in listed)
+    assert any(a.roles for a in listed) and all(isinstance(a.to_json()["aliases"], list) for a in listed)

@@ -8,11 +8,13 @@ the meaning is the same; the codebook (docs/codebook.md) says how each column is
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
 
 from kronika.analyse.flat import date_precision, is_state
 from kronika.columns import Column
 from kronika.plover import is_fact
+from kronika.records import ActorRef
+from kronika.store.stored import StoredEvent
 
 # PLOVER sector -> CAMEO actor type, the inverse of the role blocks tools/convert_petrarch_actors.py
 # reads from the PETRARCH2 dictionaries: CAMEO's MED is the media (PLOVER JRN) and HLH is health
@@ -77,25 +79,24 @@ CAMEO_COLUMNS: tuple[Column, ...] = (
 CAMEO_NAMES = tuple(c.name for c in CAMEO_COLUMNS)
 
 
-def cameo_rows(rec: dict[str, Any]) -> list[dict[str, Any]]:
-    """One CAMEO-style row per pair of distinct actor codes of a PLOVER record (at least one row)."""
-    day = rec.get("date") or ""
+def cameo_rows(ev: StoredEvent) -> list[dict[str, object]]:
+    """One CAMEO-style row per pair of distinct actor codes of an event (at least one row)."""
+    day = ev.date or ""
     digits = day.replace("-", "")
-    loc = rec.get("event_loc") or {}
-    common = {
-        "id": rec["id"], "SQLDATE": int(digits) if len(digits) == 8 else None,
+    loc = ev.event_loc
+    common: dict[str, object] = {
+        "id": ev.id, "SQLDATE": int(digits) if len(digits) == 8 else None,
         "MonthYear": int(digits[:6]) if len(digits) >= 6 else None, "Year": int(digits[:4]) if digits else None,
         "date_precision": date_precision(day),
-        "EventRootCode": rec.get("cameo_root"), "QuadClass": rec.get("quad_code"),
-        "GoldsteinScale": rec.get("event_scale"), "NumSources": rec.get("n_sources"),
-        "ActionGeo_FullName": loc.get("name"), "ActionGeo_CountryCode": loc.get("country"),
-        "ActionGeo_Lat": loc.get("lat"), "ActionGeo_Long": loc.get("lon"),
-        "SOURCEURL": (rec.get("cite_info") or {}).get("url"), "plover_event": rec.get("event"),
-        "is_fact": is_fact(rec.get("aux")), "text": rec.get("text"),
+        "EventRootCode": ev.cameo_root, "QuadClass": ev.quad_code,
+        "GoldsteinScale": ev.event_scale, "NumSources": ev.n_sources,
+        "ActionGeo_FullName": loc.name if loc else None, "ActionGeo_CountryCode": loc.country if loc else None,
+        "ActionGeo_Lat": loc.lat if loc else None, "ActionGeo_Long": loc.lon if loc else None,
+        "SOURCEURL": ev.url, "plover_event": ev.event, "is_fact": is_fact(ev.aux), "text": ev.text,
     }
     rows = []
-    for a in _sides(rec.get("actor") or []):
-        for b in _sides(rec.get("recipient") or []):
+    for a in _sides(ev.actor):
+        for b in _sides(ev.recipient):
             rows.append({**common, **_named(1, a), **_named(2, b)})
     return rows
 
@@ -110,13 +111,13 @@ def cameo_actor(code: str | None, sector: str | None) -> dict[str, str | None]:
     return {"Code": prefix + (kind or ""), "CountryCode": code if state else None, "Type1Code": kind}
 
 
-def _sides(refs: list[dict[str, Any]]) -> list[dict[str, str | None]]:
+def _sides(refs: Sequence[ActorRef]) -> list[dict[str, str | None]]:
     """Each distinct CAMEO actor of one side (named by its first mention); one empty actor if none."""
     found: dict[str, dict[str, str | None]] = {}
     for r in refs:
-        actor = cameo_actor(r.get("code"), r.get("sector"))
+        actor = cameo_actor(r.code, r.sector)
         if actor["Code"]:
-            found.setdefault(actor["Code"], {**actor, "Name": r.get("identifier_text") or r.get("entity_text")})
+            found.setdefault(actor["Code"], {**actor, "Name": r.identifier_text or r.entity_text})
     return list(found.values()) or [{"Code": None, "CountryCode": None, "Type1Code": None, "Name": None}]
 
 

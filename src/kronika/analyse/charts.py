@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kronika.analyse.counterparts import Activity
-from kronika.analyse.counts import Counts
+from kronika.analyse.counts import CountRow, Counts
 from kronika.analyse.dyads import Dyad
 from kronika.analyse.periods import period_start
 from kronika.errors import InputError
@@ -83,15 +83,15 @@ def counts_chart(c: Counts, path: str | Path, *, most: int = 8) -> Path:
     fig = _figure(1)
     ax: Any = fig.axes[0]
     if c.group is None:
-        ax.bar([r["date_start"] for r in c.rows], [r["events"] for r in c.rows], width=_bar_width(c.by),
+        ax.bar([r.date_start for r in c.rows], [r.events for r in c.rows], width=_bar_width(c.by),
                align="edge", color=COOPERATION)
     else:
-        series: dict[str, list[dict[str, Any]]] = {}
+        series: dict[str, list[CountRow]] = {}
         for r in c.rows:
-            series.setdefault(str(r[c.group]), []).append(r)
-        busiest = sorted(series, key=lambda g: -sum(r["events"] for r in series[g]))[:most]
+            series.setdefault(str(r.group), []).append(r)
+        busiest = sorted(series, key=lambda g: -sum(r.events for r in series[g]))[:most]
         for g in busiest:
-            ax.plot([r["date_start"] for r in series[g]], [r["events"] for r in series[g]], label=g, linewidth=1.2)
+            ax.plot([r.date_start for r in series[g]], [r.events for r in series[g]], label=g, linewidth=1.2)
         ax.legend(loc="upper left", fontsize=8, ncols=2)
     _axes_style(ax)
     grouped = f" by {c.group}" if c.group else ""

@@ -7,8 +7,7 @@ timeline only of events whose date is precise enough for the period.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import asdict, dataclass
-from typing import Any
+from dataclasses import dataclass
 
 from kronika.analyse.network import Node, event_sides
 from kronika.analyse.periods import PERIODS, period_of
@@ -18,6 +17,7 @@ from kronika.plover import QUAD_CLASSES, is_fact
 from kronika.store import Store
 from kronika.store.actor_refs import ActorRef, resolve_actor
 from kronika.store.queries import EventFilter, actor, events
+from kronika.store.stored import StoredEntity, StoredEvent
 
 RELATIONS = ("acts on", "acted on by", "acts with")
 
@@ -56,11 +56,11 @@ class Activity:
     undated: int  # ... of which not placed on the timeline
     not_facts: int  # negated or hypothetical events, not counted
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> dict[str, object]:
         return {
             "actor": self.actor.to_json(), "by": self.by, "events": self.events, "undated": self.undated,
             "not_facts": self.not_facts,
-            "counterparts": [{**asdict(c.node), "relation": c.relation, "count": c.count,
+            "counterparts": [{**c.node.to_json(), "relation": c.relation, "count": c.count,
                               "categories": c.categories, "mean_score": c.mean_score,
                               "event_ids": list(c.event_ids)} for c in self.counterparts],
             "timeline": [{"period": t.period, "count": t.count, "quad": {str(k): v for k, v in t.quad.items()},
@@ -73,69 +73,69 @@ def activity(store: Store, name: str, *, by: str = "month") -> Activity:
     if by not in PERIODS:
         raise QueryError(f'by "{by}" is not a period (one of {", ".join(PERIODS)})')
     ref = resolve_actor(store, name)
-    rows = events(store, EventFilter(actor=ref.node))
-    sides = event_sides(store, rows)
-    pairs: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    evs = events(store, EventFilter(actor=ref.node))
+    sides = event_sides(store, evs)
+    pairs: dict[tuple[str, str], list[StoredEvent]] = defaultdict(list)
     nodes: dict[str, Node] = {}
-    periods: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    periods: dict[str, list[StoredEvent]] = defaultdict(list)
     n_events = undated = not_facts = 0
-    for row in rows:
-        actors, recipients = sides[row["id"]]
-        acting = _on(ref, row["actor_codes"], actors)
-        receiving = _on(ref, row["recipient_codes"], recipients)
+    for ev in evs:
+        actors, recipients = sides[ev.id]
+        acting = _on(ref, ev.actor_codes, actors)
+        receiving = _on(ref, ev.recipient_codes, recipients)
         if not (acting or receiving):
             continue
-        if not is_fact(row["aux"]):
+        if not is_fact(ev.aux):
             not_facts += 1
             continue
         n_events += 1
-        period = period_of(row["date"], by)
+        period = period_of(ev.date, by)
         if period is None:
             undated += 1
         else:
-            periods[period].append(row)
+            periods[period].append(ev)
         related = ([(n, "acts on") for n in recipients] + [(n, "acts with") for n in actors]
                    if acting else []) + ([(n, "acted on by") for n in actors] if receiving else [])
         for node, relation in related:
             # A country's own people and places are part of it, not its counterparts.
             own = node.id == ref.node or (ref.code is not None and node.country == ref.code)
-            if not own and row not in pairs[(node.id, relation)]:
+            if not own and ev not in pairs[(node.id, relation)]:
                 nodes.setdefault(node.id, node)
-                pairs[(node.id, relation)].append(row)
+                pairs[(node.id, relation)].append(ev)
     counterparts = sorted((_counterpart(nodes[nid], rel, rs) for (nid, rel), rs in pairs.items()),
                           key=lambda c: (-c.count, RELATIONS.index(c.relation), c.node.label))
     # Every period from the first to the last: a quiet month is a zero on the chart, not a gap.
     span = periods_between(min(periods), max(periods), by) if periods else []
-    timeline = [PeriodActivity(p, len(rs), {q: sum(r["quad_code"] == q for r in rs) for q in QUAD_CLASSES},
-                               tuple(r["id"] for r in rs), *_score_sum(rs))
+    timeline = [PeriodActivity(p, len(rs), {q: sum(r.quad_code == q for r in rs) for q in QUAD_CLASSES},
+                               tuple(r.id for r in rs), *_score_sum(rs))
                 for p, rs in ((p, periods.get(p, [])) for p in span)]
     return Activity(ref, by, counterparts, timeline, n_events, undated, not_facts)
 
 
-def profile_of(store: Store, ref: ActorRef) -> dict[str, Any]:
+def profile_of(store: Store, ref: ActorRef) -> StoredEntity:
     """The entity profile (aliases, roles) behind a resolved actor; a bare one for a code-only country."""
     found = actor(store, ref.entity_id or f"country:{ref.code}")
     if found is not None:
         return found
-    return {"entity_id": None, "name": ref.name, "type": "GPE", "country": ref.code, "sector": None,
-            "aliases": [], "mentions": 0, "documents": 0, "source": None, "roles": []}
+    return StoredEntity(entity_id=None, name=ref.name, type="GPE", country=ref.code, sector=None, aliases=(),
+                        mentions=0, documents=0, source=None, roles=())
 
 
-def _on(ref: ActorRef, codes: list[str] | None, nodes: list[Node]) -> bool:
+def _on(ref: ActorRef, codes: tuple[str, ...], nodes: list[Node]) -> bool:
     if ref.code:
-        return ref.code in (codes or [])
+        return ref.code in codes
     return any(n.id == ref.entity_id for n in nodes)
 
 
-def _counterpart(node: Node, relation: str, rows: list[dict[str, Any]]) -> Counterpart:
-    scores = [float(r["event_scale"]) for r in rows if r["event_scale"] is not None]
-    cats = Counter(r["event"] for r in rows)
-    return Counterpart(node, relation, len(rows), dict(cats.most_common()),
-                       round(sum(scores) / len(scores), 2) if scores else None, tuple(r["id"] for r in rows))
+def _counterpart(node: Node, relation: str, evs: list[StoredEvent]) -> Counterpart:
+    scores = [float(ev.event_scale) for ev in evs if ev.event_scale is not None]
+    cats = Counter(ev.event for ev in evs)
+    return Counterpart(node, relation, len(evs), dict(cats.most_common()),
+                       round(sum(scores) / len(scores), 2) if scores else None, tuple(ev.id for ev in evs))
 
 
-def _score_sum(rows: list[dict[str, Any]]) -> tuple[float, int]:
-    scores = [float(r["event_scale"]) for r in rows if r["event_scale"] is not None]
+def _score_sum(evs: list[StoredEvent]) -> tuple[float, int]:
+    scores = [float(ev.event_scale) for ev in evs if ev.event_scale is not None]
     return sum(scores), len(scores)
 
 

@@ -12,7 +12,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
 from kronika.analyse.listing import checked_filter
 from kronika.analyse.network import event_sides
@@ -25,6 +24,7 @@ from kronika.store import Store
 from kronika.store.checks import Spelling, first_day, last_day, option_name
 from kronika.store.filters import EventQuery
 from kronika.store.queries import EventFilter, events
+from kronika.store.stored import StoredEvent
 
 # What an event is counted under with --group, and how many values it can have.
 GROUPS = {
@@ -52,16 +52,43 @@ COUNT_COLUMNS: tuple[Column, ...] = (
 
 
 @dataclass(frozen=True, slots=True)
+class CountRow:
+    """Events of one period (and group): see COUNT_COLUMNS."""
+
+    period: str
+    date_start: date
+    date_end: date
+    events: int
+    mean_score: float | None
+    group: str | None = None  # the group's name (with --group)
+    key: str | None = None  # the group's key: with --group actor, the code or entity id (actor_id)
+
+
+@dataclass(frozen=True, slots=True)
 class Counts:
     by: str
     group: str | None
-    rows: list[dict[str, Any]]  # see COUNT_COLUMNS
+    rows: list[CountRow]
     matched: int  # events matching the filters
     not_placed: int  # ... of which undated or dated less precisely than the period
 
-    def to_json(self) -> dict[str, Any]:
-        rows = [{**r, "date_start": r["date_start"].isoformat(), "date_end": r["date_end"].isoformat()}
-                for r in self.rows]
+    def table_rows(self) -> list[dict[str, object]]:
+        """The rows in COUNT_COLUMNS, the group's column named after the grouping."""
+        out = []
+        for r in self.rows:
+            row: dict[str, object] = {"period": r.period, "date_start": r.date_start, "date_end": r.date_end}
+            if self.group:
+                row[self.group] = r.group
+                if self.group == "actor":
+                    row["actor_id"] = r.key
+            row["events"] = r.events
+            row["mean_score"] = r.mean_score
+            out.append(row)
+        return out
+
+    def to_json(self) -> dict[str, object]:
+        rows = [{**r, "date_start": c.date_start.isoformat(), "date_end": c.date_end.isoformat()}
+                for r, c in zip(self.table_rows(), self.rows, strict=True)]
         return {"by": self.by, "group": self.group, "matched": self.matched, "not_placed": self.not_placed,
                 "rows": rows}
 
@@ -79,19 +106,19 @@ def count_events(store: Store, f: EventFilter, *, by: str = "month", group: str 
         raise FilterError(f'--by "{by}" is not a period (one of {", ".join(COUNT_PERIODS)})')
     if group is not None and group not in GROUPS:
         raise FilterError(f'--group "{group}" is not a grouping (one of {", ".join(GROUPS)})')
-    rows = events(store, f)
-    labels = _group_labels(store, rows, group)
+    evs = events(store, f)
+    labels = _group_labels(store, evs, group)
     cells: dict[tuple[str, str], list[float | None]] = defaultdict(list)
     names: dict[str, str] = {}
     placed = 0
-    for row in rows:
-        period = period_of(row["date"], by)
+    for ev in evs:
+        period = period_of(ev.date, by)
         if period is None:
             continue
         placed += 1
-        for key, name in labels(row):
+        for key, name in labels(ev):
             names.setdefault(key, name)
-            cells[(period, key)].append(row["event_scale"])
+            cells[(period, key)].append(ev.event_scale)
     periods = _axis({p for p, _ in cells}, by, f)
     totals: dict[str, int] = defaultdict(int)
     for (_, key), scores in cells.items():
@@ -103,15 +130,10 @@ def count_events(store: Store, f: EventFilter, *, by: str = "month", group: str 
         for key in keys:
             scores = cells.get((p, key), [])
             known = [s for s in scores if s is not None]
-            row_out: dict[str, Any] = {"period": p, "date_start": start, "date_end": _last(p, by)}
-            if group:
-                row_out[group] = names[key]
-                if group == "actor":
-                    row_out["actor_id"] = key
-            row_out["events"] = len(scores)
-            row_out["mean_score"] = round(sum(known) / len(known), 2) if known else None
-            out.append(row_out)
-    return Counts(by, group, out, len(rows), len(rows) - placed)
+            out.append(CountRow(p, start, _last(p, by), len(scores),
+                                round(sum(known) / len(known), 2) if known else None,
+                                names[key] if group else None, key if group else None))
+    return Counts(by, group, out, len(evs), len(evs) - placed)
 
 
 def _ordered(totals: dict[str, int], names: dict[str, str], group: str | None) -> list[str]:
@@ -139,35 +161,35 @@ def _last(period: str, by: str) -> date:
     return next_start(period, by) - timedelta(days=1)
 
 
-Labels = Callable[[dict[str, Any]], Iterator[tuple[str, str]]]
+Labels = Callable[[StoredEvent], Iterator[tuple[str, str]]]
 
 
-def _group_labels(store: Store, rows: list[dict[str, Any]], group: str | None) -> Labels:
-    """A function from an event row to its (key, name) pairs under ``group``."""
+def _group_labels(store: Store, evs: list[StoredEvent], group: str | None) -> Labels:
+    """A function from an event to its (key, name) pairs under ``group``."""
     if group == "actor":
-        sides = event_sides(store, rows)
+        sides = event_sides(store, evs)
 
-        def actors(row: dict[str, Any]) -> Iterator[tuple[str, str]]:
-            acting, receiving = sides[row["id"]]
+        def actors(ev: StoredEvent) -> Iterator[tuple[str, str]]:
+            acting, receiving = sides[ev.id]
             seen = {n.id: n.label for n in acting + receiving}
             yield from seen.items()
 
         return actors
 
-    def simple(row: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    def simple(ev: StoredEvent) -> Iterator[tuple[str, str]]:
         if group is None:
             yield "", ""
         elif group == "category":
-            yield row["event"], row["event"]
+            yield ev.event, ev.event
         elif group == "quad":
-            if row["quad_code"] is not None:
-                yield str(row["quad_code"]), str(row["quad_code"])
+            if ev.quad_code is not None:
+                yield str(ev.quad_code), str(ev.quad_code)
         elif group == "country":
-            for code in dict.fromkeys([*(row["actor_codes"] or []), *(row["recipient_codes"] or [])]):
+            for code in dict.fromkeys([*ev.actor_codes, *ev.recipient_codes]):
                 yield code, code
         else:  # dyad
-            for a in dict.fromkeys(row["actor_codes"] or []):
-                for b in dict.fromkeys(row["recipient_codes"] or []):
+            for a in dict.fromkeys(ev.actor_codes):
+                for b in dict.fromkeys(ev.recipient_codes):
                     if a != b:
                         yield f"{a}>{b}", f"{a}>{b}"
 

@@ -15,9 +15,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import asdict, dataclass
-from typing import Any
 
-from kronika.analyse.briefs import brief
+from kronika.analyse.briefs import Brief, brief
 from kronika.analyse.network import Node, event_sides
 from kronika.analyse.periods import PERIODS, period_of
 from kronika.analyse.timeline import periods_between
@@ -26,6 +25,7 @@ from kronika.plover import QUAD_CLASSES, is_fact
 from kronika.store import Store
 from kronika.store.actor_refs import ActorRef, resolve_actor
 from kronika.store.queries import EventFilter, events
+from kronika.store.stored import StoredEvent
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,18 +63,19 @@ class Dyad:
     directions: tuple[str, str, str]  # A>B, B>A, A+B
     cells: list[DyadCell]
     totals: list[PeriodTotal]
-    events: dict[str, dict[str, Any]]  # counted events by id (brief form, with their direction)
-    undated: list[dict[str, Any]]  # factual, but no date precise enough for the period
-    not_facts: list[dict[str, Any]]  # negated or hypothetical
+    events: dict[str, Brief]  # counted events by id (with their direction)
+    undated: list[Brief]  # factual, but no date precise enough for the period
+    not_facts: list[Brief]  # negated or hypothetical
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> dict[str, object]:
         return {
             "a": self.a.to_json(), "b": self.b.to_json(), "by": self.by,
             "directions": dict(zip(("ab", "ba", "joint"), self.directions, strict=True)),
             "cells": [{**asdict(c), "event_ids": list(c.event_ids)} for c in self.cells],
             "totals": [{**asdict(t), "quad": {str(k): v for k, v in t.quad.items()},
                         "event_ids": list(t.event_ids)} for t in self.totals],
-            "events": list(self.events.values()), "undated": self.undated, "not_facts": self.not_facts,
+            "events": [b.to_json() for b in self.events.values()], "undated": [b.to_json() for b in self.undated],
+            "not_facts": [b.to_json() for b in self.not_facts],
         }
 
 
@@ -86,55 +87,55 @@ def dyad(store: Store, a: str, b: str, *, by: str = "month") -> Dyad:
     if ra.node == rb.node:
         raise QueryError(f'"{a}" and "{b}" are the same actor ({ra.name}); a dyad needs two')
     directions = (f"{ra.label}>{rb.label}", f"{rb.label}>{ra.label}", f"{ra.label}+{rb.label}")
-    rows = events(store, EventFilter(actor=ra.node))
-    sides = event_sides(store, rows)
-    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-    counted: dict[str, dict[str, Any]] = {}
-    undated: list[dict[str, Any]] = []
-    not_facts: list[dict[str, Any]] = []
-    for row in rows:
-        actors, recipients = sides[row["id"]]
-        a_act, a_rec = _on(ra, row["actor_codes"], actors), _on(ra, row["recipient_codes"], recipients)
-        b_act, b_rec = _on(rb, row["actor_codes"], actors), _on(rb, row["recipient_codes"], recipients)
+    evs = events(store, EventFilter(actor=ra.node))
+    sides = event_sides(store, evs)
+    groups: dict[tuple[str, str, str], list[StoredEvent]] = defaultdict(list)
+    counted: dict[str, Brief] = {}
+    undated: list[Brief] = []
+    not_facts: list[Brief] = []
+    for ev in evs:
+        actors, recipients = sides[ev.id]
+        a_act, a_rec = _on(ra, ev.actor_codes, actors), _on(ra, ev.recipient_codes, recipients)
+        b_act, b_rec = _on(rb, ev.actor_codes, actors), _on(rb, ev.recipient_codes, recipients)
         dirs = [d for d, on in zip(directions[:2], (a_act and b_rec, b_act and a_rec), strict=True) if on]
         if not dirs and a_act and b_act:
             dirs = [directions[2]]
         if not dirs:
             continue
-        item = {**brief(row), "direction": " ".join(dirs)}
-        if not is_fact(row["aux"]):
+        item = brief(ev).towards(" ".join(dirs))
+        if not is_fact(ev.aux):
             not_facts.append(item)
             continue
-        period = period_of(row["date"], by)
+        period = period_of(ev.date, by)
         if period is None:
             undated.append(item)
             continue
-        counted[row["id"]] = item
+        counted[ev.id] = item
         for d in dirs:
-            groups[(period, d, row["event"])].append(row)
+            groups[(period, d, ev.event)].append(ev)
     return Dyad(ra, rb, by, directions, _cells(groups), _totals(groups, by), counted, undated, not_facts)
 
 
-def _on(ref: ActorRef, codes: list[str] | None, nodes: list[Node]) -> bool:
+def _on(ref: ActorRef, codes: tuple[str, ...], nodes: list[Node]) -> bool:
     if ref.code:
-        return ref.code in (codes or [])
+        return ref.code in codes
     return any(n.id == ref.entity_id for n in nodes)
 
 
-def _mean(rows: list[dict[str, Any]]) -> float | None:
-    scores = [float(r["event_scale"]) for r in rows if r["event_scale"] is not None]
+def _mean(evs: list[StoredEvent]) -> float | None:
+    scores = [float(ev.event_scale) for ev in evs if ev.event_scale is not None]
     return round(sum(scores) / len(scores), 2) if scores else None
 
 
-def _cells(groups: dict[tuple[str, str, str], list[dict[str, Any]]]) -> list[DyadCell]:
-    return [DyadCell(p, d, cat, rows[0]["quad_code"], len(rows), _mean(rows), tuple(r["id"] for r in rows))
-            for (p, d, cat), rows in sorted(groups.items())]
+def _cells(groups: dict[tuple[str, str, str], list[StoredEvent]]) -> list[DyadCell]:
+    return [DyadCell(p, d, cat, evs[0].quad_code, len(evs), _mean(evs), tuple(ev.id for ev in evs))
+            for (p, d, cat), evs in sorted(groups.items())]
 
 
-def _totals(groups: dict[tuple[str, str, str], list[dict[str, Any]]], by: str) -> list[PeriodTotal]:
+def _totals(groups: dict[tuple[str, str, str], list[StoredEvent]], by: str) -> list[PeriodTotal]:
     """Per period and direction, every period from the first to the last: a quiet month is a zero,
     not a gap (for each direction that has any event)."""
-    by_pd: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    by_pd: dict[tuple[str, str], list[StoredEvent]] = defaultdict(list)
     for (p, d, _), rows in groups.items():
         by_pd[(p, d)].extend(rows)
     if not by_pd:
@@ -147,7 +148,7 @@ def _totals(groups: dict[tuple[str, str, str], list[dict[str, Any]]], by: str) -
     return out
 
 
-def _total(p: str, d: str, rows: list[dict[str, Any]]) -> PeriodTotal:
-    quad = {q: sum(1 for r in rows if r["quad_code"] == q) for q in QUAD_CLASSES}
-    return PeriodTotal(p, d, len(rows), quad, quad[1] + quad[2], quad[3] + quad[4], _mean(rows),
-                       tuple(r["id"] for r in rows))
+def _total(p: str, d: str, evs: list[StoredEvent]) -> PeriodTotal:
+    quad = {q: sum(1 for ev in evs if ev.quad_code == q) for q in QUAD_CLASSES}
+    return PeriodTotal(p, d, len(evs), quad, quad[1] + quad[2], quad[3] + quad[4], _mean(evs),
+                       tuple(ev.id for ev in evs))

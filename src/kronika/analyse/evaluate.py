@@ -202,7 +202,7 @@ def score(gold: dict[str, Any], preds: list[dict[str, Any]]) -> Report:
 def score_store(db: str, gold_path: str) -> Report:
     from kronika.analyse.listing import event_listing
 
-    return score(load_gold(gold_path), event_listing(db).rows)
+    return score(load_gold(gold_path), [ev.to_plover() for ev in event_listing(db).rows])
 
 
 def render_report(r: Report, *, show_errors: bool = False) -> str:

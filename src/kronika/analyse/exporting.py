@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from kronika.analyse.cameo import CAMEO_COLUMNS, cameo_rows
 from kronika.analyse.flat import FLAT_COLUMNS, flat_record
@@ -20,7 +20,8 @@ from kronika.output import write_csv, write_jsonl, write_parquet
 from kronika.store import Store
 from kronika.store.checks import Spelling, option_name
 from kronika.store.filters import EventQuery
-from kronika.store.queries import EventFilter, events, plover_record
+from kronika.store.queries import EventFilter, events
+from kronika.store.stored import StoredEvent
 
 EXPORT_FORMATS = ("plover", "csv", "parquet", "cameo", "graphml")
 EVENT_FORMATS = ("plover", "jsonl", "csv", "parquet", "cameo")  # what write_events writes
@@ -44,12 +45,13 @@ def export_store(store: Store, fmt: str, output: str, *, stdout: TextIO, where: 
             return write_graphml(build_network(store, where=f), out)
     if fmt not in EVENT_FORMATS:
         raise InputError(output, f'unknown export format "{fmt}" (one of {", ".join(EXPORT_FORMATS)})')
-    return write_events((plover_record(r) for r in events(store, f)), fmt, output, stdout=stdout)
+    return write_events(events(store, f), fmt, output, stdout=stdout)
 
 
-def write_events(records: Iterable[dict[str, Any]], fmt: str, output: str, *, stdout: TextIO,
+def write_events(evs: Iterable[StoredEvent], fmt: str, output: str, *, stdout: TextIO,
                  columns: Sequence[str] | None = None) -> int:
-    """PLOVER records (with ``explain`` for jsonl) written as ``fmt``; ``columns`` picks flat columns."""
+    """Events written as ``fmt``: PLOVER records (``jsonl``: with kronika's ``explain`` field), flat rows
+    (``columns`` picks them), CAMEO-style rows."""
     if columns and fmt not in ("csv", "parquet"):
         raise FilterError(f"--columns picks CSV or Parquet columns; --format {fmt} writes whole records")
     if fmt == "parquet" and output == "-":
@@ -57,15 +59,15 @@ def write_events(records: Iterable[dict[str, Any]], fmt: str, output: str, *, st
                               "give a file, e.g. -o events.parquet")
     if fmt in ("plover", "jsonl"):
         with open_output(output, stdout) as out:
-            return write_jsonl(records, out)
+            return write_jsonl((ev.to_explained() if fmt == "jsonl" else ev.to_plover() for ev in evs), out)
     if fmt == "cameo":
-        rows = [row for rec in records for row in cameo_rows(rec)]
+        rows = [row for ev in evs for row in cameo_rows(ev)]
         with open_output(output, stdout) as out:
             write_csv(rows, out, [c.name for c in CAMEO_COLUMNS])
         return len({r["id"] for r in rows})
     by_name = {c.name: c for c in FLAT_COLUMNS}
     chosen = [by_name[n] for n in columns] if columns else list(FLAT_COLUMNS)
-    flat = [flat_record(rec) for rec in records]
+    flat = [flat_record(ev) for ev in evs]
     if fmt == "parquet":
         return write_parquet(flat, chosen, output)
     with open_output(output, stdout) as out:

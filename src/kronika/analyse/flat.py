@@ -8,11 +8,12 @@ names as lists, the place as four columns. Lists stay lists in Parquet and are J
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Iterable
 
 from kronika.columns import Column
-from kronika.plover import INTERNATIONAL_CODES, is_fact
+from kronika.plover import CODER, INTERNATIONAL_CODES, is_fact
 from kronika.store.checks import first_day, last_day
+from kronika.store.stored import StoredEvent
 
 _PRECISION = {10: "day", 7: "month", 4: "year"}  # by the length of YYYY-MM-DD, YYYY-MM, YYYY
 
@@ -74,35 +75,31 @@ FLAT_COLUMNS: tuple[Column, ...] = (
 FLAT_NAMES = tuple(c.name for c in FLAT_COLUMNS)
 
 
-def flat_record(rec: dict[str, Any]) -> dict[str, Any]:
-    """A PLOVER record (``queries.plover_record``) as one flat row."""
-    cite = rec.get("cite_info") or {}
-    loc = rec.get("event_loc") or {}
-    day = rec.get("date")
-    row: dict[str, Any] = {
-        "id": rec["id"], "date": day, "date_start": first_day(day) if day else None,
+def flat_record(ev: StoredEvent) -> dict[str, object]:
+    """An event as one flat row: what its PLOVER record says, in FLAT_COLUMNS."""
+    loc = ev.event_loc
+    day = ev.date
+    row: dict[str, object] = {
+        "id": ev.id, "date": day, "date_start": first_day(day) if day else None,
         "date_end": last_day(day) if day else None, "date_precision": date_precision(day),
-        "event": rec["event"], "mode": list(rec.get("mode") or []), "context": list(rec.get("context") or []),
-        "aux": list(rec.get("aux") or []), "is_fact": is_fact(rec.get("aux")), "quad_code": rec.get("quad_code"),
-        "event_scale": rec.get("event_scale"), "cameo_root": rec.get("cameo_root"),
-        "confidence": rec.get("confidence"),
+        "event": ev.event, "mode": list(ev.mode), "context": list(ev.context), "aux": list(ev.aux),
+        "is_fact": is_fact(ev.aux), "quad_code": ev.quad_code, "event_scale": ev.event_scale,
+        "cameo_root": ev.cameo_root, "confidence": ev.confidence,
     }
-    for side in ("actor", "recipient"):
-        refs = rec.get(side) or []
-        codes = _once(r.get("code") for r in refs)
+    for side, refs in (("actor", ev.actor), ("recipient", ev.recipient)):
+        codes = _once(r.code for r in refs)
         row[f"{side}_codes"] = codes
         row[f"{side}_countries"] = [c for c in codes if is_state(c)]
-        row[f"{side}_sectors"] = _once(r.get("sector") for r in refs)
-        row[f"{side}_names"] = _once(r.get("identifier_text") or r.get("entity_text") for r in refs)
-    row.update({"loc_name": loc.get("name"), "loc_country": loc.get("country"), "loc_lat": loc.get("lat"),
-                "loc_lon": loc.get("lon"), "text": rec.get("text"), "event_text": rec.get("event_text"),
-                "reported_by": rec.get("reported_by")})
-    for c in ("doc_id", "source_file", "outlet", "published", "url", "sentence", "char_start", "char_end"):
-        row[c] = cite.get(c)
-    sources = rec.get("sources") or []
-    row["n_sources"] = rec.get("n_sources") or len(sources) or 1
-    row["sources"] = json.dumps(sources, ensure_ascii=False)
-    row["coder"] = rec.get("coder")
+        row[f"{side}_sectors"] = _once(r.sector for r in refs)
+        row[f"{side}_names"] = _once(r.identifier_text or r.entity_text for r in refs)
+    row.update({"loc_name": loc.name if loc else None, "loc_country": loc.country if loc else None,
+                "loc_lat": loc.lat if loc else None, "loc_lon": loc.lon if loc else None, "text": ev.text,
+                "event_text": ev.event_text, "reported_by": ev.reported_by})
+    row.update({"doc_id": ev.doc_id, "source_file": ev.source_file, "outlet": ev.outlet, "published": ev.published,
+                "url": ev.url, "sentence": ev.sentence, "char_start": ev.char_start, "char_end": ev.char_end})
+    row["n_sources"] = ev.n_sources
+    row["sources"] = json.dumps(ev.source_list(), ensure_ascii=False)
+    row["coder"] = CODER
     return row
 
 
@@ -116,7 +113,7 @@ def is_state(code: str) -> bool:
     return code == "KOS" or code not in INTERNATIONAL_CODES
 
 
-def _once(values: Any) -> list[str]:
+def _once(values: Iterable[str | None]) -> list[str]:
     out: list[str] = []
     for v in values:
         if v and v not in out:

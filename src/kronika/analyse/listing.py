@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Generic, TypeVar
 
 from kronika.analyse.briefs import side_text
 from kronika.analyse.flat import FLAT_NAMES, flat_record
@@ -36,10 +36,9 @@ from kronika.store.queries import (
     count_events,
     documents,
     events,
-    explained_record,
-    plover_record,
     quotes,
 )
+from kronika.store.stored import StoredDocument, StoredEntity, StoredEvent, StoredQuote
 from kronika.store.summary import counts
 
 EVENT_TABLE = TableView(("date", "event", "actor", "recipient", "text"), fill="text")
@@ -51,24 +50,26 @@ DOCUMENT_COLUMNS = ("doc_id", *DOCUMENT_FIELDS)  # what --columns can choose fro
 ACTOR_COLUMNS = ("entity_id", "name", "type", "country", "sector", "aliases", "mentions", "documents", "source")
 
 
+T = TypeVar("T")
+
+
 @dataclass(frozen=True, slots=True)
-class Listing:
+class Listing(Generic[T]):
     what: str  # "events", "quotations", ...
-    rows: list[dict[str, Any]]  # at most --limit of them
+    rows: list[T]  # at most --limit of them
     total: int  # how many matched before --limit
 
 
 def event_listing(db: str, q: EventQuery | None = None, *, spell: Spelling = option_name, by_source: bool = False,
-                  explain: bool = False, limit: int | None = None) -> Listing:
-    """Events matching the filters, one PLOVER record each (with kronika's ``explain`` field if asked).
+                  limit: int | None = None) -> Listing[StoredEvent]:
+    """Events matching the filters.
 
     Raises NoMatch when filters are given and nothing matches, saying why.
     """
     store = Store(db, read_only=True)
     f = checked_filter(store, q or EventQuery(), spell)
     total = count_events(store, f, by_source=by_source)
-    record = explained_record if explain else plover_record
-    return Listing("events", [record(r) for r in events(store, f, by_source=by_source, limit=limit)], total)
+    return Listing("events", events(store, f, by_source=by_source, limit=limit), total)
 
 
 def checked_filter(store: Store, q: EventQuery, spell: Spelling = option_name) -> EventFilter:
@@ -77,8 +78,8 @@ def checked_filter(store: Store, q: EventQuery, spell: Spelling = option_name) -
         f = event_filter(store, q, spell)
     if q.given() and count_events(store, f) == 0:
         c = counts(store)
-        span = f", dated {c['first_date']} to {c['last_date']}" if c["first_date"] else ""
-        raise NoMatch(f"no events match {describe(q.given(), spell)} (the store holds {c['events']} "
+        span = f", dated {c.first_date} to {c.last_date}" if c.first_date else ""
+        raise NoMatch(f"no events match {describe(q.given(), spell)} (the store holds {c.events} "
                       f"events{span})")
     return f
 
@@ -91,13 +92,13 @@ def _unknown_means_no_match(what: str) -> Iterator[None]:
         raise NoMatch(f"no {what} match {exc.option} {shell_word(exc.value)}: {exc.reason}") from None
 
 
-def event_table_row(rec: dict[str, Any]) -> dict[str, Any]:
-    """A PLOVER record as a table row: the flat columns, and each side as short text."""
-    return {**flat_record(rec), "actor": side_text(rec["actor"]), "recipient": side_text(rec["recipient"])}
+def event_table_row(ev: StoredEvent) -> dict[str, object]:
+    """An event as a table row: the flat columns, and each side as short text."""
+    return {**flat_record(ev), "actor": side_text(ev.actor), "recipient": side_text(ev.recipient)}
 
 
 def quote_listing(db: str, q: QuoteQuery | None = None, *, spell: Spelling = option_name,
-                  limit: int | None = None) -> Listing:
+                  limit: int | None = None) -> Listing[StoredQuote]:
     """Quotations matching the filters (``kronika quotes``); NoMatch when filters select none."""
     q = q or QuoteQuery()
     store = Store(db, read_only=True)
@@ -112,12 +113,12 @@ def quote_listing(db: str, q: QuoteQuery | None = None, *, spell: Spelling = opt
     return Listing("quotations", rows[:limit] if limit else rows, len(rows))
 
 
-def document_listing(db: str, *, limit: int | None = None) -> Listing:
+def document_listing(db: str, *, limit: int | None = None) -> Listing[StoredDocument]:
     rows = documents(Store(db, read_only=True))
     return Listing("documents", rows[:limit] if limit else rows, len(rows))
 
 
-def actor_listing(db: str, *, limit: int | None = None) -> Listing:
+def actor_listing(db: str, *, limit: int | None = None) -> Listing[StoredEntity]:
     """Every corpus entity, most mentioned first, with its roles."""
     rows = actors(Store(db, read_only=True))
     return Listing("actors", rows[:limit] if limit else rows, len(rows))
@@ -128,26 +129,24 @@ def explain_event(db: str, event_id: str) -> str:
     from kronika.errors import QueryError
     from kronika.store.summary import event_by_id
 
-    row = event_by_id(Store(db, read_only=True), event_id)
-    if row is None:
+    ev = event_by_id(Store(db, read_only=True), event_id)
+    if ev is None:
         raise QueryError(f'no event with id "{event_id}" (ids are listed by kronika events --format jsonl)')
-    rec = explained_record(row)
-    why = rec["explain"] or {}
-    lines = [f"{rec['id']}  {rec['event']}{' ' + ' '.join(rec['mode']) if rec['mode'] else ''}"
-             f"{'  aux: ' + ', '.join(rec['aux']) if rec['aux'] else ''}  ({rec['cite_info']['source_file']}, "
-             f"sentence {rec['cite_info']['sentence']})",
-             f"  sentence:  {rec['text']}",
-             f"  trigger:   \"{rec['event_text']}\" matched {why.get('trigger', '(not recorded in this store)')}",
-             f"  source:    {_source_name(why.get('source'), why.get('cameo'))}"]
-    if why.get("rule"):
-        lines.append(f"  rule:      {why['rule']}")
-    for cue in why.get("cues") or []:
+    why = ev.explain
+    lines = [f"{ev.id}  {ev.event}{' ' + ' '.join(ev.mode) if ev.mode else ''}"
+             f"{'  aux: ' + ', '.join(ev.aux) if ev.aux else ''}  ({ev.source_file}, sentence {ev.sentence})",
+             f"  sentence:  {ev.text}",
+             f"  trigger:   \"{ev.event_text}\" matched {why.trigger if why else '(not recorded in this store)'}",
+             f"  source:    {_source_name(why.source if why else None, why.cameo if why else None)}"]
+    if why and why.rule:
+        lines.append(f"  rule:      {why.rule}")
+    for cue in why.cues if why else ():
         lines.append(f"  cue:       {cue}")
-    for side in ("actor", "recipient"):
-        refs = rec[side]
+    for side, refs, how in (("actor", ev.actor, why.actor if why else None),
+                            ("recipient", ev.recipient, why.recipient if why else None)):
         shown = side_text(refs) or "none"
-        lines.append(f"  {side + ':':<10} {shown}" + (f"  <- {why[side]}" if why.get(side) else ""))
-    lines.append(f"  confidence {rec['confidence']}")
+        lines.append(f"  {side + ':':<10} {shown}" + (f"  <- {how}" if how else ""))
+    lines.append(f"  confidence {ev.confidence}")
     return "\n".join(lines)
 
 

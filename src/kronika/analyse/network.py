@@ -12,7 +12,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import TextIO
 
 from kronika.analyse.listing import checked_filter
 from kronika.output import TableView
@@ -22,6 +22,7 @@ from kronika.store.actor_refs import country_names, event_entities
 from kronika.store.checks import Spelling, option_name
 from kronika.store.filters import EventQuery
 from kronika.store.queries import EventFilter, events
+from kronika.store.stored import SideEntity, StoredEvent, record_json
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +33,9 @@ class Node:
     country: str | None = None
     sector: str | None = None
     type: str | None = None  # the entity type: GPE, PERSON, ORG
+
+    def to_json(self) -> dict[str, object]:
+        return record_json(self)
 
 
 @dataclass(slots=True)
@@ -58,14 +62,14 @@ class Network:
     node_events: Counter[str]  # factual events each node takes part in, on either side
 
 
-def side_nodes(codes: Iterable[str], entities: Iterable[dict[str, Any]], names: dict[str, str]) -> list[Node]:
+def side_nodes(codes: Iterable[str], entities: Iterable[SideEntity], names: dict[str, str]) -> list[Node]:
     """The nodes on one side of an event, each once."""
     nodes: dict[str, Node] = {}
     for e in entities:
-        if e["type"] == "GPE" and e["country"]:
-            node = country_node(e["country"], names)
+        if e.type == "GPE" and e.country:
+            node = country_node(e.country, names)
         else:
-            node = Node(e["entity_id"], e["name"], "entity", e["country"], e["sector"], e["type"])
+            node = Node(e.entity_id, e.name, "entity", e.country, e.sector, e.type)
         nodes.setdefault(node.id, node)
     covered = {n.country for n in nodes.values()}
     for code in codes:
@@ -78,15 +82,14 @@ def country_node(code: str, names: dict[str, str]) -> Node:
     return Node(code, names.get(code, code), "country", code, None, "GPE")
 
 
-def event_sides(store: Store, rows: list[dict[str, Any]]) -> dict[str, tuple[list[Node], list[Node]]]:
+def event_sides(store: Store, evs: list[StoredEvent]) -> dict[str, tuple[list[Node], list[Node]]]:
     """Event id → (actor nodes, recipient nodes)."""
-    ents = event_entities(store, [r["id"] for r in rows])
+    ents = event_entities(store, [ev.id for ev in evs])
     names = country_names(store)
     out = {}
-    for r in rows:
-        sides = ents.get(r["id"], {"actor": [], "recipient": []})
-        out[r["id"]] = (side_nodes(r["actor_codes"] or [], sides["actor"], names),
-                        side_nodes(r["recipient_codes"] or [], sides["recipient"], names))
+    for ev in evs:
+        acting, receiving = ents.get(ev.id, ([], []))
+        out[ev.id] = (side_nodes(ev.actor_codes, acting, names), side_nodes(ev.recipient_codes, receiving, names))
     return out
 
 
@@ -97,12 +100,12 @@ def build_network(store: Store, *, since: str | None = None, until: str | None =
     bodies into their country (a minister's visit is an edge between two states) and leaves out those
     without one."""
     f = where or EventFilter(since=since, until=until, event=event)
-    rows = [r for r in events(store, f) if is_fact(r["aux"])]
+    evs = [ev for ev in events(store, f) if is_fact(ev.aux)]
     net = Network({}, {}, Counter())
-    sides = event_sides(store, rows)
+    sides = event_sides(store, evs)
     names = country_names(store) if countries_only else {}
-    for r in rows:
-        actors, recipients = sides[r["id"]]
+    for ev in evs:
+        actors, recipients = sides[ev.id]
         if countries_only:
             actors, recipients = _as_countries(actors, names), _as_countries(recipients, names)
         for n in {n.id: n for n in actors + recipients}.values():
@@ -113,10 +116,10 @@ def build_network(store: Store, *, since: str | None = None, until: str | None =
                 if a.id == b.id:
                     continue
                 edge = net.edges.setdefault((a.id, b.id), Edge(a.id, b.id))
-                edge.event_ids.append(r["id"])
-                edge.categories[r["event"]] += 1
-                if r["event_scale"] is not None:
-                    edge.scores.append(float(r["event_scale"]))
+                edge.event_ids.append(ev.id)
+                edge.categories[ev.event] += 1
+                if ev.event_scale is not None:
+                    edge.scores.append(float(ev.event_scale))
     return net
 
 
@@ -131,29 +134,38 @@ def _as_countries(nodes: list[Node], names: dict[str, str]) -> list[Node]:
     return list(out.values())
 
 
-def top_actors(net: Network, limit: int = 10) -> list[dict[str, Any]]:
-    """The nodes taking part in the most factual events."""
-    return [{**_node_dict(net.nodes[nid]), "events": n} for nid, n in net.node_events.most_common(limit)]
+def top_actors(net: Network, limit: int = 10) -> list[tuple[Node, int]]:
+    """The nodes taking part in the most factual events, with their number."""
+    return [(net.nodes[nid], n) for nid, n in net.node_events.most_common(limit)]
 
 
 NETWORK_TABLE = TableView(("actor", "recipient", "events", "mean_score", "categories"), fill="categories")
 
 
-def edge_rows(net: Network) -> list[dict[str, Any]]:
+def busiest_edges(net: Network) -> list[Edge]:
+    """The links, busiest first."""
+    return sorted(net.edges.values(), key=lambda e: (-e.count, e.source, e.target))
+
+
+def edge_rows(net: Network) -> list[dict[str, object]]:
     """The links as table rows, busiest first: who acts on whom, how often, how (mean score, categories)."""
     return [{"actor": net.nodes[e.source].label, "recipient": net.nodes[e.target].label, "events": e.count,
              "mean_score": e.mean_score, "categories": ", ".join(f"{k} {n}" for k, n in e.categories.most_common()),
-             "actor_id": e.source, "recipient_id": e.target}
-            for e in sorted(net.edges.values(), key=lambda e: (-e.count, e.source, e.target))]
+             "actor_id": e.source, "recipient_id": e.target} for e in busiest_edges(net)]
 
 
-def network_json(net: Network) -> dict[str, Any]:
-    return {
-        "nodes": [{**_node_dict(n), "events": net.node_events[n.id]} for n in net.nodes.values()],
-        "edges": [{"source": e.source, "target": e.target, "count": e.count, "mean_score": e.mean_score,
-                   "categories": dict(sorted(e.categories.items())), "events": e.event_ids}
-                  for e in sorted(net.edges.values(), key=lambda e: (-e.count, e.source, e.target))],
-    }
+def node_json(n: Node, events: int) -> dict[str, object]:
+    return {**n.to_json(), "events": events}
+
+
+def edge_json(e: Edge) -> dict[str, object]:
+    return {"source": e.source, "target": e.target, "count": e.count, "mean_score": e.mean_score,
+            "categories": dict(sorted(e.categories.items())), "events": e.event_ids}
+
+
+def network_json(net: Network) -> dict[str, object]:
+    return {"nodes": [node_json(n, net.node_events[n.id]) for n in net.nodes.values()],
+            "edges": [edge_json(e) for e in busiest_edges(net)]}
 
 
 def write_graphml(net: Network, out: TextIO) -> int:
@@ -166,7 +178,7 @@ def write_graphml(net: Network, out: TextIO) -> int:
 
     g = nx.DiGraph()
     for n in net.nodes.values():
-        g.add_node(n.id, **{k: v or "" for k, v in _node_dict(n).items() if k != "id"},
+        g.add_node(n.id, **{k: v or "" for k, v in n.to_json().items() if k != "id"},
                    events=net.node_events[n.id])
     for e in net.edges.values():
         g.add_edge(e.source, e.target, weight=e.count, count=e.count,
@@ -176,7 +188,3 @@ def write_graphml(net: Network, out: TextIO) -> int:
         out.write(line + "\n")
     return int(g.number_of_edges())
 
-
-def _node_dict(n: Node) -> dict[str, Any]:
-    return {"id": n.id, "label": n.label, "kind": n.kind, "country": n.country, "sector": n.sector,
-            "type": n.type}

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
 
 from kronika.analyse.periods import period_of, period_start
 from kronika.plover import QUAD_CLASSES
@@ -90,7 +89,7 @@ def quiet_runs(periods: list[str], empty: Callable[[str], bool], least: int = 3)
     return spans
 
 
-def series(found: dict[str, Bucket], by: str, span: tuple[str, str] | None = None) -> list[dict[str, Any]]:
+def series(found: dict[str, Bucket], by: str, span: tuple[str, str] | None = None) -> list[dict[str, object]]:
     """Every period of ``span`` (default: the first to the last period found), JSON-ready."""
     if span is None:
         if not found:
@@ -105,7 +104,7 @@ def span_of(*many: dict[str, Bucket]) -> tuple[str, str] | None:
     return (min(labels), max(labels)) if labels else None
 
 
-def _point(period: str, by: str, b: Bucket) -> dict[str, Any]:
+def _point(period: str, by: str, b: Bucket) -> dict[str, object]:
     coop, conflict = b.quad[1] + b.quad[2], b.quad[3] + b.quad[4]
     return {"period": period, "start": period_start(period).isoformat(), "end": next_start(period, by).isoformat(),
             "count": coop + conflict, "quad": {str(q): n for q, n in b.quad.items()}, "cooperation": coop,

@@ -4,17 +4,33 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import IO, Any
 
-from kronika.runner.ingest import IngestSummary, Progress, Step, ingest
+from kronika.runner.ingest import Executor, IngestSummary, Progress, Step, ingest
 from kronika.runner.local import LocalExecutor
 from kronika.store import Store
 
-__all__ = ["IngestSummary", "LocalExecutor", "Step", "ingest", "run_ingest", "run_rebuild"]
+__all__ = ["Executor", "IngestSummary", "LocalExecutor", "Step", "executor_for", "ingest", "run_ingest",
+           "run_rebuild"]
+
+ENGINES = ("local", "ray")
+
+
+def executor_for(engine: str, *, workers: int = 1, ray_address: str | None = None,
+                 article_timeout: float | None = 60.0) -> Executor:
+    """The executor of an engine: the local process pool, or Ray (on ``ray_address``, else started here)."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r} (one of {', '.join(ENGINES)})")
+    if engine == "ray":
+        from kronika.runner.ray import RayExecutor
+
+        return RayExecutor(address=ray_address, workers=workers)
+    return LocalExecutor(workers, article_timeout=article_timeout)
 
 
 def run_ingest(paths: Sequence[str], *, db: str, workers: int = 1, batch_size: int = 32,
                max_bytes: int = 5_000_000, actors_file: str | None = None, force: bool = False,
-               engine: str = "local", ray_address: str | None = None, stdin: object | None = None,
+               engine: str = "local", ray_address: str | None = None, stdin: IO[Any] | None = None,
                progress: Progress | None = None, article_timeout: float | None = 60.0,
                on_lock: Callable[[], object] | None = None) -> IngestSummary:
     """Ingest paths into the store at ``db`` with the chosen engine (one ingest at a time per store).
@@ -36,18 +52,14 @@ def run_ingest(paths: Sequence[str], *, db: str, workers: int = 1, batch_size: i
         if actors_file is not None:
             from kronika.runner.merge import MERGE_ALL
             from kronika.runner.user_actors import load_user_actors
+            from kronika.store.writes import set_meta
 
             load_user_actors(store, actors_file)
-            store.write_tables({"meta": [{"key": MERGE_ALL, "value": "1"}]})  # the next merge goes over every key
-        if engine == "ray":
-            from kronika.runner.ray import RayExecutor
-            from kronika.runner.shards import ingest_shards
-
-            return ingest_shards(paths, store, RayExecutor(address=ray_address, workers=workers),
-                                 batch_size=batch_size, max_bytes=max_bytes, force=force, progress=progress,
-                                 stdin=stdin)  # type: ignore[arg-type]
-        # A worker costs a model load: more than one is only worth it when there is more than a batch.
-        executor = LocalExecutor(workers if files > batch_size else 1, article_timeout=article_timeout)
+            set_meta(store, MERGE_ALL, "1")  # the next merge goes over every key
+        # A local worker process costs a model load: more than one is only worth it when there is more
+        # than a batch (a Ray pool sizes its calls to the inputs itself).
+        executor = executor_for(engine, workers=workers if engine == "ray" or files > batch_size else 1,
+                                ray_address=ray_address, article_timeout=article_timeout)
         return ingest(paths, store, executor, batch_size=batch_size, max_bytes=max_bytes,
                       force=force, progress=progress, stdin=stdin)
 

@@ -30,7 +30,7 @@ class Resources:
         return cls(actors=actors.load_resources(), events=events.load_resources())
 
 
-def process(parsed: ParsedDoc, res: Resources, captions: ParsedDoc | None = None) -> DocResult:
+def code_document(parsed: ParsedDoc, res: Resources, captions: ParsedDoc | None = None) -> DocResult:
     """Run the stages after parsing on one document (and on its photo captions, parsed apart)."""
     found = _in("actors", actors.run, parsed, res.actors)
     evs, qs = _code(parsed, found, res)
@@ -87,20 +87,9 @@ def _stage_of(exc: BaseException, default: str) -> str:
     return default
 
 
-def process_batch(nlp: Language, articles: list[Article], res: Resources) -> list[DocResult]:
-    """Parse a batch (bodies, and captions apart) and run the stages on each article; any failure
-    raises (:func:`code_batch` is the guarded twin that ingest runs)."""
-    from kronika.ingest.captions import caption_article
-    from kronika.nlp.parse import parse_articles
-
-    views = {a.doc_id: v for a in articles if (v := caption_article(a)) is not None}
-    parsed_captions = {p.article.doc_id: p for p in parse_articles(nlp, list(views.values()))}
-    return [process(p, res, parsed_captions.get(p.article.doc_id)) for p in parse_articles(nlp, articles)]
-
-
 def code_batch(nlp: Language, articles: list[Article], res: Resources) -> list[DocResult | Problem]:
-    """:func:`process_batch`, with each article isolated: one that fails at any step becomes a
-    Problem naming it, and the others are coded as if it were not there."""
+    """Parse a batch (bodies, and captions apart) and code each article, each isolated: one that fails
+    at any step becomes a Problem naming it, and the others are coded as if it were not there."""
     return list(code_articles(nlp, articles, res))
 
 
@@ -174,7 +163,7 @@ def _finish(parsed: ParsedDoc, res: Resources, captions: dict[str, ParsedDoc | E
     if skipped and not parsed.sentences:
         what = "; ".join(skipped[:3])
         return Problem(article.source_path, "nlp", f"nothing left to code ({what}); not stored", article.record)
-    result = process(parsed, res, caption)
+    result = code_document(parsed, res, caption)
     if notes:
         result.problems = notes + result.problems
     return result

@@ -3,9 +3,10 @@
 The only module that imports ray. The inputs (file paths; standard input's text) go into a Ray
 Dataset; an actor pool (``map_batches`` with a callable class, one spaCy model and one set of lexicons
 loaded per actor) reads each batch of inputs, codes the articles with
-:func:`kronika.runner.local.process_batch` (the local engine's function) and writes each table's rows
-as a Parquet shard. The driver takes the shards into the store and runs the corpus-wide merge
-(:func:`kronika.runner.shards.ingest_shards`). Nothing depends on the order shards come back in.
+:func:`kronika.runner.local.code_here` (the local engine's function) and writes each table's rows
+as a Parquet shard. The driver takes the shards into the store (:class:`kronika.runner.shards.ShardExecutor`)
+and :func:`kronika.runner.ingest.ingest` runs the corpus-wide steps, as for the local engine. Nothing
+depends on the order shards come back in.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import pyarrow as pa
 import ray
 
 from kronika.errors import KronikaError
-from kronika.runner.shards import Input, Shard, code_inputs
+from kronika.runner.shards import Input, Shard, ShardExecutor, code_inputs
 
 SHARDS_ENV = "KRONIKA_RAY_SHARDS"  # where workers write shards: shared storage on a multi-node cluster
 OBJECT_STORE_MB = 200  # only inputs and shard manifests travel through it: the rows go through Parquet
@@ -33,9 +34,9 @@ class _CodeInputs:
     """One actor of the pool: loads spaCy once, then codes batches of inputs into shards."""
 
     def __init__(self, shard_root: str, known: frozenset[str], batch_size: int, max_bytes: int) -> None:
-        from kronika.runner.local import process_batch
+        from kronika.runner.local import code_here
 
-        process_batch([])  # loads spaCy and the lexicons now: once per actor, not inside a batch
+        code_here([])  # loads spaCy and the lexicons now: once per actor, not inside a batch
         self.shard_root = Path(shard_root)
         self.known = known
         self.batch_size = batch_size
@@ -52,7 +53,7 @@ def _manifest(shard: Shard) -> pa.Table:
     return pa.table({"shard": pa.array([pickle.dumps(shard)], type=pa.binary())})
 
 
-class RayExecutor:
+class RayExecutor(ShardExecutor):
     """Runs the pipeline through Ray Data; with no address, on a Ray started here and stopped after.
 
     ``workers`` is the size of the actor pool (one spaCy model each). On a cluster, set it to the

@@ -14,17 +14,18 @@ from __future__ import annotations
 
 import shutil
 import uuid
+from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from io import StringIO
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import IO, Any
 
 from kronika.errors import StoreError
 from kronika.ingest.readers import read_file
 from kronika.ingest.walk import STDIN_NAME, _files, guard_reading, read_stdin, stdin_bytes
 from kronika.records import Article, DocResult, Problem
-from kronika.runner.ingest import IngestSummary, Progress, Step, run_ingest
+from kronika.runner.ingest import IngestSummary, Job, Step
 from kronika.store import Store, run_state
 from kronika.store.parquet import load_shard
 from kronika.store.rows import result_rows
@@ -63,9 +64,19 @@ class Shard:
     skipped: int  # articles the store had before the run, and repeats within the worker's batch
 
 
-class ShardExecutor(Protocol):
+class ShardExecutor(ABC):
+    """An executor whose workers read the inputs and code them themselves, and hand back Parquet shards
+    for this process to take into the store (Ray; an in-process stand-in in the tests)."""
+
+    @abstractmethod
     def shards(self, inputs: Sequence[Input], *, known: frozenset[str], batch_size: int,
-               max_bytes: int) -> Iterator[Shard]: ...
+               max_bytes: int) -> Iterator[Shard]:
+        """Code the inputs (their articles the store does not know); yields each shard as it is done."""
+
+    def code(self, job: Job, store: Store, summary: IngestSummary) -> None:
+        """The executor protocol (:class:`kronika.runner.ingest.Executor`): the shards taken into the
+        store as they come; the result equals the local engine's."""
+        _take_shards(self, job, store, summary)
 
 
 def list_inputs(paths: Sequence[str], stdin: IO[Any] | None, max_bytes: int
@@ -110,7 +121,7 @@ def write_shard(results: list[DocResult], positions: list[Pos], folder: Path) ->
 def code_inputs(inputs: Sequence[Input], shard_root: Path, *, known: frozenset[str], batch_size: int,
                 max_bytes: int) -> Iterator[Shard]:
     """A worker's job: read the inputs, code their new articles, one shard per ``batch_size`` articles."""
-    from kronika.runner.local import process_batch
+    from kronika.runner.local import code_here
 
     articles, problems, skipped = _read(inputs, known, max_bytes)
     if not articles:
@@ -118,7 +129,7 @@ def code_inputs(inputs: Sequence[Input], shard_root: Path, *, known: frozenset[s
         return
     for start in range(0, len(articles), batch_size):
         chunk = articles[start:start + batch_size]
-        results = process_batch([a for _, a in chunk])
+        results = code_here([a for _, a in chunk])
         coded = [(p, r) for (p, _), r in zip(chunk, results, strict=True) if isinstance(r, DocResult)]
         failed = [(p, r) for (p, _), r in zip(chunk, results, strict=True) if isinstance(r, Problem)]
         first = start == 0  # the reading problems and skips travel with the first shard
@@ -172,26 +183,15 @@ class _Taken:
     problems: tuple[Problem, ...]
 
 
-def ingest_shards(paths: Sequence[str], store: Store, executor: ShardExecutor, *, batch_size: int = 32,
-                  max_bytes: int = 5_000_000, force: bool = False, progress: Progress | None = None,
-                  stdin: IO[Any] | None = None) -> IngestSummary:
-    """``kronika ingest`` through an executor that returns shards; the result equals the local engine's."""
-    return run_ingest(store, force, progress, lambda summary: _take_shards(
-        paths, store, executor, summary, batch_size=batch_size, max_bytes=max_bytes, force=force,
-        progress=progress, stdin=stdin))
-
-
-def _take_shards(paths: Sequence[str], store: Store, executor: ShardExecutor, summary: IngestSummary, *,
-                 batch_size: int, max_bytes: int, force: bool, progress: Progress | None, stdin: IO[Any] | None
-                 ) -> None:
-    inputs, listed = list_inputs(paths, stdin, max_bytes)
+def _take_shards(executor: ShardExecutor, job: Job, store: Store, summary: IngestSummary) -> None:
+    force, progress = job.force, job.progress
+    inputs, listed = list_inputs(job.paths, job.stdin, job.max_bytes)
     problems: list[tuple[Pos, Problem]] = [((-1, k), p) for k, p in enumerate(listed)]
-    known = frozenset() if force else frozenset(
-        r["doc_id"] for r in store.query("SELECT doc_id FROM documents"))
+    known = frozenset() if force else store.all_doc_ids()
     taken: dict[str, _Taken] = {}
     marked = False
     failed = sum(p.severity == "error" for _, p in problems)
-    for shard in executor.shards(inputs, known=known, batch_size=batch_size, max_bytes=max_bytes):
+    for shard in executor.shards(inputs, known=known, batch_size=job.batch_size, max_bytes=job.max_bytes):
         summary.skipped += shard.skipped
         problems.extend(shard.problems)
         failed += sum(p.severity == "error" for _, p in shard.problems)

@@ -63,17 +63,18 @@ def _store(request: Request) -> Store:
 
 
 @router.get("/health", summary="The server is up and can read its store")
-def health(request: Request) -> dict[str, Any]:
+def health(request: Request) -> dict[str, object]:
     from kronika.store.run_state import store_warning
+    from kronika.store.summary import report_count
 
     store = _store(request)
     # No path: where the store lives on this machine is nobody's business but its owner's.
-    return {"status": "ok", "events": store.scalar("SELECT count(*) FROM events"),
+    return {"status": "ok", "events": report_count(store),
             "warning": store_warning(store.path)}
 
 
 @router.get("/overview", summary="Counts, top actors, top country dyads, recent events")
-def overview(request: Request) -> dict[str, Any]:
+def overview(request: Request) -> dict[str, object]:
     return views.overview(_store(request))
 
 
@@ -93,7 +94,7 @@ def events(request: Request,
            q: str | None = Query(None, description="Text the sentence contains"),
            page: int = Query(1, description="Page number, from 1"),
            per_page: int = Query(25, description=f"Events per page, 1 to {views.MAX_PER_PAGE}"),
-           ) -> dict[str, Any]:
+           ) -> dict[str, object]:
     return views.event_table(_store(request), actor=actor, dyad_pair=dyad, event=event, since=since,
                              until=until, text=q, place=place, place_country=place_country,
                              quad_code=quad_code, outlet=outlet, facts_only=facts_only, page=page,
@@ -111,19 +112,19 @@ def event_map(request: Request,
               quad_code: int | None = Query(None, description="Quad class, 1 to 4"),
               outlet: str | None = Query(None, description="An outlet among its sources"),
               facts_only: bool = Query(False, description="Leave out negated and hypothetical events"),
-              ) -> dict[str, Any]:
+              ) -> dict[str, object]:
     return map_view(_store(request), actor=actor, dyad_pair=dyad, event=event, since=since, until=until,
                           place_country=place_country, quad_code=quad_code, outlet=outlet, facts_only=facts_only)
 
 
 @router.get("/events/{event_id}", summary="One PLOVER record, its sentence in the article, other sources")
-def event(request: Request, event_id: str) -> dict[str, Any]:
+def event(request: Request, event_id: str) -> dict[str, object]:
     return views.event_detail(_store(request), event_id)
 
 
 @router.get("/dyad", summary="Two actors' events per period in both directions")
 def dyad(request: Request, a: str = Query(..., description="Country code, name or alias"),
-         b: str = Query(..., description="Country code, name or alias"), by: Period = "month") -> dict[str, Any]:
+         b: str = Query(..., description="Country code, name or alias"), by: Period = "month") -> dict[str, object]:
     return views.dyad_view(_store(request), a, b, by)
 
 
@@ -133,7 +134,7 @@ def actors(request: Request, q: str | None = Query(None, description="Part of a 
 
 
 @router.get("/actors/{name:path}", summary="One actor: profile, roles, counterparts, events over time")
-def actor(request: Request, name: str, by: Period = "month") -> dict[str, Any]:
+def actor(request: Request, name: str, by: Period = "month") -> dict[str, object]:
     return views.actor_view(_store(request), name, by)
 
 
@@ -145,7 +146,7 @@ def network(request: Request,
             min_weight: int = Query(1, description="Only links of at least this many events"),
             countries_only: bool = Query(False, description="People and bodies folded into their country"),
             top: int | None = Query(None, description="Only the actors in the most events (default: all)"),
-            ) -> dict[str, Any]:
+            ) -> dict[str, object]:
     return views.network_view(_store(request), since, until, event=event, min_weight=min_weight,
                               countries_only=countries_only, top=top)
 

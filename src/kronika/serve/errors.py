@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Any
+from collections.abc import Callable
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -36,11 +36,11 @@ def bounded(message: str) -> str:
     return message if len(message) <= 3 * ECHO else message[:3 * ECHO] + "…"
 
 
-def error_body(status: int, message: str) -> dict[str, Any]:
+def error_body(status: int, message: str) -> dict[str, object]:
     return {"error": {"status": status, "message": message}}
 
 
-def install_error_handlers(app: FastAPI, render_error: Any) -> None:
+def install_error_handlers(app: FastAPI, render_error: Callable[[int, str], str]) -> None:
     """Map every failure to (status, message), then to JSON or to the HTML error page."""
 
     def respond(request: Request, status: int, message: str) -> Response:

@@ -47,6 +47,14 @@ def render(template: str, **context: Any) -> str:
     return _env.get_template(template).render(**context)
 
 
+def _at(data: object, *keys: str) -> object:
+    """A value inside a payload: ``_at(data, "record", "event")`` is ``data["record"]["event"]``."""
+    for key in keys:
+        assert isinstance(data, dict), f"{key}: not in a JSON object"
+        data = data[key]
+    return data
+
+
 def render_error(status: int, message: str) -> str:
     return render("error.html", status=status, message=message, title=f"Error {status}")
 
@@ -70,7 +78,7 @@ def events_page(request: Request) -> str:
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event_page(request: Request, event_id: str) -> str:
     data = views.event_detail(_store(request), event_id)
-    return render("event.html", title=f"{data['record']['event']} event {event_id}", data=data)
+    return render("event.html", title=f"{_at(data, 'record', 'event')} event {event_id}", data=data)
 
 
 @router.get("/dyad", response_class=HTMLResponse)
@@ -79,9 +87,9 @@ def dyad_page(request: Request, a: str | None = None, b: str | None = None, by: 
     choices = views.actor_choices(store)
     if not a or not b:
         return render("dyad_pick.html", title="Dyads", a=a or "", b=b or "", by=by, choices=choices,
-                      top=top_country_dyads(store, 20))
+                      top=[d.to_json() for d in top_country_dyads(store, 20)])
     data = views.dyad_view(store, a, b, by)
-    return render("dyad.html", title=f"{data['a']['label']} and {data['b']['label']}", data=data, by=by,
+    return render("dyad.html", title=f"{_at(data, 'a', 'label')} and {_at(data, 'b', 'label')}", data=data, by=by,
                   choices=choices)
 
 
@@ -94,7 +102,7 @@ def actors_page(request: Request, q: str | None = Query(None)) -> str:
 def actor_page(request: Request, name: str, by: Period = "month") -> str:
     store = _store(request)
     data = views.actor_view(store, name, by)
-    return render("actor.html", title=data["actor"]["name"], data=data, by=by, name=name,
+    return render("actor.html", title=_at(data, "actor", "name"), data=data, by=by, name=name,
                   choices=views.filter_choices(store))
 
 

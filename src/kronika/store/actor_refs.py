@@ -15,6 +15,7 @@ from typing import Any
 from kronika.errors import QueryError
 from kronika.store.db import Store
 from kronika.store.queries import entity_keys
+from kronika.store.stored import SideEntity, from_row
 
 _CODE = re.compile(r"^[A-Za-z]{3}$")
 
@@ -131,7 +132,10 @@ def country_names(store: Store) -> dict[str, str]:
     return {str(r["country"]): str(r["name"]) for r in rows}
 
 
-def event_entities(store: Store, ids: Sequence[str] | None = None) -> dict[str, dict[str, list[dict[str, Any]]]]:
+EventEntities = tuple[list[SideEntity], list[SideEntity]]  # an event's actor side, its recipient side
+
+
+def event_entities(store: Store, ids: Sequence[str] | None = None) -> dict[str, EventEntities]:
     """For each event, the corpus entities on its actor and recipient sides.
 
     Events store document-level keys; ``entity_members`` maps (document, key) to the corpus-wide
@@ -147,8 +151,8 @@ def event_entities(store: Store, ids: Sequence[str] | None = None) -> dict[str, 
         " SELECT DISTINCT s.id, s.side, en.entity_id, en.name, en.type, en.country, en.sector"
         " FROM sides s JOIN entity_members m ON m.doc_id = s.doc_id AND m.key = s.key"
         " JOIN entities en ON en.entity_id = m.entity_id ORDER BY s.id, s.side, en.entity_id", params)
-    out: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    out: dict[str, EventEntities] = {}
     for r in rows:
-        sides = out.setdefault(r.pop("id"), {"actor": [], "recipient": []})
-        sides[r.pop("side")].append(r)
+        acting, receiving = out.setdefault(r["id"], ([], []))
+        (acting if r["side"] == "actor" else receiving).append(from_row(SideEntity, r))
     return out

@@ -177,6 +177,9 @@ class Store:
         rows = self.query("SELECT doc_id FROM documents WHERE list_contains(?, doc_id)", [list(doc_ids)])
         return {r["doc_id"] for r in rows}
 
+    def all_doc_ids(self) -> frozenset[str]:
+        return frozenset(r["doc_id"] for r in self.query("SELECT doc_id FROM documents"))
+
     def write_tables(self, tables: dict[str, list[dict[str, Any]]], *, delete_docs: Sequence[str] = ()) -> None:
         """Insert rows into several tables in one transaction (all or nothing).
 
@@ -220,18 +223,6 @@ class Store:
         with self.transaction() as con:
             batch = pa.Table.from_pylist(rows)  # noqa: F841 - read by DuckDB by name
             con.execute(_update_sql(table, key, columns))
-
-    def replace_tables(self, tables: dict[str, tuple[list[dict[str, Any]], Sequence[str]]]) -> None:
-        """Swap derived tables' whole content in one transaction."""
-        import pyarrow as pa
-
-        with self.transaction() as con:
-            for table, (rows, columns) in tables.items():
-                con.execute(f"DELETE FROM {table}")
-                if rows:
-                    batch = pa.Table.from_pylist(rows)  # noqa: F841 - read by DuckDB by name
-                    cols = ", ".join(f'"{c}"' for c in columns)
-                    con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM batch")
 
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:

@@ -1,16 +1,16 @@
-"""Reading the store back: documents, events (filtered) and actors, as plain dicts.
+"""Reading the store back: documents, events (filtered), quotations and actors, as records
+(:mod:`kronika.store.stored`).
 
 Every filter is a bound parameter; nothing a user types is pasted into SQL.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
 from kronika.errors import FilterError
-from kronika.plover import CODER, NOT_FACT_AUX
+from kronika.plover import NOT_FACT_AUX
 from kronika.store.checks import (
     Spelling,
     api_name,
@@ -21,14 +21,16 @@ from kronika.store.checks import (
     check_quad,
 )
 from kronika.store.db import Store
+from kronika.store.stored import EntityRole, StoredDocument, StoredEntity, StoredEvent, StoredQuote, from_row
 
 DOCUMENT_FIELDS = ("source_file", "title", "published", "date_precision", "outlet", "author", "url",
                    "dateline", "n_sentences")
 
 
-def documents(store: Store) -> list[dict[str, Any]]:
+def documents(store: Store) -> list[StoredDocument]:
     cols = ", ".join(("doc_id",) + DOCUMENT_FIELDS)
-    return store.query(f"SELECT {cols} FROM documents ORDER BY source_file, record NULLS FIRST, doc_id")
+    return [from_row(StoredDocument, r) for r in
+            store.query(f"SELECT {cols} FROM documents ORDER BY source_file, record NULLS FIRST, doc_id")]
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,7 @@ def _event_view(by_source: bool) -> str:
 
 
 def events(store: Store, f: EventFilter, *, limit: int | None = None, offset: int = 0,
-           order: str = "date", by_source: bool = False) -> list[dict[str, Any]]:
+           order: str = "date", by_source: bool = False) -> list[StoredEvent]:
     """Events matching ``f``: one row per real-world event, or per citation with ``by_source``."""
     where, params = _where(store, f, by_source)
     if not by_source and f.doc_id is None:  # one document's events: each of its own citations
@@ -110,7 +112,7 @@ def events(store: Store, f: EventFilter, *, limit: int | None = None, offset: in
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params += [limit, offset]
-    return store.query(sql, params)
+    return [StoredEvent.from_row(r) for r in store.query(sql, params)]
 
 
 def filtered_events(store: Store, f: EventFilter) -> tuple[str, list[Any]]:
@@ -173,11 +175,6 @@ def like_literal(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def explained_record(row: dict[str, Any]) -> dict[str, Any]:
-    """The PLOVER record with kronika's ``explain`` field: why the event was coded as it is."""
-    return {**plover_record(row), "explain": json.loads(row["explain"]) if row.get("explain") else None}
-
-
 def _where_place_and_kind(f: EventFilter, by_source: bool, conds: list[str], params: list[Any]) -> None:
     """Where it happened, its quad class, who reported it, whether it is a fact."""
     if f.place:
@@ -199,26 +196,6 @@ def _where_place_and_kind(f: EventFilter, by_source: bool, conds: list[str], par
         params.append(list(NOT_FACT_AUX))
 
 
-def plover_record(row: dict[str, Any]) -> dict[str, Any]:
-    """An events row as the PLOVER JSON record kronika emits."""
-    cite = {"source_file": row["source_file"], "doc_id": row["doc_id"], "url": row.get("url"),
-            "outlet": row.get("outlet"), "published": row.get("published"),
-            "sentence": row["sentence"], "char_start": row["char_start"], "char_end": row["char_end"]}
-    if row.get("caption"):
-        cite["caption"] = True  # read in a photo caption, not in the body
-    sources = json.loads(row["sources"]) if row.get("sources") else [cite]
-    return {
-        "id": row["id"], "date": row["date"], "event": row["event"], "mode": list(row["mode"] or []),
-        "context": list(row["context"] or []), "aux": list(row["aux"] or []),
-        "actor": json.loads(row["actor"] or "[]"), "recipient": json.loads(row["recipient"] or "[]"),
-        "event_loc": json.loads(row["event_loc"]) if row.get("event_loc") else None,
-        "event_scale": row["event_scale"], "quad_code": row["quad_code"],
-        "cameo_root": row["cameo_root"], "confidence": row["confidence"], "text": row["text"],
-        "event_text": row["event_text"], "reported_by": row.get("reported_by"),
-        "cite_info": cite, "sources": sources, "n_sources": len(sources), "coder": CODER,
-    }
-
-
 @dataclass(frozen=True)
 class QuoteFilter:
     speaker: str | None = None  # an entity name/alias, or words of the speaker's name
@@ -232,7 +209,7 @@ QUOTE_FIELDS = ("id", "date", "speaker", "channel", "direct", "text", "speaker_t
                 "sentence", "char_start", "char_end", "caption")
 
 
-def quotes(store: Store, f: QuoteFilter) -> list[dict[str, Any]]:
+def quotes(store: Store, f: QuoteFilter) -> list[StoredQuote]:
     """Quotations matching ``f``, oldest first (undated last), with the article they were read in."""
     conds: list[str] = []
     params: list[Any] = []
@@ -253,23 +230,21 @@ def quotes(store: Store, f: QuoteFilter) -> list[dict[str, Any]]:
         params.append(f.doc_id)
     where = ("WHERE " + " AND ".join(conds)) if conds else ""
     cols = ", ".join(f"q.{c}" for c in QUOTE_FIELDS if c not in ("source_file", "outlet", "published", "url"))
-    return store.query(
+    return [from_row(StoredQuote, r) for r in store.query(
         f"SELECT {cols}, d.source_file, d.outlet, d.published, d.url FROM quotes q "
         f"JOIN documents d USING (doc_id) {where} "
-        "ORDER BY q.date NULLS LAST, d.source_file, q.char_start", params)
+        "ORDER BY q.date NULLS LAST, d.source_file, q.char_start", params)]
 
 
-def actors(store: Store) -> list[dict[str, Any]]:
+def actors(store: Store) -> list[StoredEntity]:
+    """Every corpus entity, most mentioned first, with its roles."""
     rows = store.query("SELECT entity_id, name, type, country, sector, aliases, mentions, documents, "
                        "source FROM entities ORDER BY mentions DESC, name")
     roles = _roles(store)
-    for r in rows:
-        r["aliases"] = list(r["aliases"] or [])
-        r["roles"] = roles.get(r["entity_id"], [])
-    return rows
+    return [StoredEntity.from_row(r, roles.get(r["entity_id"], ())) for r in rows]
 
 
-def actor(store: Store, name: str) -> dict[str, Any] | None:
+def actor(store: Store, name: str) -> StoredEntity | None:
     """One entity by name or alias (any case, any accents), with its roles as a timeline."""
     keys = entity_keys(store, name)
     if not keys:
@@ -277,12 +252,12 @@ def actor(store: Store, name: str) -> dict[str, Any] | None:
     row = store.query("SELECT entity_id FROM entity_members WHERE list_contains(?, key) LIMIT 1", [keys])
     eid = row[0]["entity_id"]
     for r in actors(store):
-        if r["entity_id"] == eid:
+        if r.entity_id == eid:
             return r
     return None
 
 
-def _roles(store: Store) -> dict[str, list[dict[str, Any]]]:
+def _roles(store: Store) -> dict[str, list[EntityRole]]:
     rows = store.query(
         "SELECT m.entity_id, r.title, r.sector, r.country, min(r.first_seen) AS first_seen, "
         "max(r.last_seen) AS last_seen, min(r.since) AS since, max(r.until) AS until, "
@@ -291,8 +266,7 @@ def _roles(store: Store) -> dict[str, list[dict[str, Any]]]:
         "GROUP BY m.entity_id, r.title, r.sector, r.country "
         "ORDER BY m.entity_id, coalesce(min(r.since), min(r.first_seen)) NULLS LAST, r.title, r.sector NULLS LAST, "
         "r.country NULLS LAST")
-    out: dict[str, list[dict[str, Any]]] = {}
+    out: dict[str, list[EntityRole]] = {}
     for r in rows:
-        eid = r.pop("entity_id")
-        out.setdefault(eid, []).append(r)
+        out.setdefault(r["entity_id"], []).append(from_row(EntityRole, r))
     return out
