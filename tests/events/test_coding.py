@@ -742,3 +742,19 @@ def test_crowd_control_weapons_and_hostages(code):
     assert [e.event for e in r.events] == ["ASSAULT"]
     r = code("Colombian rebels held a Spanish engineer hostage for three months.")
     assert [(e.event, e.mode) for e in r.events] == [("ASSAULT", ("abduct",))]
+
+
+def test_saying_an_act_is_a_wrong_condemns_whoever_did_it(code):
+    r = code("Turkish jets struck targets near Duhok on Monday. Iraq's foreign ministry said the strikes were a "
+             "flagrant violation of Iraqi sovereignty.")
+    (ev,) = [e for e in r.events if e.event == "ACCUSE"]
+    assert [a.code for a in ev.actor] == ["IRQ"] and [a.code for a in ev.recipient] == ["TUR"]
+    r = code("Turkish jets struck targets near Duhok on Monday. The minister said the strikes were lawful.")
+    assert "ACCUSE" not in {e.event for e in r.events}
+
+
+def test_what_a_statement_says_its_sender_says(code):
+    r = code('A statement from the Iraqi foreign ministry described the strikes as "a flagrant violation of '
+             'Iraqi sovereignty".')
+    (ev,) = [e for e in r.events if e.event == "ACCUSE"]
+    assert [(a.code, a.sector) for a in ev.actor] == [("IRQ", "GOV")]

@@ -145,6 +145,16 @@ def _actor_within(tree: Tree, subj: int, verb: int, is_actor: IsActor) -> int | 
     # the first actor named: its conjuncts follow it ("BAKU — Romania and Azerbaijan signed")
     return min(found, key=lambda k: (len(list(tree.ancestors(k))), k)) if found else None
 
+def _message_source(tree: Tree, subj: int, lex: Lexicon, is_actor: IsActor) -> int | None:
+    """"A statement from the Iraqi foreign ministry described ...", "the ministry's statement said": what
+    a message says, its sender says."""
+    if tree[subj].lemma not in lex.wordset("message_nouns"):
+        return None
+    found = [c.i for c in tree.children(subj, "poss") if is_actor(c.i)]
+    found += [o for o in prep_objects(tree, subj, ["from", "by", "of"]) if is_actor(o)]
+    return found[0] if found else None
+
+
 def _left_list(tree: Tree, verb: int, is_actor: IsActor) -> list[int]:
     """Actor names in the list just before a verb that the parser failed to attach as subject."""
     out: list[int] = []
@@ -270,7 +280,8 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
         if own is not None and not is_actor(own):
             # two subjects (a dateline the parser took for one), or an actor hung inside the subject
             others = [antecedent(tree, c.i) for c in tree.children(k, "nsubj") if c.i != own]
-            own = next((o for o in others if is_actor(o)), None) or _actor_within(tree, own, k, is_actor) or own
+            own = next((o for o in others if is_actor(o)), None) or _actor_within(tree, own, k, is_actor) \
+                or _message_source(tree, own, lex, is_actor) or own
         if own is not None and is_actor(own):
             args.actors = conjuncts(tree, own)
             args.actor_how = "the verb's subject"

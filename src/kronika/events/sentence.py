@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from kronika import plover
 from kronika.actors import ActorView
-from kronika.events.arguments import noun_args, subject_of, verb_args
+from kronika.events.arguments import noun_args, prep_objects, subject_of, verb_args
 from kronika.events.conventions import Conventions
 from kronika.events.draft import Draft
 from kronika.events.lexicon import Lexicon
@@ -77,6 +77,14 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
             args.recipients = [h for h in about if is_actor(h) or view.refs(h)]
             # the feeler, even when the parser reads a quoted feeling as a passive ("was "concerned" by")
             args.actors = [h for h in args.actors if h not in about] or displeasure_subject(tree, trig)
+        if trig.entry.source == "rule:an act said to be a wrong":
+            # "Union for the Homeland said the arrests of its councillors were political persecution": the
+            # one who says so condemns whoever did the act
+            act = tree.child(trig.token, "nsubj")
+            args.actors = [c.i for c in tree.children(tree[trig.token].head, "nsubj") if is_actor(c.i)]
+            args.recipients = [] if act is None else \
+                [h for h in [*(c.i for c in tree.children(act.i, "poss")), *prep_objects(tree, act.i, ["by"])]
+                 if is_actor(h)]
         if trig.entry.source == "rule:a characterisation in words of censure":
             # "called the operation an act of terror against the Serbian people": the accused is who did
             # what is named, not whom the name says it was aimed at
@@ -320,13 +328,14 @@ def _referred_doers(view: ActorView, lex: Lexicon, story: Story, d: Draft, sent:
         if any(r.entity_key not in mine and r.code not in mine
                for r in view.refs(j, fallback=False) if r.entity_key or r.code):
             return []
-    for obj in tree.children(k, "dobj"):
+    said_of = tree.children(k, "nsubj") if d.trig.entry.source == "rule:an act said to be a wrong" else []
+    for obj in [*tree.children(k, "dobj"), *said_of]:
         entries = lex.nouns.get(obj.lemma, [])
         det = tree.child(obj.i, "det")
         generic = obj.lemma in lex.wordset("act_nouns")
         if not (entries or generic) or det is None or tree.lower[det.i] not in _BACK:
             continue
-        if tree.children(obj.i, "poss", "prep"):
+        if tree.children(obj.i, "poss", "prep") and not said_of:
             continue  # "the arrests of two journalists by police": its own parties say who
         # "called the operation an act of terror": an act of no named kind is the last one told
         if not entries:

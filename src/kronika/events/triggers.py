@@ -158,6 +158,30 @@ def characterisations(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
         words = {w for c in named for i in tree.subtree(c.i) for w in (tree[i].lemma, tree.lower[i])}
         if words & censure:
             out.append(Trigger(token=k, entry=CHARACTERISATION, words=(k,)))
+    return out + verdicts(tree, sent, lex)
+
+
+VERDICT = TriggerEntry(lemma="be", pos="VERB", event="ACCUSE", mode="disapprove", weight=0.7,
+                       source="rule:an act said to be a wrong")
+
+
+def verdicts(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
+    """Saying an act is a wrong condemns it ("said the arrests of its councillors were political
+    persecution", "said the strikes were a violation of Iraqi sovereignty"): a reported "be" whose subject is
+    an act and whose complement is a word of censure."""
+    out: list[Trigger] = []
+    censure, reporting = lex.wordset("censure_words"), lex.wordset("reporting_verbs")
+    for k in tree.sentence_tokens(sent):
+        t = tree[k]
+        if t.lemma != "be" or t.dep != "ccomp" or tree[t.head].lemma not in reporting or tree.children(k, "neg"):
+            continue
+        subj = tree.child(k, "nsubj")
+        if subj is None or not (lex.nouns.get(subj.lemma) or subj.lemma in lex.wordset("act_nouns")):
+            continue
+        words = {w for c in tree.children(k, "attr", "acomp") for i in tree.subtree(c.i)
+                 for w in (tree[i].lemma, tree.lower[i])}
+        if words & censure:
+            out.append(Trigger(token=k, entry=VERDICT, words=(k,)))
     return out
 
 
