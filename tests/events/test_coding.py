@@ -758,3 +758,10 @@ def test_what_a_statement_says_its_sender_says(code):
              'Iraqi sovereignty".')
     (ev,) = [e for e in r.events if e.event == "ACCUSE"]
     assert [(a.code, a.sector) for a in ev.actor] == [("IRQ", "GOV")]
+
+
+def test_refusing_to_bow_to_pressure_from_a_seat_that_stands_for_a_body(code):
+    r = code("The European Union froze budget support to Georgia on Tuesday. Georgia's government said on "
+             "Wednesday it would not bow to blackmail from Brussels.")
+    (ev,) = [e for e in r.events if e.event == "REJECT"]
+    assert [a.code for a in ev.actor] == ["GEO"] and [a.code for a in ev.recipient] == ["EUR"]

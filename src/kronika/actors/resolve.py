@@ -254,6 +254,7 @@ def build(tree: Tree, gaz: Gazetteer, spans: list[Span], speech: SpeechWords, kb
                 c.canonical = gaz.country_name(s.country or "") or c.canonical
             c.set_country(s.country, EXPLICIT)
     _merge_org_descriptions(clusters, token_key)
+    _places_standing_for_bodies(gaz, clusters, token_key)
     if kb is not None:
         _known_people(clusters, kb, published)
     # "ethnic Albanians" name a people, not a state the article is about; "the Afghan border" a place at
@@ -360,6 +361,22 @@ def _merge_org_descriptions(clusters: dict[str, Cluster], token_key: dict[int, s
                         token_key[k] = c.key
                 del clusters[short.key]
                 break
+
+
+def _places_standing_for_bodies(gaz: Gazetteer, clusters: dict[str, Cluster], token_key: dict[int, str]) -> None:
+    """"... would not bow to blackmail from Brussels": a seat that stands for a body the article names (the
+    EU), in an article that does not name the seat's own country, is that body."""
+    named = {fold(c.canonical or c.name): c for c in clusters.values() if c.kind == ORG}
+    for place in [c for c in clusters.values() if c.kind == GPE and c.key.startswith("place:")]:
+        bodies = [named[fold(o.name)] for o in gaz.organisations_described_as(place.name) if fold(o.name) in named]
+        if len(bodies) != 1 or f"country:{place.country}" in clusters:
+            continue
+        body = bodies[0]
+        body.spans.extend(place.spans)
+        for k, v in list(token_key.items()):
+            if v == place.key:
+                token_key[k] = body.key
+        del clusters[place.key]
 
 
 _EDGES = frozenset({"border", "frontier", "coast", "waters", "side", "boundary", "shore"})

@@ -8,6 +8,8 @@ from kronika.events.lexicon import Lexicon, TriggerEntry
 from kronika.nlp.tree import Tree
 
 _OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd", "obj")
+# Nouns the parser reads as verbs after "to" ("bow to pressure", "yield to blackmail")
+_TO_NOUNS = frozenset({"pressure", "blackmail", "demand", "threat", "ultimatum", "force", "intimidation"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +97,12 @@ def _matches(tree: Tree, k: int, e: TriggerEntry, objects: dict[int, dict[str, i
         near += [g for o in tree.children(k, "dobj") for g in tree.children(o.i, "prep")
                  if e.prep.lower() == "of" and e.pos == "VERB"]
         preps = [c for c in near if c.text.lower() == e.prep.lower()]
+        if not preps and e.prep.lower() == "to" and e.pos == "VERB":
+            # "would not bow to blackmail": the parser read the noun as an infinitive ("to" its auxiliary)
+            preps = [a for x in tree.children(k, "xcomp") if x.lemma in _TO_NOUNS
+                     for a in tree.children(x.i, "aux") if tree.lower[a.i] == "to"]
+            if preps:
+                words.append(tree[preps[0].i].head)
         if not preps and e.objects and e.pos == "VERB":
             # "added two advisers and a company controlled by his family to its sanctions list": the parser
             # hung the preposition deep in a long object; it counts when its object is one the entry names
