@@ -765,3 +765,18 @@ def test_refusing_to_bow_to_pressure_from_a_seat_that_stands_for_a_body(code):
              "Wednesday it would not bow to blackmail from Brussels.")
     (ev,) = [e for e in r.events if e.event == "REJECT"]
     assert [a.code for a in ev.actor] == ["GEO"] and [a.code for a in ev.recipient] == ["EUR"]
+
+
+def test_protest_marches_told_as_the_target_of_force_and_strikes_called_on_a_day(code):
+    r = code("Swazi riot police fired rubber bullets at hundreds of teachers marching to the Ministry of Public "
+             "Service offices in Manzini.")
+    assert sorted(e.event for e in r.events) == ["ASSAULT", "PROTEST"]
+    r = code("Eswatini's teachers' union said it would call a one-day general strike on October 17 unless the "
+             "arrested teachers were freed.")
+    assert [e.event for e in r.events] == ["THREATEN"]  # a strike called on a date, no "call on"
+
+
+def test_rations_delivered_by_the_week_are_aid(code):
+    r = code("The World Food Programme said it had delivered two weeks of food rations to 9,500 displaced people "
+             "in Mozambique on Monday.")
+    assert [(e.event, [a.code for a in e.recipient]) for e in r.events] == [("AID", ["MOZ"])]

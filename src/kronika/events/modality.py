@@ -73,7 +73,8 @@ def modality(tree: Tree, k: int, event: str, lex: Lexicon, rejecting: bool, mode
     for h in chain[1:3]:
         if tree[h].lemma in lex.wordset("purpose_nouns") and tree.head(h).text.lower() == "in":
             return Modality((), event, drop="purpose")  # "in order not to impose sanctions"
-    if t.tag == "VBG" and t.dep == "pcomp":
+    if t.tag == "VBG" and t.dep == "pcomp" and not tree.children(k, "nsubj"):
+        # ("hundreds of teachers marching to the ministry": a gerund with its own subject is an act told)
         owner = tree.head(tree.head(k).i)
         if owner.pos in ("ADJ", "NOUN") and owner.lemma not in lex.wordset("intent_words"):
             return Modality((), event, drop="description")  # "the best in assisting", "the possibility of receiving"

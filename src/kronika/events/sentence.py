@@ -98,7 +98,7 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
         # "signed a memorandum after a two-hour meeting": a meeting of their own just before, news too
         meeting = not is_verb and trig.entry.event == "CONSULT" and _new_meeting(tree, trig.token)
         if not is_verb and args.inferred_actor and not args.recipients and not meeting \
-                and background(tree, trig.token, trigger_tokens):
+                and background(tree, trig.token, trigger_tokens) and not _ongoing(tree, trig.token):
             continue  # "on the eve of planned maneuvers": the occasion of another event, not one itself
         own_sides = bool(args.recipients) or (bool(args.actors) and not args.inferred_actor)
         told_as = setting(tree, trig.token, lex)
@@ -197,6 +197,16 @@ def _no_event_noun(view: ActorView, lex: Lexicon, k: int, trigger_words: set[int
     # "an AP request": the noun's own agent is one PLOVER gives no code
     return any(c.ent_type in ("ORG", "PERSON", "GPE", "NORP") and not view.coded(c.i)
                for c in tree.children(k, "poss", "compound"))
+
+
+def _ongoing(tree: Tree, k: int) -> bool:
+    """"on the second day of a national strike": an act some days into is going on, news itself."""
+    t = tree[k]
+    if t.dep != "pobj" or tree.lower[t.head] != "of":
+        return False
+    day = tree.head(t.head)
+    return day.lemma in ("day", "week", "month") and any(c.ent_type == "ORDINAL" or c.lemma in ("first", "last")
+                                                        for c in tree.children(day.i, "amod", "nummod"))
 
 
 def _asks_release(tree: Tree, k: int) -> bool:

@@ -20,6 +20,7 @@ class Trigger:
 
 
 _QUANTITIES = frozenset({"part", "some", "all", "most", "half", "much", "rest", "portion", "bulk", "share", "none",
+                         "day", "week", "month", "year",  # "two weeks of food rations"
                          "many", "several", "one", "two", "three", "dozens", "hundreds", "thousands", "kg",
                          "kilogram", "ton", "tonne", "litre", "liter", "barrel", "dose", "consignment", "load",
                          "batch", "quantity", "amount", "worth", "million", "billion", "stretch", "section",
@@ -96,7 +97,9 @@ def _matches(tree: Tree, k: int, e: TriggerEntry, objects: dict[int, dict[str, i
         # "stripped 94 critics of their citizenship": the parser hung the preposition on the object
         near += [g for o in tree.children(k, "dobj") for g in tree.children(o.i, "prep")
                  if e.prep.lower() == "of" and e.pos == "VERB"]
-        preps = [c for c in near if c.text.lower() == e.prep.lower()]
+        # ("call a strike on October 17": a preposition of time is no "call on")
+        preps = [c for c in near if c.text.lower() == e.prep.lower()
+                 and not any(o.ent_type in ("DATE", "TIME") for o in tree.children(c.i, "pobj"))]
         if not preps and e.prep.lower() == "to" and e.pos == "VERB":
             # "would not bow to blackmail": the parser read the noun as an infinitive ("to" its auxiliary)
             preps = [a for x in tree.children(k, "xcomp") if x.lemma in _TO_NOUNS
