@@ -780,3 +780,16 @@ def test_rations_delivered_by_the_week_are_aid(code):
     r = code("The World Food Programme said it had delivered two weeks of food rations to 9,500 displaced people "
              "in Mozambique on Monday.")
     assert [(e.event, [a.code for a in e.recipient]) for e in r.events] == [("AID", ["MOZ"])]
+
+
+def test_a_junta_suspending_parties_and_the_parties_refusing_to_comply(code):
+    r = code("Guinea's ruling junta suspended 28 political parties on Monday. Guinea's main opposition party "
+             'called the measure "a political execution" and said it would not comply with it.')
+    assert sorted(e.event for e in r.events) == ["ACCUSE", "COERCE", "REJECT"]  # the name given is no killing
+    (rej,) = [e for e in r.events if e.event == "REJECT"]
+    assert [(a.code, a.sector) for a in rej.actor] == [("GIN", "OPP")]
+
+
+def test_a_generic_institution_is_no_one_countrys(code):
+    r = code("Nigeria's Senate passed a motion calling for an inquiry into the air strike.")
+    assert {a.code for e in r.events for a in e.actor} == {"NGA"}

@@ -153,7 +153,8 @@ class KnowledgeBase:
             (k, i) for i, ks in enumerate(keys) for k in _surname_keys(ks))
         self._bodies: dict[str, tuple[KnownBody, ...]] = {}
         for b in bodies:
-            for k in {_key(n) for n in (b.name, *b.aliases)}:
+            # an alias the agent nouns list ("SENATE" for the US Congress) is any country's, no one body's
+            for k in {_key(n) for n in (b.name, *b.aliases)} - {k for n in b.aliases if (k := _key(n)) in agents}:
                 self._bodies[k] = (*self._bodies.get(k, ()), b)
         self._agents = agents
 

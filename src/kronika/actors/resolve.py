@@ -627,7 +627,11 @@ def _reporting_subject(tree: Tree, k: int) -> int | None:
     clause = tree.head(t.i)
     if clause.dep not in ("ccomp", "xcomp") or clause.head == clause.i:
         return None
-    subj = tree.child(clause.head, "nsubj")
+    verb = clause.head
+    subj = tree.child(verb, "nsubj")
+    while subj is None and tree[verb].dep == "conj" and tree[verb].head != verb:
+        verb = tree[verb].head  # "called the measure X and said it would not comply": the first verb's subject
+        subj = tree.child(verb, "nsubj")
     if subj is None or subj.i > k or subj.pos not in ("NOUN", "PROPN"):
         return None
     return subj.i

@@ -42,7 +42,7 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
     trigger_tokens = {t.token for t in triggers}
     trigger_events = {t.token: t.entry.event for t in triggers}
     trigger_words = {w for t in triggers for w in t.words}
-    skip = subsumed(tree, triggers, lex)
+    skip = subsumed(tree, triggers, lex) | _names_given(tree, triggers)
     for trig in triggers:
         if trig.token in skip:
             continue
@@ -197,6 +197,18 @@ def _no_event_noun(view: ActorView, lex: Lexicon, k: int, trigger_words: set[int
     # "an AP request": the noun's own agent is one PLOVER gives no code
     return any(c.ent_type in ("ORG", "PERSON", "GPE", "NORP") and not view.coded(c.i)
                for c in tree.children(k, "poss", "compound"))
+
+
+def _names_given(tree: Tree, triggers: list[Trigger]) -> set[int]:
+    """"called the measure a political execution": the words of the name an act is given are no acts."""
+    out: set[int] = set()
+    for t in triggers:
+        if t.entry.source != "rule:a characterisation in words of censure":
+            continue
+        named = [*tree.children(t.token, "oprd"),
+                 *(o for p in tree.children(t.token, "prep") if tree.lower[p.i] == "as" for o in tree.children(p.i, "pobj"))]
+        out |= {i for c in named for i in tree.subtree(c.i)}
+    return out
 
 
 def _ongoing(tree: Tree, k: int) -> bool:
