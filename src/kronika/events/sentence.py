@@ -206,7 +206,8 @@ def _names_given(tree: Tree, triggers: list[Trigger]) -> set[int]:
         if t.entry.source != "rule:a characterisation in words of censure":
             continue
         named = [*tree.children(t.token, "oprd"),
-                 *(o for p in tree.children(t.token, "prep") if tree.lower[p.i] == "as" for o in tree.children(p.i, "pobj"))]
+                 *(o for p in tree.children(t.token, "prep") if tree.lower[p.i] == "as"
+                   for o in tree.children(p.i, "pobj"))]
         out |= {i for c in named for i in tree.subtree(c.i)}
     return out
 
