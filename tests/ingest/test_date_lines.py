@@ -77,6 +77,10 @@ SHAPES = [
     ("Lake Press · September 10, 2024 · 4:12 PM GMT+2", ("2024-09-10", "day", "Lake Press")),
     ("Jun 3, 2025, 2:14 PM GMT+8", ("2025-06-03", "day", None)),
     ("Published 3 June 2025 | Updated 4 June 2025", ("2025-06-03", "day", None)),
+    # the outlet after the city; a zone in brackets; a local time named
+    ("Riga, 30 October 2024 | Lake Daily | Reporting by Jane Doe", ("2024-10-30", "day", "Lake Daily")),
+    ("Lake Chronicle — Tuesday, 8 July 2025, 14:40 (GMT+3)", ("2025-07-08", "day", "Lake Chronicle")),
+    ("Posted 07/10/2025 at 06:30 (Nouméa time) — Lake Presse", ("2025-10-07", "day", "Lake Presse")),
 ]
 
 

@@ -77,7 +77,7 @@ def test_given_date_wins_over_the_text() -> None:
         ("23. 7. 2021.", ("2021-07-23", "day")),
         ("31/12/2024", ("2024-12-31", "day")),
         ("12/31/2024", ("2024-12-31", "day")),
-        ("06/11/2024", None),  # day and month order unknown: not guessed
+        ("06/11/2024", ("2024-11-06", "day")),  # day and month order unknown: day first, as most of the world writes it
         ("31/02/2024", None),
         ("2024-13-01", None),
         ("yesterday", None),

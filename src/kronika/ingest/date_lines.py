@@ -32,6 +32,8 @@ _LABEL_WORDS = {"on", "at", "in", "the", "of", "and", "|"}
 # Where a line's parts meet: "Outlet | date", "date — Outlet", "date / time / Outlet".
 _PARTS = re.compile(r"\s+[|·•/–—-]\s+")
 _EDGES = " ,;:|/·•-–—."
+# "(GMT+3)" once the zone is gone, "(Nouméa time)"
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\(\s*(?:local|[A-Z][\w\s]{0,20}) time\s*\)")
 _BY_PIECE = re.compile(r"^(?:(?:reporting|written|words|text|story|photos?)\s+)?by\s", re.I)
 _CONNECTORS = {"on", "at"}  # "Published by Outlet on 16 May 2024 at 18:05"
 # The small words of outlets' names, and what follows a name to credit a wire ("with AFP").
@@ -108,7 +110,9 @@ def date_line(plain: str) -> DateLine | None:
         if not _is_name(piece):
             return None
         outlet = outlet or _outlet(piece)
-    return DateLine(date, label, outlet)
+    # "Riga, 30 October 2024 | Daugava Daily": the piece named like an outlet over the city before it
+    named = next((o for p in pieces if (o := _outlet(p)) and o.split()[-1].casefold() in outlet_words()), None)
+    return DateLine(date, label, named or outlet)
 
 
 def _pieces(plain: str, start: int, end: int) -> tuple[list[str], str]:
@@ -132,7 +136,7 @@ def _pieces(plain: str, start: int, end: int) -> tuple[list[str], str]:
             label = "updated" if re.search(r"updated|modified", labelled.group("label"), re.I) else "published"
             before = before[labelled.end():]
         pieces += [before, part[b:]]
-    cleaned = [_trim(" ".join(_TIME.sub(" ", p).split()).strip(_EDGES)) for p in pieces]
+    cleaned = [_trim(" ".join(_EMPTY_BRACKETS.sub(" ", _TIME.sub(" ", p)).split()).strip(_EDGES)) for p in pieces]
     return [p for p in cleaned if p], label
 
 
@@ -187,7 +191,7 @@ def _outlet(piece: str) -> str | None:
 _DASH = r"\s*(?:--|[-–—:])\s"
 _MONTH_DAY = r"(?P<md>[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)"
 CAPS_DATELINE = re.compile(
-    r"^(?P<city>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:,\s*[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})?"
+    r"^(?P<city>[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+){0,3})(?:,\s*[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})?"
     r"(?:,?\s+" + _MONTH_DAY + r")?(?:,?\s*\((?P<agency>[^()]{1,30})\))?" + _DASH
 )
 AGENCY_DATELINE = re.compile(

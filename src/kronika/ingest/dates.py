@@ -81,14 +81,13 @@ def _from_match(match: re.Match[str]) -> PartialDate | None:
     if groups.get("mn"):
         m: int | None = MONTHS[groups["mn"].lower().rstrip(".")]
     elif groups.get("a"):
-        # Slashed day/month order differs between countries: decide only when one side is over 12.
+        # Slashed day/month order differs between countries: one side over 12 decides; else day first, as
+        # most of the world writes it ("07/10/2025 at 06:30 (Noumea time)" is 7 October)
         a, b = int(groups["a"]), int(groups["b"])
-        if a > 12 >= b:
-            m, d = b, a
-        elif b > 12 >= a:
+        if b > 12 >= a:
             m, d = a, b
         else:
-            return None
+            m, d = b, a
     else:
         m = int(groups["m"])
     return _make(y, m, d)
