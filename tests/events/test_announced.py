@@ -175,3 +175,11 @@ def test_a_strike_called_to_protest_is_one_protest_and_it_happened(code):
              "bar association to protest against the arrest of a colleague.")
     protests = [e for e in r.events if e.event == "PROTEST"]
     assert len(protests) == 1 and "hypothetical" not in protests[0].aux
+
+
+def test_will_not_hesitate_to_strike_is_a_threat_not_a_negated_attack(code):
+    r = code('Jordan\'s army said it "will not hesitate to strike" smuggling networks in Syria wherever they are.')
+    ev = only(r, "THREATEN")
+    assert "negation" not in ev.aux and codes(ev.recipient) == ["SYR"]
+    r = code("Jordan's army refrained from striking the smugglers in Syria.")
+    assert all("negation" in e.aux for e in r.events if e.event == "ASSAULT")

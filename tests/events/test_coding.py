@@ -793,3 +793,24 @@ def test_a_junta_suspending_parties_and_the_parties_refusing_to_comply(code):
 def test_a_generic_institution_is_no_one_countrys(code):
     r = code("Nigeria's Senate passed a motion calling for an inquiry into the air strike.")
     assert {a.code for e in r.events for a in e.actor} == {"NGA"}
+
+
+@pytest.mark.parametrize(("sentence", "category"), [
+    # forces of two states in a joint operation cooperate, besides what they do
+    ("Honduran and Guatemalan police arrested three gang leaders in a joint operation on Sunday.", "COOPERATE"),
+    # a month is no march
+    ("Togolese and Beninese troops held a joint exercise near the border town of Porga in March.", "COOPERATE"),
+    ("Honduras suspended some constitutional guarantees in 32 neighbourhoods on Monday.", "COERCE"),
+    ("Maldivian police officers searched the opposition party's headquarters on Monday.", "COERCE"),
+])
+def test_joint_operations_curbs_and_searches(code, sentence, category):
+    r = code(sentence)
+    assert category in {e.event for e in r.events}, [(e.event, e.text) for e in r.events]
+    assert "PROTEST" not in {e.event for e in r.events}
+
+
+def test_where_a_march_goes_is_no_target(code):
+    r = code("Several hundred Maldivian opposition supporters marched from the party office to the Republic "
+             "Square on Monday night.")
+    (ev,) = [e for e in r.events if e.event == "PROTEST"]
+    assert [(a.code, a.sector) for a in ev.recipient] == [("MDV", "GOV")]

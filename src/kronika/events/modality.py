@@ -85,12 +85,15 @@ def modality(tree: Tree, k: int, event: str, lex: Lexicon, rejecting: bool, mode
     # subject is asserted on its own
     cut = next((i for i in range(1, len(first_clause)) if tree[first_clause[i - 1]].dep == "conj"
                 and tree.children(first_clause[i - 1], "aux", "auxpass", "nsubj", "nsubjpass")), len(first_clause))
-    negated = any(_words(tree, h, ("neg",)) & neg_words for h in first_clause[:cut])
+    # "will not hesitate to strike", "did not fail to": a negated verb of refraining asserts the act
+    refrained = {h for h in first_clause[1:cut] if tree[h].lemma in negating}
+    double = {h for h in refrained if _words(tree, h, ("neg",)) & neg_words}
+    negated = any(_words(tree, h, ("neg",)) & neg_words for h in first_clause[:cut] if h not in double)
     negated = negated or any(c.text.lower() in ("no", "never") for c in tree.children(k, "det", "advmod"))
     # "signed a deal without consulting Asmara": what is done "without" is not done
     without = t.tag == "VBG" and t.dep == "pcomp" and tree.lower[t.head] == "without"
     negated = negated or without
-    negated = negated or any(tree[h].lemma in negating for h in first_clause[1:cut])
+    negated = negated or bool(refrained - double)
     if negated:
         aux.append("negation")
     auxes = {c.text.lower() for h in first_clause for c in tree.children(h, "aux")}
@@ -134,8 +137,9 @@ def modality(tree: Tree, k: int, event: str, lex: Lexicon, rejecting: bool, mode
             if (t.lemma, x.lemma) in _non_events(lex):
                 return Modality((), event, drop="non-event")
     willed = "would" in auxes or bool(auxes & lex.sub("future", "modals"))
-    cues = [f"negation: {w}" for h in first_clause for w in sorted(_words(tree, h, ("neg",)) & neg_words)]
-    cues += [f"negation: {tree[h].lemma}" for h in first_clause[1:] if tree[h].lemma in negating]
+    cues = [f"negation: {w}" for h in first_clause if h not in double
+            for w in sorted(_words(tree, h, ("neg",)) & neg_words)]
+    cues += [f"negation: {tree[h].lemma}" for h in first_clause[1:] if tree[h].lemma in negating and h not in double]
     cues += ["negation: without"] if without else []
     cues += [f"hypothetical: {w}" for w in sorted(auxes & modals_h)]
     cues += ["hypothetical: a condition governs it"] if consequent else []

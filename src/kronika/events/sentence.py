@@ -95,11 +95,20 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
             # gathered at is a place, not whom the protest is aimed at
             args.recipients = [h for h in args.recipients if h not in trig.words
                                and not (tree[h].dep == "pobj" and tree.lower[tree[h].head] == trig.entry.prep)]
+        if trig.entry.event == "PROTEST":
+            # "marched from the party office to the Republic Square": where a march goes is no target (the
+            # ministry it marches to is)
+            args.recipients = [h for h in args.recipients
+                               if not (tree[h].dep == "pobj" and tree.lower[tree[h].head] in _MOTION_PREPS
+                                       and not any(r.sector for r in view.refs(h, fallback=False)))]
         # "signed a memorandum after a two-hour meeting": a meeting of their own just before, news too
         meeting = not is_verb and trig.entry.event == "CONSULT" and _new_meeting(tree, trig.token)
         if not is_verb and args.inferred_actor and not args.recipients and not meeting \
-                and background(tree, trig.token, trigger_tokens) and not _ongoing(tree, trig.token):
-            continue  # "on the eve of planned maneuvers": the occasion of another event, not one itself
+                and background(tree, trig.token, trigger_tokens) and not _ongoing(tree, trig.token) \
+                and not (trig.entry.event == "COOPERATE" and trig.entry.objects):
+            # "on the eve of planned maneuvers": the occasion of another event, not one itself ("arrested them
+            # in a joint operation" tells a cooperation besides the arrest)
+            continue
         own_sides = bool(args.recipients) or (bool(args.actors) and not args.inferred_actor)
         told_as = setting(tree, trig.token, lex)
         if told_as == "phrase" and meeting:
@@ -333,6 +342,7 @@ _FORCES = frozenset({"MIL", "COP", "SPY", "PRM"})  # a state's armed agents, whi
 _JOINT = frozenset({"COOPERATE", "AGREE", "SUPPORT", "AID"})
 _EVALUATIVE = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "PROTEST"})
 _BACK = frozenset({"the", "this", "that", "these", "those"})
+_MOTION_PREPS = frozenset({"to", "from", "toward", "towards", "through", "into", "along", "across", "past", "around"})
 
 
 def _referred_doers(view: ActorView, lex: Lexicon, story: Story, d: Draft, sent: int) -> list[ActorRef]:
@@ -353,7 +363,9 @@ def _referred_doers(view: ActorView, lex: Lexicon, story: Story, d: Draft, sent:
             return []
     said_of = tree.children(k, "nsubj") if d.trig.entry.source == "rule:an act said to be a wrong" else []
     for obj in [*tree.children(k, "dobj"), *said_of]:
-        entries = lex.nouns.get(obj.lemma, [])
+        # ("the operation": a "joint operation" is a cooperation, a bare one any act)
+        entries = [e for e in lex.nouns.get(obj.lemma, [])
+                   if not e.objects or obj.lemma not in lex.wordset("act_nouns")]
         det = tree.child(obj.i, "det")
         generic = obj.lemma in lex.wordset("act_nouns")
         if not (entries or generic) or det is None or tree.lower[det.i] not in _BACK:

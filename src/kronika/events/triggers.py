@@ -37,6 +37,8 @@ def _object_lemmas(tree: Tree, k: int) -> dict[str, int]:
     # "stopped supplying electricity": a transitive act named by a gerund is the object too
     gerunds = [c for c in tree.children(k, "xcomp") if c.tag == "VBG" and tree.children(c.i, "dobj")]
     for c in [*tree.children(k, *_OBJECT_DEPS, *mod_deps), *gerunds]:
+        if c.ent_type in ("DATE", "TIME") and c.lemma not in _QUANTITIES:
+            continue  # "held the march last March": a date is no object ("two weeks of rations" is rations)
         if c.text.lower() in ("that", "which") and tree[k].dep == "relcl":
             c = tree.head(k)  # "the agreement that they signed": the object is the antecedent
         if c.lemma in _QUANTITIES:
@@ -68,6 +70,8 @@ def _object_lemmas(tree: Tree, k: int) -> dict[str, int]:
             continue  # "seized their vehicles near the town of Tessalit": where it happened, not what was seized
         nested = [o for q in tree.children(p.i, "prep") for o in tree.children(q.i, "pobj")]  # "out of X"
         for o in [*tree.children(p.i, "pobj"), *nested]:
+            if o.ent_type in ("DATE", "TIME"):
+                continue  # "held a joint exercise in March": a month is no march
             out.setdefault(o.lemma, o.i)
             for m in tree.children(o.i, "compound", "amod"):
                 out.setdefault(f"{m.lemma} {o.lemma}", o.i)
