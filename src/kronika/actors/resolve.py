@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, TypeVar
 
 from kronika.actors.cities import lookup
 from kronika.actors.gazetteer import Gazetteer
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 # How sure we are of an entity's country: said next to the name, known from the knowledge base,
 # inferred from the sentence, or only the article's main country.
 EXPLICIT, KNOWN, SENTENCE, HOME = 4, 3, 2, 1
+T = TypeVar("T")
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 _ARMED = frozenset({"REB", "PRM"})
 
@@ -58,6 +59,7 @@ class Cluster:
     roles: list[Role] = field(default_factory=list)
     known: KnownPerson | None = None  # the knowledge base's entry for this person, when unambiguous
     known_sector: str | None = None  # the sector of the role it says was held on the article's date
+    later: list[Span] = field(default_factory=list)  # its mentions after the context: counted, not read
 
     def set_country(self, code: str | None, strength: int) -> None:
         if code is not None and strength > self.strength:
@@ -94,10 +96,13 @@ class DocActors:
     refs_memo: dict[tuple[int, str | None, bool, str | None], tuple[ActorRef, ...]] = \
         field(default_factory=dict)
     phrase_memo: dict[int, tuple[PhraseActor, ...]] = field(default_factory=dict)  # by head token
+    # Spans of the sentences after the context (photo captions): resolved, but they are not what the
+    # article names, so they count for nothing the whole document is asked (its countries, say).
+    later: list[Span] = field(default_factory=list)
     span_at: dict[int, Span] = field(init=False)  # token -> the first span that covers it
 
     def __post_init__(self) -> None:
-        self.span_at = {k: s for s in reversed(self.spans) for k in range(s.start, s.end)}
+        self.span_at = {k: s for s in reversed(self.spans + self.later) for k in range(s.start, s.end)}
 
 
 def _name_parts(text: str) -> list[str]:
@@ -278,6 +283,32 @@ def build(tree: Tree, gaz: Gazetteer, spans: list[Span], speech: SpeechWords, kb
     return DocActors(clusters=clusters, token_key=token_key, spans=spans, home_country=home,
                      descriptions=descriptions, dateline=dateline_tokens(tree), pair=main_pair(spans),
                      knowledge=kb, antecedents=antecedents)
+
+
+def with_later(context: DocActors, whole: DocActors, first_token: int) -> DocActors:
+    """The context's actors (the body's, resolved alone), with what the whole text says of the tokens
+    from ``first_token`` on (photo captions).
+
+    The context's tokens keep their entities, and its entities all they were resolved to, so that the
+    body's events are those of the body coded alone. A later name of a key the context has is one more
+    mention of that entity; one of a key of its own is an entity of its own.
+    """
+    later = [s for s in whole.spans if s.start >= first_token]
+    clusters = dict(context.clusters)
+    for s in later:
+        key = whole.token_key.get(s.head)
+        if key in context.clusters:
+            context.clusters[key].later.append(s)
+        elif key is not None:
+            clusters.setdefault(key, whole.clusters[key])
+
+    def after(by_token: dict[int, T]) -> dict[int, T]:
+        return {k: v for k, v in by_token.items() if k >= first_token}
+
+    return replace(context, clusters=clusters, token_key={**context.token_key, **after(whole.token_key)},
+                   descriptions={**context.descriptions, **after(whole.descriptions)},
+                   antecedents={**context.antecedents, **after(whole.antecedents)}, later=later,
+                   refs_memo={}, phrase_memo={})
 
 
 def _known_people(clusters: dict[str, Cluster], kb: KnowledgeBase, published: str | None) -> None:

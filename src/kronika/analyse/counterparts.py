@@ -15,7 +15,7 @@ from kronika.analyse.timeline import periods_between, quiet_runs
 from kronika.errors import QueryError
 from kronika.plover import QUAD_CLASSES, is_fact
 from kronika.store import Store
-from kronika.store.actor_refs import ActorRef, resolve_actor
+from kronika.store.actor_refs import ResolvedActor, resolve_actor
 from kronika.store.queries import EventFilter, actor, events
 from kronika.store.stored import StoredEntity, StoredEvent
 
@@ -48,7 +48,7 @@ class PeriodActivity:
 
 @dataclass(frozen=True, slots=True)
 class Activity:
-    actor: ActorRef
+    actor: ResolvedActor
     by: str
     counterparts: list[Counterpart]
     timeline: list[PeriodActivity]
@@ -112,7 +112,7 @@ def activity(store: Store, name: str, *, by: str = "month") -> Activity:
     return Activity(ref, by, counterparts, timeline, n_events, undated, not_facts)
 
 
-def profile_of(store: Store, ref: ActorRef) -> StoredEntity:
+def profile_of(store: Store, ref: ResolvedActor) -> StoredEntity:
     """The entity profile (aliases, roles) behind a resolved actor; a bare one for a code-only country."""
     found = actor(store, ref.entity_id or f"country:{ref.code}")
     if found is not None:
@@ -121,7 +121,7 @@ def profile_of(store: Store, ref: ActorRef) -> StoredEntity:
                         mentions=0, documents=0, source=None, roles=())
 
 
-def _on(ref: ActorRef, codes: tuple[str, ...], nodes: list[Node]) -> bool:
+def _on(ref: ResolvedActor, codes: tuple[str, ...], nodes: list[Node]) -> bool:
     if ref.code:
         return ref.code in codes
     return any(n.id == ref.entity_id for n in nodes)

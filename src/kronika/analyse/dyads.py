@@ -23,7 +23,7 @@ from kronika.analyse.timeline import periods_between
 from kronika.errors import QueryError
 from kronika.plover import QUAD_CLASSES, is_fact
 from kronika.store import Store
-from kronika.store.actor_refs import ActorRef, resolve_actor
+from kronika.store.actor_refs import ResolvedActor, resolve_actor
 from kronika.store.queries import EventFilter, events
 from kronika.store.stored import StoredEvent
 
@@ -57,8 +57,8 @@ class PeriodTotal:
 
 @dataclass(frozen=True, slots=True)
 class Dyad:
-    a: ActorRef
-    b: ActorRef
+    a: ResolvedActor
+    b: ResolvedActor
     by: str
     directions: tuple[str, str, str]  # A>B, B>A, A+B
     cells: list[DyadCell]
@@ -116,7 +116,7 @@ def dyad(store: Store, a: str, b: str, *, by: str = "month") -> Dyad:
     return Dyad(ra, rb, by, directions, _cells(groups), _totals(groups, by), counted, undated, not_facts)
 
 
-def _on(ref: ActorRef, codes: tuple[str, ...], nodes: list[Node]) -> bool:
+def _on(ref: ResolvedActor, codes: tuple[str, ...], nodes: list[Node]) -> bool:
     if ref.code:
         return ref.code in codes
     return any(n.id == ref.entity_id for n in nodes)

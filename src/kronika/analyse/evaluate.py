@@ -11,13 +11,43 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from kronika.errors import InputError
 from kronika.lang.en import fold
 from kronika.plover import AUX_MODES, NOT_FACT_AUX
+from kronika.store.stored import StoredEvent
+
+
+@dataclass(frozen=True, slots=True)
+class GoldEvent:
+    """One event of the reference annotation."""
+
+    evidence: str  # words of the sentence that tells it
+    event: str  # the PLOVER category
+    also_accept: tuple[str, ...]  # other categories that count as right
+    actor: frozenset[str]  # each side's codes, upper-cased
+    recipient: frozenset[str]
+    aux: str | None  # "negation", "hypothetical"...: only a prediction that says so matches
+    date: str | None
+    required: bool  # the clear events recall counts; the others only must not be contradicted
+
+
+@dataclass(frozen=True, slots=True)
+class GoldDocument:
+    """One annotated article."""
+
+    file: str
+    events: tuple[GoldEvent, ...]
+    dated: bool  # it gives a publication date: a required event with no date of its own is scored too
+    published_year: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Gold:
+    documents: tuple[GoldDocument, ...]
 
 
 def doc_key(name: object) -> str:
@@ -25,54 +55,47 @@ def doc_key(name: object) -> str:
     return base.split("_")[0].split(".")[0]
 
 
-def _codes(side: list[dict[str, Any]] | None) -> set[str]:
-    return {str(e.get("code", "")).upper() for e in (side or []) if e.get("code")}
+def _codes(side: object) -> frozenset[str]:
+    entries = side if isinstance(side, list) else []
+    return frozenset(str(e["code"]).upper() for e in entries if isinstance(e, dict) and e.get("code"))
 
 
-def _aux(rec: dict[str, Any]) -> set[str]:
-    a = rec.get("aux")
-    vals = set(a if isinstance(a, list) else [a] if a else [])
-    vals |= {c for c in rec.get("context") or [] if c in AUX_MODES}
-    return vals
+def _aux(pred: StoredEvent) -> set[str]:
+    return set(pred.aux) | {c for c in pred.context if c in AUX_MODES}
 
 
-def _source(rec: dict[str, Any]) -> str | None:
-    ci = rec.get("cite_info") or {}
-    for k in ("source_file", "doc", "document", "file"):
-        if rec.get(k):
-            return str(rec[k])
-        if ci.get(k):
-            return str(ci[k])
-    return None
+def _pred_codes(pred: StoredEvent) -> tuple[frozenset[str], frozenset[str]]:
+    return (frozenset(a.code.upper() for a in pred.actor if a.code),
+            frozenset(a.code.upper() for a in pred.recipient if a.code))
 
 
-def participants_match(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
-    ga, gr = _codes(gold["actor"]), _codes(gold["recipient"])
-    pa, pr = _codes(pred.get("actor")), _codes(pred.get("recipient"))
-    if gold["event"] == "CONSULT" or not gr:
+def participants_match(gold: GoldEvent, pred: StoredEvent) -> bool:
+    ga, gr = gold.actor, gold.recipient
+    pa, pr = _pred_codes(pred)
+    if gold.event == "CONSULT" or not gr:
         gu, pu = ga | gr, pa | pr
-        need = min(2, len(gu)) if gold["event"] == "CONSULT" else 1
+        need = min(2, len(gu)) if gold.event == "CONSULT" else 1
         return len(gu & pu) >= need if gu else True
     if ga and not (ga & pa):
         return False
     return bool(gr & pr)
 
 
-def same_sentence(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
-    return fold(gold["evidence"] or "") in fold(pred.get("text") or pred.get("sentence") or "")
+def same_sentence(gold: GoldEvent, pred: StoredEvent) -> bool:
+    return fold(gold.evidence) in fold(pred.text or "")
 
 
-def right_category(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
-    return same_sentence(gold, pred) and pred.get("event") in [gold["event"], *gold.get("also_accept", [])]
+def right_category(gold: GoldEvent, pred: StoredEvent) -> bool:
+    return same_sentence(gold, pred) and pred.event in (gold.event, *gold.also_accept)
 
 
-def event_matches(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
+def event_matches(gold: GoldEvent, pred: StoredEvent) -> bool:
     return right_category(gold, pred) and participants_match(gold, pred)
 
 
-def date_ok(gold_date: str | None, pred_date: str | None, published_year: object = None) -> bool:
+def date_ok(gold_date: str | None, pred_date: str | None, published_year: str | None = None) -> bool:
     if gold_date is None:
-        return pred_date in (None, "") or bool(published_year and str(pred_date).startswith(str(published_year)))
+        return pred_date in (None, "") or bool(published_year and str(pred_date).startswith(published_year))
     if not pred_date:
         return False
     return str(pred_date).startswith(gold_date)
@@ -131,7 +154,7 @@ class Report:
     unmatched: list[tuple[str, str, str]] = field(default_factory=list)
 
 
-def load_gold(path: str) -> dict[str, Any]:
+def load_gold(path: str) -> Gold:
     try:
         gold = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
@@ -140,51 +163,74 @@ def load_gold(path: str) -> dict[str, Any]:
         raise InputError(path, f"not valid JSON: {exc.msg}", line=exc.lineno) from exc
     if not isinstance(gold, dict) or not isinstance(gold.get("documents"), list):
         raise InputError(path, 'expected an object with a "documents" list', field="documents")
-    for n, d in enumerate(gold["documents"]):
-        for k in ("file", "events"):
-            if k not in d:
-                raise InputError(path, f"document {n} has no {k!r}", field=f"documents[{n}].{k}")
-    return gold
+    return Gold(tuple(_document(path, n, d) for n, d in enumerate(gold["documents"])))
 
 
-def score(gold: dict[str, Any], preds: list[dict[str, Any]]) -> Report:
+def _document(path: str, n: int, d: object) -> GoldDocument:
+    where = f"documents[{n}]"
+    if not isinstance(d, dict):
+        raise InputError(path, f"document {n} is not an object", field=where)
+    for k in ("file", "events"):
+        if k not in d:
+            raise InputError(path, f"document {n} has no {k!r}", field=f"{where}.{k}")
+    if not isinstance(d["events"], list):
+        raise InputError(path, f"document {n}'s events are not a list", field=f"{where}.events")
+    year = d.get("published_year")
+    return GoldDocument(file=str(d["file"]), events=tuple(_event(path, f"{where}.events[{m}]", e)
+                                                         for m, e in enumerate(d["events"])),
+                        dated="published" in d, published_year=str(year) if year else None)
+
+
+def _event(path: str, where: str, e: object) -> GoldEvent:
+    if not isinstance(e, dict):
+        raise InputError(path, f"{where} is not an object", field=where)
+    if not isinstance(e.get("event"), str):
+        raise InputError(path, f"{where} has no category (\"event\")", field=f"{where}.event")
+    aux, date = e.get("aux"), e.get("date")
+    return GoldEvent(evidence=str(e.get("evidence") or ""), event=e["event"],
+                     also_accept=tuple(str(c) for c in e.get("also_accept") or ()),
+                     actor=_codes(e.get("actor")), recipient=_codes(e.get("recipient")),
+                     aux=str(aux) if aux else None, date=str(date) if date is not None else None,
+                     required=bool(e.get("required")))
+
+
+def score(gold: Gold, preds: Sequence[StoredEvent]) -> Report:
     """Precision, recall, F1, negation traps and date accuracy, overall and per category."""
     overall = Tally()
     cats: dict[str, Tally] = defaultdict(Tally)
-    by_doc = {doc_key(d["file"]): d for d in gold["documents"]}
-    preds_by_doc: dict[str, list[dict[str, Any]]] = {}
+    by_doc = {doc_key(d.file): d for d in gold.documents}
+    preds_by_doc: dict[str, list[StoredEvent]] = {}
     for p in preds:
-        preds_by_doc.setdefault(doc_key(_source(p) or "?"), []).append(p)
+        preds_by_doc.setdefault(doc_key(p.source_file or "?"), []).append(p)
     report = Report(overall, cats)
     for key, doc in by_doc.items():
         ps = preds_by_doc.get(key, [])
         used: set[int] = set()
         for p in ps:
             overall.predicted += 1
-            cats[str(p.get("event"))].predicted += 1
-        for g in doc["events"]:
-            blocking = set(g.get("aux") and [g["aux"]] or []) & set(NOT_FACT_AUX)
+            cats[p.event].predicted += 1
+        for g in doc.events:
+            blocking = {g.aux} & set(NOT_FACT_AUX)
             hits = [i for i, p in enumerate(ps) if event_matches(g, p)]
             good = [i for i in hits if blocking <= _aux(ps[i])]
             bad = [i for i in hits if i not in good]
-            for t in (overall, cats[g["event"]]):
+            for t in (overall, cats[g.event]):
                 t.traps += len(bad)
             used.update(good)
-            if g.get("required"):
-                for t in (overall, cats[g["event"]]):
+            if g.required:
+                for t in (overall, cats[g.event]):
                     t.required += 1
                 if good:
-                    for t in (overall, cats[g["event"]]):
+                    for t in (overall, cats[g.event]):
                         t.found += 1
-                    if g.get("date") is not None or "published" in doc:
-                        ok = any(date_ok(g.get("date"), ps[i].get("date"), doc.get("published_year"))
-                                 for i in good)
-                        for t in (overall, cats[g["event"]]):
+                    if g.date is not None or doc.dated:
+                        ok = any(date_ok(g.date, ps[i].date, doc.published_year) for i in good)
+                        for t in (overall, cats[g.event]):
                             t.dates += 1
                             t.dates_ok += ok
                 else:
-                    report.missed.append((doc["file"][:3], g["event"], g["evidence"][:70]))
-                for t in (overall, cats[g["event"]]):
+                    report.missed.append((doc.file[:3], g.event, g.evidence[:70]))
+                for t in (overall, cats[g.event]):
                     if not any(same_sentence(g, p) for p in ps):
                         t.no_event += 1
                     elif not any(right_category(g, p) for p in ps):
@@ -193,8 +239,8 @@ def score(gold: dict[str, Any], preds: list[dict[str, Any]]) -> Report:
                         t.codes_wrong += 1
         for i in used:
             overall.matched += 1
-            cats[str(ps[i].get("event"))].matched += 1
-        report.unmatched += [(doc["file"][:3], str(ps[i].get("event")), (ps[i].get("text") or "")[:70])
+            cats[ps[i].event].matched += 1
+        report.unmatched += [(doc.file[:3], ps[i].event, (ps[i].text or "")[:70])
                              for i in range(len(ps)) if i not in used]
     return report
 
@@ -202,7 +248,7 @@ def score(gold: dict[str, Any], preds: list[dict[str, Any]]) -> Report:
 def score_store(db: str, gold_path: str) -> Report:
     from kronika.analyse.listing import event_listing
 
-    return score(load_gold(gold_path), [ev.to_plover() for ev in event_listing(db).rows])
+    return score(load_gold(gold_path), list(event_listing(db).rows))
 
 
 def render_report(r: Report, *, show_errors: bool = False) -> str:

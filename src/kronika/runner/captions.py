@@ -1,16 +1,17 @@
 """Coding an article's photo captions as extra citations, in the context of its body.
 
 A caption read alone loses who its names are ("Vucic wrote on Facebook" has no title, so no country),
-so its parse is appended to the body's: the actors stage then resolves the caption's names against the
-whole article, and only the events and quotes that stand in the caption are kept, flagged as read in a
-caption. The body's own parse and records are left exactly as they were.
+so its parse is appended to the body's and the two are coded once, as one text: the actors stage
+resolves the caption's names against the whole article, but only the body makes the document's
+context (:func:`kronika.actors.run`), so the body's records are those it has alone. The events and
+quotes that stand in the caption are flagged as read in a caption.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 
+from kronika.quotes import attribute_events
 from kronika.records import Article, Event, Mention, ParsedDoc, Quote, Segment, Sentence
 
 _GAP = "\n\n"  # between the body and the captions in the joined text: a paragraph break
@@ -41,26 +42,25 @@ def join_parsed(body: ParsedDoc, captions: ParsedDoc) -> ParsedDoc:
                      entities=body.entities + mentions)
 
 
-Coder = Callable[[ParsedDoc], tuple[list[Event], list[Quote]]]
+def split_records(events: list[Event], quotes: list[Quote], body: ParsedDoc,
+                  whole: ParsedDoc) -> tuple[list[Event], list[Quote]]:
+    """The records of a body coded with its captions (``whole``), each caption's flagged as read in
+    one, and every event marked with the speaker of a quotation that holds it.
 
-
-def caption_records(body: ParsedDoc, captions: ParsedDoc, code: Coder,
-                    body_quotes: list[Quote]) -> tuple[list[Event], list[Quote]]:
-    """The events and quotes read in the captions, coded with the body as context.
-
-    A caption quote that repeats a body quote word for word is the same quotation: it is dropped
-    here (its event, if any, is kept and merged by the corroboration step, which counts sources).
+    A body event is spoken only by the body's quotations (a caption's raw offsets may hold a body's
+    when the caption repeats it). A caption quote that repeats a body quote word for word is the same
+    quotation: it is dropped (its event, if any, is kept and merged by the corroboration step, which
+    counts sources).
     """
-    joined = join_parsed(body, captions)
     first = len(body.sentences)
-    evs, qs = code(joined)
-    events = [replace(e, cite=replace(e.cite, caption=True)) for e in evs if e.sentence >= first]
-    said = {_norm(q.text) for q in body_quotes}
-    quotes = [replace(q, cite=replace(q.cite, caption=True)) for q in qs
-              if q.cite.sentence >= first and _norm(q.text) not in said]
-    return events, quotes
+    said = [q for q in quotes if q.cite.sentence < first]
+    told = attribute_events([e for e in events if e.sentence < first], said, body)
+    shown = attribute_events([e for e in events if e.sentence >= first], quotes, whole)
+    repeated = {_norm(q.text) for q in said}
+    shown_quotes = [q for q in quotes if q.cite.sentence >= first and _norm(q.text) not in repeated]
+    return (told + [replace(e, cite=replace(e.cite, caption=True)) for e in shown],
+            said + [replace(q, cite=replace(q.cite, caption=True)) for q in shown_quotes])
 
 
 def _norm(text: str) -> str:
     return " ".join("".join(c for c in text.lower() if c.isalnum() or c.isspace()).split())
-

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from kronika import actors, events, quotes
 from kronika.errors import one_line
-from kronika.records import Article, DocResult, Event, ParsedDoc, Problem, Quote
+from kronika.records import Article, DocResult, ParsedDoc, Problem
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -31,39 +31,37 @@ class Resources:
 
 
 def code_document(parsed: ParsedDoc, res: Resources, captions: ParsedDoc | None = None) -> DocResult:
-    """Run the stages after parsing on one document (and on its photo captions, parsed apart)."""
-    found = _in("actors", actors.run, parsed, res.actors)
-    evs, qs = _code(parsed, found, res)
-    entities = found.entities
+    """Run the stages after parsing on one document (and on its photo captions, parsed apart).
+
+    The captions are coded once, with the body: in one text after it, where only the body makes the
+    document's context (:func:`kronika.actors.run`), so the body's records are those it has alone.
+    """
+    whole = parsed
     if captions is not None and captions.sentences:
-        from kronika.runner.captions import caption_records
+        from kronika.runner.captions import join_parsed
 
-        joined: list[actors.ActorResult] = []
+        whole = join_parsed(parsed, captions)
+    found = _in("actors", partial(actors.run, context=parsed), whole, res.actors)
+    evs = _in("events", events.run, whole, found, res.events)
+    qs = _in("quotes", quotes.run, whole, found, res.events)
+    if whole is parsed:
+        evs = _in("quotes", quotes.attribute_events, evs, qs, parsed)
+    else:
+        from kronika.runner.captions import split_records
 
-        def code_joined(p: ParsedDoc) -> tuple[list[Event], list[Quote]]:
-            joined.append(_in("actors", actors.run, p, res.actors))
-            return _code(p, joined[-1], res)
-
-        cevs, cqs = _in("captions", caption_records, parsed, captions, code_joined, qs)
-        evs, qs = evs + cevs, qs + cqs
-        # People named only in a caption are actors of the article too (the entity list, not mentions:
-        # mention offsets point into the body text).
-        entities = joined[-1].entities
+        evs, qs = _in("captions", split_records, evs, qs, parsed, whole)
+    body = len(parsed.sentences)
     return DocResult(
         article=parsed.article,
         sentences=parsed.sentences,
-        mentions=found.mentions,
-        entities=entities,
+        # a caption's mentions are not kept: their offsets are in the joined text, not the body's
+        mentions=tuple(m for m in found.mentions if m.sentence < body),
+        # but people named only in a caption are actors of the article too
+        entities=found.entities,
         events=tuple(evs),
         quotes=tuple(qs),
         problems=found.problems,
     )
-
-
-def _code(parsed: ParsedDoc, found: actors.ActorResult, res: Resources) -> tuple[list[Event], list[Quote]]:
-    evs = _in("events", events.run, parsed, found, res.events)
-    qs = _in("quotes", quotes.run, parsed, found, res.events)
-    return _in("quotes", quotes.attribute_events, evs, qs, parsed), qs
 
 
 _STAGE_NOTE = "in kronika's {} stage"

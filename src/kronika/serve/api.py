@@ -28,7 +28,7 @@ class ErrorBody(BaseModel):
     error: ErrorDetail
 
 
-_ERRORS: dict[int | str, dict[str, Any]] = {
+_ERRORS: dict[int | str, dict[str, object]] = {
     400: {"model": ErrorBody, "description": "A bad parameter"},
     404: {"model": ErrorBody, "description": "No such event or actor"},
     503: {"model": ErrorBody, "description": "The store stayed locked or unreadable"},

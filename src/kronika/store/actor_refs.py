@@ -44,8 +44,9 @@ def alternatives(names: Sequence[str]) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class ActorRef:
-    """One side of a dyad or the subject of an actor page, resolved against the store."""
+class ResolvedActor:
+    """What an analyst asked about ("SRB", "Vucic"), resolved against the store: one side of a dyad or
+    the subject of an actor page (not :class:`kronika.records.ActorRef`, one side of an event)."""
 
     query: str  # what the user typed
     label: str  # short display name: the code for a country, the entity's name otherwise
@@ -64,7 +65,7 @@ class ActorRef:
                 "entity_id": self.entity_id, "node": self.node}
 
 
-def resolve_actor(store: Store, name: str) -> ActorRef:
+def resolve_actor(store: Store, name: str) -> ResolvedActor:
     """An actor by country code, entity id, name or alias (any case, any accents).
 
     A place (a country, a capital standing for its government) becomes its country, so "Serbia",
@@ -85,7 +86,7 @@ def resolve_actor(store: Store, name: str) -> ActorRef:
             row = rows[0]
             if row["type"] == "GPE" and row["country"]:
                 return _country(store, text, str(row["country"]))
-            return ActorRef(text, str(row["name"]), str(row["name"]), None, str(row["entity_id"]))
+            return ResolvedActor(text, str(row["name"]), str(row["name"]), None, str(row["entity_id"]))
     raise UnknownActor(text, similar_actor_names(store, text))
 
 
@@ -121,9 +122,9 @@ def _code_in_use(store: Store, code: str) -> bool:
         "WHERE list_contains(actor_codes, ?) OR list_contains(recipient_codes, ?))", [code, code, code]))
 
 
-def _country(store: Store, query: str, code: str) -> ActorRef:
+def _country(store: Store, query: str, code: str) -> ResolvedActor:
     name = store.scalar("SELECT name FROM entities WHERE entity_id = ?", [f"country:{code}"])
-    return ActorRef(query, code, str(name or code), code, None)
+    return ResolvedActor(query, code, str(name or code), code, None)
 
 
 def country_names(store: Store) -> dict[str, str]:
