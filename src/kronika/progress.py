@@ -153,12 +153,12 @@ class StoreTotals:
 def store_totals(db: str) -> StoreTotals:
     """The store's figures, all zero when it does not exist yet."""
     from kronika.store import Store
-    from kronika.store.summary import counts
+    from kronika.store.summary import totals
 
     if not Path(db).exists():
         return StoreTotals()
-    c = counts(Store(db, read_only=True))
-    return StoreTotals(c.documents, c.citations, c.events, c.entities)
+    t = totals(Store(db, read_only=True))
+    return StoreTotals(t.documents, t.reports, t.events, t.entities)
 
 
 def render_summary(s: IngestSummary, before: StoreTotals, after: StoreTotals, db: str, *,

@@ -113,3 +113,11 @@ def test_quotes_by_speaker_and_actors_with_roles(store: Store) -> None:
     listed = actors(store)
     assert len(listed) == store.scalar("SELECT count(*) FROM entities")
     assert any(a.roles for a in listed) and all(isinstance(a.to_json()["aliases"], list) for a in listed)
+
+
+def test_the_totals_an_ingest_reports_are_the_overview_counts(store: Store) -> None:
+    from kronika.store.summary import counts, totals
+
+    c, t = counts(store), totals(store)
+    assert c.events < c.citations  # some reports are corroborated: the two ways of counting differ
+    assert (t.documents, t.reports, t.events, t.entities) == (c.documents, c.citations, c.events, c.entities)

@@ -50,8 +50,8 @@ def run_ingest(paths: Sequence[str], *, db: str, workers: int = 1, batch_size: i
             progress(Step("found", files, articles))
         store = Store(db)
         if actors_file is not None:
-            from kronika.runner.merge import MERGE_ALL
             from kronika.runner.user_actors import load_user_actors
+            from kronika.store.entity_merge import MERGE_ALL
             from kronika.store.writes import set_meta
 
             load_user_actors(store, actors_file)

@@ -26,32 +26,7 @@ from kronika.dedup import Item, Lexical, Said, Settings, link_claims
 from kronika.dedup.claims import CLAIM_THRESHOLD, COMMON, statement_terms
 from kronika.dedup.corroborate import could_join, group_reports, month_of
 from kronika.dedup.keys import block_keys
-from kronika.store import Store
-
-_NEGATED = "coalesce(list_contains(e.aux, 'negation'), false)"
-_HYPOTHETICAL = "coalesce(list_contains(e.aux, 'hypothetical'), false)"
-_PART = f"(e.event || '|' || {_NEGATED} || '|' || {_HYPOTHETICAL})"
-# Reports with the corpus-wide ids of the people named on either side, in the order the earliest
-# article's first telling comes first.
-_ITEMS_SQL = f"""
-SELECT e.id, e.doc_id, e.event, e.aux, e.actor, e.recipient, e.date, e.date_precision, e.event_loc,
-       e.text, e.event_text, e.sentence, e.confidence, coalesce(e.caption, false) AS caption, d.published,
-       (SELECT list(m.entity_id) FROM entity_members m WHERE m.doc_id = e.doc_id AND m.key LIKE 'person:%'
-          AND list_contains(coalesce(e.actor_keys, []) || coalesce(e.recipient_keys, []), m.key)) AS people
-FROM events e JOIN documents d USING (doc_id)
-WHERE {_PART} = $part AND ({{where}})
-ORDER BY d.published NULLS LAST, e.doc_id, e.sentence, e.trigger_start, e.id
-"""
-# Stored reports that share a block with a probe (code, month), one row per distinct way of telling.
-_CANDIDATES_SQL = """
-SELECT p.probe, e.text, e.event, e.aux, e.actor, e.recipient, e.date, e.date_precision, e.event_loc,
-       e.event_text, list(DISTINCT c.component) AS components
-FROM event_blocks b JOIN probes p ON b.code = p.code::VARCHAR
-     AND (p.month IS NULL OR b.month IS NULL OR abs(b.month - p.month::INTEGER) <= 1)
-JOIN events e ON e.id = b.event_id JOIN event_clusters c ON c.event_id = e.id
-WHERE b.part = ? AND e.grouped AND NOT list_contains(?::VARCHAR[], c.component)
-GROUP BY ALL
-"""
+from kronika.store import Store, claims, corroboration
 
 
 @dataclass(frozen=True)
@@ -66,18 +41,11 @@ def corroborate_store(store: Store, settings: Settings | None = None, *, full: b
     """Group the reports and quotations not grouped yet with the stored ones they can join
     (``full``: group everything again)."""
     if full:
-        with store.transaction() as con:
-            con.execute("UPDATE events SET grouped = false")
-            con.execute("UPDATE quotes SET grouped = false")
-            con.execute("DELETE FROM event_clusters WHERE event_id NOT IN (SELECT id FROM events)")
-            con.execute("DELETE FROM event_blocks WHERE event_id NOT IN (SELECT id FROM events)")
-            con.execute("DELETE FROM quote_claims WHERE quote_id NOT IN (SELECT id FROM quotes)")
+        corroboration.regroup_everything(store)
     reports = events = 0
     with store.session():  # the events' connection is closed before the quotations' (see ingest._corpus_steps)
-        parts = store.query(f"SELECT DISTINCT {_PART} AS part FROM events e WHERE NOT coalesce(e.grouped, false) "
-                            "ORDER BY part")
-        for part in parts:
-            n_reports, n_events = _corroborate_part(store, part["part"], settings or Settings(), full=full)
+        for part in corroboration.pending_parts(store):
+            n_reports, n_events = _corroborate_part(store, part, settings or Settings(), full=full)
             reports, events = reports + n_reports, events + n_events
     with store.session():
         claims, quotes = _link_claims(store, full=full)
@@ -85,20 +53,16 @@ def corroborate_store(store: Store, settings: Settings | None = None, *, full: b
 
 
 def _corroborate_part(store: Store, part: str, s: Settings, *, full: bool) -> tuple[int, int]:
-    total = int(store.scalar(f"SELECT count(*) FROM events e WHERE {_PART} = ?", [part]))
-    pending = _items(store, part, "NOT coalesce(e.grouped, false)")
+    total = corroboration.part_size(store, part)
+    pending = [_item(r) for r in corroboration.pending_reports(store, part)]
     if full or len(pending) * 2 >= total:  # most of the part is new: grouping it all is cheaper than searching
-        everything = pending if len(pending) == total else _items(store, part, "true")
+        everything = pending if len(pending) == total else [_item(r) for r in corroboration.part_reports(store, part)]
     else:
         components = _touched(store, part, pending, s)
-        everything = _items(store, part, "(NOT coalesce(e.grouped, false) OR e.text IN (SELECT unnest($texts)) "
-                            "OR e.id IN (SELECT event_id FROM event_clusters WHERE component IN "
-                            "(SELECT unnest($components))))",
-                            {"texts": sorted({it.text for it in pending}), "components": sorted(components)})
+        everything = [_item(r) for r in corroboration.reports_to_regroup(
+            store, part, sorted({it.text for it in pending}), sorted(components))]
     grouping = group_reports(everything, Lexical([it.text for it in everything]), s)
-    locs = {r["id"]: r["event_loc"] for r in store.query(
-        "SELECT id, event_loc FROM events WHERE id IN (SELECT unnest(?))",
-        [[g.place_from for g in grouping.groups if g.place_from]])}
+    locs = corroboration.places(store, [g.place_from for g in grouping.groups if g.place_from])
     clusters: list[dict[str, Any]] = []
     for g in grouping.groups:
         loc = locs.get(g.place_from) if g.place_from else None
@@ -109,27 +73,19 @@ def _corroborate_part(store: Store, part: str, s: Settings, *, full: bool) -> tu
     blocks = [{"event_id": it.id, "part": part, "code": key[-1], "month": month_of(it)}
               for it in pending for key in block_keys(it)]
     ids = [it.id for it in everything]
-    store.replace_rows({"event_clusters": (clusters, "event_id", ids),
-                        "event_blocks": (blocks, "event_id", [it.id for it in pending])},
-                       after=["UPDATE events SET cluster_id = c.cluster_id, grouped = true FROM event_clusters c "
-                              "WHERE c.event_id = events.id AND events.id IN (SELECT unnest($ids))"],
-                       params={"ids": ids})
+    corroboration.write_groups(store, clusters, ids, blocks, [it.id for it in pending])
     return len(everything), len(grouping.groups)
 
 
 def _touched(store: Store, part: str, pending: list[Item], s: Settings) -> set[str]:
     """The stored components the pending reports were in or could join, and their twins'."""
     ids = [it.id for it in pending]
-    found = {r["component"] for r in store.query(
-        "SELECT DISTINCT c.component FROM event_clusters c WHERE c.component IS NOT NULL AND c.event_id IN "
-        f"(SELECT e.id FROM events e WHERE {_PART} = $part "
-        "AND (e.id IN (SELECT unnest($ids)) OR e.text IN (SELECT unnest($texts))))",
-        {"part": part, "ids": ids, "texts": sorted({it.text for it in pending})})}
+    found = corroboration.components_of(store, part, ids, sorted({it.text for it in pending}))
     probes = [{"probe": n, "code": key[-1], "month": month_of(it)}
               for n, it in enumerate(pending) for key in block_keys(it)]
     if not probes:
         return found
-    rows = store.query_with(_CANDIDATES_SQL, {"probes": probes}, [part, sorted(found)])
+    rows = corroboration.candidates(store, part, probes, sorted(found))
     texts = [it.text for it in pending] + [r["text"] or "" for r in rows]
     sim = Lexical(texts)
     for k, r in enumerate(rows):
@@ -140,10 +96,6 @@ def _touched(store: Store, part: str, pending: list[Item], s: Settings) -> set[s
         if could_join(pending[r["probe"]], other, sim(r["probe"], len(pending) + k), s):
             found.update(r["components"])
     return found
-
-
-def _items(store: Store, part: str, where: str, params: dict[str, Any] | None = None) -> list[Item]:
-    return [_item(r) for r in store.query(_ITEMS_SQL.format(where=where), {"part": part, **(params or {})})]
 
 
 def _item(r: dict[str, Any]) -> Item:
@@ -172,52 +124,32 @@ def _named_codes(side: str | None) -> frozenset[str]:
 
 # Claims -----------------------------------------------------------------------------------------
 
-_QUOTES_SQL = """
-SELECT q.id, q.doc_id, q.text, q.claim_id FROM quotes q JOIN documents d USING (doc_id) WHERE ({where})
-ORDER BY d.published NULLS LAST, q.doc_id, q.char_start, q.id
-"""
-
-
 def _rep(q: Said) -> str:
     """The statement a quotation is one telling of: its words, when it has two content words."""
     return "t:" + hashlib.sha1(q.text.encode()).hexdigest() if len(statement_terms(q.text)) >= 2 else "q:" + q.id
 
 
 def _link_claims(store: Store, *, full: bool) -> tuple[int, int]:
-    pending = [Said(r["id"], r["doc_id"], r["text"] or "")
-               for r in store.query(_QUOTES_SQL.format(where="NOT coalesce(q.grouped, false)"))]
+    pending = [Said(r["id"], r["doc_id"], r["text"] or "") for r in claims.pending_quotes(store)]
     if not pending:
         return 0, 0
-    total = int(store.scalar("SELECT count(*) FROM quotes"))
+    total = claims.quote_count(store)
     whole = full or len(pending) == total
     reps = {q.id: _rep(q) for q in pending}
     term_rows = [{"term": t, "rep": rep} for rep, q in {_rep(q): q for q in pending}.items()
                  for t in statement_terms(q.text)]
-    before = {r["term"]: int(r["n"]) for r in store.query(
-        "SELECT term, count(*) AS n FROM statement_terms WHERE term IN (SELECT unnest(?)) GROUP BY term",
-        [sorted({t["term"] for t in term_rows})])} if not whole else {}
-    with store.transaction() as con:
-        if whole:
-            con.execute("DELETE FROM statement_terms")
-            con.execute("DELETE FROM quote_reps")
-    store.write_tables({"statement_terms": term_rows,
-                        "quote_reps": [{"quote_id": k, "rep": v} for k, v in reps.items()]})
+    before = claims.term_counts(store, sorted({t["term"] for t in term_rows})) if not whole else {}
+    claims.write_statements(store, term_rows, [{"quote_id": k, "rep": v} for k, v in reps.items()], whole=whole)
     if whole:
         said = pending
         common = None
     else:
         said = _touched_claims(store, pending, reps, term_rows, before)
         mine = sorted({t for q in said for t in statement_terms(q.text)})
-        common = {r["term"] for r in store.query(
-            "SELECT term FROM statement_terms WHERE term IN (SELECT unnest(?)) GROUP BY term HAVING count(*) > ?",
-            [mine, COMMON])}
+        common = claims.common_terms(store, mine, COMMON)
     claim_of = link_claims(said, Lexical([q.text for q in said]), common=common)
     ids = [q.id for q in said]
-    store.replace_rows({"quote_claims": ([{"quote_id": k, "claim_id": v} for k, v in claim_of.items()],
-                                         "quote_id", ids)},
-                       after=["UPDATE quotes SET claim_id = c.claim_id, grouped = true FROM quote_claims c "
-                              "WHERE c.quote_id = quotes.id AND quotes.id IN (SELECT unnest($ids))"],
-                       params={"ids": ids})
+    claims.write_claims(store, [{"quote_id": k, "claim_id": v} for k, v in claim_of.items()], ids)
     return len(set(claim_of.values())), len(said)
 
 
@@ -225,37 +157,20 @@ def _touched_claims(store: Store, pending: list[Said], reps: dict[str, str], ter
                     before: dict[str, int]) -> list[Said]:
     """The pending quotations, and every stored quotation of a claim they could join or that a word
     just become common was holding together."""
-    after = {r["term"]: int(r["n"]) for r in store.query(
-        "SELECT term, count(*) AS n FROM statement_terms WHERE term IN (SELECT unnest(?)) GROUP BY term",
-        [sorted({t["term"] for t in term_rows})])}
+    after = claims.term_counts(store, sorted({t["term"] for t in term_rows}))
     crossing = sorted(t for t, n in after.items() if n > COMMON >= before.get(t, 0))
     usable = {t for t, n in after.items() if n <= COMMON}
     probes = [{"probe": rep, "term": t} for rep, t in {(r["rep"], r["term"]) for r in term_rows} if t in usable]
-    claims: set[str] = set()
     # the stored tellings of the same statements, and the statements a newly common word is in
-    claims |= {r["claim_id"] for r in store.query(
-        "SELECT DISTINCT q.claim_id FROM quotes q WHERE q.grouped AND q.id IN (SELECT r.quote_id FROM quote_reps r "
-        "WHERE r.rep IN (SELECT unnest($reps)) OR r.rep IN "
-        "(SELECT rep FROM statement_terms WHERE term IN (SELECT unnest($crossing))))",
-        {"reps": sorted(set(reps.values())), "crossing": crossing})}
+    touched = claims.claims_of_statements(store, sorted(set(reps.values())), crossing)
     if probes:
-        # One row per stored statement sharing two usable words with a new one, however many articles
-        # quote it (a wire quote printed a hundred times is compared once).
-        rows = store.query_with(
-            "WITH hits AS (SELECT p.probe, t.rep FROM probes p JOIN statement_terms t ON t.term = p.term "
-            "WHERE t.rep <> p.probe GROUP BY p.probe, t.rep HAVING count(*) >= 2) "
-            "SELECT h.probe, min(q.text) AS text, list(DISTINCT q.claim_id) AS claims FROM hits h "
-            "JOIN (SELECT rep, quote_id FROM quote_reps WHERE rep IN (SELECT rep FROM hits)) r ON r.rep = h.rep "
-            "JOIN (SELECT id, text, claim_id FROM quotes WHERE grouped AND id IN "
-            "(SELECT quote_id FROM quote_reps WHERE rep IN (SELECT rep FROM hits))) q ON q.id = r.quote_id "
-            "GROUP BY h.probe, h.rep", {"probes": probes}, [])
+        # one row per stored statement sharing two usable words with a new one
+        rows = claims.statements_sharing_words(store, probes)
         text_of = {reps[q.id]: q.text for q in pending}
-        todo = [r for r in rows if not set(r["claims"]) <= claims]
+        todo = [r for r in rows if not set(r["claims"]) <= touched]
         if todo:
             texts = [text_of[r["probe"]] for r in todo] + [r["text"] or "" for r in todo]
             sim = Lexical(texts)
-            claims.update(c for k, r in enumerate(todo) if sim(k, len(todo) + k) >= CLAIM_THRESHOLD
-                          for c in r["claims"])
-    where = "NOT coalesce(q.grouped, false) OR q.claim_id IN (SELECT unnest($claims))"
-    rows = store.query(_QUOTES_SQL.format(where=where), {"claims": sorted(claims)})
-    return [Said(r["id"], r["doc_id"], r["text"] or "") for r in rows]
+            touched.update(c for k, r in enumerate(todo) if sim(k, len(todo) + k) >= CLAIM_THRESHOLD
+                           for c in r["claims"])
+    return [Said(r["id"], r["doc_id"], r["text"] or "") for r in claims.quotes_to_relink(store, sorted(touched))]

@@ -190,8 +190,7 @@ class Store:
 
         with self.transaction() as con:
             if delete_docs:
-                for table in ("documents", "sentences", "doc_entities", "mentions", "roles", "events", "quotes"):
-                    con.execute(f"DELETE FROM {table} WHERE list_contains(?, doc_id)", [list(delete_docs)])
+                delete_documents(con, delete_docs)
             # Rows with no key of their own are replaced per document, like the keyed ones: a document
             # written twice (two runs racing, a retried write) never doubles them. Only a document
             # stored already can have any (they are written with it), and looking for them reads the
@@ -246,7 +245,20 @@ def _update_sql(table: str, key: str, columns: list[str]) -> str:
     return f'UPDATE {table} SET {sets} FROM batch AS u WHERE {table}."{key}" = u."{key}"'
 
 
+# The tables that hold rows per document: a forced re-run or a better copy replaces all of them.
+DOC_TABLES = ("documents", "sentences", "doc_entities", "mentions", "roles", "events", "quotes")
 UNKEYED_DOC_TABLES = ("mentions", "roles")
+
+
+def delete_documents(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> None:
+    """Delete everything stored for these documents, their events' groups and blocks with their events:
+    a group row is only ever one of a stored event's (what ``summary.totals`` counts on)."""
+    docs = list(doc_ids)
+    for table in ("event_clusters", "event_blocks"):
+        con.execute(f"DELETE FROM {table} WHERE event_id IN (SELECT id FROM events WHERE list_contains(?, doc_id))",
+                    [docs])
+    for table in DOC_TABLES:
+        con.execute(f"DELETE FROM {table} WHERE list_contains(?, doc_id)", [docs])
 _KEYED = frozenset({"documents", "sentences", "doc_entities", "events", "quotes", "user_actors", "key_index",
                     "surname_near", "statement_terms", "quote_reps",
                     "entities", "entity_members", "meta"})

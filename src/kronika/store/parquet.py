@@ -14,10 +14,7 @@ from pathlib import Path
 import duckdb
 
 from kronika.errors import StoreError
-from kronika.store.db import UNKEYED_DOC_TABLES, Store, _has_key
-
-# The tables that hold rows per document: a forced re-run or a better copy replaces all of them.
-DOC_TABLES = ("documents", "sentences", "doc_entities", "mentions", "roles", "events", "quotes")
+from kronika.store.db import UNKEYED_DOC_TABLES, Store, _has_key, delete_documents
 
 
 def load_shard(store: Store, files: Mapping[str, Path], *, keep: Sequence[int],
@@ -31,8 +28,7 @@ def load_shard(store: Store, files: Mapping[str, Path], *, keep: Sequence[int],
         try:
             con.execute("BEGIN TRANSACTION")
             if delete_docs:
-                for table in DOC_TABLES:
-                    con.execute(f"DELETE FROM {table} WHERE list_contains(?, doc_id)", [list(delete_docs)])
+                delete_documents(con, delete_docs)
             if keep and "documents" in files:
                 # Rows with no key are replaced per document (see Store.write_tables).
                 for table in UNKEYED_DOC_TABLES:
