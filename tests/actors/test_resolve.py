@@ -242,3 +242,10 @@ def test_a_generic_description_names_the_person_of_that_kind_just_named(code):
 def test_the_longest_group_a_phrase_ends_in_gives_its_sector(code, sentence, sector):
     r = code(sentence)
     assert [a.sector for e in r.events for a in e.actor][:1] == [sector]
+
+
+def test_an_acronym_the_article_defines_names_the_body_where_the_tagger_misses_it(code):
+    r = code("Police arrested two officials of the Kanak and Socialist National Liberation Front (FLNKS) in "
+             "New Caledonia. The FLNKS denounced the arrests and called a general strike for Thursday.")
+    protest = [e for e in r.events if e.event == "PROTEST"]
+    assert protest and [a.entity_text for a in protest[0].actor] == ["FLNKS"]

@@ -814,3 +814,8 @@ def test_where_a_march_goes_is_no_target(code):
              "Square on Monday night.")
     (ev,) = [e for e in r.events if e.event == "PROTEST"]
     assert [(a.code, a.sector) for a in ev.recipient] == [("MDV", "GOV")]
+
+
+def test_ministers_who_spoke_by_telephone_consulted(code):
+    r = code("The Malaysian and Vietnamese foreign ministers spoke by telephone on Tuesday.")
+    assert [e.event for e in r.events] == ["CONSULT"]

@@ -153,7 +153,14 @@ def _acronyms_as_defined(tree: Tree, spans: list[Span]) -> list[Span]:
             t = replace(long, start=t.start, end=t.end, text=t.text, sentence=t.sentence,
                         canonical=long.canonical or long.text)
         out.append(t)
-    return out
+    # ... and where the tagger did not mark it ("The FLNKS denounced"), it is still the body
+    covered = {k for s in out for k in range(s.start, s.end)}
+    for k, tok in enumerate(tree.tokens):
+        long = defined.get(tok.text)
+        if long is not None and k not in covered and k != long.end + 1:
+            out.append(replace(long, start=k, end=k + 1, text=tok.text, sentence=tok.sent,
+                               canonical=long.canonical or long.text))
+    return sorted(out, key=lambda s: s.start)
 
 
 def _cities_of_named_countries(spans: list[Span], gaz: Gazetteer) -> list[Span]:
