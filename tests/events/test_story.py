@@ -224,3 +224,11 @@ def test_the_parties_of_fighting_that_erupted_between_them(code):
              "people.")
     fight = only(r, "ASSAULT")
     assert codes(fight.actor) == ["LBY"] and fight.recipient == fight.actor
+
+
+def test_those_held_are_the_ones_a_reported_suspicion_names_by_number(code):
+    r = code("Kazakh police detained four union leaders in Aktau on Monday. The police said the four were "
+             "suspected of organising an illegal gathering.")
+    ev = only(r, "ACCUSE")
+    assert [(a.code, a.sector) for a in ev.actor] == [("KAZ", "COP")]
+    assert [(a.code, a.sector) for a in ev.recipient] == [("KAZ", "LAB")]

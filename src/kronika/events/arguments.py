@@ -266,6 +266,13 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
                               for o in tree.children(j, "pobj") if is_actor(o.i)][-1:]
             args.actors = agent
             args.actor_how = "the passive's agent (by)"
+            if not agent and trig.entry.event == "ACCUSE" and tree[k].dep == "ccomp" \
+                    and tree[tree[k].head].lemma in lex.wordset("reporting_verbs"):
+                # "police said the four were suspected of organising": the one who says so suspects them
+                reporter = [c.i for c in tree.children(tree[k].head, "nsubj") if is_actor(c.i)]
+                if reporter:
+                    args.actors = conjuncts(tree, reporter[0])
+                    args.actor_how = "the one who says so (a reported passive)"
             if not agent and (trig.entry.event == "MOBILIZE" or trig.entry.mode == "disarm") \
                     and subj_i is not None and is_actor(subj_i):
                 # "Reinforcements were sent to the area", "guerrillas have been demobilized": the forces

@@ -208,6 +208,16 @@ def _no_event_noun(view: ActorView, lex: Lexicon, k: int, trigger_words: set[int
                for c in tree.children(k, "poss", "compound"))
 
 
+def _those_held(tree: Tree, k: int) -> bool:
+    """Whether the one accused is said by a bare number or "they" ("the four were suspected of")."""
+    subj = tree.child(k, "nsubjpass", "nsubj")
+    if subj is None:
+        return False
+    det = tree.child(subj.i, "det")
+    return tree.lower[subj.i] in ("they", "them") or (
+        subj.tag == "CD" and det is not None and tree.lower[det.i] == "the")
+
+
 def _names_given(tree: Tree, triggers: list[Trigger]) -> set[int]:
     """"called the measure a political execution": the words of the name an act is given are no acts."""
     out: set[int] = set()
@@ -287,6 +297,13 @@ def _complete_recipients(view: ActorView, conv: Conventions, lex: Lexicon, story
             d.recipients = holders
             d.implicit_recipient = True
             d.args.recipient_how = "who holds those to be released, told earlier in the article"
+            return
+    if not d.recipients and d.event == "ACCUSE" and _those_held(view.tree, trig.token):
+        # "police said the four were suspected of ...", "they were charged with ...": those held before
+        d.recipients = story.held(sent)
+        if d.recipients:
+            d.implicit_recipient = True
+            d.args.recipient_how = "those arrested or detained, told earlier"
             return
     if not d.recipients and d.args.actor_how.endswith("the parties between/among") and d.actors \
             and view.tree[trig.token].dep != "dobj":

@@ -68,6 +68,14 @@ class Story:
                 return [replace(a, inferred=a.inferred or "who did what is referred to") for a in ev.actor]
         return []
 
+    def held(self, sent: int) -> list[ActorRef]:
+        """Who was last arrested or detained, told before ("the four were suspected of ...")."""
+        for ev in reversed(self.told):
+            if ev.sentence < sent and ev.event == "COERCE" and ev.recipient \
+                    and not {"negation", "hypothetical"} & set(ev.aux):
+                return [replace(a, inferred=a.inferred or "those held, told earlier") for a in ev.recipient]
+        return []
+
     def doers(self, event: str, sent: int, word: str = "") -> list[ActorRef]:
         """Who did the last act of this category told before in the article (not a negated or supposed one):
         "the attack" refers to the article's attack however far back it was told; "the offer" first to
