@@ -819,3 +819,14 @@ def test_where_a_march_goes_is_no_target(code):
 def test_ministers_who_spoke_by_telephone_consulted(code):
     r = code("The Malaysian and Vietnamese foreign ministers spoke by telephone on Tuesday.")
     assert [e.event for e in r.events] == ["CONSULT"]
+
+
+def test_internet_cut_and_whom_a_warning_threatens(code):
+    r = code("Mobile internet was cut across the region in Tajikistan from Monday afternoon.")
+    assert [(e.event, e.mode, [a.code for a in e.actor]) for e in r.events] == [("COERCE", ("censor",), ["TJK"])]
+    r = code("Eswatini's public service minister warned that teachers who stayed away for more than three days "
+             "would lose their pay.")
+    (ev,) = [e for e in r.events if e.event == "THREATEN"]
+    assert [(a.code, a.sector) for a in ev.recipient] == [("SWZ", "EDU")]
+    r = code("Ivory Coast's government spokesman warned that Ivory Coast would expel Burkinabe diplomats.")
+    assert all("CIV" not in {a.code for a in e.recipient} for e in r.events if e.event == "THREATEN")

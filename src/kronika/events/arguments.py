@@ -340,10 +340,15 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
         if host:
             args.actors, args.recipients = args.recipients, args.actors
             args.actor_how, args.recipient_how = "the visitor (host verb's object)", "the host (host verb's subject)"
-    if trig.entry.event == "REQUEST" and not args.recipients:
-        # "demanded that the government provide", "said Sudan must return": the one asked
+    if trig.entry.event in ("REQUEST", "THREATEN") and not args.recipients:
+        # "demanded that the government provide", "said Sudan must return": the one asked; "warned that
+        # teachers who stayed away would lose their pay": the one threatened
         for c in tree.children(k, "ccomp"):
             s = tree.child(c.i, "nsubj", "nsubjpass")
+            if trig.entry.event == "THREATEN" and not (
+                    (s is not None and s.dep == "nsubjpass" or c.lemma in lex.wordset("consequence_verbs"))
+                    and {tree.lower[a.i] for a in tree.children(c.i, "aux")} & {"would", "will", "could", "'ll"}):
+                continue  # "warned that Côte d'Ivoire would expel ...": the one who will act threatens
             if s is not None and is_actor(antecedent(tree, s.i)):
                 args.recipients = conjuncts(tree, antecedent(tree, s.i))
                 args.recipient_how = "the subject of what is demanded"
