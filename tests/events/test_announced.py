@@ -183,3 +183,18 @@ def test_will_not_hesitate_to_strike_is_a_threat_not_a_negated_attack(code):
     assert "negation" not in ev.aux and codes(ev.recipient) == ["SYR"]
     r = code("Jordan's army refrained from striking the smugglers in Syria.")
     assert all("negation" in e.aux for e in r.events if e.event == "ASSAULT")
+
+
+def test_what_is_offered_and_what_a_conjunct_with_its_own_subject_tells(code):
+    r = code("El Salvador's government offered to share intelligence on gang structures and to train Honduran "
+             "prison officers, and a Honduran delegation travelled to San Salvador on Tuesday for talks.")
+    assert {e.event for e in r.events} == {"AGREE", "CONSULT"}
+    visit = only(r, "CONSULT")
+    assert codes(visit.actor) == ["HND"] and codes(visit.recipient) == ["SLV"]
+
+
+def test_retaliation_promised_is_a_threat(code):
+    r = code('Russia\'s foreign ministry said Moscow would respond with "measures that Latvia will feel" if the '
+             "deportations went ahead.")
+    ev = only(r, "THREATEN")
+    assert codes(ev.actor) == ["RUS"] and codes(ev.recipient) == ["LVA"]

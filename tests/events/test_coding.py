@@ -830,3 +830,12 @@ def test_internet_cut_and_whom_a_warning_threatens(code):
     assert [(a.code, a.sector) for a in ev.recipient] == [("SWZ", "EDU")]
     r = code("Ivory Coast's government spokesman warned that Ivory Coast would expel Burkinabe diplomats.")
     assert all("CIV" not in {a.code for a in e.recipient} for e in r.events if e.event == "THREATEN")
+
+
+def test_a_ban_at_home_curbs_one_abroad_sanctions(code):
+    r = code("Kenya's interior ministry banned the sale of alcohol and the carrying of firearms across Nairobi.")
+    assert [e.event for e in r.events] == ["COERCE"]
+    r = code("Russia banned imports of Georgian wine.")
+    assert [e.event for e in r.events] == ["SANCTION"]
+    r = code("Vietnam strongly opposes the use of force against its fishermen by Malaysian authorities.")
+    assert [(e.event, [a.code for a in e.recipient]) for e in r.events] == [("ACCUSE", ["MYS"])]

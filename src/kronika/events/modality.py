@@ -84,7 +84,8 @@ def modality(tree: Tree, k: int, event: str, lex: Lexicon, rejecting: bool, mode
     # "did not take part in the talks and has rejected the agreement": a conjunct with its own auxiliary or
     # subject is asserted on its own
     cut = next((i for i in range(1, len(first_clause)) if tree[first_clause[i - 1]].dep == "conj"
-                and tree.children(first_clause[i - 1], "aux", "auxpass", "nsubj", "nsubjpass")), len(first_clause))
+                and any(tree.lower[c.i] != "to" for c in tree.children(first_clause[i - 1], "aux", "auxpass", "nsubj",
+                                                                          "nsubjpass"))), len(first_clause))
     # "will not hesitate to strike", "did not fail to": a negated verb of refraining asserts the act
     refrained = {h for h in first_clause[1:cut] if tree[h].lemma in negating}
     double = {h for h in refrained if _words(tree, h, ("neg",)) & neg_words}
@@ -125,7 +126,9 @@ def modality(tree: Tree, k: int, event: str, lex: Lexicon, rejecting: bool, mode
     elif auxes & lex.sub("future", "modals") or ("would" in auxes and reported) or \
             _going_to(tree, first_clause):
         aux.append("future")
-    heads = first_clause[1:] + chain[len(first_clause):][:1]
+    # ("offered to share intelligence, and a delegation travelled to San Salvador": a conjunct with a
+    # subject of its own is not what is offered)
+    heads = first_clause[1:cut] if cut < len(first_clause) else first_clause[1:] + chain[len(first_clause):][:1]
     near = heads + [c.i for h in heads for c in tree.children(h, "acomp") if c.i < k]
     governing = {tree[h].lemma for h in near} | {tree.lower[h] for h in near}
     if any(tree[h].lemma == "prepare" and tree[h].tag in ("VBD", "VBZ", "VBP", "VBG") for h in near):

@@ -162,6 +162,11 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
                 d.implicit_recipient = aimed is None
                 d.args.recipient_how = "the parties named just before (both sides, the two neighbours)"
         _complete_recipients(view, conv, lex, story, d, sent, date)
+        if d.event == "SANCTION" and trig.entry.lemma in lex.wordset("banning_verbs") \
+                and {r.code for r in d.recipients} <= {a.code for a in d.actors}:
+            # "banned the sale of alcohol and the carrying of firearms": a ban at home curbs the state's own
+            # people (COERCE), one on another state's goods sanctions it
+            d.event, d.mode = "COERCE", "restrict"
         if d.event == "REQUEST" and trig.entry.lemma in lex.wordset("ordering_verbs") and (
                 d.recipients and all(r.code in {a.code for a in d.actors} and r.sector in _FORCES
                                      for r in d.recipients)
@@ -396,6 +401,8 @@ def _referred_doers(view: ActorView, lex: Lexicon, story: Story, d: Draft, sent:
         for e in sorted(entries, key=lambda e: bool(e.objects)):
             if doers := story.doers(e.event, sent, obj.lemma):
                 return doers
+        if any(e.event == "REQUEST" for e in entries):
+            return story.doers("PROTEST", sent)  # "turned down the pay demand": the strikers demanded it
         return []
     return []
 
