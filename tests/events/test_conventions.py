@@ -209,3 +209,10 @@ def test_a_permission_with_no_one_named_is_granted_by_the_state(code):
     r = code("Residents were allowed to return to their homes in Gaza on Monday.")
     ev = only(r, "CONCEDE")
     assert [(a.code, a.sector) for a in ev.actor] == [("PSE", "GOV")] and ev.actor[0].inferred
+
+
+def test_a_state_or_gunmen_acting_at_home_on_no_one_named_act_on_its_civilians(code):
+    r = code("SAN PEDRO SULA — Honduras suspended some constitutional guarantees in 32 neighbourhoods on Monday, "
+             "after gunmen opened fire on three buses in San Pedro Sula.")
+    assert sorted((e.event, [(a.code, a.sector) for a in e.recipient]) for e in r.events) == [
+        ("ASSAULT", [("HND", "CVL")]), ("COERCE", [("HND", "CVL")])]

@@ -213,6 +213,13 @@ def _no_event_noun(view: ActorView, lex: Lexicon, k: int, trigger_words: set[int
                for c in tree.children(k, "poss", "compound"))
 
 
+def _at_home_force(conv: Conventions, event: str, a: ActorRef) -> bool:
+    """A state's agents, the state itself, or (for violence) armed men or gangs: what they do at home to no
+    one named falls on the place's civilians."""
+    return a.sector in conv.state_agents or (a.sector is None and (a.entity_key or "").startswith("country:")) \
+        or (event == "ASSAULT" and a.sector in ("UAF", "CRM"))
+
+
 def _those_held(tree: Tree, k: int) -> bool:
     """Whether the one accused is said by a bare number or "they" ("the four were suspected of")."""
     subj = tree.child(k, "nsubjpass", "nsubj")
@@ -330,10 +337,11 @@ def _complete_recipients(view: ActorView, conv: Conventions, lex: Lexicon, story
         if d.recipients:
             d.args.recipient_how = "who did what it refers to, told earlier in the article"
     if not d.recipients and d.event in ("COERCE", "ASSAULT") and d.place \
-            and {a.code for a in d.actors} == {d.place} and any(a.sector in conv.state_agents for a in d.actors):
-        # "Police used tear gas to clear the road" in their own country: its civilians, not the other
-        # country of the story
-        d.recipients = conventional_recipient(view, conv, d.event, d.actors, d.place)
+            and {a.code for a in d.actors} == {d.place} and any(_at_home_force(conv, d.event, a) for a in d.actors):
+        # "Police used tear gas to clear the road", "Honduras suspended constitutional guarantees", "gunmen
+        # opened fire on three buses" in their own country: its civilians, not the other country of the story
+        state = [a if a.sector in conv.state_agents else replace(a, sector="GOV") for a in d.actors]
+        d.recipients = conventional_recipient(view, conv, "COERCE", state, d.place)
         d.implicit_recipient = bool(d.recipients)
         if d.recipients:
             d.args.recipient_how = f"PLOVER convention: {d.recipients[0].inferred}"
