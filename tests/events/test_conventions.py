@@ -216,3 +216,10 @@ def test_a_state_or_gunmen_acting_at_home_on_no_one_named_act_on_its_civilians(c
              "after gunmen opened fire on three buses in San Pedro Sula.")
     assert sorted((e.event, [(a.code, a.sector) for a in e.recipient]) for e in r.events) == [
         ("ASSAULT", [("HND", "CVL")]), ("COERCE", [("HND", "CVL")])]
+
+
+def test_a_place_said_of_a_party_in_a_relative_clause_is_not_where_the_act_is(code):
+    r = code("Police in the Maldives detained 40 protesters in Male on Monday. The European Union delegation, which "
+             "is based in Colombo, called on the authorities to release those detained.")
+    (ev,) = [e for e in r.events if e.event == "REQUEST"]
+    assert codes(ev.recipient) == ["MDV"]

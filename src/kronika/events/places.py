@@ -66,6 +66,8 @@ def place_country(tree: Tree, view: ActorView, sent: int, trigger: int, dateline
         if t.dep not in ("pobj", "appos") or (t.dep == "pobj" and tree.lower[t.head] not in _WHERE_PREPS
                                                 and not _of_place(tree, t.head)):
             continue
+        if _aside(tree, k, trigger):
+            continue  # "the EU delegation, which is based in Colombo, called on the authorities"
         code = view.place_country(k) or next((view.place_country(c.i) for c in tree.children(k, "poss")
                                               if view.place_country(c.i)), None)  # "near Macedonia's border"
         # "the town of Gao": a place whatever the tagger called the name
@@ -80,6 +82,14 @@ def place_country(tree: Tree, view: ActorView, sent: int, trigger: int, dateline
     if best is not None:
         return best[1]
     return dateline_country(view, dateline)
+
+
+def _aside(tree: Tree, k: int, trigger: int) -> bool:
+    """Whether ``k`` sits in a relative clause that says something of a party, not of the act."""
+    for a in tree.ancestors(k):
+        if a.dep == "relcl":
+            return not tree.is_ancestor(a.i, trigger) and a.i != trigger
+    return False
 
 
 def dateline_country(view: ActorView, dateline: str | None) -> str | None:
