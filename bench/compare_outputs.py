@@ -10,8 +10,8 @@ are identical, with a short diff excerpt where they are not. Usage::
     python bench/compare_outputs.py compare /tmp/before /tmp/after
 
 The sets: ``examples`` (the repository's examples/), ``seeds`` (../shared/seeds, when present),
-``written`` and ``written2`` (eval/), ``gsr`` (../shared/eval/plover_gsr_dev, when present) and ``bench`` (the
-folder given with ``--bench``, e.g. 500 articles). ``--sets examples,seeds`` picks some. A set with a
+``written``, ``written2`` and ``written3`` (eval/), ``gsr`` (../shared/eval/plover_gsr_dev, when present)
+and ``bench`` (the folder given with ``--bench``, e.g. 500 articles). ``--sets examples,seeds`` picks some. A set with a
 reference annotation also gets ``eval.txt``, what ``kronika eval --show-errors`` says of it.
 Records hold text derived from the inputs: keep them outside the repository (e.g. in /tmp).
 The exit status of ``compare`` is 0 when every file is identical, 1 otherwise.
@@ -37,6 +37,7 @@ DEFAULT_SETS: dict[str, tuple[Path, Path | None]] = {
     "seeds": (SHARED / "seeds", SHARED / "eval" / "seeds.gold.json"),
     "written": (ROOT / "eval" / "written" / "articles", ROOT / "eval" / "written" / "gold.json"),
     "written2": (ROOT / "eval" / "written2" / "articles", ROOT / "eval" / "written2" / "gold.json"),
+    "written3": (ROOT / "eval" / "written3" / "articles", ROOT / "eval" / "written3" / "gold.json"),
     "gsr": (SHARED / "eval" / "plover_gsr_dev" / "articles", SHARED / "eval" / "plover_gsr_dev" / "gold.json"),
 }
 
