@@ -249,3 +249,10 @@ def test_an_acronym_the_article_defines_names_the_body_where_the_tagger_misses_i
              "New Caledonia. The FLNKS denounced the arrests and called a general strike for Thursday.")
     protest = [e for e in r.events if e.event == "PROTEST"]
     assert protest and [a.entity_text for a in protest[0].actor] == ["FLNKS"]
+
+
+def test_a_body_an_international_one_sets_up_is_of_its_code(code):
+    r = code("The African Union Transition Mission in Somalia (ATMIS) called on Somali and Jubaland forces to end "
+             "the fighting.")
+    (ev,) = [e for e in r.events if e.event == "REQUEST"]
+    assert [(a.code, a.sector) for a in ev.actor] == [("IGO", None)]  # its "Union" is no trade union

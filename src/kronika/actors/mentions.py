@@ -16,6 +16,7 @@ from kronika.actors.knowledge import KnowledgeBase
 from kronika.actors.normalize import clean_name
 from kronika.lang.en import fold
 from kronika.nlp.tree import Tree
+from kronika.plover import INTERNATIONAL_CODES
 
 PERSON, ORG, GPE, NORP = "PERSON", "ORG", "GPE", "NORP"
 # A city spaCy tags as a place is taken for one this large or larger (a small town's name is as often a
@@ -280,6 +281,13 @@ def classify(tree: Tree, gaz: Gazetteer, start: int, end: int, label: str,
         # capital in the name says whose body it is.
         inner = next((c for n in (4, 3, 2, 1) for k in range(start, end - n + 1)
                       if (c := gaz.country_of(tree.span_text(k, k + n), strict=True))), None)
+        # "African Union Transition Mission in Somalia", "European Union Naval Force": a body a known
+        # international one sets up is of its code (its "Union" is no trade union)
+        parent = next((o for e in range(end - 1, start + 1, -1)
+                       if (o := gaz.organisation(tree.span_text(start, e))) is not None
+                       and o.code in INTERNATIONAL_CODES), None)
+        if parent is not None:
+            return Span(start, end, text, ORG, sent, code=parent.code, country=parent.code, sector=parent.sector)
         return Span(start, end, text, ORG, sent, sector=gaz.org_sector(name), country=inner)
     if label in ("GPE", "LOC") and (region := region_country(name)) is not None:
         # a state, province or region ("Texas", "Borno", "Idlib"): a place in its country
