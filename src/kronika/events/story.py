@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from kronika.nlp.tree import Tree
+from kronika.plover import INTERNATIONAL_CODES
 from kronika.records import ActorRef, Event
 
 # "the two leaders", "both sides", "both countries": a group made of parties already named
@@ -52,9 +53,9 @@ class Story:
             where = (ev.event_loc or {}).get("country")
             if isinstance(where, str):
                 return where
-            codes = {a.code for a in ev.actor if a.code and len(a.code) == 3}
+            codes = {a.code for a in ev.actor if a.code and len(a.code) == 3 and a.code not in INTERNATIONAL_CODES}
             if len(codes) == 1:
-                return codes.pop()
+                return codes.pop()  # a state's, never a body's (IGO is no place)
         return None
 
     def last_doers(self, sent: int) -> list[ActorRef]:
