@@ -23,6 +23,7 @@ _CUT_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "prep
                        "mark", "aux", "advmod", "parataxis", "nummod", "quantmod"})
 _MOD_DEPS = frozenset({"compound", "poss", "amod", "nmod", "npadvmod"})
 _COUNTRY_NOUNS = frozenset({"country", "nation", "state", "homeland", "republic"})
+_STATE_BODIES = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 # An armed group's own forces and fighters are coded as the group ("Houthi forces", "Wagner fighters")
 _ARMED = frozenset({"REB", "PRM", "UAF", "CRM"})
 _FORCES = frozenset({"MIL", "REB", "UAF", "PRM"})
@@ -94,7 +95,11 @@ def refs_for(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int, date: str
 def _ref(f: PhraseActor, actors: DocActors, date: str | None, fallback_home: bool,
          fallback_country: str | None) -> ActorRef:
     country, cluster = f.country, f.cluster
-    if country is None and cluster is None and fallback_home:
+    # ("the State Security Service said it had detained a Riga resident": a state body named with no
+    # country, in a story of two, is of the country where it acts)
+    nameless_state = cluster is not None and cluster.kind == ORG and cluster.country is None \
+        and cluster.sector in _STATE_BODIES
+    if country is None and (cluster is None or nameless_state) and fallback_home:
         country = fallback_country or actors.home_country
     sector = f.sector
     if cluster is not None:
