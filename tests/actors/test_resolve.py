@@ -259,7 +259,7 @@ def test_a_body_an_international_one_sets_up_is_of_its_code(code):
 
 
 def test_a_state_body_named_with_no_country_acts_for_the_country_where_it_acts(code):
-    r = code("Latvia's parliament passed a law on Monday. Separately, the State Security Service said it had "
-             "detained a Riga resident suspected of spying for Russia.")
+    r = code("Russia accused Latvia of discrimination on Monday. In Riga, the State Security Service said it had "
+             "detained a resident suspected of spying for Russia.")
     (ev,) = [e for e in r.events if e.event == "COERCE"]
     assert [(a.code, a.sector) for a in ev.actor] == [("LVA", "SPY")]
