@@ -263,3 +263,10 @@ def test_a_state_body_named_with_no_country_acts_for_the_country_where_it_acts(c
              "detained a resident suspected of spying for Russia.")
     (ev,) = [e for e in r.events if e.event == "COERCE"]
     assert [(a.code, a.sector) for a in ev.actor] == [("LVA", "SPY")]
+
+
+def test_the_head_of_a_body_speaks_for_it(code):
+    r = code("Kosovo police raided five offices on Tuesday. The head of Serbia's government office for Kosovo "
+             "called the operation \"an act of terror against the Serbian people\".")
+    (ev,) = [e for e in r.events if e.event == "ACCUSE"]
+    assert [(a.code, a.sector) for a in ev.actor] == [("SRB", "GOV")]

@@ -221,7 +221,7 @@ _QUANTITY = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", 
                        "number", "group", "crowd", "crowds", "members", "scores", "tens", "couple", "handful",
                        # the people who speak or act for a group are coded as the group ("leaders of the
                        # opposition coalition", "supporters of the president's party")
-                       "leaders", "leader", "representatives", "supporters", "followers", "activists",
+                       "leaders", "leader", "head", "heads", "representatives", "supporters", "followers", "activists",
                        "fighters", "delegates", "loyalists", "partisans", "militants"})
 
 
