@@ -270,3 +270,10 @@ def test_the_head_of_a_body_speaks_for_it(code):
              "called the operation \"an act of terror against the Serbian people\".")
     (ev,) = [e for e in r.events if e.event == "ACCUSE"]
     assert [(a.code, a.sector) for a in ev.actor] == [("SRB", "GOV")]
+
+
+def test_a_modifier_and_its_head_name_a_group(code):
+    r = code("Hostage-takers in Iraq demanded the release of prisoners. The U.S. said it would not meet the "
+             "hostage-takers' demands.")
+    (ev,) = [e for e in r.events if e.event == "REJECT"]
+    assert [(a.code, a.sector) for a in ev.recipient] == [("IRQ", "CRM")]

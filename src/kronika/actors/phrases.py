@@ -170,7 +170,8 @@ def _phrase_actors(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int) -> 
                                sector="CVL" if plural_people else None, head=k))
             continue
         seen = actors.descriptions.get(k)
-        if seen is not None:
+        if seen is not None and (seen.sector or seen.country or not _compound_sector(tree, gaz, k)):
+            # ("religious leaders": a title that says no sector leaves it to the group the words name)
             units.append(_Unit([k], country=seen.country or pending, sector=seen.sector, head=k))
             pending = None
             continue
@@ -259,9 +260,11 @@ def _compound_sector(tree: Tree, gaz: Gazetteer, k: int) -> str | None:
     # the whole phrase ("security forces"), else a modifier that is itself a group ("opposition
     # coalition", "rebel commanders", "police officers")
     whole = tree.span_text(min(mods), k + 1)
-    # ("Russian intelligence agents": the longest group the phrase ends in)
+    # ("Russian intelligence agents": the longest group the phrase ends in; "community and religious
+    # leaders": a modifier and the head)
     for m in sorted(mods):
-        if (s := gaz.group_sector(tree.span_text(m, k + 1))) is not None:
+        if (s := gaz.group_sector(tree.span_text(m, k + 1))) is not None \
+                or (s := gaz.group_sector(f"{tree[m].text} {tree[k].text}")) is not None:
             return s
     # "human rights groups", "aid agencies": a kind of body named by an unambiguous keyword
     kw = gaz.org_keyword(whole)
