@@ -150,3 +150,5 @@ INTERNATIONAL_CODES = frozenset(INTERNATIONAL_NAMES)
 
 SECTORS = frozenset("GOV MIL SPY COP JUD LEG PTY PRM REB UAF UNK AGR BUS CRM CVL EDU ELI JRN LAB MED REF "
                     "OPP PRE REL SOC".split())
+# The sectors of a state's own bodies: its government, forces, police, courts, parliament and services.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})

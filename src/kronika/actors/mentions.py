@@ -16,7 +16,7 @@ from kronika.actors.knowledge import KnowledgeBase
 from kronika.actors.normalize import clean_name
 from kronika.lang.en import fold
 from kronika.nlp.tree import Tree
-from kronika.plover import INTERNATIONAL_CODES
+from kronika.plover import INTERNATIONAL_CODES, STATE_SECTORS
 
 PERSON, ORG, GPE, NORP = "PERSON", "ORG", "GPE", "NORP"
 # A city spaCy tags as a place is taken for one this large or larger (a small town's name is as often a
@@ -303,16 +303,13 @@ def classify(tree: Tree, gaz: Gazetteer, start: int, end: int, label: str,
     return None
 
 
-_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
-
-
 def _owns_a_state_body(tree: Tree, gaz: Gazetteer, k: int) -> bool:
     """Whether the word at ``k`` is the possessor of a state's body ("X's government", "X's army")."""
     t = tree[k]
     if t.dep != "poss":
         return False
     head = tree[t.head].lemma.lower()
-    return gaz.noun_sector(head) in _STATE_SECTORS or gaz.group_sector(head) in _STATE_SECTORS
+    return gaz.noun_sector(head) in STATE_SECTORS or gaz.group_sector(head) in STATE_SECTORS
 
 
 def _is_name_token(tree: Tree, gaz: Gazetteer, k: int) -> bool:

@@ -16,6 +16,7 @@ from kronika.actors.mentions import GPE, NORP, ORG, PERSON
 from kronika.actors.resolve import KNOWN, Cluster, DocActors
 from kronika.actors.roles import sector_on
 from kronika.nlp.tree import Tree
+from kronika.plover import STATE_SECTORS
 from kronika.records import ActorRef
 
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
@@ -23,7 +24,6 @@ _CUT_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "prep
                        "mark", "aux", "advmod", "parataxis", "nummod", "quantmod"})
 _MOD_DEPS = frozenset({"compound", "poss", "amod", "nmod", "npadvmod"})
 _COUNTRY_NOUNS = frozenset({"country", "nation", "state", "homeland", "republic"})
-_STATE_BODIES = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 # An armed group's own forces and fighters are coded as the group ("Houthi forces", "Wagner fighters")
 _ARMED = frozenset({"REB", "PRM", "UAF", "CRM"})
 _FORCES = frozenset({"MIL", "REB", "UAF", "PRM"})
@@ -98,7 +98,7 @@ def _ref(f: PhraseActor, actors: DocActors, date: str | None, fallback_home: boo
     # ("the State Security Service said it had detained a Riga resident": a state body named with no
     # country, in a story of two, is of the country where it acts)
     nameless_state = cluster is not None and cluster.kind == ORG and cluster.country is None \
-        and cluster.sector in _STATE_BODIES
+        and cluster.sector in STATE_SECTORS
     if country is None and (cluster is None or nameless_state) and fallback_home:
         country = fallback_country or actors.home_country
     sector = f.sector

@@ -17,7 +17,7 @@ from kronika.actors.titles import TitleSeen, description_title, person_title
 from kronika.lang.en import SpeechWords, fold
 from kronika.nlp.quotemarks import find_quotes, inside
 from kronika.nlp.tree import Tree
-from kronika.plover import INTERNATIONAL_CODES
+from kronika.plover import INTERNATIONAL_CODES, STATE_SECTORS
 from kronika.records import ActorRef, Role
 
 if TYPE_CHECKING:
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 # inferred from the sentence, or only the article's main country.
 EXPLICIT, KNOWN, SENTENCE, HOME = 4, 3, 2, 1
 T = TypeVar("T")
-_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 _ARMED = frozenset({"REB", "PRM"})
 
 
@@ -273,7 +272,7 @@ def build(tree: Tree, gaz: Gazetteer, spans: list[Span], speech: SpeechWords, kb
         # named with no country, in an article about one: a body of that country (a named NGO or company
         # is not)
         for c in clusters.values():
-            if c.kind == ORG and c.country is None and c.sector in _STATE_SECTORS | _ARMED:
+            if c.kind == ORG and c.country is None and c.sector in STATE_SECTORS | _ARMED:
                 c.set_country(home, HOME)
     _countries_from_sentences(tree, gaz, clusters, spans, home, main_pair(spans))
     descriptions = _descriptions(tree, gaz, name_tokens, token_key, clusters, home)

@@ -21,7 +21,16 @@ from kronika.events.sides import conventional_recipient, implicit_recipient, sid
 from kronika.events.story import Story, group_anaphor, group_object
 from kronika.events.subsumed import background, in_name, setting, subsumed
 from kronika.events.targets import purpose_targets, refused_objects
-from kronika.events.triggers import NO_INTENT, Trigger, displeasure_objects, displeasure_subject, find_triggers
+from kronika.events.triggers import (
+    CHARACTERISATION,
+    NO_INTENT,
+    VERDICT,
+    Trigger,
+    displeasure_objects,
+    displeasure_subject,
+    find_triggers,
+    name_given,
+)
 from kronika.lang.en import WEEKDAYS
 from kronika.nlp.timex import TimeExpr, sentence_times, simple_past, time_for
 from kronika.nlp.tree import Tree
@@ -77,7 +86,7 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
             args.recipients = [h for h in about if is_actor(h) or view.refs(h)]
             # the feeler, even when the parser reads a quoted feeling as a passive ("was "concerned" by")
             args.actors = [h for h in args.actors if h not in about] or displeasure_subject(tree, trig)
-        if trig.entry.source == "rule:an act said to be a wrong":
+        if trig.entry is VERDICT:
             # "Union for the Homeland said the arrests of its councillors were political persecution": the
             # one who says so condemns whoever did the act
             act = tree.child(trig.token, "nsubj")
@@ -85,7 +94,7 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
             args.recipients = [] if act is None else \
                 [h for h in [*(c.i for c in tree.children(act.i, "poss")), *prep_objects(tree, act.i, ["by"])]
                  if is_actor(h)]
-        if trig.entry.source == "rule:a characterisation in words of censure":
+        if trig.entry is CHARACTERISATION:
             # "called the operation an act of terror against the Serbian people": the accused is who did
             # what is named, not whom the name says it was aimed at
             named = {i for o in tree.children(trig.token, "dobj") for i in tree.subtree(o.i)}
@@ -232,15 +241,7 @@ def _those_held(tree: Tree, k: int) -> bool:
 
 def _names_given(tree: Tree, triggers: list[Trigger]) -> set[int]:
     """"called the measure a political execution": the words of the name an act is given are no acts."""
-    out: set[int] = set()
-    for t in triggers:
-        if t.entry.source != "rule:a characterisation in words of censure":
-            continue
-        named = [*tree.children(t.token, "oprd"),
-                 *(o for p in tree.children(t.token, "prep") if tree.lower[p.i] == "as"
-                   for o in tree.children(p.i, "pobj"))]
-        out |= {i for c in named for i in tree.subtree(c.i)}
-    return out
+    return {i for t in triggers if t.entry is CHARACTERISATION for i in name_given(tree, t.token)}
 
 
 def _ongoing(tree: Tree, k: int) -> bool:
@@ -391,7 +392,7 @@ def _referred_doers(view: ActorView, lex: Lexicon, story: Story, d: Draft, sent:
         if any(r.entity_key not in mine and r.code not in mine
                for r in view.refs(j, fallback=False) if r.entity_key or r.code):
             return []
-    said_of = tree.children(k, "nsubj") if d.trig.entry.source == "rule:an act said to be a wrong" else []
+    said_of = tree.children(k, "nsubj") if d.trig.entry is VERDICT else []
     for obj in [*tree.children(k, "dobj"), *said_of]:
         # ("the operation": a "joint operation" is a cooperation, a bare one any act)
         entries = [e for e in lex.nouns.get(obj.lemma, [])

@@ -168,12 +168,18 @@ def characterisations(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
         t = tree[k]
         if t.pos != "VERB" or t.lemma not in verbs or not tree.children(k, "dobj"):
             continue
-        named = [*tree.children(k, "oprd"),
-                 *(o for p in tree.children(k, "prep") if tree.lower[p.i] == "as" for o in tree.children(p.i, "pobj"))]
-        words = {w for c in named for i in tree.subtree(c.i) for w in (tree[i].lemma, tree.lower[i])}
+        words = {w for i in name_given(tree, k) for w in (tree[i].lemma, tree.lower[i])}
         if words & censure:
             out.append(Trigger(token=k, entry=CHARACTERISATION, words=(k,)))
     return out + verdicts(tree, sent, lex)
+
+
+def name_given(tree: Tree, k: int) -> set[int]:
+    """The words of the name a verb of characterising gives ("called the measure [a political
+    execution]", "described the strikes as [a violation]")."""
+    named = [*tree.children(k, "oprd"),
+             *(o for p in tree.children(k, "prep") if tree.lower[p.i] == "as" for o in tree.children(p.i, "pobj"))]
+    return {i for c in named for i in tree.subtree(c.i)}
 
 
 VERDICT = TriggerEntry(lemma="be", pos="VERB", event="ACCUSE", mode="disapprove", weight=0.7,
