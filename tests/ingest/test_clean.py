@@ -109,6 +109,17 @@ def test_markdown_markup_maps_back_to_the_same_words() -> None:
     assert_maps_back(article)
 
 
+def test_typewriter_quotes_stay_but_inline_code_marks_go() -> None:
+    # Wire archives open a quotation with `` and close it with '': words the sentence cites as they
+    # stand, while Markdown's `code` marks are markup.
+    raw = "Ana Roth warned of ``new damage'' to ties and ``grave risks''.\n\nRun `kronika ingest` daily.\n"
+    article = clean(raw)
+    assert article.text == (
+        "Ana Roth warned of ``new damage'' to ties and ``grave risks''.\n\nRun kronika ingest daily."
+    )
+    assert_maps_back(article)
+
+
 def test_metadata_from_footers_and_credits() -> None:
     raw = (
         "Ministers meet in Port Ellis\n\nCopyright 2024 The Lake Press Agency\n\n"

@@ -30,7 +30,9 @@ _EMPHASIS = re.compile(
     r"(?<![\w*])\*(?=[^\s*])(?P<keep>[^*\n]+?)(?<=[^\s*])\*(?![\w*])"
     r"|(?<![\w_])_(?=[^\s_])(?P<keep2>[^_\n]+?)(?<=[^\s_])_(?![\w_])"
 )
-_CODE = re.compile(r"`+")
+# Inline code is a run of backticks closed by the same run. A lone ``, closed by '' instead, is the
+# typewriter opening quote of wire archives (``new damage'') and stays text.
+_CODE = re.compile(r"(`+)(?=[^`\s])(?P<keep>(?:(?!'')[^`\n]){1,1000}?)(?<=[^`\s])\1(?!`)")
 _ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!<>])")
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]+")
 _SPACE = re.compile(r"\s+")
@@ -66,14 +68,14 @@ def _removals(line: str) -> list[Span]:
         cut.append((match.start(), match.start(keep)))
         cut.append((match.end(keep), match.end()))
 
-    for pattern in (_HEADING, _QUOTE, _CODE, _ESCAPE, _INVISIBLE):
+    for pattern in (_HEADING, _QUOTE, _ESCAPE, _INVISIBLE):
         for match in pattern.finditer(line):
             cut.append(match.span())
     if line.count("![") <= _MAX_MARKS:
         cut.extend(match.span() for match in _IMAGE.finditer(line))
-    if sum(line.count(mark) for mark in "[<*_") > _MAX_MARKS:
+    if sum(line.count(mark) for mark in "[<*_`") > _MAX_MARKS:
         return cut  # not Markdown: the paired marks stay text
-    for pattern in (_LINK, _AUTOLINK, _STRONG, _EMPHASIS):
+    for pattern in (_LINK, _AUTOLINK, _STRONG, _EMPHASIS, _CODE):
         for match in pattern.finditer(line):
             drop_around(match)
     return cut
