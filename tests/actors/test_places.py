@@ -10,6 +10,9 @@ def test_a_shared_city_name_is_the_one_in_a_country_the_article_names():
     assert lookup("Tripoli")["country"] == "LBY"
     assert lookup("Tripoli", prefer=frozenset({"LBN"}))["country"] == "LBN"
     assert lookup("Tripoli", prefer=frozenset({"FRA"}))["country"] == "LBY"  # no Tripoli there: the largest
+    # a date line's "San José, Costa Rica": the country written after the city decides
+    assert lookup("San José, Costa Rica")["country"] == "CRI"
+    assert lookup("San Jose")["country"] == "USA"
 
 
 def test_regions_give_their_country_unless_several_have_the_name():

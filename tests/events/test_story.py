@@ -232,3 +232,37 @@ def test_those_held_are_the_ones_a_reported_suspicion_names_by_number(code):
     ev = only(r, "ACCUSE")
     assert [(a.code, a.sector) for a in ev.actor] == [("KAZ", "COP")]
     assert [(a.code, a.sector) for a in ev.recipient] == [("KAZ", "LAB")]
+
+
+def test_a_denial_rejects_its_accuser_and_leaves_the_denied_act_uncoded(code):
+    r = code("Amnesty International accused the Peruvian army of killing four farmers near Ayacucho. "
+             "The army denied that soldiers had killed anyone.")
+    denial = only(r, "REJECT")
+    assert codes(denial.actor) == ["PER"] and codes(denial.recipient) == ["NGO"]
+    assert denial.recipient[0].inferred  # named in the sentence before, not in this one
+    assert not [e for e in r.events if e.sentence == 1 and e.event == "ASSAULT"]
+
+
+def test_an_accusation_denied_was_made_and_an_act_beside_a_denial_is_asserted(code):
+    r = code("Uganda denied the accusation made by Kenya. The rebels denied carrying out the raid and accused "
+             "the Sudanese army of bombing a market.")
+    first = [e for e in r.events if e.sentence == 0]
+    assert {(e.event, tuple(codes(e.actor)), tuple(codes(e.recipient)), e.aux) for e in first} == {
+        ("REJECT", ("UGA",), ("KEN",), ()), ("ACCUSE", ("KEN",), ("UGA",), ())}
+    second = [e for e in r.events if e.sentence == 1]
+    assert [(e.event, e.aux) for e in second if e.event == "ACCUSE"] == [("ACCUSE", ())]
+    assert not [e for e in second if e.event == "ASSAULT" and "raid" in e.event_text]
+
+
+def test_they_in_what_a_body_says_is_the_body_not_the_parties_before(code):
+    r = code("Peru's government imposed a curfew on Lima. Police said they had arrested 40 people for looting.")
+    arrest = [e for e in r.events if e.sentence == 1]
+    assert [[(a.code, a.sector) for a in e.actor] for e in arrest] == [[("PER", "COP")]]
+
+
+def test_police_wordings_for_arrests_seizures_and_handing_back(code):
+    r = code("Twelve Kenyan fishermen were picked up by Ugandan police near Migingo Island on Tuesday. A Spanish "
+             "trawler was intercepted by a Moroccan navy patrol boat on Sunday. The fishermen were handed over to "
+             "Kenyan officials on Friday. In Kampala the Speaker suspended five opposition lawmakers for 30 days.")
+    got = {(e.sentence, e.event, tuple(codes(e.actor))) for e in r.events}
+    assert {(0, "COERCE", ("UGA",)), (1, "COERCE", ("MAR",)), (3, "COERCE", ("UGA",))} <= got, got

@@ -81,6 +81,15 @@ SHAPES = [
     ("Riga, 30 October 2024 | Lake Daily | Reporting by Jane Doe", ("2024-10-30", "day", "Lake Daily")),
     ("Lake Chronicle — Tuesday, 8 July 2025, 14:40 (GMT+3)", ("2025-07-08", "day", "Lake Chronicle")),
     ("Posted 07/10/2025 at 06:30 (Nouméa time) — Lake Presse", ("2025-10-07", "day", "Lake Presse")),
+    # a Roman month, a two-digit year, the date in brackets, an update time in brackets, other separators,
+    # where the story was filed, an outlet in capitals
+    ("Portmouth/Vale, 4.IX.2025 — Lake Monitor", ("2025-09-04", "day", "Lake Monitor")),
+    ("Lake Times — Friday 12.09.25", ("2025-09-12", "day", "Lake Times")),
+    ("PORT ELLIS (05/03/2025)", ("2025-03-05", "day", None)),
+    ("Lake & Sea Daily, Port Ellis — 2 May 2025 (updated 10:20 LST)", ("2025-05-02", "day", "Lake & Sea Daily")),
+    ("LAKE HERALD ▪ PORT ELLIS ▪ MAY 2 2025 ▪ 9:05 AM", ("2025-05-02", "day", "Lake Herald")),
+    ("Filed from Vale and Portmouth, 2 May 2025 | Lake Review", ("2025-05-02", "day", "Lake Review")),
+    ("From our Vale bureau — Lake Evening Post, Friday May 2nd, 2025", ("2025-05-02", "day", "Lake Evening Post")),
 ]
 
 
@@ -99,6 +108,11 @@ DATELINES = [
      (None, None, "AP", "Moscow")),
     ("WASHINGTON (AP) — The United States and Canada signed a border agreement on Monday, officials said.",
      (None, None, "AP", "Washington")),
+    # the day first, the agency between slashes or before the date
+    ("PORT ELLIS, 2 May 2025 /Lake Wire/ - Lakeland and Norvia signed a border agreement on Monday.",
+     ("2025-05-02", "day", "Lake Wire", "Port Ellis")),
+    ("PORT ELLIS (Lake Post), 2 May 2025 — Lakeland and Norvia signed a border agreement on Monday.",
+     ("2025-05-02", "day", "Lake Post", "Port Ellis")),
 ]
 
 
@@ -132,3 +146,18 @@ NOT_OUTLETS = [
 @pytest.mark.parametrize("line", NOT_OUTLETS)
 def test_a_sentence_with_a_date_gives_neither(line: str) -> None:
     assert read(line) == (None, None, None)
+
+
+
+@pytest.mark.parametrize(("line", "city"), [
+    ("Lake & Sea Daily, Port Ellis — 2 May 2025 (updated 10:20 LST)", "Port Ellis"),
+    ("VALE | Lake Coast Daily | posted 2.5.2025, 18h40", "Vale"),
+    ("Lake Current • Portmouth • 2 May 2025", "Portmouth"),
+    ("Lake Times staff | Port Ellis, Lakeland | 2 May 2025", "Port Ellis, Lakeland"),
+    ("By Jane Doe, Vale | 2 May 2025", None),  # where the author is, not the story
+    ("BBC News, 13 June 2016", None),
+])
+def test_the_city_a_date_line_names_beside_its_outlet(line: str, city: str | None) -> None:
+    article = article_from_text(f"Lakeland ratifies fisheries accord\n\n{line}\n\n{BODY}", source_file="a.txt",
+                                source_path="a.txt")
+    assert article.dateline == city

@@ -68,6 +68,13 @@ def _alpha3(cc: str) -> str | None:
     return country.alpha_3 if country is not None else None
 
 
+def _country_named(name: str) -> str | None:
+    try:
+        return str(pycountry.countries.lookup(name).alpha_3)
+    except LookupError:
+        return None
+
+
 def lookup(name: str, min_population: int = 15_000, prefer: frozenset[str] = frozenset(),
            strict: bool = False) -> dict[str, object] | None:
     """A place record for a city name, or None when GeoNames knows no such city this large.
@@ -77,7 +84,12 @@ def lookup(name: str, min_population: int = 15_000, prefer: frozenset[str] = fro
     country the article never names is more likely a namesake of something else ("the southern Andes" is
     no town in Colombia in a story about Peru): only a large city counts then.
     """
-    city = _cities().get(fold(name))
+    name, _, qualifier = name.partition(",")
+    if qualifier.strip():
+        # "San José, Costa Rica": the country written after the city decides among namesakes
+        named = _country_named(qualifier.strip())
+        prefer = frozenset({named}) if named else prefer
+    city = _cities().get(fold(name.strip()))
     if city is None or int(city["population"]) < min_population:  # type: ignore[call-overload]
         return None
     if prefer and _alpha3(str(city["cc"])) not in prefer:

@@ -87,8 +87,20 @@ def modality(tree: Tree, k: int, event: str, lex: Lexicon, rejecting: bool, mode
                 and any(tree.lower[c.i] != "to" for c in tree.children(first_clause[i - 1], "aux", "auxpass", "nsubj",
                                                                           "nsubjpass"))), len(first_clause))
     # "will not hesitate to strike", "did not fail to": a negated verb of refraining asserts the act
-    refrained = {h for h in first_clause[1:cut] if tree[h].lemma in negating}
+    # ("denied carrying out the strikes and accused the army": an act coordinated with the refraining verb
+    # is not governed by it)
+    refrained = {h for i, h in enumerate(first_clause[1:cut], 1)
+                 if tree[h].lemma in negating and not (i == 1 and t.dep == "conj")}
     double = {h for h in refrained if _words(tree, h, ("neg",)) & neg_words}
+    denials = {h for h in refrained - double if tree[h].lemma in lex.wordset("denying_verbs")}
+    if denials:
+        if event == "ACCUSE" and t.pos == "NOUN" and t.head in denials:
+            # "denied the accusation made by Kinshasa": the accusation was made; its content is denied
+            refrained -= denials
+        else:
+            # "denied that its troops had fired": the denial (REJECT) is the event; the act it denies is
+            # neither asserted nor known not to have happened
+            return Modality((), event, drop="denied")
     negated = any(_words(tree, h, ("neg",)) & neg_words for h in first_clause[:cut] if h not in double)
     negated = negated or any(c.text.lower() in ("no", "never") for c in tree.children(k, "det", "advmod"))
     # "signed a deal without consulting Asmara": what is done "without" is not done
@@ -142,7 +154,7 @@ def modality(tree: Tree, k: int, event: str, lex: Lexicon, rejecting: bool, mode
     willed = "would" in auxes or bool(auxes & lex.sub("future", "modals"))
     cues = [f"negation: {w}" for h in first_clause if h not in double
             for w in sorted(_words(tree, h, ("neg",)) & neg_words)]
-    cues += [f"negation: {tree[h].lemma}" for h in first_clause[1:] if tree[h].lemma in negating and h not in double]
+    cues += [f"negation: {tree[h].lemma}" for h in sorted(refrained - double)]
     cues += ["negation: without"] if without else []
     cues += [f"hypothetical: {w}" for w in sorted(auxes & modals_h)]
     cues += ["hypothetical: a condition governs it"] if consequent else []

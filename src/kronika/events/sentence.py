@@ -128,7 +128,9 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
             # "after 12 days of battles", "weapons seized last year": told as the setting ("after a meeting
             # with Lavrov", with a party of its own, is news)
             continue
-        if trig.entry.event in ("REJECT", "THREATEN") and not args.recipients:
+        if trig.entry.event in ("REJECT", "THREATEN") and not args.recipients \
+                and trig.entry.lemma not in lex.wordset("denying_verbs"):
+            # (what is denied names no other party: "denied firing at protesters" rejects no protester)
             # what is refused or threatened names the other party ("threatened to resume attacks in Israel")
             args.recipients = refused_objects(tree, trig.token, lex, is_actor)
             args.recipient_how = "the object of the act refused or threatened" if args.recipients else ""
@@ -137,7 +139,7 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
             args.recipient_how = "whom its purpose or defiance names" if args.recipients else ""
         date = _date_for(tree, times, trig.token, art.published, art.date_precision)[0]
         # "The two leaders discussed ...", "They signed ...": the parties named just before
-        group = _group_subject(tree, trig.token)
+        group = _group_subject(tree, trig.token, lex)
         known = []
         if group is not None:
             words = sorted(tree.subtree(group))
@@ -288,11 +290,19 @@ def _deed_subject(tree: Tree, lex: Lexicon, k: int) -> list[str]:
     return []
 
 
-def _group_subject(tree: Tree, k: int) -> int | None:
+def _group_subject(tree: Tree, k: int, lex: Lexicon) -> int | None:
     """The act's subject, its own or its clause's, when it is "they", "both" or "the two leaders"."""
     if tree[k].pos not in ("VERB", "AUX"):
         return None
-    return subject_of(tree, k, lambda j: group_anaphor(tree, j))
+    s = subject_of(tree, k, lambda j: group_anaphor(tree, j))
+    if s is not None and tree.lower[s] == "they":
+        clause = tree.head(s)
+        said = tree.head(clause.i)
+        sayers = tree.children(said.i, "nsubj")
+        if clause.dep == "ccomp" and said.lemma in lex.wordset("reporting_verbs") and sayers \
+                and not group_anaphor(tree, sayers[0].i):
+            return None  # "Police said they had arrested 87 people": they who say so
+    return s
 
 
 def _complete_recipients(view: ActorView, conv: Conventions, lex: Lexicon, story: Story, d: Draft, sent: int,
@@ -318,6 +328,12 @@ def _complete_recipients(view: ActorView, conv: Conventions, lex: Lexicon, story
             d.implicit_recipient = True
             d.args.recipient_how = "those arrested or detained, told earlier"
             return
+    if not d.recipients and trig.entry.lemma in lex.wordset("denying_verbs") and d.event == "REJECT":
+        # "The army denied that soldiers had killed civilians": it answers whoever accused it before, or no one
+        d.recipients = story.accusers(d.actors, sent)
+        d.implicit_recipient = bool(d.recipients)
+        d.args.recipient_how = "who made the accusation denied, told earlier" if d.recipients else ""
+        return
     if not d.recipients and d.args.actor_how.endswith("the parties between/among") and d.actors \
             and view.tree[trig.token].dep != "dobj":
         # "fighting between rival clans", "talks among the factions": the parties act on each other (talks

@@ -77,6 +77,25 @@ class Story:
                 return [replace(a, inferred=a.inferred or "those held, told earlier") for a in ev.recipient]
         return []
 
+    def accusers(self, accused: list[ActorRef], sent: int) -> list[ActorRef]:
+        """Who last accused one of ``accused`` before in the article ("HRW accused the army of killing
+        civilians. ... The army denied it"): whom a denial answers."""
+        keys = {a.entity_key for a in accused if a.entity_key}
+
+        def answers(r: ActorRef) -> bool:
+            # the accused itself, or its state: police deny for the police, a government for its army
+            return bool(r.entity_key and r.entity_key in keys) or any(
+                a.code and a.code == r.code and (a.sector in (None, "GOV") or r.sector in (None, a.sector))
+                for a in accused)
+
+        for ev in reversed(self.told):
+            if ev.sentence >= sent or ev.event != "ACCUSE" or not ev.actor \
+                    or {"negation", "hypothetical"} & set(ev.aux):
+                continue
+            if any(answers(r) for r in ev.recipient):
+                return [replace(a, inferred=a.inferred or "who made the accusation denied") for a in ev.actor]
+        return []
+
     def doers(self, event: str, sent: int, word: str = "") -> list[ActorRef]:
         """Who did the last act of this category told before in the article (not a negated or supposed one):
         "the attack" refers to the article's attack however far back it was told; "the offer" first to

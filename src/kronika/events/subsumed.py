@@ -40,7 +40,8 @@ def subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
             objs += [o.i for p in tree.children(t.token, "prep")
                      if tree.lower[p.i] == "to" or (t.entry.prep and tree.lower[p.i] == t.entry.prep)
                      for o in tree.children(p.i, "pobj")]  # "conceded to demands", "agreed to a truce"
-            out.update(o for o in objs if o in by_token and tree[o].pos in ("NOUN", "PROPN"))
+            out.update(o for o in objs if o in by_token and tree[o].pos in ("NOUN", "PROPN")
+                       and not _accusation_denied(t, by_token[o], lex))
         # "accused Eritrea of arming rebels": the accusation is the event; the act is only alleged
         if t.entry.event == "ACCUSE":
             for p in tree.children(t.token, "prep"):
@@ -51,7 +52,7 @@ def subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
             # "praised security cooperation", "to discuss relations, cooperation and ...": a topic
             for c in tree.children(t.token, "dobj"):
                 for n in [c, *tree.children(c.i, "conj")]:
-                    if n.i in by_token and n.pos in ("NOUN", "PROPN"):
+                    if n.i in by_token and n.pos in ("NOUN", "PROPN") and not _accusation_denied(t, by_token[n.i], lex):
                         out.add(n.i)
         # "gratitude to Russia for its support": the reason for thanks is not told as a new event
         for p in tree.children(t.token, "prep"):
@@ -237,3 +238,8 @@ def _theme(tree: Tree, k: int) -> str | None:
     if t.dep == "acl" and t.tag == "VBN":
         return tree.head(k).lemma
     return None
+
+
+def _accusation_denied(verb: Trigger, noun: Trigger, lex: Lexicon) -> bool:
+    """"denied the accusation made by Kinshasa": two events, the accusation made and its denial."""
+    return verb.entry.lemma in lex.wordset("denying_verbs") and noun.entry.event == "ACCUSE"

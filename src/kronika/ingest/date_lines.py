@@ -30,10 +30,14 @@ LABEL = re.compile(
 )
 _LABEL_WORDS = {"on", "at", "in", "the", "of", "and", "|"}
 # Where a line's parts meet: "Outlet | date", "date — Outlet", "date / time / Outlet".
-_PARTS = re.compile(r"\s+[|·•/–—-]\s+")
-_EDGES = " ,;:|/·•-–—."
+_PARTS = re.compile(r"\s+[|·•▪■●◆/–—-]\s+")
+_EDGES = " ,;:|/·•▪■●◆-–—."
 # "(GMT+3)" once the zone is gone, "(Nouméa time)"
-_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\(\s*(?:local|[A-Z][\w\s]{0,20}) time\s*\)")
+_EMPTY_BRACKETS = re.compile(
+    r"\(\s*(?:(?:first |last )?(?:updated|published|posted|modified)(?: at)?)?\s*\)"
+    r"|\(\s*(?:local|[A-Z][\w\s]{0,20}) time\s*\)", re.I)
+# "From our Cairo bureau", "Filed from Athens and Ankara": where the story was written, no outlet
+_FILED_FROM = re.compile(r"^(?:filed |reporting |written )?from (?:our )?[\w\s'’&-]{2,40}$", re.I)
 _BY_PIECE = re.compile(r"^(?:(?:reporting|written|words|text|story|photos?)\s+)?by\s", re.I)
 _CONNECTORS = {"on", "at"}  # "Published by Outlet on 16 May 2024 at 18:05"
 # The small words of outlets' names, and what follows a name to credit a wire ("with AFP").
@@ -92,9 +96,12 @@ def date_line(plain: str) -> DateLine | None:
     if wire is not None:
         return DateLine(date, label, wire[1], wire[0])
     words = [w for p in pieces for w in p.split()]
+    # "Riga, 30 October 2024 | Daugava Daily": the piece named like an outlet over the city before it
+    outlet_named = next((o for p in pieces if (o := _outlet(p)) and o.split()[-1].casefold() in outlet_words()), None)
     if len(words) <= 3 and all(w[:1].isupper() or w.lower() in _LABEL_WORDS for w in words):
         # A few capitalised words: a section ("NEWS"), or a short outlet ("Lake Press").
-        return DateLine(date, label, next((o for p in pieces if (o := _outlet(p))), None))
+        outlet = outlet_named or next((o for p in pieces if (o := _outlet(p))), None)
+        return DateLine(date, label, outlet, _place(pieces, outlet))
     if len(words) > 16:
         return None
     outlet = None
@@ -110,9 +117,30 @@ def date_line(plain: str) -> DateLine | None:
         if not _is_name(piece):
             return None
         outlet = outlet or _outlet(piece)
-    # "Riga, 30 October 2024 | Daugava Daily": the piece named like an outlet over the city before it
-    named = next((o for p in pieces if (o := _outlet(p)) and o.split()[-1].casefold() in outlet_words()), None)
-    return DateLine(date, label, named or outlet)
+    return DateLine(date, label, outlet_named or outlet, _place(pieces, outlet_named or outlet))
+
+
+def _place(pieces: list[str], outlet: str | None) -> str | None:
+    """The city a date line names beside its outlet, where the story was filed ("Lake Daily, Port Ellis —
+    2 May 2025", "NOUAKCHOTT | Lake Daily | ..."): a short capitalised part that is neither the outlet, nor
+    a section, nor a byline."""
+    if outlet is None:
+        return None
+    for piece in pieces:
+        if _BY_PIECE.match(piece) or LABEL.match(piece):
+            continue
+        parts = piece.split(",")
+        for i, part in enumerate(parts):
+            part = re.split(r"\s*[/–]\s*", part.strip(_EDGES))[0]
+            words = part.split()
+            if not words or outlet.casefold() in part.casefold() or len(words) > 3 \
+                    or not all(w[:1].isupper() for w in words) or words[-1].casefold() in outlet_words() \
+                    or part.casefold() in _SECTIONS:
+                continue
+            # ("San José, Costa Rica": the country written after the city stays with it, to tell namesakes apart)
+            place = ", ".join([part, *(p.strip(_EDGES) for p in parts[i + 1:] if p.strip(_EDGES))])
+            return place.title() if place.isupper() else place
+    return None
 
 
 def _pieces(plain: str, start: int, end: int) -> tuple[list[str], str]:
@@ -136,8 +164,18 @@ def _pieces(plain: str, start: int, end: int) -> tuple[list[str], str]:
             label = "updated" if re.search(r"updated|modified", labelled.group("label"), re.I) else "published"
             before = before[labelled.end():]
         pieces += [before, part[b:]]
-    cleaned = [_trim(" ".join(_EMPTY_BRACKETS.sub(" ", _TIME.sub(" ", p)).split()).strip(_EDGES)) for p in pieces]
-    return [p for p in cleaned if p], label
+    cleaned = [_unbracketed(_trim(" ".join(_EMPTY_BRACKETS.sub(" ", _TIME.sub(" ", p)).split()).strip(_EDGES)))
+               for p in pieces]
+    return [p for p in cleaned if p and not _FILED_FROM.match(p)], label
+
+
+def _unbracketed(piece: str) -> str:
+    """A piece without the half of a bracket the date sat in ("ANTANANARIVO (22/11/2024)")."""
+    if piece.count("(") > piece.count(")"):
+        piece = piece[::-1].replace("(", "", piece.count("(") - piece.count(")"))[::-1]
+    elif piece.count(")") > piece.count("("):
+        piece = piece.replace(")", "", piece.count(")") - piece.count("("))
+    return piece.strip(_EDGES)
 
 
 def _trim(piece: str) -> str:
@@ -183,21 +221,36 @@ def _outlet(piece: str) -> str | None:
         return None
     if " " not in name and (name.casefold() in _SECTIONS or (name.isupper() and len(name) > 4)):
         return None
+    if name.isupper() and " " in name:
+        # "LAKE HERALD" is Lake Herald; "PORT ELLIS", in a wire's capitals, is the city the story is filed from
+        if name.split()[-1].casefold() not in outlet_words():
+            return None
+        name = " ".join(w.capitalize() if len(w) > 3 else w for w in name.split())
     return name
 
 
 # The wire's dateline at the start of the story: "BELGRADE –", "MOSCOW, June 13, 2016 (Reuters) -",
 # "Nairobi (Reuters) -", "WASHINGTON (AP) —"; "--" is how plain text writes a dash.
 _DASH = r"\s*(?:--|[-–—:])\s"
-_MONTH_DAY = r"(?P<md>[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)"
+# ("KAMPALA, 3 March 2025 /Great Lakes Wire/ -", "FREETOWN (Mano River Post), 7 May 2025 —": the date
+# day first, the agency before it or between slashes)
+_MONTH_DAY = r"(?P<md>[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]+\.?(?:,?\s*\d{4})?)"
+_AGENCY_BEFORE = r"(?:\s*\((?P<agency0>[^()]{1,30})\))?"
+_AGENCY_AFTER = r"(?:,?\s*(?:\((?P<agency>[^()]{1,30})\)|/(?P<agency2>[^/\s][^/]{0,29})/))?"
 CAPS_DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+){0,3})(?:,\s*[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})?"
-    r"(?:,?\s+" + _MONTH_DAY + r")?(?:,?\s*\((?P<agency>[^()]{1,30})\))?" + _DASH
+    + _AGENCY_BEFORE + r"(?:,?\s+" + _MONTH_DAY + r")?" + _AGENCY_AFTER + _DASH
 )
 AGENCY_DATELINE = re.compile(
     r"^(?P<city>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2}),?(?:\s+" + _MONTH_DAY + r",?)?"
     r"\s*\((?P<agency>[^()]{1,30})\)" + _DASH
 )
+
+
+def dateline_agency(match: re.Match[str]) -> str | None:
+    """The agency a dateline credits, wherever it stands."""
+    found = match.groupdict()
+    return found.get("agency0") or found.get("agency") or found.get("agency2")
 
 
 def dateline_date(month_day: str | None) -> PartialDate | None:

@@ -30,6 +30,10 @@ _PATTERNS = [
     re.compile(r"(?<![\d/.-])(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\d/])"),
     re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})\.?(?![\d])"),
     re.compile(r"(?<![\d-])(?P<d>\d{1,2})-(?P<m>\d{1,2})-(?P<y>\d{4})(?![\d])"),
+    # "13.XI.2024": the month in Roman numerals, as much of Europe writes it
+    re.compile(r"(?<![\w.])(?P<d>\d{1,2})\.\s?(?P<rm>XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)\.\s?(?P<y>\d{4})(?![\d])"),
+    # "17.10.24": day, month and a two-digit year
+    re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<yy>\d{2})(?![\d.])"),
     re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})(?![\d/])"),
     re.compile(r"\b" + _MONTH.format("mn") + r"\s+(?P<d>\d{1,2})" + _ORD + r",?\s+(?P<y>\d{4})\b", re.I),
     re.compile(
@@ -47,7 +51,8 @@ _TIME = re.compile(
     r"|\b" + _WEEKDAY + r"(?![a-z])",
     re.I,
 )
-_FILLER = re.compile(r"[\s,|·•/()\[\]\-–—:.]+")
+_FILLER = re.compile(r"[\s,|·•▪■●◆/()\[\]\-–—:.]+")
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,10 +81,12 @@ def _make(y: int, m: int | None, d: int | None) -> PartialDate | None:
 
 def _from_match(match: re.Match[str]) -> PartialDate | None:
     groups = match.groupdict()
-    y = int(groups["y"])
+    y = int(groups["y"]) if groups.get("y") else 2000 + int(groups["yy"])
     d = int(groups["d"]) if groups.get("d") else None
-    if groups.get("mn"):
-        m: int | None = MONTHS[groups["mn"].lower().rstrip(".")]
+    if groups.get("rm"):
+        m: int | None = _ROMAN.index(groups["rm"]) + 1
+    elif groups.get("mn"):
+        m = MONTHS[groups["mn"].lower().rstrip(".")]
     elif groups.get("a"):
         # Slashed day/month order differs between countries: one side over 12 decides; else day first, as
         # most of the world writes it ("07/10/2025 at 06:30 (Noumea time)" is 7 October)

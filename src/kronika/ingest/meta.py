@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from kronika.lang.en import fold
 
 from . import boilerplate as bp
-from .date_lines import AGENCY_DATELINE, CAPS_DATELINE, LABEL, date_line, dateline_date
+from .date_lines import AGENCY_DATELINE, CAPS_DATELINE, LABEL, date_line, dateline_agency, dateline_date
 from .dates import PartialDate, copyright_year, date_in_url
 from .lines import Line
 
@@ -165,7 +165,7 @@ def dateline_of(plain: str) -> tuple[str, str | None, PartialDate | None] | None
     city = match.group("city").strip(" .")
     if city.upper() in _NOT_PLACES or len(city.replace(".", "")) < 3:
         return None
-    return city.title(), match.group("agency"), dateline_date(match.group("md"))
+    return city.title(), dateline_agency(match), dateline_date(match.group("md"))
 
 
 def read_meta(
