@@ -266,3 +266,26 @@ def test_police_wordings_for_arrests_seizures_and_handing_back(code):
              "Kenyan officials on Friday. In Kampala the Speaker suspended five opposition lawmakers for 30 days.")
     got = {(e.sentence, e.event, tuple(codes(e.actor))) for e in r.events}
     assert {(0, "COERCE", ("UGA",)), (1, "COERCE", ("MAR",)), (3, "COERCE", ("UGA",))} <= got, got
+
+
+def test_who_does_a_cooperative_act_of_its_own_beside_is_no_party_to_this_one(code):
+    r = code("Cuba's power grid collapsed again on Friday, leaving the island in darkness. Mexico sent a tanker "
+             "with crude oil to Havana on Sunday, and Russia pledged to deliver diesel for the power plants.")
+    pledge = only(r, "AGREE")
+    assert codes(pledge.actor) == ["RUS"] and "MEX" not in codes(pledge.recipient)
+
+
+def test_where_a_source_is_based_is_not_where_what_it_reports_happened(code):
+    r = code("Thousands of Cubans took to the streets of Havana on Friday to protest against blackouts. A rights "
+             "group based in Madrid said 19 people had been detained over the weekend.")
+    arrest = [e for e in r.events if e.event == "COERCE"]
+    assert [codes(e.actor) for e in arrest] == [["CUB"]]
+
+
+def test_an_expulsion_order_and_people_deported_to_their_country(code):
+    r = code("Algeria on Monday ordered 15 staff of the French embassy and consulates to leave the country within "
+             "48 hours. The Dominican Republic said it had deported 31,400 people to Haiti in September.")
+    expel = only(r, "SANCTION")
+    assert (codes(expel.actor), codes(expel.recipient)) == (["DZA"], ["FRA"])
+    deport = only(r, "COERCE")
+    assert (codes(deport.actor), codes(deport.recipient)) == (["DOM"], ["HTI"])

@@ -87,7 +87,8 @@ def place_country(tree: Tree, view: ActorView, sent: int, trigger: int, dateline
 def _aside(tree: Tree, k: int, trigger: int) -> bool:
     """Whether ``k`` sits in a relative clause that says something of a party, not of the act."""
     for a in tree.ancestors(k):
-        if a.dep == "relcl":
+        # ("the Observatory, based in Madrid, said 19 people had been detained": where a party is based)
+        if a.dep == "relcl" or (a.dep == "acl" and a.tag == "VBN" and tree.head(a.i).dep == "nsubj"):
             return not tree.is_ancestor(a.i, trigger) and a.i != trigger
     return False
 

@@ -44,7 +44,10 @@ def _enforced_order(tree: Tree, k: int, lex: Lexicon) -> str | None:
     if t.lemma not in lex.wordset("ordering_verbs"):
         return None
     leaving = lex.wordset("leaving_verbs")
-    for x in tree.children(k, "xcomp", "ccomp"):
+    # ("ordered 15 staff of the embassy and consulates to leave": the tagger may read the last object as a
+    # verb coordinated with the order, and hang the infinitive on it)
+    heads = [k, *(c.i for c in tree.children(k, "conj") if not tree.children(c.i, "nsubj", "nsubjpass"))]
+    for x in (x for h in heads for x in tree.children(h, "xcomp", "ccomp")):
         objs = {tree[o.i].lemma for o in tree.children(x.i, "dobj")}
         if x.lemma in leaving and (not objs or objs & {"country", "territory", "capital"}):
             return "SANCTION"

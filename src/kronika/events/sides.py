@@ -33,7 +33,9 @@ def sides(view: ActorView, conv: Conventions, trig: Trigger, mod: Modality, args
         args.actor_how = "the parties named just before (the two leaders, both sides, they)"
     # "arrested 17 fishermen from Tamil Nadu": a group the act is done to comes from the place its "from" names
     tree = view.tree
-    origin = next((c for p in tree.children(trig.token, "prep") if tree.lower[p.i] == "from"
+    # ("deported 31,400 people to Haiti": those sent back to a country are its people)
+    homeward = ("from", "to") if trig.entry.mode == "deport" else ("from",)
+    origin = next((c for p in tree.children(trig.token, "prep") if tree.lower[p.i] in homeward
                    for o in tree.children(p.i, "pobj") if (c := view.place_country(o.i))), None)
     found = [r for h in args.recipients for r in view.refs(h, date, place_country=origin or place)]
     states = {a.code for a in actors if a.sector in conv.state_agents and a.code and len(a.code) == 3}
@@ -125,6 +127,10 @@ def conventional_recipient(view: ActorView, conv: Conventions, event: str, actor
                          inferred="the country where it applies")]
     return []
 
+# (not SUPPORT: "the officers began joint patrols, and the prime minister thanked them" praises that act)
+_COOPERATIVE = frozenset({"AGREE", "AID", "COOPERATE", "CONCEDE", "RETREAT", "CONSULT"})
+
+
 def implicit_recipient(view: ActorView, sent: int, trigger: int, actors: list[ActorRef], date: str | None,
                        event: str, reporting: frozenset[str], civil: frozenset[str] = frozenset()) -> list[ActorRef]:
     """The other party when the sentence leaves it implicit: another subject nearby, else the
@@ -152,8 +158,18 @@ def implicit_recipient(view: ActorView, sent: int, trigger: int, actors: list[Ac
     violence = event in ("ASSAULT", "COERCE")
     source = {j for k in tree.sentence_tokens(sent) if tree[k].lemma in reporting and (k > trigger or violence)
               and k != trigger for c in tree.children(k, "nsubj") for j in tree.subtree(c.i)}
+    # ("Mexico sent a tanker on Sunday, and Russia pledged to deliver diesel": who does a cooperative act of
+    # its own in a coordinated clause is no party to this one)
+    clause = trigger
+    while tree[clause].dep in ("xcomp", "dobj", "pobj", "prep") and tree[clause].head != clause:
+        clause = tree[clause].head
+    parallel: set[int] = set()
+    if event in _COOPERATIVE:
+        parallel = {c.i for c in tree.children(clause, "conj")}
+        if tree[clause].dep == "conj":
+            parallel.add(tree[clause].head)
     subjects = [k for k in tree.sentence_tokens(sent) if k != trigger and tree[k].dep in ("nsubj", "nsubjpass")
-                and k not in source]
+                and k not in source and tree[k].head not in parallel]
     for k in subjects:
         if (r := fresh(k)) is not None:
             return [r]
@@ -167,9 +183,10 @@ def implicit_recipient(view: ActorView, sent: int, trigger: int, actors: list[Ac
             return [r]
     # Then anyone else the sentence names outside place and time phrases ("Since the start of Russia's
     # invasion, Serbia has not agreed to new contracts" answers who the contracts were with).
+    aside = {j for v in parallel for j in tree.subtree(v)} - set(tree.subtree(clause))
     for k in tree.sentence_tokens(sent):
         t = tree[k]
-        if t.dep in ("poss", "pobj", "dobj", "conj") and k not in source and not (
+        if t.dep in ("poss", "pobj", "dobj", "conj") and k not in source and k not in aside and not (
                 t.dep == "pobj" and tree.head(k).text.lower() in place) and (r := fresh(k)) is not None:
             return [r]
     # Violence and repression are aimed at where they happen ("air strikes on targets in southern Lebanon").
