@@ -289,3 +289,13 @@ def test_an_expulsion_order_and_people_deported_to_their_country(code):
     assert (codes(expel.actor), codes(expel.recipient)) == (["DZA"], ["FRA"])
     deport = only(r, "COERCE")
     assert (codes(deport.actor), codes(deport.recipient)) == (["DOM"], ["HTI"])
+
+
+def test_a_summons_to_protest_is_one_accusation_and_more_wordings_of_news(code):
+    r = code("Haiti's foreign ministry called in the Dominican chargé d'affaires to protest against the mass "
+             "deportations. The Dominican government brushed aside the criticism. Indonesian soldiers tore down "
+             "four huts that Timorese farmers had built near the border.")
+    got = {(e.sentence, e.event, tuple(codes(e.actor)), tuple(codes(e.recipient))) for e in r.events}
+    assert (0, "ACCUSE", ("HTI",), ("DOM",)) in got and not [e for e in r.events if e.event == "PROTEST"], got
+    assert any(s == 1 and ev == "REJECT" and a == ("DOM",) for s, ev, a, _ in got), got
+    assert (2, "COERCE", ("IDN",), ("TLS",)) in got, got

@@ -60,6 +60,12 @@ def subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
                 for o in tree.children(p.i, "pobj"):
                     if o.i in by_token and by_token[o.i].entry.event == t.entry.event:
                         out.add(o.i)
+        if tok.pos in ("VERB", "AUX") and t.entry.event == "ACCUSE":
+            # "summoned the ambassador to protest against the deportations": the protest is the summons
+            for x in tree.children(t.token, "xcomp", "advcl"):
+                if x.i in by_token and by_token[x.i].entry.event == "PROTEST" \
+                        and any(tree.lower[a.i] == "to" for a in tree.children(x.i, "aux")):
+                    out.add(x.i)
         if tok.lemma in intent and any(c.i in by_token for c in tree.children(t.token, "xcomp")):
             out.add(t.token)
         # "threatened to close the border", "demanded that Turkey withdraw", "invited Somalia to visit":
