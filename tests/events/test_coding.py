@@ -839,3 +839,11 @@ def test_a_ban_at_home_curbs_one_abroad_sanctions(code):
     assert [e.event for e in r.events] == ["SANCTION"]
     r = code("Vietnam strongly opposes the use of force against its fishermen by Malaysian authorities.")
     assert [(e.event, [a.code for a in e.recipient]) for e in r.events] == [("ACCUSE", ["MYS"])]
+
+
+def test_a_negative_determiner_on_the_acts_subject_or_object_negates_it(code):
+    r = code("Greek and Turkish warships shadowed each other for hours near Kastellorizo. No shots were fired "
+             "during the stand-off. Police arrested no fewer than 40 people in Athens.")
+    shots = [e for e in r.events if e.event == "ASSAULT"]
+    assert shots and all("negation" in e.aux for e in shots)
+    assert [e.aux for e in r.events if e.event == "COERCE"] == [()]
