@@ -299,3 +299,9 @@ def test_a_summons_to_protest_is_one_accusation_and_more_wordings_of_news(code):
     assert (0, "ACCUSE", ("HTI",), ("DOM",)) in got and not [e for e in r.events if e.event == "PROTEST"], got
     assert any(s == 1 and ev == "REJECT" and a == ("DOM",) for s, ev, a, _ in got), got
     assert (2, "COERCE", ("IDN",), ("TLS",)) in got, got
+
+
+def test_a_countrys_partners_are_not_that_country(code):
+    r = code("Chad's president lashed out at Chad's partners in the Multinational Joint Task Force on Sunday.")
+    ev = only(r, "ACCUSE")
+    assert codes(ev.actor) == ["TCD"] and "TCD" not in codes(ev.recipient)

@@ -141,6 +141,9 @@ def _phrase_actors(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int) -> 
         governs_noun = (last != head and lt.dep in _MOD_DEPS and lt.head in toks and lt.head > last
                         and tree[lt.head].pos in ("NOUN", "PROPN")
                         and (key is None or actors.token_key.get(lt.head) != key))
+        if span_kind in (GPE, ORG, NORP) and governs_noun and lt.dep == "poss" \
+                and tree[lt.head].lemma in _OTHER_PARTY_NOUNS:
+            continue  # "Chad's partners", "Russia's neighbours": other parties than the one named
         if span_kind in (GPE, ORG, NORP) and governs_noun and not (t.pos == "PRON" and t.dep == "poss"):
             country = cluster.country if cluster else nationality(k)
             if country:
