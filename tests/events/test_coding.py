@@ -847,3 +847,10 @@ def test_a_negative_determiner_on_the_acts_subject_or_object_negates_it(code):
     shots = [e for e in r.events if e.event == "ASSAULT"]
     assert shots and all("negation" in e.aux for e in shots)
     assert [e.aux for e in r.events if e.event == "COERCE"] == [()]
+
+
+def test_milder_words_of_censure_condemn_however_the_quotes_are_parsed(code):
+    r = code("Tanzania's army spokesman called Malawi's move \"unhelpful\". The European Union's delegation "
+             "described the warning as \"disproportionate\".")
+    assert [e.event for e in r.events] == ["ACCUSE", "ACCUSE"]
+    assert codes(r.events[0].recipient) == ["MWI"]

@@ -178,7 +178,10 @@ def name_given(tree: Tree, k: int) -> set[int]:
     """The words of the name a verb of characterising gives ("called the measure [a political
     execution]", "described the strikes as [a violation]")."""
     named = [*tree.children(k, "oprd"),
-             *(o for p in tree.children(k, "prep") if tree.lower[p.i] == "as" for o in tree.children(p.i, "pobj"))]
+             *(o for p in tree.children(k, "prep") if tree.lower[p.i] == "as"
+               for o in tree.children(p.i, "pobj", "amod", "acomp")),
+             # (a quoted adjective the parser hangs on the object it follows: called the move "unhelpful")
+             *(a for o in tree.children(k, "dobj") for a in tree.children(o.i, "amod") if a.i > o.i)]
     return {i for c in named for i in tree.subtree(c.i)}
 
 
