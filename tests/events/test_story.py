@@ -305,3 +305,10 @@ def test_a_countrys_partners_are_not_that_country(code):
     r = code("Chad's president lashed out at Chad's partners in the Multinational Joint Task Force on Sunday.")
     ev = only(r, "ACCUSE")
     assert codes(ev.actor) == ["TCD"] and "TCD" not in codes(ev.recipient)
+
+
+def test_among_them_names_part_of_the_object_not_a_party(code):
+    r = code("Peru's government imposed a curfew on Lima. Police arrested 87 people for looting, among them an "
+             "opposition lawmaker, Rosa Quispe.")
+    arrest = [e for e in r.events if e.sentence == 1]
+    assert [(codes(e.actor), e.actor[0].sector) for e in arrest] == [(["PER"], "COP")]

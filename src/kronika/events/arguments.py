@@ -372,7 +372,9 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
             args.recipients += [c.i for c in tree.children(o, "poss", "amod", "compound", "nmod")
                                 if is_actor(c.i) and (c.dep == "poss" or c.pos != "PRON")]
         args.recipient_how = "the owner of a prepositional object"
-    between = prep_objects(tree, k, lex.args["participant_preps"])
+    # ("arrested 87 people, among them a lawmaker": a pronoun among the object's is part of it, no party)
+    between = [o for o in prep_objects(tree, k, lex.args["participant_preps"])
+               if not (tree[o].pos == "PRON" and tree.children(k, "dobj"))]
     if between:
         # "after fighting between rival clans": a gerund with parties of its own is their act, not the
         # act of a subject inherited from the clause above
