@@ -312,3 +312,10 @@ def test_among_them_names_part_of_the_object_not_a_party(code):
              "opposition lawmaker, Rosa Quispe.")
     arrest = [e for e in r.events if e.sentence == 1]
     assert [(codes(e.actor), e.actor[0].sector) for e in arrest] == [(["PER"], "COP")]
+
+
+def test_a_party_named_with_no_country_is_of_the_country_the_article_is_about(code):
+    r = code("Malawian police detained 40 people in Lilongwe on Sunday. Malawi's opposition said the arrests "
+             "were unlawful. The Democratic Progressive Party accused the government of persecuting its members.")
+    ev = [e for e in r.events if e.sentence == 2 and e.event == "ACCUSE"]
+    assert ev and codes(ev[0].actor) == ["MWI"]

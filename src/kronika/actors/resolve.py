@@ -270,9 +270,9 @@ def build(tree: Tree, gaz: Gazetteer, spans: list[Span], speech: SpeechWords, kb
     if home is not None:
         # "the National Unity Government", "the Interior Ministry", "the paramilitary Rapid Support Forces"
         # named with no country, in an article about one: a body of that country (a named NGO or company
-        # is not)
+        # is not); so is a party ("the Democratic Progressive Party"): parties stand in one country's politics
         for c in clusters.values():
-            if c.kind == ORG and c.country is None and c.sector in STATE_SECTORS | _ARMED:
+            if c.kind == ORG and c.country is None and c.sector in STATE_SECTORS | _ARMED | {"PTY", "OPP"}:
                 c.set_country(home, HOME)
     _countries_from_sentences(tree, gaz, clusters, spans, home, main_pair(spans))
     descriptions = _descriptions(tree, gaz, name_tokens, token_key, clusters, home)
