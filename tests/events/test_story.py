@@ -319,3 +319,12 @@ def test_a_party_named_with_no_country_is_of_the_country_the_article_is_about(co
              "were unlawful. The Democratic Progressive Party accused the government of persecuting its members.")
     ev = [e for e in r.events if e.sentence == 2 and e.event == "ACCUSE"]
     assert ev and codes(ev[0].actor) == ["MWI"]
+
+
+def test_a_court_orders_the_police_and_shells_are_lobbed(code):
+    r = code("A federal judge in Buenos Aires ordered the police to hand over the footage of the operation within "
+             "10 days. Polisario fighters lobbed six shells towards Moroccan army positions near Mahbes.")
+    ask = only(r, "REQUEST")
+    assert (codes(ask.actor), codes(ask.recipient)) == (["ARG"], ["ARG"]) and ask.actor[0].sector == "JUD"
+    shells = only(r, "ASSAULT")
+    assert codes(shells.recipient) == ["MAR"]

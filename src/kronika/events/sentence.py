@@ -178,13 +178,15 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
             # "banned the sale of alcohol and the carrying of firearms": a ban at home curbs the state's own
             # people (COERCE), one on another state's goods sanctions it
             d.event, d.mode = "COERCE", "restrict"
-        if d.event == "REQUEST" and trig.entry.lemma in lex.wordset("ordering_verbs") and (
+        if d.event == "REQUEST" and trig.entry.lemma in lex.wordset("ordering_verbs") \
+                and not any(a.sector == "JUD" for a in d.actors) and (
                 d.recipients and all(r.code in {a.code for a in d.actors} and r.sector in _FORCES
                                      for r in d.recipients)
                 or any(o.lemma in lex.wordset("force_nouns") and not view.coded(o.i)
                        for o in tree.children(trig.token, "dobj"))):
             # "ordered the armed forces to take control of four jails", "Serbia's defence ministry ordered the
             # army to raise its readiness": a state's command to its own forces; the act commanded is the event
+            # (a court's order to the police is a demand: "a judge ordered the police to hand over the footage")
             continue
         if trig.entry.mode == "visit" and any(not a.entity_key and a.code in {r.code for r in d.recipients}
                                               for a in d.actors):
