@@ -105,7 +105,8 @@ def modality(tree: Tree, k: int, event: str, lex: Lexicon, rejecting: bool, mode
     negated = negated or any(c.text.lower() in ("no", "never") for c in tree.children(k, "det", "advmod"))
     # "No shots were fired", "no force had been used", "fired no shots", "nobody was arrested"
     negated = negated or (t.pos in ("VERB", "AUX") and any(
-        tree.lower[a.i] in ("nobody", "nothing", "none") or any(tree.lower[d.i] == "no" for d in tree.children(a.i, "det"))
+        tree.lower[a.i] in ("nobody", "nothing", "none")
+        or any(tree.lower[d.i] == "no" for d in tree.children(a.i, "det"))
         for a in tree.children(k, "nsubjpass", "dobj", "nsubj")))
     # "signed a deal without consulting Asmara": what is done "without" is not done
     without = t.tag == "VBG" and t.dep == "pcomp" and tree.lower[t.head] == "without"
