@@ -328,3 +328,67 @@ def test_a_court_orders_the_police_and_shells_are_lobbed(code):
     assert (codes(ask.actor), codes(ask.recipient)) == (["ARG"], ["ARG"]) and ask.actor[0].sector == "JUD"
     shells = only(r, "ASSAULT")
     assert codes(shells.recipient) == ["MAR"]
+
+
+def test_those_freed_by_a_number_or_they_are_those_held_before(code):
+    r = code("Police in Lusaka arrested 30 opposition supporters on Sunday. Four of the nine were freed on bail on "
+             "Wednesday. Eleven were released the next morning after paying fines.")
+    freed = [e for e in r.events if e.event == "RETREAT"]
+    assert len(freed) == 2, [(e.event, e.text) for e in r.events]
+    assert all([(a.code, a.sector) for a in e.recipient] == [("ZMB", "OPP")] for e in freed)
+    r = code("Storms closed the airport on Sunday. Eleven were released the next morning.")
+    assert not [e for e in r.events if e.event == "RETREAT" and e.recipient]  # no one was held
+
+
+def test_a_judgement_of_an_act_is_aimed_at_its_doer_not_its_victims(code):
+    r = code("Police in Harare arrested three journalists on Monday. The European Union condemned the arrest of "
+             "the journalists.")
+    ev = only(r, "ACCUSE")
+    assert [(a.code, a.sector) for a in ev.recipient] == [("ZWE", "COP")]
+    r = code("Rebels attacked a convoy near Goma on Friday. Kenya condemned the attack on the convoy.")
+    assert [(a.code, a.sector) for a in only(r, "ACCUSE").recipient] == [("COD", "REB")]
+    r = code("Egypt condemned the Israeli strikes on Gaza.")
+    assert codes(only(r, "ACCUSE").recipient) == ["ISR"]
+    # a new act, with its own victims and place: not the arrest told before
+    r = code("Police in Harare arrested three journalists on Monday. Amnesty condemned the detention of two "
+             "activists in Minsk.")
+    assert codes(only(r, "ACCUSE").recipient) == ["BLR"]
+
+
+def test_displeasure_with_an_act_accuses_its_doer(code):
+    r = code("A court in Nukus sentenced the blogger Aziz Tolibov to nine years in prison on Tuesday. The UN human "
+             "rights office said it was \"dismayed\" by the sentence.")
+    ev = only(r, "ACCUSE")
+    assert [(a.code, a.sector) for a in ev.recipient] == [("UZB", "JUD")]
+    r = code("The US embassy said it was deeply concerned by the arrests of opposition activists in Kampala.")
+    assert codes(only(r, "ACCUSE").actor) == ["USA"]
+
+
+def test_a_protest_at_an_embassy_is_aimed_at_its_state(code):
+    r = code("Several hundred people demonstrated outside the French embassy in Algiers on Tuesday evening.")
+    assert codes(only(r, "PROTEST").recipient) == ["FRA"]
+    r = code("Students rallied in front of the US Embassy in Manila.")
+    assert codes(only(r, "PROTEST").recipient) == ["USA"]
+    r = code("Farmers rallied in front of the ministry of agriculture in Manila.")
+    assert codes(only(r, "PROTEST").recipient) == ["PHL"]
+
+
+def test_the_two_governments_are_the_states_just_named(code):
+    r = code("A court in Doha freed two Bahraini fishermen on Monday. Qatar and Bahrain exchanged prisoners on "
+             "Thursday. The two governments agreed to hold talks in Kuwait next month.")
+    ev = [e for e in r.events if e.sentence == 2 and e.event == "AGREE"]
+    assert ev and codes(ev[0].actor) == ["BHR", "QAT"], [(e.event, e.actor) for e in r.events]
+    assert {a.sector for a in ev[0].actor} == {"GOV"}
+
+
+def test_a_refusal_answers_who_asked(code):
+    r = code("Kenya's opposition demanded that the government withdraw the finance bill. The government refused.")
+    ev = only(r, "REJECT")
+    assert [(a.code, a.sector) for a in ev.recipient] == [("KEN", "OPP")] and ev.recipient[0].inferred
+
+
+def test_the_indirect_object_and_a_currency_named_for_a_country(code):
+    r = code("Japan pledged money for schools in Laos. The European Union gave Kenya 20 million euros in aid.")
+    assert codes(only(r, "AID").recipient) == ["KEN"]
+    r = code("New Zealand pledged 4 million New Zealand dollars for drug treatment centres in Fiji.")
+    assert codes(only(r, "AGREE").recipient) == ["FJI"]

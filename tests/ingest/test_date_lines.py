@@ -90,6 +90,9 @@ SHAPES = [
     ("LAKE HERALD ▪ PORT ELLIS ▪ MAY 2 2025 ▪ 9:05 AM", ("2025-05-02", "day", "Lake Herald")),
     ("Filed from Vale and Portmouth, 2 May 2025 | Lake Review", ("2025-05-02", "day", "Lake Review")),
     ("From our Vale bureau — Lake Evening Post, Friday May 2nd, 2025", ("2025-05-02", "day", "Lake Evening Post")),
+    # an update time after the date, with its label
+    ("Lake Valley Review | Friday 2 May 2025, updated 17:40 | Vale and Portmouth", ("2025-05-02", "day",
+                                                                                  "Lake Valley Review")),
 ]
 
 
@@ -113,6 +116,9 @@ DATELINES = [
      ("2025-05-02", "day", "Lake Wire", "Port Ellis")),
     ("PORT ELLIS (Lake Post), 2 May 2025 — Lakeland and Norvia signed a border agreement on Monday.",
      ("2025-05-02", "day", "Lake Post", "Port Ellis")),
+    # a city with an accented capital
+    ("SÃO TOMÉ, Oct 8, 2025 (Lake Wire) - Lakeland and Norvia signed a border agreement on Monday.",
+     ("2025-10-08", "day", "Lake Wire", "São Tomé")),
 ]
 
 

@@ -111,7 +111,8 @@ def find_spans(tree: Tree, gaz: Gazetteer, kb: KnowledgeBase | None = None) -> l
     spans.extend(_org_phrases(tree, gaz, taken))
     spans.extend(_bare_countries(tree, gaz, taken | {i for s in spans for i in range(s.start, s.end)}))
     filed = dateline_tokens(tree)
-    spans = [s for s in spans if not is_dateline(tree, s.start, s.end) and s.start not in filed]
+    spans = [s for s in spans if not is_dateline(tree, s.start, s.end) and s.start not in filed
+             and not _names_a_unit(tree, gaz, s)]
     spans.sort(key=lambda s: s.start)
     return _cities_of_named_countries(_acronyms_as_defined(tree, _joined_names(tree, gaz, spans)), gaz)
 
@@ -283,8 +284,11 @@ def classify(tree: Tree, gaz: Gazetteer, start: int, end: int, label: str,
                       if (c := gaz.country_of(tree.span_text(k, k + n), strict=True))), None)
         # "African Union Transition Mission in Somalia", "European Union Naval Force": a body a known
         # international one sets up is of its code (its "Union" is no trade union)
-        parent = next((o for e in range(end - 1, start + 1, -1)
-                       if (o := gaz.organisation(tree.span_text(start, e))) is not None
+        # ("U.N. Support Mission in Libya": a one-word parent when it is an acronym)
+        first = start + (tree.lower[start] == "the" and end - start > 2)
+        parent = next((o for e in range(end - 1, first, -1)
+                       if (e > first + 1 or tree[first].text.replace(".", "").isupper())
+                       and (o := gaz.organisation(tree.span_text(first, e))) is not None
                        and o.code in INTERNATIONAL_CODES), None)
         if parent is not None:
             return Span(start, end, text, ORG, sent, code=parent.code, country=parent.code, sector=parent.sector)
@@ -301,6 +305,13 @@ def classify(tree: Tree, gaz: Gazetteer, start: int, end: int, label: str,
         # A capitalised name spaCy took for a place but no gazetteer knows: often a surname.
         return Span(start, end, text, GPE, sent, extra={"unknown": "1"})
     return None
+
+
+def _names_a_unit(tree: Tree, gaz: Gazetteer, s: Span) -> bool:
+    """"4 million New Zealand dollars", "Canadian dollars": a country that only says which currency."""
+    head = tree[s.end - 1]
+    return s.country is not None and head.dep in ("compound", "amod", "nmod") \
+        and gaz.is_non_actor(tree[head.head].text)
 
 
 def _owns_a_state_body(tree: Tree, gaz: Gazetteer, k: int) -> bool:

@@ -35,6 +35,9 @@ class Args:
     inferred_actor: bool = False  # taken from an enclosing clause rather than the trigger's own
     actor_how: str = ""  # how each side was found, for --explain
     recipient_how: str = ""
+    # those an act judged was done to ("condemned the arrest of three journalists"): the other party only
+    # when who did it cannot be found
+    patients: list[int] = field(default_factory=list)
 
 def is_passive(tree: Tree, k: int) -> bool:
     """A passive verb; not a participle of stance ("Israel is opposed to", "Japan is committed to")."""
@@ -235,6 +238,24 @@ def inside(tree: Tree, k: int, is_actor: IsActor, lex: Lexicon) -> list[int]:
         return done_by
     return prep_actors(tree, k, ["of", "by", *lex.args["recipient_preps"]], is_actor)
 
+_JUDGING = frozenset({"ACCUSE", "SUPPORT"})
+_DEED_CATEGORIES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "RETREAT", "AID"})
+
+
+def _deed(lex: Lexicon, lemma: str) -> bool:
+    return any(e.event in _DEED_CATEGORIES for e in lex.nouns.get(lemma, ()))
+
+
+def deed_doers(tree: Tree, k: int, is_actor: IsActor) -> list[int]:
+    """Who did the act an event noun names, by its own words: "Russia's attack", "the Israeli strikes",
+    "the killing of civilians by soldiers", "the raid carried out by police"."""
+    own = [c.i for c in tree.children(k, "poss") if is_actor(c.i)]
+    own = own or [c.i for c in tree.children(k, "amod", "compound", "nmod") if c.pos != "PRON" and is_actor(c.i)]
+    own = own or prep_actors(tree, k, ["by"], is_actor)
+    return own or [o.i for c in tree.children(k, "acl") for a in tree.children(c.i, "agent")
+                   for o in tree.children(a.i, "pobj") if is_actor(o.i)]
+
+
 def _whom_it_is_to(tree: Tree, k: int, trig: Trigger, is_actor: IsActor, lex: Lexicon) -> list[int]:
     """"reaffirmed Washington's commitment to South Korea's defence": when the object is the act's own noun,
     its possessor is whose the act is, and the other party is whom it is to."""
@@ -333,6 +354,13 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
             args.recipients = (conjuncts(tree, obj.i) if is_actor(obj.i) else []) if blocked \
                 else _whom_it_is_to(tree, obj.i, trig, is_actor, lex) or inside(tree, obj.i, is_actor, lex)
             args.recipient_how = "the verb's object"
+            if trig.entry.event in _JUDGING and not is_actor(obj.i) and _deed(lex, obj.lemma):
+                # "condemned the attack on the convoy", "praised the release of the hostages": a judgement
+                # of an act is aimed at whoever did it, not at those it was done to
+                doers = deed_doers(tree, obj.i, is_actor)
+                args.patients = [] if doers else args.recipients
+                args.recipients = doers
+                args.recipient_how = "who did the act judged" if doers else ""
         if trig.entry.mode == "third-party" and obj is not None and not args.recipients:
             # "host talks between Burkina Faso and Ivory Coast": the parties of the talks hosted
             args.recipients = prep_actors(tree, obj.i, lex.args["participant_preps"], is_actor)
@@ -353,7 +381,7 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
                 args.recipients = conjuncts(tree, antecedent(tree, s.i))
                 args.recipient_how = "the subject of what is demanded"
                 break
-    if trig.entry.event == "ACCUSE" and not args.recipients:
+    if trig.entry.event == "ACCUSE" and not args.recipients and not args.patients:
         # "launched an investigation into alleged crimes committed by Croat forces"
         heads = [k, *(c.i for c in tree.children(k, "dobj"))]  # "launched an investigation into ..."
         for o in [o for h in heads for o in prep_objects(tree, h, ["into", "of", "over", "for"])]:
@@ -362,6 +390,10 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
     if trig.entry.mode == "allege" and not args.recipients:
         args.recipients = alleged(tree, k, is_actor)
         args.recipient_how = "the one the allegation is about"
+    if not args.recipients and not is_passive(tree, k):
+        # "gave Kenya 20 million euros", "sent Haiti two planes": the indirect object is whom it is for
+        args.recipients = [j for c in tree.children(k, "dative") if is_actor(c.i) for j in conjuncts(tree, c.i)]
+        args.recipient_how = "the indirect object" if args.recipients else ""
     preps = ([trig.entry.prep.lower()] if trig.entry.prep else []) + list(lex.args["recipient_preps"])
     if not args.recipients:
         args.recipients = prep_actors(tree, k, preps, is_actor)

@@ -110,6 +110,9 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
             args.recipients = [h for h in args.recipients
                                if not (tree[h].dep == "pobj" and tree.lower[tree[h].head] in _MOTION_PREPS
                                        and not any(r.sector for r in view.refs(h, fallback=False)))]
+        if trig.entry.event == "PROTEST" and not args.recipients:
+            args.recipients = _mission_state(tree, lex, trig.token, is_actor)
+            args.recipient_how = "the state whose embassy the protest is held at" if args.recipients else ""
         # "signed a memorandum after a two-hour meeting": a meeting of their own just before, news too
         meeting = not is_verb and trig.entry.event == "CONSULT" and _new_meeting(tree, trig.token)
         if not is_verb and args.inferred_actor and not args.recipients and not meeting \
@@ -144,6 +147,16 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
         if group is not None:
             words = sorted(tree.subtree(group))
             known = [replace(a, entity_text=tree.span_text(words[0], words[-1] + 1)) for a in story.parties(sent)]
+            if tree[group].lemma in _STATE_GROUP_NOUNS:
+                # "the two governments", "the two foreign ministers": the states of the parties, one each
+                states = [a for a in known if a.code and a.code not in _BODIES]
+                known = [next((a for a in states if a.code == c and a.sector == "GOV"),
+                              replace(next(a for a in states if a.code == c), sector="GOV", entity_key=None))
+                         for c in dict.fromkeys(a.code for a in states)]
+            if known and tree[group].pos == "NOUN" and group in args.actors:
+                # "The two governments agreed": the two just named, not whatever one government the noun
+                # would stand for alone
+                args.actors = []
         elif is_verb and not args.actors:
             # "The strikes hit a village": an act told before is the subject; its doers did this
             known = next((found for e in _deed_subject(tree, lex, trig.token)
@@ -231,6 +244,22 @@ def _at_home_force(conv: Conventions, event: str, a: ActorRef) -> bool:
     one named falls on the place's civilians."""
     return a.sector in conv.state_agents or (a.sector is None and (a.entity_key or "").startswith("country:")) \
         or (event == "ASSAULT" and a.sector in ("UAF", "CRM"))
+
+
+_NUMBERS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                      "thirteen", "fourteen", "fifteen", "twenty", "thirty", "dozens", "hundreds", "scores"})
+_SOME = frozenset({"all", "most", "some", "many", "several", "half", "none", "both", "each", "others", "rest"})
+
+
+def _held_subject(view: ActorView, k: int) -> bool:
+    """Whether those an act is done to are said by a pronoun or a number that names no one ("They were
+    released", "Eleven were freed", "Four of the nine", "most of them", "the rest")."""
+    tree = view.tree
+    subj = tree.child(k, "nsubjpass")
+    if subj is None or view.refs(subj.i, fallback=False):
+        return False
+    # ("Eleven were released": the tagger may call a number a noun)
+    return tree.lower[subj.i] in ("they", "them") or subj.tag == "CD" or tree.lower[subj.i] in _SOME | _NUMBERS
 
 
 def _those_held(tree: Tree, k: int) -> bool:
@@ -330,12 +359,28 @@ def _complete_recipients(view: ActorView, conv: Conventions, lex: Lexicon, story
             d.implicit_recipient = True
             d.args.recipient_how = "those arrested or detained, told earlier"
             return
+    if not d.recipients and d.event == "RETREAT" and (d.mode or trig.entry.mode) == "release" \
+            and _held_subject(view, trig.token):
+        # "Four of the nine were freed on bail", "They were released without charge": those held before
+        d.recipients = story.held(sent)
+        if d.recipients:
+            d.implicit_recipient = True
+            d.args.recipient_how = "those arrested or detained, told earlier"
+            return
     if not d.recipients and trig.entry.lemma in lex.wordset("denying_verbs") and d.event == "REJECT":
         # "The army denied that soldiers had killed civilians": it answers whoever accused it before, or no one
         d.recipients = story.accusers(d.actors, sent)
         d.implicit_recipient = bool(d.recipients)
         d.args.recipient_how = "who made the accusation denied, told earlier" if d.recipients else ""
         return
+    if not d.recipients and d.event == "REJECT" and not view.tree.children(trig.token, "dobj"):
+        # "The government refused.", "The commissioner refused to step down": a refusal answers whoever
+        # asked it of them before
+        d.recipients = story.askers(d.actors, sent)
+        d.implicit_recipient = bool(d.recipients)
+        if d.recipients:
+            d.args.recipient_how = "who made the request refused, told earlier"
+            return
     if not d.recipients and d.args.actor_how.endswith("the parties between/among") and d.actors \
             and view.tree[trig.token].dep != "dobj":
         # "fighting between rival clans", "talks among the factions": the parties act on each other (talks
@@ -355,6 +400,12 @@ def _complete_recipients(view: ActorView, conv: Conventions, lex: Lexicon, story
         d.implicit_recipient = bool(d.recipients)
         if d.recipients:
             d.args.recipient_how = "who did what it refers to, told earlier in the article"
+        elif d.args.patients:
+            # no one known to have done it: those it was done to at least say where it was aimed
+            # (not a place: "condemned the attack on Kyiv" is not aimed at Ukraine)
+            d.recipients = [r for h in d.args.patients if view.tree[h].ent_type not in ("GPE", "LOC", "FAC")
+                            for r in view.refs(h) if r.code]
+            d.args.recipient_how = "those the act judged was done to (who did it is not told)"
     if not d.recipients and d.event in ("COERCE", "ASSAULT") and d.place \
             and {a.code for a in d.actors} == {d.place} and any(_at_home_force(conv, d.event, a) for a in d.actors):
         # "Police used tear gas to clear the road", "Honduras suspended constitutional guarantees", "gunmen
@@ -387,6 +438,8 @@ def _complete_recipients(view: ActorView, conv: Conventions, lex: Lexicon, story
 
 
 _BODIES = frozenset({"IGO", "EUR", "UNO"})
+_STATE_GROUP_NOUNS = frozenset({"government", "minister", "president", "state", "country", "capital", "nation",
+                                "neighbour", "neighbor", "counterpart"})
 _FORCES = frozenset({"MIL", "COP", "SPY", "PRM"})  # a state's armed agents, which its orders command
 _JOINT = frozenset({"COOPERATE", "AGREE", "SUPPORT", "AID"})
 _EVALUATIVE = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "PROTEST"})
@@ -401,7 +454,7 @@ def _referred_doers(view: ActorView, lex: Lexicon, story: Story, d: Draft, sent:
     proposal"): the act referred to is then most likely that one."""
     tree = view.tree
     k = d.trig.token
-    if tree[k].pos not in ("VERB", "AUX"):
+    if tree[k].pos not in ("VERB", "AUX") and d.trig.entry.source != "rule:displeasure said":
         return []
     mine = {a.entity_key for a in d.actors} | {a.code for a in d.actors}
     for j in tree.sentence_tokens(sent):
@@ -411,7 +464,10 @@ def _referred_doers(view: ActorView, lex: Lexicon, story: Story, d: Draft, sent:
                for r in view.refs(j, fallback=False) if r.entity_key or r.code):
             return []
     said_of = tree.children(k, "nsubj") if d.trig.entry is VERDICT else []
-    for obj in [*tree.children(k, "dobj"), *said_of]:
+    # "said it was dismayed by the sentence": what the displeasure is about
+    about = [tree[h] for h in displeasure_objects(tree, d.trig)] if d.trig.entry.source == "rule:displeasure said" \
+        else []
+    for obj in [*tree.children(k, "dobj"), *said_of, *about]:
         # ("the operation": a "joint operation" is a cooperation, a bare one any act)
         entries = [e for e in lex.nouns.get(obj.lemma, [])
                    if not e.objects or obj.lemma not in lex.wordset("act_nouns")]
@@ -419,8 +475,10 @@ def _referred_doers(view: ActorView, lex: Lexicon, story: Story, d: Draft, sent:
         generic = obj.lemma in lex.wordset("act_nouns")
         if not (entries or generic) or det is None or tree.lower[det.i] not in _BACK:
             continue
-        if tree.children(obj.i, "poss", "prep") and not said_of:
+        if (tree.children(obj.i, "poss") or prep_objects(tree, obj.i, ["by"])) and not said_of:
             continue  # "the arrests of two journalists by police": its own parties say who
+        if any(not _given(tree, o.i, sent) for p in tree.children(obj.i, "prep") for o in tree.children(p.i, "pobj")):
+            continue  # "the detention of two activists in Minsk": a new act, told with what is new about it
         # "called the operation an act of terror": an act of no named kind is the last one told
         if not entries:
             return story.last_doers(sent)
@@ -432,6 +490,34 @@ def _referred_doers(view: ActorView, lex: Lexicon, story: Story, d: Draft, sent:
             return story.doers("PROTEST", sent)  # "turned down the pay demand": the strikers demanded it
         return []
     return []
+
+
+def _mission_state(tree: Tree, lex: Lexicon, k: int, is_actor: Callable[[int], bool]) -> list[int]:
+    """The state whose embassy or consulate a protest is held at ("outside the French embassy", "in front
+    of the embassy of Turkey", "outside their embassy")."""
+    missions = lex.wordset("mission_nouns")
+    for p in tree.children(k, "prep"):
+        for j in tree.subtree(p.i):
+            if tree[j].lemma.lower() not in missions or tree[j].dep != "pobj":
+                continue
+            owner = [c.i for c in tree.children(j, "poss", "amod", "compound", "nmod") if is_actor(c.i)]
+            return owner or [o for o in prep_objects(tree, j, ["of"]) if is_actor(o)]
+    return []
+
+
+def _given(tree: Tree, k: int, sent: int) -> bool:
+    """A noun phrase that points back: a pronoun, or a common noun with a definite determiner ("the
+    journalists", "those arrested", "its convoy")."""
+    t = tree[k]
+    if t.pos == "PRON":
+        return True
+    if t.pos == "PROPN":
+        # "the attack on Barkaram": a name already told in the article
+        first = tree.sentence_tokens(sent).start
+        return any(tree.lower[j] == tree.lower[k] for j in range(first))
+    det = tree.child(k, "det", "poss")
+    return t.pos == "NOUN" and det is not None and tree.lower[det.i] in _BACK | {"its", "their", "his", "her"} \
+        and not tree.children(k, "nummod")
 
 
 def _date_for(tree: Tree, times: list[TimeExpr], trigger: int, published: str | None,

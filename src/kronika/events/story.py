@@ -80,6 +80,15 @@ class Story:
     def accusers(self, accused: list[ActorRef], sent: int) -> list[ActorRef]:
         """Who last accused one of ``accused`` before in the article ("HRW accused the army of killing
         civilians. ... The army denied it"): whom a denial answers."""
+        return self.answered(accused, sent, "ACCUSE", "who made the accusation denied")
+
+    def askers(self, asked: list[ActorRef], sent: int) -> list[ActorRef]:
+        """Who last asked one of ``asked`` for something before in the article ("The opposition demanded a
+        recount. The electoral commission refused."): whom a refusal answers."""
+        return self.answered(asked, sent, "REQUEST", "who made the request refused")
+
+    def answered(self, accused: list[ActorRef], sent: int, category: str, why: str) -> list[ActorRef]:
+        """The actors of the last act of ``category`` aimed at one of ``accused``."""
         keys = {a.entity_key for a in accused if a.entity_key}
 
         def answers(r: ActorRef) -> bool:
@@ -89,11 +98,11 @@ class Story:
                 for a in accused)
 
         for ev in reversed(self.told):
-            if ev.sentence >= sent or ev.event != "ACCUSE" or not ev.actor \
+            if ev.sentence >= sent or ev.event != category or not ev.actor \
                     or {"negation", "hypothetical"} & set(ev.aux):
                 continue
             if any(answers(r) for r in ev.recipient):
-                return [replace(a, inferred=a.inferred or "who made the accusation denied") for a in ev.actor]
+                return [replace(a, inferred=a.inferred or why) for a in ev.actor]
         return []
 
     def doers(self, event: str, sent: int, word: str = "") -> list[ActorRef]:

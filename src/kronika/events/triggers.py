@@ -222,12 +222,15 @@ def displeasures(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
         t = tree[k]
         if tree.lower[k] not in feelings:
             continue
-        if t.pos == "ADJ" and t.dep == "acomp":
+        if t.pos in ("ADJ", "VERB") and t.dep == "acomp":
+            # ("was deeply concerned": the parser may call the participle a verb)
             be = tree[t.head]
             if be.lemma == "be" and be.i != k and tree.children(be.i, "nsubj") and not tree.children(be.i, "neg"):
                 out.append(Trigger(token=be.i, entry=DISPLEASURE, words=(be.i, k)))
-        elif t.pos == "VERB" and t.tag == "VBN" and tree.children(k, "nsubjpass") and not tree.children(k, "neg") \
+        elif t.pos in ("VERB", "ADJ") and tree.children(k, "nsubjpass") and not tree.children(k, "neg") \
+                and (t.pos == "ADJ" or t.tag == "VBN") \
                 and any(tree[c.i].lemma == "be" for c in tree.children(k, "auxpass")):
+            # ('it was "dismayed" by': in quotes the participle may be read as an adjective)
             out.append(Trigger(token=k, entry=DISPLEASURE, words=(k,)))  # "it was disappointed that ..."
     return out
 

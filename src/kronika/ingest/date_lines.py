@@ -166,7 +166,13 @@ def _pieces(plain: str, start: int, end: int) -> tuple[list[str], str]:
         pieces += [before, part[b:]]
     cleaned = [_unbracketed(_trim(" ".join(_EMPTY_BRACKETS.sub(" ", _TIME.sub(" ", p)).split()).strip(_EDGES)))
                for p in pieces]
-    return [p for p in cleaned if p and not _FILED_FROM.match(p)], label
+    # ("Wednesday 27 March 2024, updated 17:40": a label left alone once its time is gone says nothing more)
+    return [p for p in cleaned if p and not _FILED_FROM.match(p) and not _only_label(p)], label
+
+
+def _only_label(piece: str) -> bool:
+    found = LABEL.match(piece)
+    return found is not None and not piece[found.end():].strip(_EDGES)
 
 
 def _unbracketed(piece: str) -> str:
@@ -237,8 +243,10 @@ _DASH = r"\s*(?:--|[-–—:])\s"
 _MONTH_DAY = r"(?P<md>[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]+\.?(?:,?\s*\d{4})?)"
 _AGENCY_BEFORE = r"(?:\s*\((?P<agency0>[^()]{1,30})\))?"
 _AGENCY_AFTER = r"(?:,?\s*(?:\((?P<agency>[^()]{1,30})\)|/(?P<agency2>[^/\s][^/]{0,29})/))?"
+_CAPS = "A-ZÀ-ÖØ-Þ"  # capitals, accented too ("ASUNCIÓN", "SÃO TOMÉ")
 CAPS_DATELINE = re.compile(
-    r"^(?P<city>[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+){0,3})(?:,\s*[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})?"
+    rf"^(?P<city>[{_CAPS}][{_CAPS}.'’-]+(?:[ /][{_CAPS}][{_CAPS}.'’-]+){{0,3}})"
+    r"(?:,\s*[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})?"
     + _AGENCY_BEFORE + r"(?:,?\s+" + _MONTH_DAY + r")?" + _AGENCY_AFTER + _DASH
 )
 AGENCY_DATELINE = re.compile(
