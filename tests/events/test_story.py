@@ -392,3 +392,30 @@ def test_the_indirect_object_and_a_currency_named_for_a_country(code):
     assert codes(only(r, "AID").recipient) == ["KEN"]
     r = code("New Zealand pledged 4 million New Zealand dollars for drug treatment centres in Fiji.")
     assert codes(only(r, "AGREE").recipient) == ["FJI"]
+
+
+def test_unions_federations_and_councils_are_of_the_country_the_article_is_about(code):
+    r = code("Paraguayan police evicted 300 farmers in Canindeyu on Monday. The National Peasant Federation accused "
+             "the government of protecting land grabbers.")
+    ev = only(r, "ACCUSE")
+    assert codes(ev.actor) == ["PRY"]
+    r = code("The Christian Council of Lesotho offered to host talks next week.")
+    assert codes(only(r, "AGREE").actor) == ["LSO"]
+    r = code("Bolivian police cleared roadblocks on Friday. The opposition Creemos alliance accused the government "
+             "of rewarding violence.")
+    ev = only(r, "ACCUSE")
+    assert [(a.code, a.sector) for a in ev.actor] == [("BOL", "OPP")]
+
+
+def test_access_asked_to_those_held_is_asked_of_who_holds_them(code):
+    r = code("Fijian police arrested three Chinese nationals in Lautoka on Sunday. China's embassy in Suva asked on "
+             "Tuesday for consular access to the three men.")
+    ev = only(r, "REQUEST")
+    assert codes(ev.recipient) == ["FJI"]
+
+
+def test_he_is_the_office_holder_just_named_when_no_one_is_named(code):
+    r = code("Fiji's police commissioner thanked Australia on Monday. He praised the Australian officers for their "
+             "\"professionalism and patience\".")
+    praised = [e for e in r.events if e.sentence == 1]
+    assert praised and [(a.code, a.sector) for a in praised[0].actor] == [("FJI", "COP")]

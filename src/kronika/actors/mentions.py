@@ -114,6 +114,7 @@ def find_spans(tree: Tree, gaz: Gazetteer, kb: KnowledgeBase | None = None) -> l
     spans = [s for s in spans if not is_dateline(tree, s.start, s.end) and s.start not in filed
              and not _names_a_unit(tree, gaz, s)]
     spans.sort(key=lambda s: s.start)
+    spans = _bodies_of_countries(tree, spans)
     return _cities_of_named_countries(_acronyms_as_defined(tree, _joined_names(tree, gaz, spans)), gaz)
 
 
@@ -266,6 +267,9 @@ def classify(tree: Tree, gaz: Gazetteer, start: int, end: int, label: str,
     if label == "PERSON" and end - start == 1 and end < len(tree.tokens) and tree[start].dep == "compound" \
             and gaz.group_sector(f"{text} {tree[end].text}") is not None:
         return None  # "Riot police": the first word of a group's name, not a person
+    if label == "PERSON" and tree[end - 1].dep == "compound" and tree[end - 1].head == end \
+            and gaz.is_org_head(tree[end].lemma) and tree[end].text.islower():
+        return None  # "the Creemos alliance", "the Azadliq coalition": the name of a body, read with its noun
     if label == "PERSON":
         # Titles that spaCy folded into the name ("President Vucic") belong to the title, not the name.
         # ("High Representative Karl Ahrendt": the whole title, not its first word)
@@ -305,6 +309,21 @@ def classify(tree: Tree, gaz: Gazetteer, start: int, end: int, label: str,
         # A capitalised name spaCy took for a place but no gazetteer knows: often a surname.
         return Span(start, end, text, GPE, sent, extra={"unknown": "1"})
     return None
+
+
+def _bodies_of_countries(tree: Tree, spans: list[Span]) -> list[Span]:
+    """"the Christian Council of Lesotho", "the Bar Association of Kenya": a body with no country of its
+    own, named with "of" and a country just after it, is that country's."""
+    at = {s.start: s for s in spans if s.kind == GPE and s.country and "city" not in s.extra}
+    out = []
+    for s in spans:
+        if s.kind == ORG and s.country is None and s.code is None and s.end + 1 < len(tree.tokens) \
+                and tree.lower[s.end] == "of" and tree[s.end].head == s.head:
+            country = at.get(s.end + 1) or at.get(s.end + 2) if tree.lower[s.end + 1] == "the" else at.get(s.end + 1)
+            if country is not None:
+                s = replace(s, country=country.country)
+        out.append(s)
+    return out
 
 
 def _names_a_unit(tree: Tree, gaz: Gazetteer, s: Span) -> bool:
@@ -431,7 +450,10 @@ def _org_phrases(tree: Tree, gaz: Gazetteer, taken: set[int]) -> list[Span]:
     """Capitalised noun phrases headed by an organisation word ("the Interior Ministry", "... Centre")."""
     out: list[Span] = []
     for t in tree.tokens:
-        if t.i in taken or t.pos not in ("PROPN", "NOUN") or not t.text[:1].isupper():
+        # ("the Creemos alliance": a lower-case head after a name)
+        named = t.i > 0 and tree[t.i - 1].pos == "PROPN" and tree[t.i - 1].dep == "compound" \
+            and tree[t.i - 1].head == t.i and t.i - 1 not in taken and gaz.country_of(tree[t.i - 1].text) is None
+        if t.i in taken or t.pos not in ("PROPN", "NOUN") or not (t.text[:1].isupper() or named):
             continue
         if not gaz.is_org_head(t.lemma) and not gaz.is_org_head(t.text.lower()):
             continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, TypeVar
 
@@ -272,12 +273,16 @@ def build(tree: Tree, gaz: Gazetteer, spans: list[Span], speech: SpeechWords, kb
         # named with no country, in an article about one: a body of that country (a named NGO or company
         # is not); so is a party ("the Democratic Progressive Party"): parties stand in one country's politics
         for c in clusters.values():
-            if c.kind == ORG and c.country is None and c.sector in STATE_SECTORS | _ARMED | {"PTY", "OPP"}:
+            if c.kind == ORG and c.country is None and (c.sector in STATE_SECTORS | _ARMED | {"PTY", "OPP"}
+                                                        or _domestic_body(c)):
                 c.set_country(home, HOME)
     _countries_from_sentences(tree, gaz, clusters, spans, home, main_pair(spans))
     descriptions = _descriptions(tree, gaz, name_tokens, token_key, clusters, home)
     _body_anaphors(tree, clusters, token_key)
-    antecedents = _pronouns(tree, clusters, token_key)
+    # office-holders told by their office, who "he" or "she" may stand for ("the police commissioner")
+    offices = [t.i for t in tree.tokens if t.tag == "NN" and t.dep in ("nsubj", "nsubjpass")
+               and t.i not in token_key and (t.i in descriptions or gaz.could_end_title(t.text))]
+    antecedents = _pronouns(tree, clusters, token_key, offices)
     _first_person(tree, clusters, token_key, speech)
     return DocActors(clusters=clusters, token_key=token_key, spans=spans, home_country=home,
                      descriptions=descriptions, dateline=dateline_tokens(tree), pair=main_pair(spans),
@@ -348,6 +353,19 @@ def _known_people(clusters: dict[str, Cluster], kb: KnowledgeBase, published: st
 
 
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+# Bodies of a country's own society: unions, farmers' and students' bodies, churches' councils
+_SOCIETY = frozenset({"LAB", "AGR", "EDU", "REL"})
+_BEYOND = frozenset({"international", "world", "global", "african", "european", "asian", "arab", "american",
+                     "latin", "southern", "eastern", "western", "northern", "pan", "regional", "inter"})
+
+
+def _domestic_body(c: Cluster) -> bool:
+    """A union, a farmers' or students' federation, a churches' council ("the National Peasant Federation",
+    "the Union of Secondary Teachers") named with no country and nothing international in its name."""
+    words = {w.strip(".,'’-").lower() for w in re.split(r"[\s-]+", c.name)}
+    return not words & _BEYOND and (c.sector in _SOCIETY or "national" in words)
 
 
 def _org_apposition(tree: Tree, gaz: Gazetteer, s: Span, c: Cluster) -> None:
@@ -558,7 +576,8 @@ def _said_country(c: Cluster) -> str | None:
     return None if c.known is not None and c.strength <= KNOWN else c.country
 
 
-def _pronouns(tree: Tree, clusters: dict[str, Cluster], token_key: dict[int, str]) -> dict[int, int]:
+def _pronouns(tree: Tree, clusters: dict[str, Cluster], token_key: dict[int, str],
+              titled: Iterable[int] = ()) -> dict[int, int]:
     """Resolve he/his/she/her to a person and it/its to a state or organisation; return the pronouns
     that stand for a phrase naming no entity ("the army said it had ...": it is the army)."""
     kind_of = {c.key: c.kind for c in clusters.values()}
@@ -590,6 +609,12 @@ def _pronouns(tree: Tree, clusters: dict[str, Cluster], token_key: dict[int, str
         want = (PERSON,) if word in _MALE_FEMALE else (GPE, ORG)
         before = [(k, v) for k, v in mentions if k < t.i and kind_of.get(v) in want
                   and tree[k].sent >= t.sent - 3]
+        if not before and word in _MALE_FEMALE:
+            # "Fiji's police commissioner ... He praised": an office-holder the article never names
+            held = [k for k in titled if k < t.i and tree[k].sent >= t.sent - 2 and tree[k].tag in ("NN", "NNP")]
+            if held:
+                antecedents[t.i] = held[-1]
+            continue
         if not before:
             continue
         same = [(k, v) for k, v in before if tree[k].sent == t.sent]

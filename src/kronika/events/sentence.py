@@ -291,7 +291,12 @@ def _asks_release(tree: Tree, k: int) -> bool:
     """"demanded the release of", "called for the immediate release of": the release is what is asked."""
     near = [k, *(c.i for c in tree.children(k, "dobj")),
             *(o.i for p in tree.children(k, "prep") for o in tree.children(p.i, "pobj"))]
-    return any(tree[i].lemma in ("release", "freedom") for i in near)
+    # ("sought consular access to the Indian sailors": asked of whoever holds them)
+    return any(tree[i].lemma in ("release", "freedom") for i in near) or any(
+        tree[i].lemma == "access" and any(o.ent_type not in ("GPE", "LOC", "FAC") and o.pos in ("NOUN", "PROPN")
+                                          for p in tree.children(i, "prep") if tree.lower[p.i] == "to"
+                                          for o in tree.children(p.i, "pobj"))
+        for i in near)
 
 
 def _the(tree: Tree, k: int) -> bool:
