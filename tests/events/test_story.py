@@ -419,3 +419,22 @@ def test_he_is_the_office_holder_just_named_when_no_one_is_named(code):
              "\"professionalism and patience\".")
     praised = [e for e in r.events if e.sentence == 1]
     assert praised and [(a.code, a.sector) for a in praised[0].actor] == [("FJI", "COP")]
+
+
+def test_police_blocking_a_march_curb_it_and_bare_officers_are_that_force(code):
+    r = code("Several hundred war veterans marched through Harare on Friday. Zimbabwean riot police blocked them at "
+             "Africa Unity Square, and officers beat some of the marchers with batons.")
+    assert [(e.event, codes(e.actor)) for e in r.events if e.event == "PROTEST"] == [("PROTEST", ["ZWE"])]
+    curb = only(r, "COERCE")
+    assert curb.actor[0].sector == "COP"
+    beat = only(r, "ASSAULT")
+    assert [(a.code, a.sector) for a in beat.actor] == [("ZWE", "COP")]
+
+
+def test_boats_sent_on_patrol_are_a_show_of_force_and_a_refusal_answers_protesters(code):
+    r = code("Malawi sent two patrol boats to Likoma Island on Monday.")
+    assert [e.event for e in r.events] == ["MOBILIZE"]
+    r = code("Thousands of Panamanians marched in Panama City on Monday to demand that the government cancel the "
+             "mine contract. The president rejected calls for a referendum on the mine.")
+    ev = only(r, "REJECT")
+    assert [(a.code, a.sector) for a in ev.recipient] == [("PAN", "CVL")]

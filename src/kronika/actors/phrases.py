@@ -183,7 +183,7 @@ def _phrase_actors(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int) -> 
             continue  # "his country's refusal": the state of the possessor
         if t.pos in ("NOUN", "PROPN") and not _inside_name(tree, actors, k):
             sector = _compound_sector(tree, gaz, k) or gaz.group_sector(t.lemma) or gaz.group_sector(t.text) \
-                or gaz.noun_sector(t.lemma) or _agent_sector(tree, actors, k, gaz)
+                or gaz.noun_sector(t.lemma) or _agent_sector(tree, actors, k, gaz) or _officers(tree, gaz, k)
             if sector is not None and (k == head or t.dep == "conj" or _counted(tree, k, head)):
                 units.append(_Unit([k], sector=sector, head=k, country=pending))
                 pending = None
@@ -422,3 +422,15 @@ def _dedupe(refs: list[ActorRef]) -> list[ActorRef]:
             seen.add(key)
             out.append(r)
     return out
+
+
+def _officers(tree: Tree, gaz: Gazetteer, k: int) -> str | None:
+    """"Riot police blocked the march and officers beat some of the marchers": bare "officers" are of the
+    force named just before (police or army), in the sentence or the one before it."""
+    if tree.lower[k] != "officers":
+        return None
+    first = tree.sentence_tokens(max(tree[k].sent - 1, 0)).start
+    for j in range(k - 1, first - 1, -1):
+        if (s := gaz.group_sector(tree[j].lemma) or gaz.group_sector(tree[j].text)) in ("COP", "MIL"):
+            return s
+    return None

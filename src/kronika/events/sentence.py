@@ -169,6 +169,10 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
         if d is None:
             continue
         d.event = plover_rules(tree, trig, mod.event, mod.aux, d.actors, lex)
+        if d.event == "PROTEST" and d.actors and all(a.sector in _FORCES for a in d.actors):
+            # "Riot police blocked the marchers", "soldiers sealed off the square": a state's forces do not
+            # protest; what they block they curb
+            d.event, d.mode = "COERCE", "restrict"
         if d.event == "RETREAT" and trig.entry.mode == "resign" and is_verb \
                 and any(r.code in _BODIES and r.entity_key for r in d.recipients):
             # "quit the Economic Community of West African States": leaving a body of states cuts ties
@@ -378,9 +382,11 @@ def _complete_recipients(view: ActorView, conv: Conventions, lex: Lexicon, story
         d.implicit_recipient = bool(d.recipients)
         d.args.recipient_how = "who made the accusation denied, told earlier" if d.recipients else ""
         return
-    if not d.recipients and d.event == "REJECT" and not view.tree.children(trig.token, "dobj"):
-        # "The government refused.", "The commissioner refused to step down": a refusal answers whoever
-        # asked it of them before
+    if not d.recipients and d.event == "REJECT" and all(
+            o.lemma in ("call", "demand", "appeal", "request", "plea", "ultimatum")
+            for o in view.tree.children(trig.token, "dobj")):
+        # "The government refused.", "The commissioner refused to step down", "rejected calls for a
+        # referendum": a refusal answers whoever asked it of them before
         d.recipients = story.askers(d.actors, sent)
         d.implicit_recipient = bool(d.recipients)
         if d.recipients:

@@ -85,7 +85,9 @@ class Story:
     def askers(self, asked: list[ActorRef], sent: int) -> list[ActorRef]:
         """Who last asked one of ``asked`` for something before in the article ("The opposition demanded a
         recount. The electoral commission refused."): whom a refusal answers."""
-        return self.answered(asked, sent, "REQUEST", "who made the request refused")
+        # (or protested to ask it: "marched to demand that the government cancel the contract")
+        return self.answered(asked, sent, "REQUEST", "who made the request refused") \
+            or self.answered(asked, sent, "PROTEST", "who protested for what is refused")
 
     def answered(self, accused: list[ActorRef], sent: int, category: str, why: str) -> list[ActorRef]:
         """The actors of the last act of ``category`` aimed at one of ``accused``."""

@@ -395,12 +395,16 @@ def find_triggers(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
             entries = lex.nouns.get(t.lemma, []) or lex.nouns.get(t.text.lower(), [])
         else:
             continue
-        best: tuple[tuple[int, float], TriggerEntry, tuple[int, ...]] | None = None
+        best: tuple[tuple[int, int, float], TriggerEntry, tuple[int, ...]] | None = None
         for e in entries:
             words = _matches(tree, k, e, objects)
             if words is None:
                 continue
-            rank = (e.specificity, e.weight)
+            # ("sent two patrol boats": our entry naming "patrol boat" over the one naming any "boat"; the
+            # converted dictionary's long object lists do not outrank our own entries this way)
+            named = max((len(o.split()) for o in e.objects if o in objects.get(k, {})), default=0) \
+                if e.source == "kronika" else 0
+            rank = (e.specificity, named, e.weight)
             if best is None or rank > best[0]:
                 best = (rank, e, words)
         if best is not None:
