@@ -438,3 +438,24 @@ def test_boats_sent_on_patrol_are_a_show_of_force_and_a_refusal_answers_proteste
              "mine contract. The president rejected calls for a referendum on the mine.")
     ev = only(r, "REJECT")
     assert [(a.code, a.sector) for a in ev.recipient] == [("PAN", "CVL")]
+
+
+def test_announced_protests_stay_protests_and_new_protest_wordings(code):
+    r = code("Kenya's opposition coalition said it would return to the streets on Saturday.")
+    ev = only(r, "PROTEST")
+    assert "future" in ev.aux and codes(ev.actor) == ["KEN"]
+    r = code("The teachers' union threatened to strike in Nairobi.")
+    assert [e.event for e in r.events] == ["THREATEN"]
+    r = code("Lesotho's main opposition parties stayed away from the National Assembly on Tuesday.")
+    assert only(r, "PROTEST").mode == ("boycott",) or "boycott" in only(r, "PROTEST").mode
+
+
+def test_a_hyphenated_country_a_road_named_for_access_and_captives_handed_back(code):
+    r = code("Guinea-Bissau police fired tear gas on Wednesday to disperse hundreds of opposition supporters.")
+    assert codes(only(r, "ASSAULT").actor) == ["GNB"]
+    r = code("Paraguayan police fired tear gas as farmers tried to block the access road with burning tyres.")
+    assert "COERCE" not in [e.event for e in r.events]
+    r = code("Kyrgyz border guards detained nine Tajik men on Monday. The nine men were handed over to Tajik "
+             "officials at the crossing on Wednesday.")
+    back = only(r, "RETREAT")
+    assert codes(back.recipient) == ["TJK"]

@@ -96,8 +96,11 @@ def find_spans(tree: Tree, gaz: Gazetteer, kb: KnowledgeBase | None = None) -> l
         if rng is None:
             continue
         start, end = _trim(tree, *rng)
-        if start >= end:
+        if start >= end or start in taken:
             continue
+        if end + 1 < len(tree.tokens) and tree[end].text == "-" \
+                and gaz.country_of(tree.span_text(start, end + 2), strict=True) is not None:
+            end += 2  # "Guinea-Bissau", "Timor-Leste": the tagger read the name's first half alone
         if m.label == "PERSON":
             end = _surname_left_out(tree, end)
         elif m.label == "ORG":

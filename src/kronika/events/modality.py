@@ -219,6 +219,11 @@ def announced(lex: Lexicon, event: str, mode: str | None, aux: list[str], govern
     if event == "ASSAULT" and "prepare" in governing and not supposed:
         # "the army prepared to resume shelling": getting ready to strike is a show of force
         return Modality(out, "MOBILIZE", rule="preparing an attack")
+    if event == "PROTEST" and mode != "boycott" and threat and not governing & lex.wordset("threat_intent_words"):
+        # "said it would return to the streets on Saturday": a protest announced is a protest to come; only
+        # one held over another's head ("threatened to strike", "would strike unless", "would boycott all
+        # contact with") is a threat
+        return Modality(out if "future" in out else (*out, "future"), event, rule="a protest announced")
     if event in _THREAT_MODES and threat and not supposed:
         return Modality(out, "THREATEN", mode=_threat_mode(event, mode), rule="force, repression or protest announced")
     if event in _MATERIAL_CONFLICT and not supposed and "future" not in out:

@@ -27,6 +27,7 @@ _QUANTITIES = frozenset({"part", "some", "all", "most", "half", "much", "rest", 
                          "segment", "length"})
 
 
+_PARTICLES = frozenset({"out", "away", "off", "back"})
 _WHEREABOUTS = frozenset({"near", "outside", "around", "beside", "behind", "beyond", "along", "past", "nearby"})
 
 
@@ -55,8 +56,9 @@ def _object_lemmas(tree: Tree, k: int) -> dict[str, int]:
             for m in tree.children(c.i, "compound", "amod"):
                 out.setdefault(f"{m.lemma} {c.lemma}", c.i)
                 out.setdefault(f"{m.text.lower()} {c.lemma}", c.i)
-        if c.dep != "compound":
-            # "received Russian Ambassador X": the title in the object's name counts as the object
+        if c.dep != "compound" and c.pos == "PROPN":
+            # "received Russian Ambassador X": the title in the object's name counts as the object (not the
+            # first noun of a common one: "blocked the access road" blocks no access)
             for m in tree.children(c.i, "compound", "nmod"):
                 out.setdefault(m.lemma, c.i)
         for cc in tree.children(c.i, "conj"):
@@ -65,7 +67,8 @@ def _object_lemmas(tree: Tree, k: int) -> dict[str, int]:
             # "blocked the Nairobi–Mombasa highway": the parser made the name the object, the noun its apposition
             for a in tree.children(c.i, "appos"):
                 out.setdefault(a.lemma, a.i)
-    for p in tree.children(k, "prep", "prt"):
+    particles = [a for a in tree.children(k, "advmod") if a.text.lower() in _PARTICLES]
+    for p in [*tree.children(k, "prep", "prt"), *particles]:
         if tree.lower[p.i] in _WHEREABOUTS:
             continue  # "seized their vehicles near the town of Tessalit": where it happened, not what was seized
         nested = [o for q in tree.children(p.i, "prep") for o in tree.children(q.i, "pobj")]  # "out of X"
@@ -96,7 +99,8 @@ def _matches(tree: Tree, k: int, e: TriggerEntry, objects: dict[int, dict[str, i
     if e.prep:
         # "forced X out of the country": the preposition may hang on the particle
         near = [c for c in tree.children(k, "prep", "agent", "prt", "dative")]
-        near += [g for c in near if c.text.lower() in ("out", "away", "off", "back")
+        # ("stayed away from the assembly": the parser may call the particle an adverb)
+        near += [g for c in [*near, *tree.children(k, "advmod")] if c.text.lower() in _PARTICLES
                  for g in tree.children(c.i, "prep")]
         # "stripped 94 critics of their citizenship": the parser hung the preposition on the object
         near += [g for o in tree.children(k, "dobj") for g in tree.children(o.i, "prep")
