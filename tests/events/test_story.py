@@ -459,3 +459,19 @@ def test_a_hyphenated_country_a_road_named_for_access_and_captives_handed_back(c
              "officials at the crossing on Wednesday.")
     back = only(r, "RETREAT")
     assert codes(back.recipient) == ["TJK"]
+
+
+def test_an_order_to_hold_someone_is_the_detention_and_dispersal_with_gas_is_force(code):
+    r = code("Egyptian prosecutors have ordered 38 people held for 15 days pending investigation.")
+    held = only(r, "COERCE")
+    assert held.actor[0].sector == "JUD" and codes(held.recipient) == ["EGY"]
+    assert "REQUEST" not in [e.event for e in r.events]
+    r = code("Protesters gathered in Goma on Wednesday, and police dispersed them with tear gas.")
+    assert [(a.code, a.sector) for a in only(r, "ASSAULT").actor] == [("COD", "COP")]
+
+
+def test_welcoming_a_days_agreement_is_aimed_at_those_who_made_it(code):
+    r = code("Kyrgyzstan and Tajikistan signed an agreement on border patrols on Thursday. The Collective Security "
+             "Treaty Organization welcomed Thursday's agreement.")
+    ev = [e for e in r.events if e.sentence == 1]
+    assert ev and codes(ev[0].recipient) == ["KGZ", "TJK"]

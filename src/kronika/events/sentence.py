@@ -169,6 +169,14 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
         if d is None:
             continue
         d.event = plover_rules(tree, trig, mod.event, mod.aux, d.actors, lex)
+        held = lex.wordset("detention_participles")
+        if d.event == "REQUEST" and trig.entry.lemma in lex.wordset("ordering_verbs") and any(
+                c.tag == "VBN" and (trigger_events.get(c.i) == "COERCE" or c.lemma in held)
+                for c in [*tree.children(trig.token, "ccomp", "xcomp", "oprd"),
+                          *(a for o in tree.children(trig.token, "dobj") for a in tree.children(o.i, "acl"))]):
+            # "a judge ordered her held in pre-trial detention", "prosecutors ordered 38 people held": the
+            # order is the detention
+            d.event, d.mode = "COERCE", "arrest"
         if d.event == "PROTEST" and d.actors and all(a.sector in _FORCES for a in d.actors):
             # "Riot police blocked the marchers", "soldiers sealed off the square": a state's forces do not
             # protest; what they block they curb
@@ -484,13 +492,19 @@ def _referred_doers(view: ActorView, lex: Lexicon, story: Story, d: Draft, sent:
                    if not e.objects or obj.lemma not in lex.wordset("act_nouns")]
         det = tree.child(obj.i, "det")
         generic = obj.lemma in lex.wordset("act_nouns")
-        if not (entries or generic) or det is None or tree.lower[det.i] not in _BACK:
+        # ("welcomed Thursday's agreement": a day's act is one told before, like "the agreement")
+        dated = [c for c in tree.children(obj.i, "poss") if c.ent_type == "DATE"]
+        generic = generic or obj.lemma in lex.wordset("agreement_nouns")
+        if not (entries or generic) or (det is None or tree.lower[det.i] not in _BACK) and not dated:
             continue
-        if (tree.children(obj.i, "poss") or prep_objects(tree, obj.i, ["by"])) and not said_of:
+        if ([c for c in tree.children(obj.i, "poss") if c not in dated] or prep_objects(tree, obj.i, ["by"])) \
+                and not said_of:
             continue  # "the arrests of two journalists by police": its own parties say who
         if any(not _given(tree, o.i, sent) for p in tree.children(obj.i, "prep") for o in tree.children(p.i, "pobj")):
             continue  # "the detention of two activists in Minsk": a new act, told with what is new about it
         # "called the operation an act of terror": an act of no named kind is the last one told
+        if not entries and obj.lemma in lex.wordset("agreement_nouns"):
+            return [a for a in story.makers(obj.lemma, sent) if (a.entity_key or a.code) not in mine]
         if not entries:
             return story.last_doers(sent)
         # "rebuffed the call": the readings a noun has alone first (a call for calm before a phone call)

@@ -107,6 +107,16 @@ class Story:
                 return [replace(a, inferred=a.inferred or why) for a in ev.actor]
         return []
 
+    def makers(self, word: str, sent: int) -> list[ActorRef]:
+        """The parties of the last act told with this word ("signed an agreement ... welcomed Thursday's
+        agreement"): those who made what is referred to."""
+        for ev in reversed(self.told):
+            if ev.sentence < sent and word in (ev.event_text or "").lower().split() \
+                    and not {"negation", "hypothetical"} & set(ev.aux):
+                return _distinct([replace(a, inferred=a.inferred or "who made what is referred to")
+                                  for a in [*ev.actor, *ev.recipient]])
+        return []
+
     def doers(self, event: str, sent: int, word: str = "") -> list[ActorRef]:
         """Who did the last act of this category told before in the article (not a negated or supposed one):
         "the attack" refers to the article's attack however far back it was told; "the offer" first to
