@@ -475,3 +475,23 @@ def test_welcoming_a_days_agreement_is_aimed_at_those_who_made_it(code):
              "Treaty Organization welcomed Thursday's agreement.")
     ev = [e for e in r.events if e.sentence == 1]
     assert ev and codes(ev[0].recipient) == ["KGZ", "TJK"]
+
+
+def test_captives_freed_are_freed_by_who_took_them(code):
+    r = code("Gunmen abducted 40 villagers in Zamfara state on Friday. Eleven of the abducted villagers were released "
+             "on Tuesday.")
+    freed = only(r, "RETREAT")
+    assert [(a.code, a.sector) for a in freed.actor] == [("NGA", "UAF")]
+    assert [(a.code, a.sector) for a in freed.recipient] == [("NGA", "CVL")]
+
+
+def test_concern_at_reports_of_an_act_accuses_its_doer_and_is_no_act_of_its_own(code):
+    r = code("Tajik police detained 20 protesters in Khorog on Monday. The US embassy said it was \"concerned\" by "
+             "the reports of detentions.")
+    assert [(e.event, codes(e.actor)) for e in r.events if e.sentence == 1] == [("ACCUSE", ["USA"])]
+    assert [(a.code, a.sector) for a in only(r, "ACCUSE").recipient] == [("TJK", "COP")]
+
+
+def test_a_sea_named_for_a_country_is_not_that_country(code):
+    r = code("Iran's Revolutionary Guards have seized an oil tanker in the Gulf of Oman.")
+    assert "OMN" not in codes(only(r, "COERCE").recipient)

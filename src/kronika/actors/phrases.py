@@ -280,6 +280,7 @@ def _compound_sector(tree: Tree, gaz: Gazetteer, k: int) -> str | None:
 _PLACE_PREPS = frozenset({"in", "from", "inside", "across", "throughout", "at", "near", "of"})
 
 
+_WATERS = frozenset({"gulf", "sea", "strait", "straits", "ocean", "bay", "channel", "waters"})
 _PLACED_CITY = 300_000  # a capitalised word taken for a city unnamed by the tagger: only a large one
 
 
@@ -290,6 +291,8 @@ def _placed(tree: Tree, actors: DocActors, head: int) -> str | None:
         if tree.lower[p.i] not in _PLACE_PREPS:
             continue
         for o in tree.children(p.i, "pobj"):
+            if o.lemma.lower() in _WATERS:
+                continue  # "a tanker in the Gulf of Oman": a sea named for a country is none of its
             for k in tree.subtree(o.i):
                 key = actors.token_key.get(k)
                 c = actors.clusters.get(key) if key else None

@@ -52,6 +52,10 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
     trigger_events = {t.token: t.entry.event for t in triggers}
     trigger_words = {w for t in triggers for w in t.words}
     skip = subsumed(tree, triggers, lex) | _names_given(tree, triggers)
+    # "said it was concerned by reports of abductions": what displeases is judged here, told as done elsewhere
+    judged = {j for t in triggers if t.entry.source == "rule:displeasure said"
+              for h in displeasure_objects(tree, t) for j in tree.subtree(h)}
+    skip |= {t.token for t in triggers if t.token in judged and tree[t.token].pos not in ("VERB", "AUX")}
     for trig in triggers:
         if trig.token in skip:
             continue
@@ -358,6 +362,10 @@ def _complete_recipients(view: ActorView, conv: Conventions, lex: Lexicon, story
     """Fill the other party the sentence leaves implicit, by what it points back to, by the sentence and
     story, and by PLOVER's conventions; each says how it was found."""
     trig = d.trig
+    # ("deployed soldiers to San Pedro Sula and Choloma": a town no gazetteer places is where, not whom)
+    # (nor, where forces are sent, a name the tagger took for a person)
+    d.recipients = [r for r in d.recipients if r.code or r.sector or (
+        r.entity_key and not r.entity_key.startswith("place:") and d.event != "MOBILIZE")]
     if d.event == "REQUEST" and _asks_release(view.tree, trig.token) \
             and all(r.sector in conv.civil_sectors and r.sector != "REB" or r.code is None for r in d.recipients):
         # "demanded the release of the drivers": asked of whoever holds them (arrested or abducted them)
@@ -376,13 +384,19 @@ def _complete_recipients(view: ActorView, conv: Conventions, lex: Lexicon, story
             d.implicit_recipient = True
             d.args.recipient_how = "those arrested or detained, told earlier"
             return
-    if not d.recipients and d.event == "RETREAT" and (d.mode or trig.entry.mode) == "release" \
-            and _held_subject(view, trig.token):
-        # "Four of the nine were freed on bail", "They were released without charge": those held before
-        d.recipients = story.held(sent)
+    if not d.recipients and d.event == "RETREAT" and (d.mode or trig.entry.mode) == "release":
+        # "Four of the nine were freed on bail", "They were released without charge": those held before;
+        # "Eleven of the abducted villagers were released": those named, freed by whoever took them
+        subj = view.tree.child(trig.token, "nsubjpass")
+        holders, held = story.holding(sent)
+        named = [r for r in view.refs(subj.i) if r.code or r.sector] if subj is not None else []
+        d.recipients = held if _held_subject(view, trig.token) else named
         if d.recipients:
-            d.implicit_recipient = True
-            d.args.recipient_how = "those arrested or detained, told earlier"
+            d.implicit_recipient = d.recipients is held
+            d.args.recipient_how = "those arrested, detained or abducted, told earlier" if d.recipients is held \
+                else "the passive's subject"
+            if d.args.inferred_actor or not d.args.actors and holders and d.recipients is held:
+                d.actors = holders
             return
     if not d.recipients and trig.entry.lemma in lex.wordset("denying_verbs") and d.event == "REJECT":
         # "The army denied that soldiers had killed civilians": it answers whoever accused it before, or no one
@@ -463,6 +477,7 @@ _FORCES = frozenset({"MIL", "COP", "SPY", "PRM"})  # a state's armed agents, whi
 _JOINT = frozenset({"COOPERATE", "AGREE", "SUPPORT", "AID"})
 _EVALUATIVE = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "PROTEST"})
 _BACK = frozenset({"the", "this", "that", "these", "those"})
+_REPORTS = frozenset({"report", "news", "account", "allegation", "claim", "video", "footage", "image", "picture"})
 _MOTION_PREPS = frozenset({"to", "from", "toward", "towards", "through", "into", "along", "across", "past", "around"})
 
 
@@ -487,10 +502,14 @@ def _referred_doers(view: ActorView, lex: Lexicon, story: Story, d: Draft, sent:
     about = [tree[h] for h in displeasure_objects(tree, d.trig)] if d.trig.entry.source == "rule:displeasure said" \
         else []
     for obj in [*tree.children(k, "dobj"), *said_of, *about]:
+        det = tree.child(obj.i, "det")
+        inner = next(iter(prep_objects(tree, obj.i, ["of"])), None) if obj.lemma in _REPORTS else None
+        if inner is not None and tree[inner].pos == "NOUN" and not tree.children(inner, "det"):
+            # "concerned by the reports of detentions": what the reports tell, as definite as they are
+            obj = tree[inner]
         # ("the operation": a "joint operation" is a cooperation, a bare one any act)
         entries = [e for e in lex.nouns.get(obj.lemma, [])
                    if not e.objects or obj.lemma not in lex.wordset("act_nouns")]
-        det = tree.child(obj.i, "det")
         generic = obj.lemma in lex.wordset("act_nouns")
         # ("welcomed Thursday's agreement": a day's act is one told before, like "the agreement")
         dated = [c for c in tree.children(obj.i, "poss") if c.ent_type == "DATE"]

@@ -71,11 +71,16 @@ class Story:
 
     def held(self, sent: int) -> list[ActorRef]:
         """Who was last arrested or detained, told before ("the four were suspected of ...")."""
+        return self.holding(sent, abducted=False)[1]
+
+    def holding(self, sent: int, abducted: bool = True) -> tuple[list[ActorRef], list[ActorRef]]:
+        """Who last arrested, detained or (with ``abducted``) kidnapped whom, told before: (holders, held)."""
         for ev in reversed(self.told):
-            if ev.sentence < sent and ev.event == "COERCE" and ev.recipient \
-                    and not {"negation", "hypothetical"} & set(ev.aux):
-                return [replace(a, inferred=a.inferred or "those held, told earlier") for a in ev.recipient]
-        return []
+            taken = ev.event == "COERCE" or abducted and ev.event == "ASSAULT" and "abduct" in ev.mode
+            if ev.sentence < sent and taken and ev.recipient and not {"negation", "hypothetical"} & set(ev.aux):
+                return ([replace(a, inferred=a.inferred or "who held them, told earlier") for a in ev.actor],
+                        [replace(a, inferred=a.inferred or "those held, told earlier") for a in ev.recipient])
+        return [], []
 
     def accusers(self, accused: list[ActorRef], sent: int) -> list[ActorRef]:
         """Who last accused one of ``accused`` before in the article ("HRW accused the army of killing
