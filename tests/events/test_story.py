@@ -495,3 +495,9 @@ def test_concern_at_reports_of_an_act_accuses_its_doer_and_is_no_act_of_its_own(
 def test_a_sea_named_for_a_country_is_not_that_country(code):
     r = code("Iran's Revolutionary Guards have seized an oil tanker in the Gulf of Oman.")
     assert "OMN" not in codes(only(r, "COERCE").recipient)
+
+
+def test_a_delegation_is_of_its_members_and_a_meeting_at_home_is_a_meeting(code):
+    r = code("Tajik officials met a delegation of elders in Khorog on Tuesday.")
+    ev = only(r, "CONSULT")
+    assert [(a.code, a.sector) for a in ev.actor + ev.recipient] == [("TJK", "GOV"), ("TJK", "ELI")]

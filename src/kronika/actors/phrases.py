@@ -182,8 +182,9 @@ def _phrase_actors(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int) -> 
             units.append(_Unit([k], country=modifiers.get(k) or weak.get(k), head=k))
             continue  # "his country's refusal": the state of the possessor
         if t.pos in ("NOUN", "PROPN") and not _inside_name(tree, actors, k):
-            sector = _compound_sector(tree, gaz, k) or gaz.group_sector(t.lemma) or gaz.group_sector(t.text) \
-                or gaz.noun_sector(t.lemma) or _agent_sector(tree, actors, k, gaz) or _officers(tree, gaz, k)
+            sector = _members_sector(tree, gaz, k) or _compound_sector(tree, gaz, k) or gaz.group_sector(t.lemma) \
+                or gaz.group_sector(t.text) or gaz.noun_sector(t.lemma) or _agent_sector(tree, actors, k, gaz) \
+                or _officers(tree, gaz, k)
             if sector is not None and (k == head or t.dep == "conj" or _counted(tree, k, head)):
                 units.append(_Unit([k], sector=sector, head=k, country=pending))
                 pending = None
@@ -437,3 +438,16 @@ def _officers(tree: Tree, gaz: Gazetteer, k: int) -> str | None:
         if (s := gaz.group_sector(tree[j].lemma) or gaz.group_sector(tree[j].text)) in ("COP", "MIL"):
             return s
     return None
+
+
+_BANDS = frozenset({"delegation", "group", "team", "band", "contingent", "party", "committee"})
+
+
+def _members_sector(tree: Tree, gaz: Gazetteer, k: int) -> str | None:
+    """"a delegation of elders", "a group of students": a band is of the sector of its members."""
+    if tree[k].lemma.lower() not in _BANDS:
+        return None
+    members = [o for p in tree.children(k, "prep") if tree.lower[p.i] == "of" for o in tree.children(p.i, "pobj")
+               if o.tag in ("NNS", "NNPS")]
+    return next((s for o in members if (s := gaz.group_sector(o.lemma) or gaz.group_sector(o.text)
+                                        or gaz.noun_sector(o.lemma))), None)

@@ -220,7 +220,7 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
         if trig.entry.mode == "visit" and any(not a.entity_key and a.code in {r.code for r in d.recipients}
                                               for a in d.actors):
             continue  # "the president will travel to Brussels": no country of the visitor's is known
-        if d.event == "CONSULT" and len({r.entity_key or r.code for r in d.actors + d.recipients}) < 2:
+        if d.event == "CONSULT" and len({r.entity_key or (r.code, r.sector) for r in d.actors + d.recipients}) < 2:
             continue
         drafts.append(d)
     drafts = _merge_same(drafts, lambda d: time_for(tree, times, d.trig.token))
