@@ -198,3 +198,10 @@ def test_retaliation_promised_is_a_threat(code):
              "deportations went ahead.")
     ev = only(r, "THREATEN")
     assert codes(ev.actor) == ["RUS"] and codes(ev.recipient) == ["LVA"]
+
+
+def test_an_act_one_has_the_right_or_permission_to_do_is_not_done(code):
+    r = code("The United States on Thursday defended the right of Russian troops to fire on militants in Azerbaijan.")
+    assert all("hypothetical" in e.aux for e in r.events if e.event == "ASSAULT")
+    r = code("Kenya gave the opposition permission to hold a rally in Nairobi.")
+    assert all("hypothetical" in e.aux for e in r.events if e.event == "PROTEST")

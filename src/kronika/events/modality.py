@@ -136,6 +136,9 @@ def modality(tree: Tree, k: int, event: str, lex: Lexicon, rejecting: bool, mode
     attempt = any(((tree[h].pos == "NOUN" and tree[h].lemma in lex.wordset("attempt_nouns") and event != "ASSAULT")
                    or (tree[h].pos == "VERB" and tree[h].lemma in lex.wordset("requesting_verbs")))
                   and tree[chain[i - 1]].dep != "conj" for i, h in enumerate(chain[1:3], 1))
+    # ("the right of Russian troops to fire": the noun may be further up, past the one who may act)
+    attempt = attempt or any(tree[h].pos == "NOUN" and tree[h].lemma in lex.wordset("licence_nouns")
+                             for h in chain[1:5])
     reported = any(tree[h].lemma in lex.wordset("reporting_verbs") for h in chain[1:])
     if auxes & modals_h or consequent or considering or unreal or attempt or \
             ("would" in auxes and not reported):
