@@ -501,3 +501,14 @@ def test_a_delegation_is_of_its_members_and_a_meeting_at_home_is_a_meeting(code)
     r = code("Tajik officials met a delegation of elders in Khorog on Tuesday.")
     ev = only(r, "CONSULT")
     assert [(a.code, a.sector) for a in ev.actor + ev.recipient] == [("TJK", "GOV"), ("TJK", "ELI")]
+
+
+def test_the_party_is_the_body_named_before_and_those_remanded_are_those_held(code):
+    r = code("Ugandan police rounded up 60 supporters of the National Unity Platform in Kampala on Sunday. A "
+             "magistrate remanded 41 of those arrested to Luzira prison until March 17. The weather was hot. Shops "
+             "were shut. The party said eleven of its supporters were in hospital. It accused the government of "
+             "\"hunting down\" its members.")
+    remanded = [e for e in r.events if e.sentence == 1]
+    assert remanded and codes(remanded[0].recipient) == ["UGA"]
+    ev = only(r, "ACCUSE")
+    assert [(a.code, a.sector) for a in ev.actor] == [("UGA", "PTY")]

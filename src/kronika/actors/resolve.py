@@ -641,6 +641,7 @@ _BODY_NOUNS = frozenset({"group", "movement", "organisation", "organization", "f
 _NOT_A_GROUP = frozenset({"UNO", "IGO", "EUR"})
 # "the bloc", "the alliance": a union of states named just before (the EU, NATO, ASEAN), never a party
 _UNION_NOUNS = frozenset({"bloc", "alliance"})
+_PARTY_NOUNS = frozenset({"party", "coalition"})
 _UNIONS = frozenset({"IGO", "EUR"})
 
 
@@ -652,10 +653,23 @@ def _body_anaphors(tree: Tree, clusters: dict[str, Cluster], token_key: dict[int
                    and c.sector != "JRN")
     for t in tree.tokens:
         union = t.lemma.lower() in _UNION_NOUNS
-        if not (union or t.lemma in _BODY_NOUNS) or t.tag not in ("NN", "NNP") or t.i in token_key:
+        party = t.lemma.lower() in _PARTY_NOUNS
+        if not (union or party or t.lemma in _BODY_NOUNS) or t.tag not in ("NN", "NNP") or t.i in token_key:
             continue
         det = tree.child(t.i, "det")
         if det is None or tree.lower[det.i] not in ("the", "this") or tree.children(t.i, "amod", "compound", "poss"):
+            continue
+        if party:
+            # "the party said": the party named before, however far back, when the article names one
+            # (a body of no known kind named before is the party the article then calls it: "the National
+            # Unity Platform ... The party said")
+            parties = [v for k, v in named if k < t.i and clusters[v].sector in ("PTY", "OPP", None)
+                       and clusters[v].country not in INTERNATIONAL_CODES]
+            near = [v for k, v in named if k < t.i and tree[k].sent >= t.sent - 2 and v in parties]
+            if near or len(set(parties)) == 1:
+                token_key[t.i] = (near or parties)[-1]
+                if clusters[token_key[t.i]].sector is None:
+                    clusters[token_key[t.i]].sector = "PTY"
             continue
         before = [v for k, v in named if k < t.i and tree[k].sent >= t.sent - 2
                   and (clusters[v].country in _UNIONS if union else clusters[v].country not in _NOT_A_GROUP)]

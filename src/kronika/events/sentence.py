@@ -267,11 +267,11 @@ _NUMBERS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "
 _SOME = frozenset({"all", "most", "some", "many", "several", "half", "none", "both", "each", "others", "rest"})
 
 
-def _held_subject(view: ActorView, k: int) -> bool:
+def _held_subject(view: ActorView, k: int, dep: str = "nsubjpass") -> bool:
     """Whether those an act is done to are said by a pronoun or a number that names no one ("They were
     released", "Eleven were freed", "Four of the nine", "most of them", "the rest")."""
     tree = view.tree
-    subj = tree.child(k, "nsubjpass")
+    subj = tree.child(k, dep)
     if subj is None or view.refs(subj.i, fallback=False):
         return False
     # ("Eleven were released": the tagger may call a number a noun)
@@ -376,6 +376,13 @@ def _complete_recipients(view: ActorView, conv: Conventions, lex: Lexicon, story
             d.recipients = holders
             d.implicit_recipient = True
             d.args.recipient_how = "who holds those to be released, told earlier in the article"
+            return
+    if not d.recipients and d.event in ("COERCE", "SANCTION") and _held_subject(view, trig.token, "dobj"):
+        # "remanded 41 of those arrested", "sentenced them to two years": those held before
+        d.recipients = story.held(sent)
+        if d.recipients:
+            d.implicit_recipient = True
+            d.args.recipient_how = "those arrested or detained, told earlier"
             return
     if not d.recipients and d.event == "ACCUSE" and _those_held(view.tree, trig.token):
         # "police said the four were suspected of ...", "they were charged with ...": those held before
