@@ -21,8 +21,10 @@ def test_dyad_table_lists_the_events_behind_the_numbers(cli, examples_db):
 
 def test_dyad_table_keeps_every_year_and_shows_quiet_ones_on_one_line(cli_at, examples_db):
     lines = cli_at("dyad", "CZE", "KEN", "--db", examples_db, "--by", "year", width=100).stdout.splitlines()
-    periods = [line.split("   ")[0].strip() for line in lines[4:9]]
-    assert periods == ["2015", "2015", "2016 … 2023", "2024", "2024"]
+    periods = [line.split("   ")[0].strip() for line in lines[4:12]]
+    # each direction of a counted year on a row of its own (both ways, and joint acts), quiet years on one
+    assert periods[periods.index("2016 … 2023") - 1] == "2015" and periods.count("2016 … 2023") == 1
+    assert periods.count("2015") >= 2 and periods.count("2024") >= 2
     assert all(len(line) <= 100 for line in lines)
 
 

@@ -201,6 +201,9 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
             if d.recipients:
                 d.implicit_recipient = aimed is None
                 d.args.recipient_how = "the parties named just before (both sides, the two neighbours)"
+                if d.event in _MUTUAL and {a.code for a in d.actors} <= {r.code for r in d.recipients}:
+                    # "negotiations between the two governments": a meeting of the parties, each the other's
+                    d.actors = d.recipients = _one_each(d.recipients)
         _complete_recipients(view, conv, lex, story, d, sent, date)
         if d.event == "SANCTION" and trig.entry.lemma in lex.wordset("banning_verbs") \
                 and {r.code for r in d.recipients} <= {a.code for a in d.actors}:
@@ -541,6 +544,14 @@ def _referred_doers(view: ActorView, lex: Lexicon, story: Story, d: Draft, sent:
             return story.doers("PROTEST", sent)  # "turned down the pay demand": the strikers demanded it
         return []
     return []
+
+
+_MUTUAL = frozenset({"CONSULT", "COOPERATE"})
+
+
+def _one_each(refs: list[ActorRef]) -> list[ActorRef]:
+    """One party per country (and sector), the first named."""
+    return list({(r.code, r.sector): r for r in reversed(refs)}.values())[::-1]
 
 
 def _mission_state(tree: Tree, lex: Lexicon, k: int, is_actor: Callable[[int], bool]) -> list[int]:
