@@ -512,3 +512,14 @@ def test_the_party_is_the_body_named_before_and_those_remanded_are_those_held(co
     assert remanded and codes(remanded[0].recipient) == ["UGA"]
     ev = only(r, "ACCUSE")
     assert [(a.code, a.sector) for a in ev.actor] == [("UGA", "PTY")]
+
+
+def test_stones_thrown_are_force_and_halting_the_fighting_is_a_ceasefire(code):
+    r = code("Protesters in Tirana threw petrol bombs at police on Friday.")
+    ev = only(r, "ASSAULT")
+    assert "primitive" in ev.mode and codes(ev.recipient) == ["ALB"]
+    r = code("The minister threw his support behind the plan.")
+    assert "ASSAULT" not in [e.event for e in r.events]
+    r = code("Syrian government forces and the Syrian Democratic Forces agreed on Monday night to halt fighting "
+             "around a disputed river crossing.")
+    assert [e.event for e in r.events] == ["CONCEDE"]

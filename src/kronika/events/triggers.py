@@ -27,6 +27,7 @@ _QUANTITIES = frozenset({"part", "some", "all", "most", "half", "much", "rest", 
                          "segment", "length"})
 
 
+_ACT_GERUNDS = frozenset({"fighting", "shelling", "bombing", "firing", "shooting", "clashing"})
 _PARTICLES = frozenset({"out", "away", "off", "back"})
 _WHEREABOUTS = frozenset({"near", "outside", "around", "beside", "behind", "beyond", "along", "past", "nearby"})
 
@@ -36,7 +37,9 @@ def _object_lemmas(tree: Tree, k: int) -> dict[str, int]:
     out: dict[str, int] = {}
     mod_deps = ("compound", "amod") if tree[k].pos in ("NOUN", "PROPN") else ("compound",)
     # "stopped supplying electricity": a transitive act named by a gerund is the object too
-    gerunds = [c for c in tree.children(k, "xcomp") if c.tag == "VBG" and tree.children(c.i, "dobj")]
+    # ("agreed to halt fighting": an act named by a bare gerund is the object too)
+    gerunds = [c for c in tree.children(k, "xcomp") if c.tag == "VBG"
+               and (tree.children(c.i, "dobj") or tree.lower[c.i] in _ACT_GERUNDS)]
     for c in [*tree.children(k, *_OBJECT_DEPS, *mod_deps), *gerunds]:
         if c.ent_type in ("DATE", "TIME") and c.lemma not in _QUANTITIES:
             continue  # "held the march last March": a date is no object ("two weeks of rations" is rations)
