@@ -523,3 +523,10 @@ def test_stones_thrown_are_force_and_halting_the_fighting_is_a_ceasefire(code):
     r = code("Syrian government forces and the Syrian Democratic Forces agreed on Monday night to halt fighting "
              "around a disputed river crossing.")
     assert [e.event for e in r.events] == ["CONCEDE"]
+
+
+def test_a_demand_told_by_a_noun_with_its_clause_is_made_of_that_clauses_subject(code):
+    r = code("The main Hutu rebel group insisted on its demands that Burundi's government grant the Hutu majority "
+             "more rights.")
+    ev = only(r, "REQUEST")
+    assert [(a.code, a.sector) for a in ev.recipient] == [("BDI", "GOV")]

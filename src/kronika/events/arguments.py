@@ -371,7 +371,11 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
     if trig.entry.event in ("REQUEST", "THREATEN") and not args.recipients:
         # "demanded that the government provide", "said Sudan must return": the one asked; "warned that
         # teachers who stayed away would lose their pay": the one threatened
-        for c in tree.children(k, "ccomp"):
+        # ("insisted on its demands that Burundi's government grant ...": the clause may hang on the noun)
+        nouns = [o.i for o in tree.children(k, "dobj")] + prep_objects(tree, k, ["on", "for"])
+        clauses = [*tree.children(k, "ccomp"), *(c for n in nouns for c in tree.children(n, "ccomp", "acl")
+                                                 if trig.entry.event == "REQUEST" and tree.child(c.i, "mark"))]
+        for c in clauses:
             s = tree.child(c.i, "nsubj", "nsubjpass")
             if trig.entry.event == "THREATEN" and not (
                     (s is not None and s.dep == "nsubjpass" or c.lemma in lex.wordset("consequence_verbs"))
