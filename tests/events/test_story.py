@@ -530,3 +530,9 @@ def test_a_demand_told_by_a_noun_with_its_clause_is_made_of_that_clauses_subject
              "more rights.")
     ev = only(r, "REQUEST")
     assert [(a.code, a.sector) for a in ev.recipient] == [("BDI", "GOV")]
+
+
+def test_gunmen_on_a_countrys_bank_are_of_that_country_an_act_on_its_soil_is_not(code):
+    r = code("Gunmen on the Venezuelan bank of the Cuyuni River opened fire on a Guyana Defence Force boat on Tuesday.")
+    ev = only(r, "ASSAULT")
+    assert codes(ev.actor) == ["VEN"] and codes(ev.recipient) == ["GUY"]

@@ -278,7 +278,9 @@ def _compound_sector(tree: Tree, gaz: Gazetteer, k: int) -> str | None:
 
 
 # "security forces in Guinea", "rebels from Darfur", "students at a university in Lagos"
-_PLACE_PREPS = frozenset({"in", "from", "inside", "across", "throughout", "at", "near", "of"})
+_PLACE_PREPS = frozenset({"in", "from", "inside", "across", "throughout", "at", "near", "of", "on"})
+# ("gunmen on the Venezuelan bank": "on" places people, not an act: "military action on Syrian territory")
+_PEOPLE_ONLY_PREPS = frozenset({"on"})
 
 
 _WATERS = frozenset({"gulf", "sea", "strait", "straits", "ocean", "bay", "channel", "waters"})
@@ -289,7 +291,7 @@ def _placed(tree: Tree, actors: DocActors, head: int) -> str | None:
     """The country of a place the phrase's own prepositional modifier names: a group with no
     nationality of its own belongs where the text puts it."""
     for p in tree.children(head, "prep"):
-        if tree.lower[p.i] not in _PLACE_PREPS:
+        if tree.lower[p.i] not in _PLACE_PREPS or tree.lower[p.i] in _PEOPLE_ONLY_PREPS and tree[head].tag != "NNS":
             continue
         for o in tree.children(p.i, "pobj"):
             if o.lemma.lower() in _WATERS:
