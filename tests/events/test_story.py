@@ -536,3 +536,9 @@ def test_gunmen_on_a_countrys_bank_are_of_that_country_an_act_on_its_soil_is_not
     r = code("Gunmen on the Venezuelan bank of the Cuyuni River opened fire on a Guyana Defence Force boat on Tuesday.")
     ev = only(r, "ASSAULT")
     assert codes(ev.actor) == ["VEN"] and codes(ev.recipient) == ["GUY"]
+
+
+def test_a_highway_named_for_a_continent_is_neither_a_country_nor_a_party(code):
+    r = code("Panamanian police used tear gas on Thursday to clear a blockade of the Pan-American Highway near Chame.")
+    ev = only(r, "ASSAULT")
+    assert codes(ev.recipient) == ["PAN"]

@@ -115,7 +115,8 @@ def find_spans(tree: Tree, gaz: Gazetteer, kb: KnowledgeBase | None = None) -> l
     spans.extend(_bare_countries(tree, gaz, taken | {i for s in spans for i in range(s.start, s.end)}))
     filed = dateline_tokens(tree)
     spans = [s for s in spans if not is_dateline(tree, s.start, s.end) and s.start not in filed
-             and not _names_a_unit(tree, gaz, s)]
+             and not _names_a_unit(tree, gaz, s) and not _pan(tree, s)
+             and not (s.kind == ORG and s.code is None and tree.lower[s.end - 1] in _WORKS)]
     spans.sort(key=lambda s: s.start)
     spans = _bodies_of_countries(tree, spans)
     return _cities_of_named_countries(_acronyms_as_defined(tree, _joined_names(tree, gaz, spans)), gaz)
@@ -287,8 +288,12 @@ def classify(tree: Tree, gaz: Gazetteer, start: int, end: int, label: str,
             return None
         # "Belgrade Institute for Cardiovascular Diseases", "Serbian Defence Ministry": a country or
         # capital in the name says whose body it is.
+        # ("the Pan-American Highway": a continent's adjective names no country)
+        pan = {j for i in range(start + 1, end - 1) if tree.lower[i - 1] == "pan" and tree[i].text == "-"
+               for j in (i, i + 1)}
         inner = next((c for n in (4, 3, 2, 1) for k in range(start, end - n + 1)
-                      if (c := gaz.country_of(tree.span_text(k, k + n), strict=True))), None)
+                      if not pan & set(range(k, k + n))
+                      and (c := gaz.country_of(tree.span_text(k, k + n), strict=True))), None)
         # "African Union Transition Mission in Somalia", "European Union Naval Force": a body a known
         # international one sets up is of its code (its "Union" is no trade union)
         # ("U.N. Support Mission in Libya": a one-word parent when it is an acronym)
@@ -327,6 +332,16 @@ def _bodies_of_countries(tree: Tree, spans: list[Span]) -> list[Span]:
                 s = replace(s, country=country.country)
         out.append(s)
     return out
+
+
+# Roads, bridges and other works the tagger may take for a body ("the Pan-American Highway"): places, no actors
+_WORKS = frozenset({"highway", "road", "motorway", "expressway", "bridge", "avenue", "street", "boulevard",
+                    "tunnel", "canal", "dam", "railway", "pipeline", "corridor", "crossing"})
+
+
+def _pan(tree: Tree, s: Span) -> bool:
+    """"the Pan-American Highway", "pan-African": a continent's adjective, no country."""
+    return s.kind in (NORP, GPE) and s.start >= 2 and tree[s.start - 1].text == "-" and tree.lower[s.start - 2] == "pan"
 
 
 def _names_a_unit(tree: Tree, gaz: Gazetteer, s: Span) -> bool:
