@@ -542,3 +542,10 @@ def test_a_highway_named_for_a_continent_is_neither_a_country_nor_a_party(code):
     r = code("Panamanian police used tear gas on Thursday to clear a blockade of the Pan-American Highway near Chame.")
     ev = only(r, "ASSAULT")
     assert codes(ev.recipient) == ["PAN"]
+
+
+def test_put_on_a_flight_out_is_a_deportation(code):
+    r = code("Zimbabwean police detained the South African journalist Lerato Mokoena in Harare on Friday. She was put "
+             "on a flight to Johannesburg on Sunday. The minister put the blame on the opposition.")
+    out = [e for e in r.events if "deport" in e.mode]
+    assert len(out) == 1 and codes(out[0].recipient) == ["ZAF"]
