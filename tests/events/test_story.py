@@ -549,3 +549,14 @@ def test_put_on_a_flight_out_is_a_deportation(code):
              "on a flight to Johannesburg on Sunday. The minister put the blame on the opposition.")
     out = [e for e in r.events if "deport" in e.mode]
     assert len(out) == 1 and codes(out[0].recipient) == ["ZAF"]
+
+
+def test_a_protest_put_off_or_called_off_yields_to_whom_it_was_aimed_at(code):
+    r = code("Leaders of the Azadliq opposition coalition in Azerbaijan agreed to postpone the demonstration in Baku "
+             "until 9 November.")
+    ev = only(r, "AGREE")
+    assert [(a.code, a.sector) for a in ev.recipient] == [("AZE", "GOV")]
+    r = code("Kenya's teachers' union called off the strike on Friday.")
+    assert [e.event for e in r.events] == ["RETREAT"]
+    r = code("Kenya's teachers' union called a strike for Monday.")
+    assert [e.event for e in r.events] == ["PROTEST"]

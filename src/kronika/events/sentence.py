@@ -464,6 +464,14 @@ def _complete_recipients(view: ActorView, conv: Conventions, lex: Lexicon, story
         d.implicit_recipient = bool(d.recipients)
         d.args.recipient_how = "not named with the verb: another party of the sentence or story" \
             if d.recipients else ""
+    if not d.recipients and d.event in ("AGREE", "CONCEDE", "RETREAT") and _protest_given_up(view.tree, lex,
+                                                                                          trig.token):
+        # "agreed to postpone the demonstration", "called off the strike": yielded to whom the protest was aimed at
+        d.recipients = conventional_recipient(view, conv, "PROTEST", d.actors, d.place)
+        d.implicit_recipient = bool(d.recipients)
+        if d.recipients:
+            d.args.recipient_how = "whom the protest given up was aimed at (PLOVER convention)"
+            return
     if not d.recipients:
         # "will extend the curfew": repression announced falls on whom repression done would
         acted = "COERCE" if d.event == "THREATEN" and d.mode in ("restrict", "arrest") else d.event
@@ -552,6 +560,13 @@ _MUTUAL = frozenset({"CONSULT", "COOPERATE"})
 def _one_each(refs: list[ActorRef]) -> list[ActorRef]:
     """One party per country (and sector), the first named."""
     return list({(r.code, r.sector): r for r in reversed(refs)}.values())[::-1]
+
+
+def _protest_given_up(tree: Tree, lex: Lexicon, k: int) -> bool:
+    """"agreed to postpone the demonstration", "called off the strike": the act, or what it governs, puts off
+    or ends a protest."""
+    heads = [k, *(c.i for c in tree.children(k, "xcomp"))]
+    return any(o.lemma in lex.wordset("protest_nouns") for h in heads for o in tree.children(h, "dobj"))
 
 
 def _mission_state(tree: Tree, lex: Lexicon, k: int, is_actor: Callable[[int], bool]) -> list[int]:
