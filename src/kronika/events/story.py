@@ -94,15 +94,15 @@ class Story:
         return self.answered(asked, sent, "REQUEST", "who made the request refused") \
             or self.answered(asked, sent, "PROTEST", "who protested for what is refused")
 
-    def answered(self, accused: list[ActorRef], sent: int, category: str, why: str) -> list[ActorRef]:
-        """The actors of the last act of ``category`` aimed at one of ``accused``."""
-        keys = {a.entity_key for a in accused if a.entity_key}
+    def answered(self, parties: list[ActorRef], sent: int, category: str, why: str) -> list[ActorRef]:
+        """The actors of the last act of ``category`` aimed at one of ``parties``."""
+        keys = {a.entity_key for a in parties if a.entity_key}
 
         def answers(r: ActorRef) -> bool:
-            # the accused itself, or its state: police deny for the police, a government for its army
+            # the party itself, or its state: police deny for the police, a government for its army
             return bool(r.entity_key and r.entity_key in keys) or any(
                 a.code and a.code == r.code and (a.sector in (None, "GOV") or r.sector in (None, a.sector))
-                for a in accused)
+                for a in parties)
 
         for ev in reversed(self.told):
             if ev.sentence >= sent or ev.event != category or not ev.actor \
