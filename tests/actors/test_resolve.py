@@ -277,3 +277,29 @@ def test_a_modifier_and_its_head_name_a_group(code):
              "hostage-takers' demands.")
     (ev,) = [e for e in r.events if e.event == "REJECT"]
     assert [(a.code, a.sector) for a in ev.recipient] == [("IRQ", "CRM")]
+
+
+_TWO_COUNTRIES = ("{city}, March 3 (Lake Wire) - Lithuania expelled a diplomat on Monday, and Belarus "
+                  "said it would respond. Belarus accused Lithuania of staging a provocation. The interior "
+                  "minister, Tomas Varnel, said the diplomat had helped plan an arson attack.")
+
+
+@pytest.mark.parametrize("city, country", [("VILNIUS", "LTU"), ("MINSK", "BLR"), ("VILNIUS/MINSK", None)])
+def test_the_dateline_decides_between_two_countries_named_as_often(code, city, country):
+    r = code(_TWO_COUNTRIES.format(city=city))
+    assert entity(r, "Tomas Varnel").country == country
+
+
+def test_a_country_the_story_is_mostly_about_is_not_overruled_by_the_dateline(code):
+    # filed from Nairobi, where the talks were held: the story is South Sudan's
+    r = code("NAIROBI, May 2 (Lake Wire) - South Sudan's government and rebels signed a truce in Nairobi after "
+             "talks mediated by Kenya. South Sudan's army said the fighting in South Sudan had stopped. "
+             "South Sudanese refugees welcomed the deal. The information minister, Peter Lado, praised "
+             "the rebels.")
+    assert entity(r, "Peter Lado").country == "SSD"
+
+
+def test_a_spokesman_of_a_known_group_speaks_for_its_country(code):
+    r = code("Israel's army said on Monday it had struck targets in Israel's south and that Israeli troops were "
+             "on alert. A Hamas spokesman, Ali Barakeh, rejected the accusation.")
+    assert entity(r, "Ali Barakeh").country == "PSE"

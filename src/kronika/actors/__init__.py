@@ -88,7 +88,7 @@ def _resolve(tree: Tree, res: ActorResources, art: Article) -> DocActors:
     """The entities of a parsed text, with the roles its sentences give its people."""
     gaz = res.gazetteer
     spans = find_spans(tree, gaz, res.knowledge)
-    doc = build(tree, gaz, spans, res.speech, res.knowledge, art.published)
+    doc = build(tree, gaz, spans, res.speech, res.knowledge, art.published, art.dateline)
     titles = {c.key: c.titles for c in doc.clusters.values() if c.kind == PERSON}
     roles = build_roles(tree, gaz, doc.token_key, titles, art.published, art.date_precision, art.doc_id)
     for key, rs in roles.items():

@@ -14,7 +14,7 @@ from kronika.actors.gazetteer import Gazetteer
 from kronika.actors.knowledge import KnowledgeBase, KnownPerson
 from kronika.actors.mentions import GPE, NORP, ORG, PERSON, Span, dateline_tokens
 from kronika.actors.normalize import clean_name, has_diacritics, surname_variant
-from kronika.actors.titles import TitleSeen, description_title, person_title
+from kronika.actors.titles import TitleSeen, appositive_tokens, description_title, modifiers_before, person_title
 from kronika.lang.en import SpeechWords, fold
 from kronika.nlp.quotemarks import find_quotes, inside
 from kronika.nlp.tree import Tree
@@ -216,7 +216,7 @@ def _speaking_names(tree: Tree, gaz: Gazetteer, spans: list[Span], verbs: frozen
 
 
 def build(tree: Tree, gaz: Gazetteer, spans: list[Span], speech: SpeechWords, kb: KnowledgeBase | None = None,
-          published: str | None = None) -> DocActors:
+          published: str | None = None, filed_from: str | None = None) -> DocActors:
     _speaking_names(tree, gaz, spans, speech.speech_verbs)
     _reclassify_surnames(spans)
     _cities_taken_for_people(tree, gaz, spans, speech.speech_verbs)
@@ -242,7 +242,7 @@ def build(tree: Tree, gaz: Gazetteer, spans: list[Span], speech: SpeechWords, kb
             seen = person_title(tree, gaz, s.start, s.head, name_tokens - set(range(s.start, s.end)))
             if seen is not None:
                 c.titles.append(seen)
-                c.set_country(seen.country, EXPLICIT)
+                c.set_country(seen.country or _title_body(tree, spans, s, name_tokens), EXPLICIT)
         elif s.kind == ORG:
             c = add(_org_key(s), ORG, s)
             c.canonical = c.canonical or s.canonical
@@ -267,7 +267,9 @@ def build(tree: Tree, gaz: Gazetteer, spans: list[Span], speech: SpeechWords, kb
     ethnic = {n for n, s in enumerate(spans) if s.kind == NORP and (
         s.text.lower().startswith("ethnic") or (s.start > 0 and tree.lower[s.start - 1] == "ethnic")
         or tree[s.head].head != s.head and tree.head(s.head).lemma in _EDGES)}
-    home = home_country([s for n, s in enumerate(spans) if n not in ethnic])
+    counted = [s for n, s in enumerate(spans) if n not in ethnic]
+    named_most = home_country(counted)
+    home = named_most or home_country(counted, _dateline_country(gaz, filed_from, counted))
     if home is not None:
         # "the National Unity Government", "the Interior Ministry", "the paramilitary Rapid Support Forces"
         # named with no country, in an article about one: a body of that country (a named NGO or company
@@ -276,7 +278,7 @@ def build(tree: Tree, gaz: Gazetteer, spans: list[Span], speech: SpeechWords, kb
             if c.kind == ORG and c.country is None and (c.sector in STATE_SECTORS | _ARMED | {"PTY", "OPP"}
                                                         or _domestic_body(c)):
                 c.set_country(home, HOME)
-    _countries_from_sentences(tree, gaz, clusters, spans, home, main_pair(spans))
+    _countries_from_sentences(tree, gaz, clusters, spans, home, main_pair(spans), pair_first=named_most is None)
     descriptions = _descriptions(tree, gaz, name_tokens, token_key, clusters, home)
     _body_anaphors(tree, clusters, token_key)
     # office-holders told by their office, who "he" or "she" may stand for ("the police commissioner")
@@ -377,6 +379,16 @@ def _org_apposition(tree: Tree, gaz: Gazetteer, s: Span, c: Cluster) -> None:
             c.set_country(code, EXPLICIT + 1)
 
 
+def _title_body(tree: Tree, spans: list[Span], person: Span, name_tokens: set[int]) -> str | None:
+    """"the Taliban government's chief spokesman, X": the country of the body a title names, where the
+    gazetteer's titles know no country for it (a body of the knowledge base)."""
+    stop = name_tokens - set(range(person.start, person.end))
+    toks = set(modifiers_before(tree, person.start, person.head, stop)) | \
+        {k for k in appositive_tokens(tree, person.head) if k not in stop}
+    found = {x.code or x.country for x in spans if x.kind == ORG and x.head in toks and (x.code or x.country)}
+    return found.pop() if len(found) == 1 else None
+
+
 def _merge_org_descriptions(clusters: dict[str, Cluster], token_key: dict[int, str]) -> None:
     """A one-word organisation mention ("the Centre") joins the full name it shortens."""
     orgs = [c for c in clusters.values() if c.kind == ORG]
@@ -430,9 +442,32 @@ def _places_standing_for_bodies(gaz: Gazetteer, clusters: dict[str, Cluster], to
 _EDGES = frozenset({"border", "frontier", "coast", "waters", "side", "boundary", "shore"})
 
 
-def home_country(spans: list[Span]) -> str | None:
-    """The country an article is mostly about: the most named one, if named at least twice."""
+def _dateline_country(gaz: Gazetteer, place: str | None, spans: list[Span]) -> str | None:
+    """The country of the place a story was filed from ("BUJUMBURA, Oct 1 (Wire) -", "Daily, Ulaanbaatar
+    — 29 January"), preferring among namesakes a country the article names."""
+    if not place:
+        return None
+    named = frozenset(s.country for s in spans if s.country)
+    codes = set()
+    # "BELGRADE/PRISTINA": filed from both sides, so from neither's point of view
+    for name in place.split(",")[0].split("/"):
+        code = gaz.country_of(name.strip(), strict=True)
+        if code is None and (city := lookup(name.strip(), prefer=named)) is not None:
+            code = str(city["country"])
+        codes.add(code)
+    code = codes.pop() if len(codes) == 1 else None
+    return code if _state(code) else None
+
+
+def home_country(spans: list[Span], filed_from: str | None = None) -> str | None:
+    """The country an article is mostly about: the most named one, if named at least twice; or the
+    country it was filed from, when the article names it about as often as any other.
+
+    A correspondent in Vilnius writing of Lithuania and Belarus says "the government" for Lithuania's: the
+    dateline decides between two countries named about as often, not against one the story is about."""
     counts = Counter(s.country for s in spans if s.kind in (GPE, NORP) and _state(s.country))
+    if filed_from is not None and counts[filed_from] and 2 * counts[filed_from] > max(counts.values()):
+        return filed_from
     if not counts:
         # no country named but in a body's name: "the Nigerian Interior Ministry" alone is about Nigeria
         bodies = {s.country for s in spans if s.kind == ORG and _state(s.country)}
@@ -461,9 +496,12 @@ def main_pair(spans: list[Span]) -> tuple[str, str] | None:
 
 
 def _countries_from_sentences(tree: Tree, gaz: Gazetteer, clusters: dict[str, Cluster], spans: list[Span],
-                              home: str | None, pair: tuple[str, str] | None = None) -> None:
+                              home: str | None, pair: tuple[str, str] | None = None, pair_first: bool = False) -> None:
     """Give titled people without a stated country one from their sentence, else the article's; not a
-    country in what they did ("government negotiator X praised Kenya's mediation": X is not Kenyan)."""
+    country in what they did ("government negotiator X praised Kenya's mediation": X is not Kenyan).
+
+    In a story of two countries named about as often (``pair_first``: its home, if any, is only where it
+    was filed from), one who acts on one of them is of the other before being of the home."""
     for c in clusters.values():
         if c.kind != PERSON or c.strength >= SENTENCE:
             continue
@@ -488,11 +526,11 @@ def _countries_from_sentences(tree: Tree, gaz: Gazetteer, clusters: dict[str, Cl
             c.set_country(here.pop(), SENTENCE)
         elif c.titles and not here and len(places) == 1:
             c.set_country(places.pop(), SENTENCE)
-        elif c.titles and home is not None:
-            c.set_country(home, HOME)
-        elif c.titles and pair is not None and len(set(pair) & acted_on) == 1:
+        elif c.titles and pair is not None and len(set(pair) & acted_on) == 1 and (pair_first or home is None):
             # in a story of two countries, one who acts on one of them is of the other
             c.set_country(next(iter(set(pair) - acted_on)), HOME)
+        elif c.titles and home is not None:
+            c.set_country(home, HOME)
 
 
 def _descriptions(tree: Tree, gaz: Gazetteer, name_tokens: set[int], token_key: dict[int, str],
