@@ -97,6 +97,19 @@ def test_a_worker_killed_under_an_article_is_replaced_and_nothing_is_lost(tmp_pa
     assert {json.loads(d)["source_file"] for d in docs} == set(goods)
 
 
+def test_only_an_article_alone_in_its_job_or_most_of_it_is_blamed_without_a_second_try() -> None:
+    from kronika.runner.pool import _culprit, _Job
+
+    small = [article_from_text(good_text(0), source_file=f"{n}.txt", source_path=f"{n}.txt") for n in range(4)]
+    job = _Job(1, 0, [0, 1, 2, 3], small)
+    # The last of four small ones shares its parse with the three before it: tried again alone.
+    assert [_culprit(job, k) for k in range(4)] == [False, False, False, False]
+    assert _culprit(_Job(2, 0, [3], small[3:]), 0)  # alone: nothing else to blame
+    huge = article_from_text("Huge\n\n" + "word " * 20_000, source_file="huge.txt", source_path="huge.txt")
+    mixed = _Job(3, 0, [0, 1, 2], [small[0], huge, small[1]])
+    assert [_culprit(mixed, k) for k in range(3)] == [False, True, False]
+
+
 def cpu_seconds(pid: int) -> float:
     """The CPU time a process has used (user + system)."""
     try:

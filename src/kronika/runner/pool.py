@@ -5,7 +5,7 @@ Each worker holds at most two jobs (one running, one waiting, so it never idles 
 writes to the store) and reports every article as soon as it is coded, so this process knows which
 article a worker is on and since when. When an article runs over the budget, or its worker dies (a
 crash in C code, the kernel's out-of-memory killer), the worker is killed and replaced and its jobs go
-back to the queue. The article it was on becomes a Problem when it is alone or most of what was left;
+back to the queue. The article it was on becomes a Problem when it is alone in its job or most of it;
 otherwise it is tried again alone first, because articles parsed together share spaCy's batches and
 the time may belong to a neighbour. Jobs are sent by one thread per worker, so a large job never
 blocks this process while the worker is busy sending results back.
@@ -179,7 +179,7 @@ class WorkerPool:
             start = job.reported if n == 0 else 0
             if n == 0 and start < len(job.articles):
                 article, slot = job.articles[start], job.slots[start]
-                if _culprit(article, job.articles[start:]):
+                if _culprit(job, start):
                     done[job.batch][slot] = Problem(article.source_path, "worker", f"{why}; not stored",
                                                     article.record)
                 else:
@@ -228,14 +228,17 @@ class WorkerPool:
         self.workers.clear()
 
 
-def _culprit(article: Article, left: list[Article]) -> bool:
+def _culprit(job: _Job, start: int) -> bool:
     """Whether the article a worker was on is to blame for its time or its death without a second try.
 
     Articles are parsed together in batches of at most ~40,000 characters, so the time counted to an
-    article includes at most one batch of its neighbours': when the article is most of what was left
-    (alone, or a huge one among small ones), that is noise. Otherwise it is tried again alone.
+    article includes its neighbours' (those after it, or, for the last of a job, those before it): when
+    the article is most of that (alone in its job, or a huge one among small ones), the neighbours are
+    noise. Otherwise it is tried again alone.
     """
-    return len(article.text) * 2 >= sum(len(a.text) for a in left)
+    article = job.articles[start]
+    shared = job.articles[start:] if start + 1 < len(job.articles) else job.articles
+    return len(article.text) * 2 > sum(len(a.text) for a in shared)
 
 
 def _send_all(outbox: queue.Queue[tuple[int, list[Article]] | None], conn: Connection) -> None:
