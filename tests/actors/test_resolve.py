@@ -303,3 +303,15 @@ def test_a_spokesman_of_a_known_group_speaks_for_its_country(code):
     r = code("Israel's army said on Monday it had struck targets in Israel's south and that Israeli troops were "
              "on alert. A Hamas spokesman, Ali Barakeh, rejected the accusation.")
     assert entity(r, "Ali Barakeh").country == "PSE"
+
+
+def test_a_body_named_before_is_meant_by_its_head_noun_and_its_followers_act_for_it(code):
+    r = code("LA PAZ, Oct 3 (Lake Wire) - The National Peasant Federation of Bolivia called a nationwide day of "
+             "road blockades. Several thousand of its supporters marched to the Congress building in La Paz. "
+             "The federation urged the president to resign.")
+    (march,) = [e for e in r.events if e.event == "PROTEST" and "marched" in e.text]
+    (demand,) = [e for e in r.events if e.event == "REQUEST"]
+    federation = entity(r, "National Peasant Federation of Bolivia")
+    assert [a.entity_key for a in march.actor] == [federation.key]
+    assert [a.entity_key for a in demand.actor] == [federation.key]
+    assert {a.code for a in demand.actor} == {"BOL"}

@@ -205,3 +205,20 @@ def test_an_act_one_has_the_right_or_permission_to_do_is_not_done(code):
     assert all("hypothetical" in e.aux for e in r.events if e.event == "ASSAULT")
     r = code("Kenya gave the opposition permission to hold a rally in Nairobi.")
     assert all("hypothetical" in e.aux for e in r.events if e.event == "PROTEST")
+
+
+def test_a_protest_called_for_a_day_to_come_is_dated_that_day(code):
+    # published on Tuesday 12 March 2024
+    r = code("The Peasant Federation of Bolivia called a nationwide day of road blockades for March 21. "
+             "The opposition called a rally for Friday.")
+    blockade, rally = sorted((e for e in r.events if e.event == "PROTEST"), key=lambda e: e.sentence)
+    assert (blockade.mode, blockade.date) == (("obstruct",), "2024-03-21")
+    assert (rally.mode, rally.date) == (("demo",), "2024-03-15")
+    held = code("The Georgian opposition held a rally in Tbilisi for two hours on Friday.")
+    assert only(held, "PROTEST").date == "2024-03-08"  # a day gone: "for" measures the rally, not its date
+
+
+def test_who_called_a_protest_told_before_is_no_new_protest(code):
+    r = code("Thousands of Kenyans protested in Nairobi on Monday against a fuel levy. Opposition leader Rose "
+             "Were, whose Umoja Alliance called the protests, urged the government to withdraw the levy.")
+    assert categories(r) == ["PROTEST", "REQUEST"]

@@ -737,6 +737,18 @@ def test_a_dateline_read_as_a_second_subject_does_not_hide_the_orderer(code):
     assert [(e.event, [a.code for a in e.actor]) for e in r.events] == [("MOBILIZE", ["SRB"])]
 
 
+def test_the_dateline_is_parsed_apart_from_the_story_it_opens(code):
+    # run into the sentence, the dateline turns its verb into a modifier ("KAMPALA ... - Ugandan police
+    # fired": no verb) and its agency into an actor
+    r = code("KAMPALA, 3 March 2025 /Great Lakes Wire/ - Ugandan police detained 60 supporters of the National "
+             "Unity Platform on Sunday. The party said it would appeal.")
+    (ev,) = [e for e in r.events if e.event == "COERCE"]
+    assert ev.text == "Ugandan police detained 60 supporters of the National Unity Platform on Sunday."
+    assert [a.code for a in ev.actor] == ["UGA"]
+    assert not any("Wire" in e.name for e in r.entities)
+    assert r.article.dateline == "Kampala"
+
+
 def test_crowd_control_weapons_and_hostages(code):
     r = code("Kosovo police used pepper spray to push the crowd back.")
     assert [e.event for e in r.events] == ["ASSAULT"]

@@ -204,8 +204,9 @@ def dateline_tokens(tree: Tree) -> set[int]:
     (Reuters) -"): where the story was filed and by whom, not actors in it."""
     if not tree.parsed.sentences:
         return set()
-    first = tree.sentence_tokens(0)
-    toks = list(first)[:12]
+    # (the dateline is parsed apart from the story, and may come out as more than one sentence:
+    # "KAMPALA, 3 March 2025 /Great" and "Lakes Wire/ -")
+    toks = list(range(min(12, len(tree.tokens))))
     if not toks or not tree[toks[0]].text.isupper() or len(tree[toks[0]].text) < 3:
         return set()
     for k in toks[1:]:

@@ -45,7 +45,8 @@ def phrase_tokens(tree: Tree, head: int) -> list[int]:
     """The noun phrase of ``head`` without clauses and prepositional phrases (except "of")."""
     out = [head]
     stack = [head]
-    counted = tree[head].lemma in _QUANTITY or tree[head].ent_type in ("CARDINAL", "QUANTITY")
+    counted = tree[head].lemma in _QUANTITY or tree.lower[head] in _QUANTITY \
+        or tree[head].ent_type in ("CARDINAL", "QUANTITY")
     while stack:
         k = stack.pop()
         for c in tree.children(k):
@@ -151,6 +152,11 @@ def _phrase_actors(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int) -> 
             if cluster is not None and cluster.kind == ORG and cluster.sector in _ARMED:
                 armed.setdefault(_noun_head(tree, k, toks), cluster.sector)  # "Houthi forces": the group's
             continue
+        if cluster is not None and t.dep == "poss" and tree.lower[lt.head] in _FOLLOWERS \
+                and (lt.head == head or _counted(tree, lt.head, head)):
+            # "its supporters marched", "the party's members": those who act for a body are coded as it
+            units.append(_Unit([k], key=key, country=cluster.country, head=k))
+            continue
         if cluster is not None and governs_noun and t.dep == "poss":
             # "his Ministry": the possessor's country, unless the noun says its own ("his Serbian counterpart")
             # or names another party ("its partners", "their neighbours")
@@ -228,6 +234,11 @@ _QUANTITY = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", 
                        # opposition coalition", "supporters of the president's party")
                        "leaders", "leader", "head", "heads", "representatives", "supporters", "followers", "activists",
                        "fighters", "delegates", "loyalists", "partisans", "militants"})
+
+
+# people who act for a body, coded as the body they belong to or follow
+_FOLLOWERS = frozenset({"supporters", "followers", "members", "loyalists", "activists", "sympathisers",
+                        "sympathizers", "backers", "fighters", "militants", "partisans"})
 
 
 def _counted(tree: Tree, k: int, head: int) -> bool:

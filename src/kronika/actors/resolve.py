@@ -683,6 +683,12 @@ _PARTY_NOUNS = frozenset({"party", "coalition"})
 _UNIONS = frozenset({"IGO", "EUR"})
 
 
+def _head_word(name: str) -> str:
+    """The noun a body's name is built on: "federation" of "the National Peasant Federation of Bolivia"."""
+    words = fold(name).split()
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+
+
 def _body_anaphors(tree: Tree, clusters: dict[str, Cluster], token_key: dict[int, str]) -> None:
     """"The Houthis ... the group said", "the European Union's foreign policy chief said the bloc would":
     a definite kind noun with nothing of its own points back to the last organisation of its kind named
@@ -692,10 +698,19 @@ def _body_anaphors(tree: Tree, clusters: dict[str, Cluster], token_key: dict[int
     for t in tree.tokens:
         union = t.lemma.lower() in _UNION_NOUNS
         party = t.lemma.lower() in _PARTY_NOUNS
-        if not (union or party or t.lemma in _BODY_NOUNS) or t.tag not in ("NN", "NNP") or t.i in token_key:
+        if t.tag not in ("NN", "NNP") or t.i in token_key:
             continue
         det = tree.child(t.i, "det")
         if det is None or tree.lower[det.i] not in ("the", "this") or tree.children(t.i, "amod", "compound", "poss"):
+            continue
+        # "The National Peasant Federation ... the federation demanded": the head noun of a name given
+        # before, said again, is that body (whatever its kind)
+        named_so = [v for k, v in named if k < t.i and t.text[0].islower()
+                    and _head_word(clusters[v].name) == tree.lower[t.i]]
+        if named_so:
+            token_key[t.i] = named_so[-1]
+            continue
+        if not (union or party or t.lemma in _BODY_NOUNS):
             continue
         if party:
             # "the party said": the party named before, however far back, when the article names one

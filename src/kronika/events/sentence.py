@@ -620,6 +620,13 @@ def _forward(tree: Tree, times: list[TimeExpr], trigger: int, date: str | None,
         return f"{int(date[:4]) + 1:04d}{date[4:]}"
     return date
 
+
+def _scheduled(tree: Tree, times: list[TimeExpr], trigger: int) -> bool:
+    """"called a rally for Friday", "a vote set for October 14": a day an act is set for is one to come."""
+    t = time_for(tree, times, trigger)
+    return t is not None and t.start > 0 and tree.lower[t.start - 1] == "for" and not t.deadline
+
+
 def _merge_same(drafts: list[Draft], when: Callable[[Draft], object]) -> list[Draft]:
     """One event per category and actor in a sentence: keep an asserted reading over a supposed one ("a
     strike called to protest"), one whose agent is named over an inferred one, then the one with the most
@@ -649,7 +656,7 @@ def _record(parsed: ParsedDoc, lex: Lexicon, tree: Tree, sent: int,
             and (art.published is None or occasion[0] <= art.published):
         date, precision = occasion
     aux = list(d.aux)
-    if "future" in aux:
+    if "future" in aux or _scheduled(tree, times, d.trig.token):
         date = _forward(tree, times, d.trig.token, date, art.published)
     if historical(date, art.published) and "historical" not in aux:
         aux.append("historical")

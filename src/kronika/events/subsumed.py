@@ -140,6 +140,13 @@ def subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
             # ("UN peacekeepers, who are deployed to oversee a ceasefire": all the clause says of them)
             out.update(j for c in tree.children(k, "relcl") for j in tree.subtree(c.i) if j in by_token
                        and j != t.token)
+    # "whose alliance called the protests", "The rally was called by the opposition": who called a
+    # protest told before is a detail of that protest, not a new one ("called a rally for Friday" is)
+    for t in triggers:
+        if t.entry.event == "PROTEST" and tree[t.token].lemma == "call" and tree[t.token].pos == "VERB" \
+                and any(_definite(tree, w) for w in t.words if w != t.token) \
+                and not any(tree.lower[p.i] == "for" for p in tree.children(t.token, "prep")):
+            out.add(t.token)
     # "accused the US of violating human rights, ignoring international law": what is alleged is a list
     alleged = [c.i for t in triggers if t.entry.event == "ACCUSE" for p in tree.children(t.token, "prep")
                if tree.lower[p.i] == "of" for c in tree.children(p.i, "pcomp", "pobj")]

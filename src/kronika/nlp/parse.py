@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
+from kronika.ingest.date_lines import AGENCY_DATELINE, CAPS_DATELINE
 from kronika.nlp.chunks import paragraphs, pieces
 from kronika.records import Article, Mention, ParsedDoc, Sentence, Token
 
@@ -145,13 +146,27 @@ def parse_articles(nlp: Language, articles: Iterable[Article], *, batch_size: in
     def units() -> Iterator[tuple[str, tuple[int, int]]]:
         for n, article in enumerate(articles):
             by_number[n] = article
-            for offset, piece in pieces(article.text)[0] or [(0, "")]:
+            for offset, piece in _dateline_apart(pieces(article.text)[0]) or [(0, "")]:
                 yield piece, (n, offset)
 
     piped = (pair for batch in _batches(units(), batch_size)
              for pair in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)))
     for n, group in groupby(piped, key=lambda pair: pair[1][0]):
         yield to_parsed(by_number.pop(n), ((offset, doc) for doc, (_, offset) in group if doc.text))
+
+
+def _dateline_apart(parts: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The wire's dateline ("BISSAU —", "NAIROBI, May 2 (Reuters) -") parsed as a line of its own: run
+    into the first sentence, it makes the parser read that sentence's verb as a modifier ("BISSAU — Police
+    in Guinea-Bissau fired tear gas": "fired" an adjective of "gas")."""
+    if not parts:
+        return parts
+    offset, first = parts[0]
+    found = CAPS_DATELINE.match(first) or AGENCY_DATELINE.match(first)
+    if found is None or not first[found.end():].strip():
+        return parts
+    cut = found.end()
+    return [(offset, first[:cut].rstrip()), (offset + cut, first[cut:]), *parts[1:]]
 
 
 def _batches(units: Iterator[tuple[str, tuple[int, int]]], size: int
