@@ -254,6 +254,17 @@ def test_an_accusation_denied_was_made_and_an_act_beside_a_denial_is_asserted(co
     assert not [e for e in second if e.event == "ASSAULT" and "raid" in e.event_text]
 
 
+def test_a_claim_denied_in_the_same_sentence_was_made_by_its_teller_and_the_denial_answers_it(code):
+    r = code("Human rights groups in Kenya said two protesters were shot dead in Nakuru, a claim police denied.")
+    denial = only(r, "REJECT")
+    assert [(a.code, a.sector) for a in denial.actor] == [("KEN", "COP")]
+    assert [(a.code, a.sector) for a in denial.recipient] == [("KEN", "SOC")]
+    # the parser reads this one with the denial as the main verb
+    r = code("Niger's junta accuses Benin of hosting French troops to destabilise it, a charge Cotonou denies.")
+    assert {(e.event, tuple(codes(e.actor)), tuple(codes(e.recipient)), e.aux) for e in r.events} == {
+        ("ACCUSE", ("NER",), ("BEN",), ()), ("REJECT", ("BEN",), ("NER",), ())}
+
+
 def test_they_in_what_a_body_says_is_the_body_not_the_parties_before(code):
     r = code("Peru's government imposed a curfew on Lima. Police said they had arrested 40 people for looting.")
     arrest = [e for e in r.events if e.sentence == 1]

@@ -90,7 +90,8 @@ def modality(tree: Tree, k: int, event: str, lex: Lexicon, rejecting: bool, mode
     # ("denied carrying out the strikes and accused the army": an act coordinated with the refraining verb
     # is not governed by it)
     refrained = {h for i, h in enumerate(first_clause[1:cut], 1)
-                 if tree[h].lemma in negating and not (i == 1 and t.dep == "conj")}
+                 if tree[h].lemma in negating and not (i == 1 and t.dep == "conj")
+                 and not (tree[h].lemma in lex.wordset("denying_verbs") and claim_denied(tree, h, lex) is not None)}
     double = {h for h in refrained if _words(tree, h, ("neg",)) & neg_words}
     denials = {h for h in refrained - double if tree[h].lemma in lex.wordset("denying_verbs")}
     if denials:
@@ -281,3 +282,16 @@ def _months(d: str) -> int:
 
 def _months_end(d: str) -> int:
     return int(d[:4]) * 12 + (int(d[5:7]) if len(d) >= 7 else 12)
+
+
+def claim_denied(tree: Tree, k: int, lex: Lexicon) -> int | None:
+    """The claim noun a denying verb answers in its own sentence, after what is claimed ("two protesters
+    were shot, a claim police denied", "accuses Benin of hosting troops, a charge Cotonou denies"): what
+    is claimed stands as the claimant's report, and the denial answers the claimant."""
+    t = tree[k]
+    claims = lex.wordset("claim_nouns")
+    if t.dep == "relcl" and tree.head(k).lemma in claims and tree.head(k).dep in ("appos", "npadvmod", "dobj"):
+        return t.head
+    return next((o.i for o in tree.children(k, "dobj") if o.lemma in claims and o.i < k
+                 and any(c.i < o.i for c in tree.children(k, "ccomp"))), None)
+

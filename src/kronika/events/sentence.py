@@ -13,7 +13,7 @@ from kronika.events.arguments import noun_args, prep_objects, subject_of, verb_a
 from kronika.events.conventions import Conventions
 from kronika.events.draft import Draft
 from kronika.events.lexicon import Lexicon
-from kronika.events.modality import COOPERATIVE, historical, modality
+from kronika.events.modality import COOPERATIVE, claim_denied, historical, modality
 from kronika.events.places import event_place, place_country
 from kronika.events.plover import contexts, event_id
 from kronika.events.readings import ORDERED_MODES, plover_rules
@@ -408,6 +408,15 @@ def _complete_recipients(view: ActorView, conv: Conventions, lex: Lexicon, story
             if d.args.inferred_actor or not d.args.actors and holders and d.recipients is held:
                 d.actors = holders
             return
+    claim = claim_denied(view.tree, trig.token, lex) if trig.entry.lemma in lex.wordset("denying_verbs") else None
+    if not d.recipients and d.event == "REJECT" and claim is not None:
+        # "two protesters were shot, a claim police denied": it answers who made the claim
+        mine = {a.entity_key or (a.code, a.sector) for a in d.actors}
+        d.recipients = [r for h in _claimants(view.tree, trig.token, claim) for r in view.refs(h)
+                        if (r.code or r.sector) and (r.entity_key or (r.code, r.sector)) not in mine]
+        if d.recipients:
+            d.args.recipient_how = "who made the claim denied, in the same sentence"
+            return
     if not d.recipients and trig.entry.lemma in lex.wordset("denying_verbs") and d.event == "REJECT":
         # "The army denied that soldiers had killed civilians": it answers whoever accused it before, or no one
         d.recipients = story.accusers(d.actors, sent)
@@ -555,6 +564,19 @@ def _referred_doers(view: ActorView, lex: Lexicon, story: Story, d: Draft, sent:
 
 
 _MUTUAL = frozenset({"CONSULT", "COOPERATE"})
+
+
+def _claimants(tree: Tree, denial: int, claim: int) -> list[int]:
+    """Who made the claim a denial answers: the subject of the clause that tells it ("Rights groups said
+    ..., a claim police denied"; "Niger accuses Benin ..., a charge Cotonou denies")."""
+    if tree[denial].dep == "relcl":
+        root = claim
+        while tree[root].head != root:
+            root = tree[root].head
+        clauses = [root]
+    else:
+        clauses = [c.i for c in tree.children(denial, "ccomp") if c.i < claim]
+    return [s.i for c in clauses for s in tree.children(c, "nsubj")]
 
 
 def _one_each(refs: list[ActorRef]) -> list[ActorRef]:

@@ -7,6 +7,7 @@ from kronika.events.arguments import (
     misparsed_main_verb,
 )
 from kronika.events.lexicon import Lexicon
+from kronika.events.modality import claim_denied
 from kronika.events.triggers import Trigger
 from kronika.nlp.tree import Tree
 
@@ -147,6 +148,12 @@ def subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
                 and any(_definite(tree, w) for w in t.words if w != t.token) \
                 and not any(tree.lower[p.i] == "for" for p in tree.children(t.token, "prep")):
             out.add(t.token)
+    # "..., a charge Cotonou denies": the charge is the claim told before it in the sentence, not a new one
+    for t in triggers:
+        if tree[t.token].lemma in lex.wordset("denying_verbs"):
+            claim = claim_denied(tree, t.token, lex)
+            if claim is not None and claim in by_token:
+                out.add(claim)
     # "accused the US of violating human rights, ignoring international law": what is alleged is a list
     alleged = [c.i for t in triggers if t.entry.event == "ACCUSE" for p in tree.children(t.token, "prep")
                if tree.lower[p.i] == "of" for c in tree.children(p.i, "pcomp", "pobj")]
