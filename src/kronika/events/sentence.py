@@ -411,9 +411,9 @@ def _complete_recipients(view: ActorView, conv: Conventions, lex: Lexicon, story
     claim = claim_denied(view.tree, trig.token, lex) if trig.entry.lemma in lex.wordset("denying_verbs") else None
     if not d.recipients and d.event == "REJECT" and claim is not None:
         # "two protesters were shot, a claim police denied": it answers who made the claim
-        mine = {a.entity_key or (a.code, a.sector) for a in d.actors}
+        deniers = {a.entity_key or (a.code, a.sector) for a in d.actors}
         d.recipients = [r for h in _claimants(view.tree, trig.token, claim) for r in view.refs(h)
-                        if (r.code or r.sector) and (r.entity_key or (r.code, r.sector)) not in mine]
+                        if (r.code or r.sector) and (r.entity_key or (r.code, r.sector)) not in deniers]
         if d.recipients:
             d.args.recipient_how = "who made the claim denied, in the same sentence"
             return
