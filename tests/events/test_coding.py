@@ -518,6 +518,16 @@ def test_a_conjunct_is_not_asked_for_and_military_positions_are_not_policies(cod
     assert "ACCUSE" not in {e.event for e in r.events}
 
 
+def test_what_a_complaint_calls_its_object_is_part_of_the_complaint(code):
+    # "what it called ...": no second accusation, and "it" is no party to guess
+    r = code("Zambia's foreign ministry summoned the Congolese ambassador to protest against what it called an "
+             "unlawful closure of the border.")
+    assert [(e.event, [a.code for a in e.actor], [a.code for a in e.recipient]) for e in r.events] == [
+        ("ACCUSE", ["ZMB"], ["COD"])]
+    r = code("Britain condemned what it called an unlawful act of state piracy by Iran.")
+    assert [e.event for e in r.events] == ["ACCUSE"]
+
+
 def test_a_state_commanding_its_own_forces_is_no_request(code):
     r = code("Ecuador's government ordered the armed forces to take control of four jails on Tuesday.")
     assert "REQUEST" not in {e.event for e in r.events}

@@ -8,7 +8,7 @@ from kronika.events.arguments import (
 )
 from kronika.events.lexicon import Lexicon
 from kronika.events.modality import claim_denied
-from kronika.events.triggers import Trigger
+from kronika.events.triggers import CHARACTERISATION, Trigger
 from kronika.nlp.tree import Tree
 
 
@@ -147,6 +147,13 @@ def subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
         if t.entry.event == "PROTEST" and tree[t.token].lemma == "call" and tree[t.token].pos == "VERB" \
                 and any(_definite(tree, w) for w in t.words if w != t.token) \
                 and not any(tree.lower[p.i] == "for" for p in tree.children(t.token, "prep")):
+            out.add(t.token)
+    # "condemned what it called an act of piracy", "summoned the ambassador to protest against what it
+    # called an unlawful closure": the name given to what another act is about is part of that act
+    for t in triggers:
+        if t.entry.source == CHARACTERISATION.source \
+                and any(tree[c.i].tag == "WP" for c in tree.children(t.token, "dobj")) \
+                and any(a.i in by_token for a in list(tree.ancestors(t.token))[:4]):
             out.add(t.token)
     # "..., a charge Cotonou denies": the charge is the claim told before it in the sentence, not a new one
     for t in triggers:
