@@ -315,3 +315,12 @@ def test_a_body_named_before_is_meant_by_its_head_noun_and_its_followers_act_for
     assert [a.entity_key for a in march.actor] == [federation.key]
     assert [a.entity_key for a in demand.actor] == [federation.key]
     assert {a.code for a in demand.actor} == {"BOL"}
+
+
+def test_who_is_named_as_of_a_body_takes_its_country_and_sector(code):
+    r = code("Police in Kazakhstan detained four oil workers on Monday. Kadyr Tasbolat of the Kazakhstan "
+             "International Bureau for Human Rights called for the release of the four men.")
+    person = entity(r, "Kadyr Tasbolat")
+    assert (person.country, person.sector) == ("KAZ", "SOC")
+    (ev,) = [e for e in r.events if e.event == "REQUEST"]
+    assert [(a.code, a.sector) for a in ev.actor] == [("KAZ", "SOC")]

@@ -382,7 +382,7 @@ def _cluster_sector(c: Cluster, date: str | None) -> str | None:
         if said is None and c.known is not None:
             role = c.known.role_on(date if date and _DATE.fullmatch(date) else None)
             return role.sector if role is not None else None
-        return said
+        return said if said is not None or c.known is not None else c.known_sector  # (the body it is of)
     if c.kind == GPE:
         # a capital or seat of power stands for the state ("Moscow said"); any other city or region is
         # only a place ("shelled Idlib")

@@ -58,7 +58,8 @@ class Cluster:
     extra_aliases: set[str] = field(default_factory=set)
     roles: list[Role] = field(default_factory=list)
     known: KnownPerson | None = None  # the knowledge base's entry for this person, when unambiguous
-    known_sector: str | None = None  # the sector of the role it says was held on the article's date
+    known_sector: str | None = None  # the sector of the role it says was held on the article's date (or of
+    # the body the person is named as being of)
     later: list[Span] = field(default_factory=list)  # its mentions after the context: counted, not read
 
     def set_country(self, code: str | None, strength: int) -> None:
@@ -260,6 +261,14 @@ def build(tree: Tree, gaz: Gazetteer, spans: list[Span], speech: SpeechWords, kb
             c.set_country(s.country, EXPLICIT)
     _merge_org_descriptions(clusters, token_key)
     _places_standing_for_bodies(gaz, clusters, token_key)
+    for n, s in enumerate(spans):
+        if s.kind == PERSON and (body := _body_of(tree, spans, s)) is not None:
+            # "Kadyr Tas of the Kazakhstan International Bureau for Human Rights": who speaks for a body
+            # is of its country and, with no title of their own, of its sector
+            c = clusters[person_keys[n]]
+            c.set_country(body.code or body.country, SENTENCE)
+            if not c.titles and c.known_sector is None:
+                c.known_sector = body.sector
     if kb is not None:
         _known_people(clusters, kb, published)
     # "ethnic Albanians" name a people, not a state the article is about; "the Afghan border" a place at
@@ -377,6 +386,14 @@ def _org_apposition(tree: Tree, gaz: Gazetteer, s: Span, c: Cluster) -> None:
         code = gaz.body_kind(words)
         if code is not None:
             c.set_country(code, EXPLICIT + 1)
+
+
+def _body_of(tree: Tree, spans: list[Span], person: Span) -> Span | None:
+    """The body a person is named as being "of" ("X of the Truck Drivers Association of Zambia")."""
+    heads = {o.i for p in tree.children(person.head, "prep") if tree.lower[p.i] == "of"
+             for o in tree.children(p.i, "pobj")}
+    return next((x for x in spans if x.kind == ORG and heads & set(range(x.start, x.end)) and (x.code or x.country)),
+                None)
 
 
 def _title_body(tree: Tree, spans: list[Span], person: Span, name_tokens: set[int]) -> str | None:
