@@ -223,3 +223,20 @@ def test_a_place_said_of_a_party_in_a_relative_clause_is_not_where_the_act_is(co
              "is based in Colombo, called on the authorities to release those detained.")
     (ev,) = [e for e in r.events if e.event == "REQUEST"]
     assert codes(ev.recipient) == ["MDV"]
+
+
+def test_forces_sent_within_their_own_country_are_aimed_there_not_at_the_story_s_other_country(code):
+    # a story of two countries: the pair rule would make El Salvador the target; the tagger reads the
+    # Honduran city as a person's name
+    r = code("SAN PEDRO SULA - Honduras deployed 2,500 soldiers to San Pedro Sula and Choloma on Monday. El Salvador "
+             "offered to share intelligence with Honduras. El Salvador's government said El Salvador had detained "
+             "80,000 people.")
+    ev = only(r, "MOBILIZE")
+    assert codes(ev.actor) == ["HND"] and codes(ev.recipient) == ["HND"]
+
+
+def test_a_threat_is_aimed_at_whom_its_condition_asks_to_act(code):
+    r = code("In messages painted on walls in Tegucigalpa, the Honduran gang threatened to paint the city red if the "
+             "army did not leave.")
+    ev = only(r, "THREATEN")
+    assert [(a.code, a.sector) for a in ev.recipient] == [("HND", "MIL")]

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from kronika.actors import ActorView
+from kronika.actors.cities import lookup
 from kronika.events.arguments import Args, is_passive
 from kronika.events.conventions import Conventions
 from kronika.events.draft import Draft
@@ -204,6 +205,16 @@ def implicit_recipient(view: ActorView, sent: int, trigger: int, actors: list[Ac
             name = view.country_name(code) or code
             return [ActorRef(code=code, sector="GOV", entity_text="", identifier_text=f"{name} government",
                              inferred="their own government")]
+    # Forces sent to a place in their own country are aimed at what goes on there ("Honduras deployed
+    # 2,500 soldiers to San Pedro Sula"), not at the other country of the story.
+    if event == "MOBILIZE" and len(codes) == 1:
+        code = next(iter(codes))
+        sent_to = [o.i for k in tree.subtree(trigger) if tree[k].dep == "prep" and tree.lower[k] in ("to", "into")
+                   for o in tree.children(k, "pobj")]
+        if code and any(_place_of(view, k) == code for k in sent_to):
+            name = view.country_name(code) or code
+            return [ActorRef(code=code, sector=None, entity_text="", identifier_text=name,
+                             inferred="where in its own country the forces were sent")]
     # In a story about two countries, one's counterpart is the other.
     pair = view.pair
     if pair and len(codes) == 1 and (other := set(pair) - codes) and len(other) == 1:
@@ -215,6 +226,19 @@ def implicit_recipient(view: ActorView, sent: int, trigger: int, actors: list[Ac
         if (r := fresh(k, domestic=True)) is not None:
             return [r]
     return []
+
+def _place_of(view: ActorView, k: int) -> str | None:
+    """The country of a place named at ``k``, whatever the tagger called the name ("San Pedro Sula")."""
+    tree = view.tree
+    if (code := view.place_country(k)) is not None or tree[k].pos != "PROPN":
+        return code
+    below = set(tree.subtree(k))
+    first = k
+    while first - 1 in below and tree[first - 1].dep == "compound" and tree[first - 1].pos == "PROPN":
+        first -= 1
+    place = lookup(tree.span_text(first, k + 1), prefer=view.countries)
+    return str(place["country"]) if place is not None and place.get("country") else None
+
 
 def lex_place_preps(tree: Tree) -> frozenset[str]:
     return frozenset({"in", "at", "during", "since", "until", "near", "inside", "outside", "within",
