@@ -412,11 +412,11 @@ def _complete_recipients(view: ActorView, conv: Conventions, lex: Lexicon, story
         # "threatened to paint the city red if the army did not leave": the threat is aimed at whoever the
         # condition asks to act
         tree = view.tree
-        mine = {a.entity_key or (a.code, a.sector) for a in d.actors}
+        threateners = {a.entity_key or (a.code, a.sector) for a in d.actors}
         d.recipients = [r for k in tree.subtree(trig.token) if tree[k].dep == "advcl"
                         and any(tree.lower[m.i] in ("if", "unless") for m in tree.children(k, "mark"))
                         for s in tree.children(k, "nsubj") for r in view.refs(s.i)
-                        if r.code and (r.entity_key or (r.code, r.sector)) not in mine]
+                        if r.code and (r.entity_key or (r.code, r.sector)) not in threateners]
         if d.recipients:
             d.args.recipient_how = "whom the threat's condition asks to act"
             return
