@@ -169,6 +169,21 @@ def test_one_article_telling_two_acts_of_a_kind_in_other_words_tells_two() -> No
     assert groups([urge, ask]) == [{"u1"}, {"u2"}]
 
 
+def test_one_sentence_telling_two_doers_tells_two_events_even_with_one_side_inferred() -> None:
+    text = ("Poland closed one of its last two road crossings with Belarus on Wednesday, hours after Minsk "
+            "expelled a Polish consul.")
+    # the closing's target is inferred (not compared): only the doers tell the two apart
+    closed = Item(id="p1", doc_id="d4", event="SANCTION", aux=frozenset(), actor_codes=frozenset({"POL"}),
+                  recipient_codes=frozenset(), people=frozenset(), date="2024-04-10", precision="day",
+                  place=None, text=text, trigger="closed crossings", sentence=3)
+    expelled = replace(closed, id="p2", actor_codes=frozenset({"BLR"}), recipient_codes=frozenset({"POL"}),
+                       trigger="expelled consul")
+    assert groups([closed, expelled]) == [{"p1"}, {"p2"}]
+    # the same doer twice in one sentence ("killed ... and took hostage") stays one act
+    took = replace(closed, id="p3", trigger="closed")
+    assert groups([closed, took]) == [{"p1", "p3"}]
+
+
 def test_an_undated_meeting_is_not_a_dated_one_with_another_minister() -> None:
     # the fixed-weight cosine scores such near-misses higher than TF-IDF did: the undated bar keeps them apart
     # (the same Serbian minister in both; the Russian counterpart differs)

@@ -240,3 +240,11 @@ def test_a_threat_is_aimed_at_whom_its_condition_asks_to_act(code):
              "army did not leave.")
     ev = only(r, "THREATEN")
     assert [(a.code, a.sector) for a in ev.recipient] == [("HND", "MIL")]
+
+
+def test_a_border_closed_is_closed_on_the_neighbour_the_story_is_about(code):
+    r = code("Fighting between Somali government forces and Jubaland troops killed 12 people in Somalia's Gedo "
+             "region. Hundreds of civilians fled into Kenya. Somalia's government blamed Jubaland. Kenya closed "
+             "the Mandera crossing on Tuesday.")
+    (ev,) = [e for e in r.events if "Mandera" in e.text]
+    assert codes(ev.actor) == ["KEN"] and codes(ev.recipient) == ["SOM"]

@@ -101,10 +101,19 @@ def places_agree(a: Item, b: Item) -> bool:
 def compatible(a: Item, b: Item, window_days: int) -> bool:
     """No hard reason to keep the two reports apart."""
     return (a.event == b.event
+            and not _one_sentence_two_acts(a, b)
             and all((p in a.aux) == (p in b.aux) for p in POLARITY)
             and participants_agree(a, b)
             and dates_agree(a, b, window_days) is not False
             and places_agree(a, b))
+
+
+def _one_sentence_two_acts(a: Item, b: Item) -> bool:
+    """Two reports of one sentence with other doers ("Poland closed a crossing, hours after Minsk expelled
+    a consul"): two acts, however alike their sentence (which is the same), even where one's other side
+    is only inferred and so not compared."""
+    return a.doc_id == b.doc_id and a.sentence == b.sentence and bool(a.doc_id) \
+        and bool(a.actor_codes) and bool(b.actor_codes) and not a.actor_codes & b.actor_codes
 
 
 def _day(value: str) -> date | None:

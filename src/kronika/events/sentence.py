@@ -408,6 +408,22 @@ def _complete_recipients(view: ActorView, conv: Conventions, lex: Lexicon, story
             if d.args.inferred_actor or not d.args.actors and holders and d.recipients is held:
                 d.actors = holders
             return
+    crossings = {"border", "crossing", "checkpoint", "frontier"}
+    if d.event in ("SANCTION", "COERCE") and (view.pair is not None or view.home_country is not None) \
+            and all(r.code in {a.code for a in d.actors} for r in d.recipients) \
+            and any(view.tree[w].lemma in crossings or view.tree.lower[w].rstrip("s") in crossings
+                    for w in trig.words if w != trig.token):
+        # "closed the Mandera crossing": a border closed on the neighbour the story is about (a place of
+        # one's own that names the crossing is no target; the story's own country closing its border has
+        # no neighbour to name)
+        other = set(view.pair or {view.home_country}) - {a.code for a in d.actors}
+        code = other.pop() if len(other) == 1 else None
+        if code is not None:
+            d.recipients = [ActorRef(code=code, sector=None, entity_text="", identifier_text=view.country_name(code)
+                                     or code, inferred="the neighbour across the border closed")]
+            d.implicit_recipient = True
+            d.args.recipient_how = "the other country of the story, across the border closed"
+            return
     if not d.recipients and d.event == "THREATEN":
         # "threatened to paint the city red if the army did not leave": the threat is aimed at whoever the
         # condition asks to act
