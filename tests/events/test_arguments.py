@@ -18,3 +18,11 @@ def test_a_group_named_by_several_words_and_a_noun_is_one_actor(code):
     r = code("Boko Haram militants attacked a village in Nigeria.")
     (ev,) = [e for e in r.events if e.event == "ASSAULT"]
     assert [(a.code, a.sector) for a in ev.actor] == [("NGA", "REB")]
+
+
+def test_a_name_before_a_coordinated_verb_is_its_subject_however_the_parser_joined_it(code):
+    # the parser reads "a Polish consul and Warsaw" as one object and leaves "accused" without a subject
+    r = code("Poland closed a road crossing on Wednesday, hours after Minsk expelled a Polish consul and Warsaw "
+             "accused the Belarusian authorities of holding a journalist as a hostage.")
+    (ev,) = [e for e in r.events if e.event == "ACCUSE"]
+    assert [a.code for a in ev.actor] == ["POL"] and [a.code for a in ev.recipient] == ["BLR"]

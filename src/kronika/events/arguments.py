@@ -83,6 +83,20 @@ def own_subject(tree: Tree, k: int) -> int | None:
     s = plain[0] if plain else subjects[0]
     return antecedent(tree, s.i)
 
+def _stranded_subject(tree: Tree, k: int, is_actor: IsActor) -> int | None:
+    """"Minsk expelled a Polish consul and Warsaw accused the Belarusian authorities": the parser joins
+    "Warsaw" to the first clause's object and leaves "accused" with no subject; a name just before a
+    coordinated finite verb is that verb's subject."""
+    t = tree[k]
+    if t.dep != "conj" or t.tag not in ("VBD", "VBZ", "VBP") or k == 0:
+        return None
+    before = tree[k - 1]
+    if before.dep == "conj" and before.pos in ("PROPN", "NOUN") and tree.head(before.i).pos in ("NOUN", "PROPN") \
+            and is_actor(before.i):
+        return before.i
+    return None
+
+
 def subject_of(tree: Tree, k: int, is_actor: IsActor, *, limit: int = 6) -> int | None:
     """The nearest subject up the clause chain that names an actor."""
     cur = k
@@ -310,9 +324,13 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
             others = [antecedent(tree, c.i) for c in tree.children(k, "nsubj") if c.i != own]
             own = next((o for o in others if is_actor(o)), None) or _actor_within(tree, own, k, is_actor) \
                 or _message_source(tree, own, lex, is_actor) or own
+        stranded = _stranded_subject(tree, k, is_actor) if own is None else None
         if own is not None and is_actor(own):
             args.actors = conjuncts(tree, own)
             args.actor_how = "the verb's subject"
+        elif stranded is not None:
+            args.actors = [stranded]
+            args.actor_how = "the name just before the verb (read by the parser as a conjunct of an object)"
         else:
             inherited = subject_of(tree, k, is_actor)
             if inherited is not None:
