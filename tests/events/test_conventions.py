@@ -248,3 +248,11 @@ def test_a_border_closed_is_closed_on_the_neighbour_the_story_is_about(code):
              "the Mandera crossing on Tuesday.")
     (ev,) = [e for e in r.events if "Mandera" in e.text]
     assert codes(ev.actor) == ["KEN"] and codes(ev.recipient) == ["SOM"]
+
+
+def test_bare_officers_are_the_force_named_last_however_far_back(code):
+    r = code("Albanian police clashed with opposition supporters in Tirana on Saturday. The prime minister "
+             "condemned the violence and said those responsible would face the law. The interior minister, "
+             "Blerta Kolgjini, praised officers for their restraint.")
+    ev = only(r, "SUPPORT")
+    assert [(a.code, a.sector) for a in ev.recipient] == [("ALB", "COP")]

@@ -442,11 +442,10 @@ def _dedupe(refs: list[ActorRef]) -> list[ActorRef]:
 
 def _officers(tree: Tree, gaz: Gazetteer, k: int) -> str | None:
     """"Riot police blocked the march and officers beat some of the marchers": bare "officers" are of the
-    force named just before (police or army), in the sentence or the one before it."""
+    force named last before them (police or army), however far back in the article."""
     if tree.lower[k] != "officers":
         return None
-    first = tree.sentence_tokens(max(tree[k].sent - 1, 0)).start
-    for j in range(k - 1, first - 1, -1):
+    for j in range(k - 1, -1, -1):
         if (s := gaz.group_sector(tree[j].lemma) or gaz.group_sector(tree[j].text)) in ("COP", "MIL"):
             return s
     return None
