@@ -222,3 +222,11 @@ def test_who_called_a_protest_told_before_is_no_new_protest(code):
     r = code("Thousands of Kenyans protested in Nairobi on Monday against a fuel levy. Opposition leader Rose "
              "Were, whose Umoja Alliance called the protests, urged the government to withdraw the levy.")
     assert categories(r) == ["PROTEST", "REQUEST"]
+
+
+def test_set_up_is_a_deed_and_set_or_poised_to_is_to_come(code):
+    r = code("In Antananarivo, Malagasy residents set up burning barricades and pelted the offices of the state "
+             "utility with stones.")
+    assert all("future" not in e.aux for e in r.events) and "PROTEST" in categories(r)
+    r = code("Kenyan police are poised to crack down on the protesters.")
+    assert (only(r, "THREATEN").aux) == ("future",)

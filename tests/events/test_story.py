@@ -571,3 +571,10 @@ def test_a_protest_put_off_or_called_off_yields_to_whom_it_was_aimed_at(code):
     assert [e.event for e in r.events] == ["RETREAT"]
     r = code("Kenya's teachers' union called a strike for Monday.")
     assert [e.event for e in r.events] == ["PROTEST"]
+
+
+def test_a_resignation_yields_to_those_who_protested(code):
+    r = code("Thousands of Mongolians protested in Ulaanbaatar on Sunday against a coal deal. The deputy prime "
+             "minister resigned on Tuesday evening after two days of protests in the capital.")
+    ev = only(r, "RETREAT")
+    assert [(a.code, a.sector) for a in ev.recipient] == [("MNG", "CVL")]

@@ -152,6 +152,10 @@ def modality(tree: Tree, k: int, event: str, lex: Lexicon, rejecting: bool, mode
     heads = first_clause[1:cut] if cut < len(first_clause) else first_clause[1:] + chain[len(first_clause):][:1]
     near = heads + [c.i for h in heads for c in tree.children(h, "acomp") if c.i < k]
     governing = {tree[h].lemma for h in near} | {tree.lower[h] for h in near}
+    for h in near:
+        if tree[h].lemma in _TO_INTENT and h in chain and not _infinitive(tree, chain[chain.index(h) - 1]):
+            # "set to strike" is an intent; "set up burning barricades" a deed
+            governing -= {tree[h].lemma, tree.lower[h]}
     if any(tree[h].lemma == "prepare" and tree[h].tag in ("VBD", "VBZ", "VBP", "VBG") for h in near):
         governing.add("prepare")  # the verb ("the army prepared to"), not the stance ("is prepared to")
     else:
@@ -175,6 +179,10 @@ def modality(tree: Tree, k: int, event: str, lex: Lexicon, rejecting: bool, mode
             and out.event != "REJECT":  # "will not accept refugees if war starts": a refusal still
         out = _conditional(out, event, mode, "unless" in conditions)
     return replace(out, cues=tuple(dict.fromkeys(cues)))
+
+
+# words of intent only with an infinitive ("set to", "poised to", "going to", "due to")
+_TO_INTENT = frozenset({"set", "poised", "going", "due"})
 
 
 def _conditional(m: Modality, event: str, mode: str | None, unless: bool) -> Modality:
@@ -263,10 +271,17 @@ def _non_events(lex: Lexicon) -> set[tuple[str, str]]:
 
 
 def _going_to(tree: Tree, clause: list[int]) -> bool:
-    for h in clause[1:]:
-        if tree[h].lemma in ("go", "set", "due") and tree[h].tag in ("VBG", "VBN", "JJ"):
+    """"is going to", "is set to", "is due to": the act below them by an infinitive is to come ("set up
+    barricades" is a deed)."""
+    for i, h in enumerate(clause[1:], 1):
+        if tree[h].lemma in ("go", "set", "due", "poise") and tree[h].tag in ("VBG", "VBN", "JJ") \
+                and _infinitive(tree, clause[i - 1]):
             return True
     return False
+
+
+def _infinitive(tree: Tree, k: int) -> bool:
+    return tree[k].dep in ("xcomp", "advcl", "ccomp") and any(tree.lower[a.i] == "to" for a in tree.children(k, "aux"))
 
 
 def historical(date: str | None, published: str | None) -> bool:

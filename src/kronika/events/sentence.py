@@ -408,6 +408,17 @@ def _complete_recipients(view: ActorView, conv: Conventions, lex: Lexicon, story
             if d.args.inferred_actor or not d.args.actors and holders and d.recipients is held:
                 d.actors = holders
             return
+    if not d.recipients and d.event in ("RETREAT", "CONCEDE") and (d.mode or trig.entry.mode) == "resign":
+        # "the energy minister stepped down", "resigned after two days of protests": a resignation yields to
+        # those who protested, told before in the article
+        codes = {a.code for a in d.actors}
+        protesters = [a for a in story.doers("PROTEST", sent) if a.code in codes
+                      and a.sector not in ("GOV", "MIL", "COP", "JUD", "LEG")]
+        if protesters:
+            d.recipients = protesters
+            d.implicit_recipient = True
+            d.args.recipient_how = "those who protested, told earlier (a resignation yields to them)"
+            return
     crossings = {"border", "crossing", "checkpoint", "frontier"}
     if d.event in ("SANCTION", "COERCE") and (view.pair is not None or view.home_country is not None) \
             and all(r.code in {a.code for a in d.actors} for r in d.recipients) \
