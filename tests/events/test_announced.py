@@ -230,3 +230,12 @@ def test_set_up_is_a_deed_and_set_or_poised_to_is_to_come(code):
     assert all("future" not in e.aux for e in r.events) and "PROTEST" in categories(r)
     r = code("Kenyan police are poised to crack down on the protesters.")
     assert (only(r, "THREATEN").aux) == ("future",)
+
+
+def test_a_concession_announced_is_made_by_the_state_that_announces_it(code):
+    r = code("Cameroon's governor said a night curfew imposed on Bamenda in January would be shortened by two hours "
+             "from Wednesday.")
+    ev = only(r, "CONCEDE")  # verbal already: announced is made ("by two hours" is no agent)
+    assert [(a.code, a.sector) for a in ev.actor] == [("CMR", "GOV")]
+    r = code("The Malian prime minister said he is prepared to lift the ban on the party.")
+    assert categories(r) == ["AGREE"]  # only intended: an offer

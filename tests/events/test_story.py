@@ -578,3 +578,10 @@ def test_a_resignation_yields_to_those_who_protested(code):
              "minister resigned on Tuesday evening after two days of protests in the capital.")
     ev = only(r, "RETREAT")
     assert [(a.code, a.sector) for a in ev.recipient] == [("MNG", "CVL")]
+
+
+def test_a_relative_speaks_as_a_civilian_of_the_story_s_country(code):
+    r = code("Panamanian police detained 40 protesters on Monday. His sister demanded that the authorities free "
+             "her detained brother.")
+    ev = only(r, "REQUEST")
+    assert [(a.code, a.sector) for a in ev.actor] == [("PAN", "CVL")]

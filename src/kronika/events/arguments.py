@@ -299,7 +299,8 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
             agent = agent or [o.i for j in tree.subtree(k) if j > k and tree.lower[j] == "by"
                               and tree[j].dep in ("prep", "agent")
                               for o in tree.children(j, "pobj") if is_actor(o.i)][-1:]
-            args.actors = agent
+            # ("would be shortened by two hours": a measure, not an agent)
+            args.actors = [a for a in agent if is_actor(a) or tree[a].pos not in ("NOUN", "NUM")]
             args.actor_how = "the passive's agent (by)"
             if not agent and trig.entry.event == "ACCUSE" and tree[k].dep == "ccomp" \
                     and tree[tree[k].head].lemma in lex.wordset("reporting_verbs"):

@@ -218,6 +218,10 @@ def announced(lex: Lexicon, event: str, mode: str | None, aux: list[str], govern
                         mode=_REFUSED_MODE.get(event), rule="a cooperative act refused (will not)")
     if negated or not later:
         return Modality(out, event)
+    if event == "CONCEDE" and not intent and not supposed:
+        # "said the curfew would be lifted", "will suspend the levy": a concession announced is made (it is
+        # a verbal act already); one only intended ("is prepared to lift the ban") is an offer, below
+        return Modality(out, event, rule="a concession announced")
     if event in COOPERATIVE:
         return Modality(out, "AGREE", rule="a cooperative act announced or intended")
     if event == "MOBILIZE" and governing & {"offer", "volunteer", "pledge", "promise"} and not supposed:

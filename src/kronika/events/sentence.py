@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from kronika import plover
 from kronika.actors import ActorView
-from kronika.events.arguments import noun_args, prep_objects, subject_of, verb_args
+from kronika.events.arguments import is_passive, noun_args, prep_objects, subject_of, verb_args
 from kronika.events.conventions import Conventions
 from kronika.events.draft import Draft
 from kronika.events.lexicon import Lexicon
@@ -80,6 +80,12 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
         args = verb_args(tree, trig, lex, is_actor) if is_verb else noun_args(tree, trig, lex, is_actor)
         if args is None:
             continue
+        if is_verb and not args.actors and mod.event == "CONCEDE" and is_passive(tree, trig.token):
+            announcer = _state_announcer(view, lex, trig.token)
+            if announcer is not None:
+                # "the ministry said the curfew would be lifted": a state that announces its own concession
+                args.actors = [announcer]
+                args.actor_how = "the state body that announces it (a reported passive)"
         if mod.event == "ASSAULT":
             # "fought alongside Ethiopia's army against Tigrayan forces": who fights alongside is no target
             args.recipients = [h for h in args.recipients
@@ -603,6 +609,18 @@ def _referred_doers(view: ActorView, lex: Lexicon, story: Story, d: Draft, sent:
 
 
 _MUTUAL = frozenset({"CONSULT", "COOPERATE"})
+
+
+def _state_announcer(view: ActorView, lex: Lexicon, k: int) -> int | None:
+    """Who announces a concession told in the passive ("the governor said the curfew would be
+    shortened"): the one who says so, when it is a state body that could grant it."""
+    tree = view.tree
+    if tree[k].dep != "ccomp" or tree.head(k).lemma not in lex.wordset("reporting_verbs"):
+        return None
+    subj = tree.child(tree[k].head, "nsubj")
+    refs = view.refs(subj.i) if subj is not None else []
+    state = ("GOV", "MIL", "COP", "JUD", "LEG", None)
+    return subj.i if subj is not None and refs and all(r.code and r.sector in state for r in refs) else None
 
 
 def _claimants(tree: Tree, denial: int, claim: int) -> list[int]:
