@@ -239,3 +239,13 @@ def test_a_concession_announced_is_made_by_the_state_that_announces_it(code):
     assert [(a.code, a.sector) for a in ev.actor] == [("CMR", "GOV")]
     r = code("The Malian prime minister said he is prepared to lift the ban on the party.")
     assert categories(r) == ["AGREE"]  # only intended: an offer
+
+
+def test_a_threat_made_on_a_condition_is_made_and_bare_members_are_the_body_s(code):
+    r = code("North Korea's army threatened an immediate military response if the allies' drills violated its "
+             "territory.")
+    assert only(r, "THREATEN").aux == ()
+    r = code("Sri Lanka's navy arrested 12 Indian fishermen on Monday. The Indian Fishermen's Association said "
+             "members would block the railway bridge to Pamban island if the men were not freed within a week.")
+    ev = only(r, "THREATEN")
+    assert [a.entity_text for a in ev.actor] == ["members"] and ev.actor[0].sector == "SOC"

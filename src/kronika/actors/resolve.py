@@ -290,6 +290,7 @@ def build(tree: Tree, gaz: Gazetteer, spans: list[Span], speech: SpeechWords, kb
     _countries_from_sentences(tree, gaz, clusters, spans, home, main_pair(spans), pair_first=named_most is None)
     descriptions = _descriptions(tree, gaz, name_tokens, token_key, clusters, home)
     _body_anaphors(tree, clusters, token_key)
+    _bare_followers(tree, clusters, token_key)
     # office-holders told by their office, who "he" or "she" may stand for ("the police commissioner")
     offices = [t.i for t in tree.tokens if t.tag == "NN" and t.dep in ("nsubj", "nsubjpass")
                and t.i not in token_key and (t.i in descriptions or gaz.could_end_title(t.text))]
@@ -698,6 +699,22 @@ _NOT_A_GROUP = frozenset({"UNO", "IGO", "EUR"})
 _UNION_NOUNS = frozenset({"bloc", "alliance"})
 _PARTY_NOUNS = frozenset({"party", "coalition"})
 _UNIONS = frozenset({"IGO", "EUR"})
+
+
+def _bare_followers(tree: Tree, clusters: dict[str, Cluster], token_key: dict[int, str]) -> None:
+    """"Their association said members would block the bridge": bare members or supporters in what a body
+    says are its own."""
+    for t in tree.tokens:
+        if tree.lower[t.i] not in ("members", "supporters", "activists") or t.i in token_key \
+                or tree.children(t.i, "poss", "det", "amod", "compound", "prep") or t.dep != "nsubj":
+            continue
+        clause = tree.head(t.i)
+        if clause.dep != "ccomp":
+            continue
+        sayer = tree.child(clause.head, "nsubj")
+        key = token_key.get(sayer.i) if sayer is not None else None
+        if key is not None and clusters[key].kind == ORG:
+            token_key[t.i] = key
 
 
 def _head_word(name: str) -> str:

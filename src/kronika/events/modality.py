@@ -122,6 +122,10 @@ def modality(tree: Tree, k: int, event: str, lex: Lexicon, rejecting: bool, mode
     # the threat or the demand says; the threat itself is made
     if event in ("THREATEN", "REQUEST") and t.pos in ("VERB", "AUX") and conditions <= {"unless"}:
         conditions = set()
+    # ("threatened an overwhelming response if the drills violated its territory": an "if" on the verb of
+    # threatening is the threat's own condition, unless the threat itself is only supposed: "would threaten")
+    if event == "THREATEN" and t.pos == "VERB" and not auxes & (modals_h | {"would"}):
+        conditions = set()
     consequent = bool(conditions)
     considering = any(tree[h].lemma in lex.wordset("considering_words") for h in first_clause[1:])
     unreal = any(c.text.lower() in lex.sub("hypothetical", "adjectives") for c in tree.children(k, "amod"))
