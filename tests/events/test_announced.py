@@ -249,3 +249,15 @@ def test_a_threat_made_on_a_condition_is_made_and_bare_members_are_the_body_s(co
              "members would block the railway bridge to Pamban island if the men were not freed within a week.")
     ev = only(r, "THREATEN")
     assert [a.entity_text for a in ev.actor] == ["members"] and ev.actor[0].sector == "SOC"
+
+
+def test_every_conjunct_of_what_is_asked_for_is_asked_for_not_done(code):
+    r = code("Paraguayan police detained 40 farmers. The Paraguayan farmers' federation demanded the release of the "
+             "detainees and an independent inquiry into the two deaths.")
+    assert [e.event for e in r.events if e.sentence == 1] == ["REQUEST"]
+    r = code("The EU envoys urged Guinea-Bissau's government to publish an electoral calendar and to free all those "
+             "detained for their opinions.")
+    assert categories(r) == ["REQUEST"]
+    # a coordinated verb with its own tense is an act of its own
+    r = code("The Kenyan opposition demanded talks and threatened to strike.")
+    assert categories(r) == ["REQUEST", "THREATEN"]

@@ -72,13 +72,17 @@ def subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
         # "threatened to close the border", "demanded that Turkey withdraw", "invited Somalia to visit":
         # the threat, the demand or the invitation is the event; what it asks for has not happened.
         node = t.token
-        for step in range(3):
+        conjoined = True  # only conjuncts so far: the trigger still stands where the first of them does
+        for _ in range(3):
             dep, up = tree[node].dep, tree[node].head
             # "threatened to resume attacks": the noun is the object of the act threatened
             infinitive = dep == "advcl" and any(tree.lower[a.i] == "to" for a in tree.children(node, "aux"))
-            if (dep not in ("xcomp", "ccomp") and not infinitive and not (step == 0 and dep == "dobj")) \
-                    or up == node:
+            # ("urged the government to publish a calendar and to free all detainees": a coordinated
+            # complement is asked for as much as the first)
+            if (dep not in ("xcomp", "ccomp", "conj") and not infinitive and not (conjoined and dep == "dobj")) \
+                    or up == node or (dep == "conj" and tree[node].tag not in ("VB", "NN", "NNS")):
                 break
+            conjoined = conjoined and dep == "conj"
             if up in by_token and (by_token[up].entry.event in ("REQUEST", "THREATEN")
                                    or tree[up].lemma in lex.wordset("object_control_verbs")) \
                     and not (tree[up].lemma in _DECREEING and t.entry.event in _DONE_BY_ORDER
