@@ -261,3 +261,14 @@ def test_every_conjunct_of_what_is_asked_for_is_asked_for_not_done(code):
     # a coordinated verb with its own tense is an act of its own
     r = code("The Kenyan opposition demanded talks and threatened to strike.")
     assert categories(r) == ["REQUEST", "THREATEN"]
+
+
+def test_what_is_only_tried_or_allowed_in_the_setting_is_no_event_but_a_reported_attempt_is_supposed(code):
+    r = code("Japan said on Tuesday it had halted economic aid to Serbia in line with Western efforts to end the "
+             "fighting there.")
+    assert categories(r) == ["SANCTION"]
+    r = code("The United States on Thursday defended the right of Russian troops to fire on militants in Azerbaijan.")
+    ev = only(r, "SUPPORT")
+    assert codes(ev.recipient) == ["RUS"] and "ASSAULT" not in categories(r)
+    r = code("Russia's interior minister informed his Serbian counterpart of attempts to exclude Russia from Interpol.")
+    assert "hypothetical" in only(r, "SANCTION").aux

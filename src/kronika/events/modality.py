@@ -138,12 +138,20 @@ def modality(tree: Tree, k: int, event: str, lex: Lexicon, rejecting: bool, mode
     # is not asked for; "called on them to release ... and to investigate": both are)
     # (An attempt at violence is an attack, failed or not: "an attempt to assassinate the governor was
     # thwarted".)
-    attempt = any(((tree[h].pos == "NOUN" and tree[h].lemma in lex.wordset("attempt_nouns") and event != "ASSAULT")
-                   or (tree[h].pos == "VERB" and tree[h].lemma in lex.wordset("requesting_verbs")))
-                  and tree[chain[i - 1]].dep != "conj" for i, h in enumerate(chain[1:3], 1))
+    tried = [h for i, h in enumerate(chain[1:3], 1) if tree[h].pos == "NOUN" and event != "ASSAULT"
+             and tree[h].lemma in lex.wordset("attempt_nouns") and tree[chain[i - 1]].dep != "conj"]
     # ("the right of Russian troops to fire": the noun may be further up, past the one who may act)
-    attempt = attempt or any(tree[h].pos == "NOUN" and tree[h].lemma in lex.wordset("licence_nouns")
-                             for h in chain[1:5])
+    allowed = any(tree[h].pos == "NOUN" and tree[h].lemma in lex.wordset("licence_nouns") for h in chain[1:5])
+    attempt = bool(tried) or allowed or any(
+        tree[h].pos == "VERB" and tree[h].lemma in lex.wordset("requesting_verbs") and tree[chain[i - 1]].dep != "conj"
+        for i, h in enumerate(chain[1:3], 1))
+    # an attempt told as the setting ("in line with efforts to end the fighting"), not as what is reported
+    # ("informed him of attempts to exclude Russia from Interpol")
+    planned = allowed or any(tree[h].dep == "pobj" and tree.lower[tree[h].head] not in _CONTENT_PREPS for h in tried)
+    if planned and t.pos in ("VERB", "AUX") and not (auxes & modals_h or consequent or considering or unreal):
+        # "efforts to end the fighting", "plans to sell weapons", "the right of troops to fire": what a noun
+        # says someone tries, plans or may do is the setting of the news, not an act, even a supposed one
+        return Modality((), event, drop="only planned or allowed")
     reported = any(tree[h].lemma in lex.wordset("reporting_verbs") for h in chain[1:])
     if auxes & modals_h or consequent or considering or unreal or attempt or \
             ("would" in auxes and not reported):
@@ -185,6 +193,8 @@ def modality(tree: Tree, k: int, event: str, lex: Lexicon, rejecting: bool, mode
     return replace(out, cues=tuple(dict.fromkeys(cues)))
 
 
+# prepositions after which an attempt is what is reported ("informed him of attempts to", "including attempts to")
+_CONTENT_PREPS = frozenset({"of", "about", "on", "over", "including"})
 # words of intent only with an infinitive ("set to", "poised to", "going to", "due to")
 _TO_INTENT = frozenset({"set", "poised", "going", "due"})
 
