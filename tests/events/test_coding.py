@@ -876,3 +876,13 @@ def test_milder_words_of_censure_condemn_however_the_quotes_are_parsed(code):
              "described the warning as \"disproportionate\".")
     assert [e.event for e in r.events] == ["ACCUSE", "ACCUSE"]
     assert codes(r.events[0].recipient) == ["MWI"]
+
+
+def test_the_damage_a_riot_does_is_the_riot_and_a_setting_that_only_says_whose_is_no_news(code):
+    r = code("Palestinian prisoners rioted on Monday at a jail in northern Israel, setting fire to their mattresses "
+             "and smashing furniture.")
+    assert [e.event for e in r.events] == ["PROTEST"]
+    r = code("Protesters marched through Nairobi, beating a Kenyan police officer.")
+    assert sorted(e.event for e in r.events) == ["ASSAULT", "PROTEST"]  # a person beaten is an act of its own
+    r = code("Five hundred Ugandan rebels surrendered last week in Soroti following a government offensive.")
+    assert [e.event for e in r.events] == ["RETREAT"]

@@ -131,8 +131,11 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
             # "on the eve of planned maneuvers": the occasion of another event, not one itself ("arrested them
             # in a joint operation" tells a cooperation besides the arrest)
             continue
-        own_sides = bool(args.recipients) or (bool(args.actors) and not args.inferred_actor)
         told_as = setting(tree, trig.token, lex)
+        # ("after a meeting with Lavrov" names a party of its own and is news; "following a government
+        # offensive" only says whose, and is the setting)
+        own_sides = bool(args.recipients) or (bool(args.actors) and not args.inferred_actor
+                                              and not (told_as == "phrase" and args.actor_how == "the noun's modifier"))
         if told_as == "phrase" and meeting:
             told_as = None
         if told_as == "phrase" and not is_verb and _the(tree, trig.token):

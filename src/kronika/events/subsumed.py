@@ -133,13 +133,17 @@ def subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
                         and any(tree.lower[a.i] == "to" for a in tree.children(c.i, "aux")):
                     out.add(c.i)
     # A protest's demand or defiance is the protest's ("marched calling for independence", "blocked
-    # streets in defiance of the authorities"), and what describes a party of another event is background
+    # streets in defiance of the authorities"), and so is the damage it does ("rioted, setting fire to their
+    # mattresses and smashing furniture"); what describes a party of another event is background
     # ("refugees, whom the authorities blame for ...")
     for t in triggers:
         if t.entry.event == "PROTEST" and tree[t.token].pos in ("VERB", "AUX"):
             for c in tree.children(t.token, "advcl", "xcomp", "prep"):
                 for j in [c.i, *(o.i for o in tree.children(c.i, "pobj"))]:
                     if j in by_token and by_token[j].entry.event in ("REQUEST", "REJECT", "ACCUSE"):
+                        out.add(j)
+                    if j in by_token and by_token[j].entry.event == "ASSAULT" and tree[j].tag == "VBG" \
+                            and by_token[j].entry.mode in (None, "destroy", "primitive"):
                         out.add(j)
         for k in (*_side_heads(tree, t.token),):
             # ("UN peacekeepers, who are deployed to oversee a ceasefire": all the clause says of them)
