@@ -256,3 +256,10 @@ def test_bare_officers_are_the_force_named_last_however_far_back(code):
              "Blerta Kolgjini, praised officers for their restraint.")
     ev = only(r, "SUPPORT")
     assert [(a.code, a.sector) for a in ev.recipient] == [("ALB", "COP")]
+
+
+def test_another_side_of_the_same_country_named_in_the_clause_comes_before_the_story_s_other_country(code):
+    r = code("Venezuela and Colombia agreed to cooperate. Venezuela said Colombia was wrong. Colombia's government "
+             "suspended peace negotiations with the ELN in January after a bombing.")
+    (ev,) = [e for e in r.events if e.sentence == 2]
+    assert [(a.code, a.sector) for a in ev.recipient] == [("COL", "REB")]

@@ -177,10 +177,11 @@ def implicit_recipient(view: ActorView, sent: int, trigger: int, actors: list[Ac
     # Someone named inside the clause itself ("suspended exercises planned together with Russia"),
     # not as a place or a time.
     place = lex_place_preps(tree)
+    # (another side of the same country counts here: "suspended negotiations with the ELN")
     for k in tree.subtree(trigger):
         t = tree[k]
         if t.dep == "pobj" and k not in source and tree.head(k).text.lower() not in place \
-                and (r := fresh(k)) is not None:
+                and (r := fresh(k) or fresh(k, domestic=True)) is not None:
             return [r]
     # Then anyone else the sentence names outside place and time phrases ("Since the start of Russia's
     # invasion, Serbia has not agreed to new contracts" answers who the contracts were with).
