@@ -585,3 +585,10 @@ def test_a_relative_speaks_as_a_civilian_of_the_story_s_country(code):
              "her detained brother.")
     ev = only(r, "REQUEST")
     assert [(a.code, a.sector) for a in ev.actor] == [("PAN", "CVL")]
+
+
+def test_access_to_one_s_own_nationals_is_asked_of_whoever_holds_them(code):
+    r = code("Iran's Revolutionary Guards seized an oil tanker with 21 Indian sailors on board on Friday. India's "
+             "external affairs ministry said its embassy in Tehran had sought consular access to the Indian sailors.")
+    ev = only(r, "REQUEST")
+    assert codes(ev.actor) == ["IND"] and codes(ev.recipient) == ["IRN"]

@@ -378,9 +378,12 @@ def _complete_recipients(view: ActorView, conv: Conventions, lex: Lexicon, story
     # (nor, where forces are sent, a name the tagger took for a person)
     d.recipients = [r for r in d.recipients if r.code or r.sector or (
         r.entity_key and not r.entity_key.startswith("place:") and d.event != "MOBILIZE")]
+    own = {a.code for a in d.actors if a.code}
     if d.event == "REQUEST" and _asks_release(view.tree, trig.token) \
-            and all(r.sector in conv.civil_sectors and r.sector != "REB" or r.code is None for r in d.recipients):
-        # "demanded the release of the drivers": asked of whoever holds them (arrested or abducted them)
+            and all(r.sector in conv.civil_sectors and r.sector != "REB" or r.code is None or r.code in own
+                    for r in d.recipients):
+        # "demanded the release of the drivers": asked of whoever holds them (arrested or abducted them); the
+        # asker's own officers or sailors are those to be freed, not whom it asks
         mine = {(a.code, a.sector) for a in d.actors}
         holders = [a for a in story.doers("COERCE", sent) or story.doers("ASSAULT", sent, "kidnap")
                    if (a.code, a.sector) not in mine]
