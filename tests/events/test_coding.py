@@ -886,3 +886,9 @@ def test_the_damage_a_riot_does_is_the_riot_and_a_setting_that_only_says_whose_i
     assert sorted(e.event for e in r.events) == ["ASSAULT", "PROTEST"]  # a person beaten is an act of its own
     r = code("Five hundred Ugandan rebels surrendered last week in Soroti following a government offensive.")
     assert [e.event for e in r.events] == ["RETREAT"]
+
+
+def test_the_purpose_of_a_protest_carried_by_a_verb_is_the_protest_s(code):
+    r = code("Islamic fundamentalists in Algeria continued their hunger strike to demand the resignation of the "
+             "Algerian president.")
+    assert [(e.event, e.mode) for e in r.events] == [("PROTEST", ("hunger",))]

@@ -137,6 +137,12 @@ def subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
     # mattresses and smashing furniture"); what describes a party of another event is background
     # ("refugees, whom the authorities blame for ...")
     for t in triggers:
+        # ("continued their hunger strike to demand ...", "staged a sit-in to protest against ...": the
+        # verb that carries the protest noun carries its purpose too)
+        carrier = tree[t.token].head if tree[t.token].pos == "NOUN" and tree[t.token].dep == "dobj" else None
+        if t.entry.event == "PROTEST" and carrier is not None:
+            out.update(c.i for c in tree.children(carrier, "advcl", "xcomp") if c.i in by_token
+                       and by_token[c.i].entry.event in ("REQUEST", "REJECT", "ACCUSE"))
         if t.entry.event == "PROTEST" and tree[t.token].pos in ("VERB", "AUX"):
             for c in tree.children(t.token, "advcl", "xcomp", "prep"):
                 for j in [c.i, *(o.i for o in tree.children(c.i, "pobj"))]:
