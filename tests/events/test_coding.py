@@ -892,3 +892,13 @@ def test_the_purpose_of_a_protest_carried_by_a_verb_is_the_protest_s(code):
     r = code("Islamic fundamentalists in Algeria continued their hunger strike to demand the resignation of the "
              "Algerian president.")
     assert [(e.event, e.mode) for e in r.events] == [("PROTEST", ("hunger",))]
+
+
+def test_unarmed_people_damaging_things_riot_and_armed_men_or_two_sides_assault(code):
+    r = code("In Antananarivo, Malagasy residents set up burning barricades and pelted the offices of the state "
+             "utility with stones.")
+    assert [(e.event, e.mode) for e in r.events] == [("PROTEST", ("riot",))]
+    r = code("In 2023, a group of armed Serbs attacked Kosovo police in the village of Banjska, killing one officer.")
+    assert {e.event for e in r.events} == {"ASSAULT"}
+    r = code("Kyrgyz and Tajik villagers on both sides hurled stones at each other near the border.")
+    assert "PROTEST" not in {e.event for e in r.events}

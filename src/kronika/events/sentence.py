@@ -182,6 +182,12 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
         if d is None:
             continue
         d.event = plover_rules(tree, trig, mod.event, mod.aux, d.actors, lex)
+        if d.event == "ASSAULT" and trig.entry.mode in (None, "destroy", "primitive", "beat") and d.actors \
+                and all(a.sector in _UNARMED for a in d.actors) and all(r.inferred for r in d.recipients) \
+                and tree[trig.token].lemma in lex.wordset("damage_verbs") and _damage_to_things(view, trig.token):
+            # "residents set up burning barricades and pelted the offices with stones", "set fire to rubbish":
+            # unarmed people's damage to things, aimed at no one named, is a riot
+            d.event, d.mode = "PROTEST", "riot"
         held = lex.wordset("detention_participles")
         if d.event == "REQUEST" and trig.entry.lemma in lex.wordset("ordering_verbs") and any(
                 c.tag == "VBN" and (trigger_events.get(c.i) == "COERCE" or c.lemma in held)
@@ -549,6 +555,7 @@ def _complete_recipients(view: ActorView, conv: Conventions, lex: Lexicon, story
 
 
 _BODIES = frozenset({"IGO", "EUR", "UNO"})
+_UNARMED = frozenset({"CVL", "LAB", "OPP", "AGR", "EDU", "SOC", "MED", "JRN", "REL", "BUS", "REF"})
 _STATE_GROUP_NOUNS = frozenset({"government", "minister", "president", "state", "country", "capital", "nation",
                                 "neighbour", "neighbor", "counterpart"})
 _FORCES = frozenset({"MIL", "COP", "SPY", "PRM"})  # a state's armed agents, which its orders command
@@ -627,6 +634,17 @@ def _state_announcer(view: ActorView, lex: Lexicon, k: int) -> int | None:
     refs = view.refs(subj.i) if subj is not None else []
     state = ("GOV", "MIL", "COP", "JUD", "LEG", None)
     return subj.i if subj is not None and refs and all(r.code and r.sector in state for r in refs) else None
+
+
+def _damage_to_things(view: ActorView, k: int) -> bool:
+    """"set fire to rubbish", "pelted the offices with stones": a verb whose object is a thing, done by one
+    side ("villagers on both sides hurled stones" is a clash)."""
+    tree = view.tree
+    objects = [c.i for c in tree.children(k, "dobj")] + [o.i for p in tree.children(k, "prep")
+                                                         if tree.lower[p.i] == "to" for o in tree.children(p.i, "pobj")]
+    sides = [j for c in tree.children(k, "nsubj", "nsubjpass") for j in tree.subtree(c.i)]
+    return tree[k].pos == "VERB" and bool(objects) and not any(view.names_actor(o) for o in objects) \
+        and not any(tree.lower[j] in ("both", "rival", "between", "each", "armed") for j in sides)
 
 
 def _claimants(tree: Tree, denial: int, claim: int) -> list[int]:
