@@ -902,3 +902,12 @@ def test_unarmed_people_damaging_things_riot_and_armed_men_or_two_sides_assault(
     assert {e.event for e in r.events} == {"ASSAULT"}
     r = code("Kyrgyz and Tajik villagers on both sides hurled stones at each other near the border.")
     assert "PROTEST" not in {e.event for e in r.events}
+
+
+def test_responding_with_tear_gas_is_force_and_money_handed_over_is_aid(code):
+    r = code("Bolivian miners blocked the highway on Tuesday. Police responded with tear gas.")
+    assert [(e.event, e.mode) for e in r.events if e.sentence == 1] == [("ASSAULT", ("crowd-control",))]
+    r = code("Lesotho's parliament debated the reform bill on Monday. The European Union handed over a further "
+             "1.2 million euros to Lesotho's government for public consultations.")
+    ev = next(e for e in r.events if e.event == "AID")
+    assert [a.code for a in ev.actor] == ["EUR"] and [a.code for a in ev.recipient] == ["LSO"]
