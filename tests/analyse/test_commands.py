@@ -14,9 +14,12 @@ def test_dyad_table_lists_the_events_behind_the_numbers(cli, examples_db):
     assert out.startswith("Czech Republic (CZE) and Kenya (KEN), by month: ")
     assert "events behind these numbers" in out
     assert "not counted, undated or dated less precisely than a month" in out
-    # "called on the Georgian authorities to ... investigate": asked for, not done
+    # "the bloc could impose sanctions on Georgian officials if the crackdown continues": supposed, not done
+    out = cli("dyad", "EUR", "GEO", "--db", examples_db).output
+    assert "not counted, negated or hypothetical (1)" in out and "SANCTION [hypothetical]" in out
+    # "called on the Georgian authorities to release ... and to investigate": asked for, not an event at all
     out = cli("dyad", "IGO", "GEO", "--db", examples_db).output
-    assert "not counted, negated or hypothetical (1)" in out
+    assert "REQUEST" in out and "hypothetical" not in out
 
 
 def test_dyad_table_keeps_every_year_and_shows_quiet_ones_on_one_line(cli_at, examples_db):

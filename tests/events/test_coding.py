@@ -911,3 +911,10 @@ def test_responding_with_tear_gas_is_force_and_money_handed_over_is_aid(code):
              "1.2 million euros to Lesotho's government for public consultations.")
     ev = next(e for e in r.events if e.event == "AID")
     assert [a.code for a in ev.actor] == ["EUR"] and [a.code for a in ev.recipient] == ["LSO"]
+
+
+def test_a_passive_conjunct_shares_the_first_verb_s_subject_and_a_hyphenated_country_titles_its_officials(code):
+    r = code("A Ghanaian delegation flew into Bissau on Wednesday night and was received by Guinea-Bissau's president "
+             "on Thursday morning.")
+    ev = next(e for e in r.events if e.event == "CONSULT")
+    assert {a.code for a in ev.actor} | {a.code for a in ev.recipient} == {"GHA", "GNB"}

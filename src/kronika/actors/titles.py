@@ -74,10 +74,12 @@ def read_title(tree: Tree, gaz: Gazetteer, toks: list[int]) -> TitleSeen | None:
     # "South Sudan's government negotiator": a country of several words before one of its words alone
     # (only a name no single word of it gives: "the Belgrade" is Belgrade, read in its turn below, so that
     # "The EU's special representative for the Belgrade-Pristina dialogue" is the EU's)
-    country = next((c for n in (4, 3, 2) for a in range(len(toks) - n + 1)
-                    if toks[a + n - 1] - toks[a] == n - 1
-                    and (c := gaz.country_of(tree.span_text(toks[a], toks[a + n - 1] + 1))) is not None
-                    and all(gaz.country_of(tree[k].text) != c for k in toks[a:a + n])), None)
+    # ("Guinea-Bissau's president": the hyphen between its words is no word of the title)
+    within = set(toks)
+    country = next((c for n in (4, 3, 2) for a in toks
+                    if a + n - 1 in within
+                    and (c := gaz.country_of(tree.span_text(a, a + n))) is not None
+                    and all(gaz.country_of(tree[k].text) != c for k in range(a, a + n))), None)
     for k in toks if country is None else ():
         c = gaz.country_of(tree[k].text)
         if c is None:

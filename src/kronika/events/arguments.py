@@ -288,6 +288,9 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
     if is_passive(tree, k):
         agent = [o.i for a in tree.children(k, "agent") for o in tree.children(a.i, "pobj")]
         subj = tree.child(k, "nsubjpass")
+        if subj is None and tree[k].dep == "conj" and tree.child(k, "nsubj") is None:
+            # "flew into Bissau and was received by the president": the conjunct shares the first verb's subject
+            subj = tree.child(tree[k].head, "nsubj") or tree.child(tree[k].head, "nsubjpass")
         subj_i = antecedent(tree, subj.i) if subj is not None else None
         if host:
             args.actors = conjuncts(tree, subj_i) if subj_i is not None else []

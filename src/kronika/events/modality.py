@@ -186,7 +186,10 @@ def modality(tree: Tree, k: int, event: str, lex: Lexicon, rejecting: bool, mode
     cues += ["hypothetical: considered, attempted or asked for"] if considering or attempt else []
     cues += [f"future: {w}" for w in sorted(auxes & (lex.sub("future", "modals") | {"would"}))]
     cues += [f"intent: {w}" for w in sorted(governing & lex.wordset("intent_words"))]
-    out = announced(lex, event, mode, aux, governing, willed)
+    # ("Turkey will allow 13,000 refugees to return": a permission announced is an offer, AGREE; "residents
+    # would be allowed to collect their documents" tells the concession made)
+    permits = t.lemma in lex.wordset("permission_verbs") and not any(c.dep == "auxpass" for c in tree.children(k))
+    out = announced(lex, event, mode, aux, governing, willed, permits)
     if consequent and (willed or governing & lex.wordset("intent_words")) and "negation" not in out.aux \
             and out.event != "REJECT":  # "will not accept refugees if war starts": a refusal still
         out = _conditional(out, event, mode, "unless" in conditions)
@@ -213,7 +216,7 @@ def _conditional(m: Modality, event: str, mode: str | None, unless: bool) -> Mod
 
 
 def announced(lex: Lexicon, event: str, mode: str | None, aux: list[str], governing: set[str],
-              willed: bool) -> Modality:
+              willed: bool, permits: bool = False) -> Modality:
     """PLOVER's readings of an act that is announced, intended or refused rather than done.
 
     - a cooperative act intended or announced is AGREE ("pledged to help", "will visit");
@@ -232,7 +235,7 @@ def announced(lex: Lexicon, event: str, mode: str | None, aux: list[str], govern
                         mode=_REFUSED_MODE.get(event), rule="a cooperative act refused (will not)")
     if negated or not later:
         return Modality(out, event)
-    if event == "CONCEDE" and not intent and not supposed:
+    if event == "CONCEDE" and not intent and not supposed and not permits:
         # "said the curfew would be lifted", "will suspend the levy": a concession announced is made (it is
         # a verbal act already); one only intended ("is prepared to lift the ban") is an offer, below
         return Modality(out, event, rule="a concession announced")

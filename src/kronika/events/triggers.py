@@ -40,7 +40,11 @@ def _object_lemmas(tree: Tree, k: int) -> dict[str, int]:
     # ("agreed to halt fighting": an act named by a bare gerund is the object too)
     gerunds = [c for c in tree.children(k, "xcomp") if c.tag == "VBG"
                and (tree.children(c.i, "dobj") or tree.lower[c.i] in _ACT_GERUNDS)]
-    for c in [*tree.children(k, *_OBJECT_DEPS, *mod_deps), *gerunds]:
+    # ("flew into Bissau and was received by the president": a passive conjunct with no subject of its own
+    # shares the first verb's, which is what it acts on)
+    shared = [c for c in tree.children(tree[k].head, "nsubj")] if tree[k].dep == "conj" and tree[k].pos == "VERB" \
+        and any(a.dep == "auxpass" for a in tree.children(k)) and not tree.children(k, "nsubj", "nsubjpass") else []
+    for c in [*tree.children(k, *_OBJECT_DEPS, *mod_deps), *gerunds, *shared]:
         if c.ent_type in ("DATE", "TIME") and c.lemma not in _QUANTITIES:
             continue  # "held the march last March": a date is no object ("two weeks of rations" is rations)
         if c.text.lower() in ("that", "which") and tree[k].dep == "relcl":
