@@ -76,10 +76,12 @@ def read_title(tree: Tree, gaz: Gazetteer, toks: list[int]) -> TitleSeen | None:
     # "The EU's special representative for the Belgrade-Pristina dialogue" is the EU's)
     # ("Guinea-Bissau's president": the hyphen between its words is no word of the title)
     within = set(toks)
+    # ("Guinea-Bissau": its first word alone would be another country)
     country = next((c for n in (4, 3, 2) for a in toks
                     if a + n - 1 in within
                     and (c := gaz.country_of(tree.span_text(a, a + n))) is not None
-                    and all(gaz.country_of(tree[k].text) != c for k in range(a, a + n))), None)
+                    and (all(gaz.country_of(tree[k].text) != c for k in range(a, a + n))
+                         or gaz.country_of(tree[a].text) not in (None, c))), None)
     for k in toks if country is None else ():
         c = gaz.country_of(tree[k].text)
         if c is None:
