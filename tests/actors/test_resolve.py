@@ -324,3 +324,13 @@ def test_who_is_named_as_of_a_body_takes_its_country_and_sector(code):
     assert (person.country, person.sector) == ("KAZ", "SOC")
     (ev,) = [e for e in r.events if e.event == "REQUEST"]
     assert [(a.code, a.sector) for a in ev.actor] == [("KAZ", "SOC")]
+
+
+def test_who_speaks_for_a_body_is_of_its_code_and_an_algerian_movement_is_algerian(code):
+    r = code("Skopje's parliament rejected the amendment. A spokesman for the European Commission said it was "
+             "disappointed by the vote in North Macedonia's parliament.")
+    (ev,) = [e for e in r.events if e.event == "ACCUSE"]
+    assert [a.code for a in ev.actor] == ["EUR"]
+    r = code("President Abdelaziz Bouteflika said he is prepared to lift the ban on the Islamic Salvation Front.")
+    (ev,) = r.events
+    assert [(a.code, a.sector) for a in ev.recipient] == [("DZA", "REB")]

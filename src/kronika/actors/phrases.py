@@ -208,7 +208,7 @@ def _phrase_actors(tree: Tree, actors: DocActors, gaz: Gazetteer, head: int) -> 
         country = u.country or modifiers.get(u.head) or _modifier_country(tree, u.head, modifiers) \
             or weak.get(u.head)
         if country is None and u.key is None:
-            country = _placed(tree, actors, u.head)
+            country = _placed(tree, actors, u.head) or _body_for(tree, actors, u.head)
         if country is None and u.key is None and u.sector is not None:
             country = _told_before(tree, actors, gaz, u.head)
         cluster = actors.clusters.get(u.key) if u.key else None
@@ -438,6 +438,18 @@ def _dedupe(refs: list[ActorRef]) -> list[ActorRef]:
             seen.add(key)
             out.append(r)
     return out
+
+
+def _body_for(tree: Tree, actors: DocActors, k: int) -> str | None:
+    """"a spokesman for the European Commission", "officials of the UN mission": the body they speak or
+    work for."""
+    for p in tree.children(k, "prep"):
+        if tree.lower[p.i] in ("for", "of"):
+            for o in tree.children(p.i, "pobj"):
+                c = actors.clusters.get(actors.token_key.get(o.i, ""))
+                if c is not None and c.kind == ORG and c.country:
+                    return c.country
+    return None
 
 
 def _officers(tree: Tree, gaz: Gazetteer, k: int) -> str | None:
