@@ -334,3 +334,15 @@ def test_who_speaks_for_a_body_is_of_its_code_and_an_algerian_movement_is_algeri
     r = code("President Abdelaziz Bouteflika said he is prepared to lift the ban on the Islamic Salvation Front.")
     (ev,) = r.events
     assert [(a.code, a.sector) for a in ev.recipient] == [("DZA", "REB")]
+
+
+def test_the_people_of_a_body_named_by_its_head_noun_are_of_that_body(code):
+    r = code("The National Peasant Federation of Paraguay called a nationwide day of road blockades. The interior "
+             "minister met five federation leaders on Tuesday evening.")
+    (ev,) = [e for e in r.events if e.event == "CONSULT"]
+    assert {a.code for a in ev.recipient} == {"PRY"}
+    # a title is no people of a body: "the police commissioner" after "the Australian Federal Police"
+    r = code("The Australian Federal Police helped Fiji seize the drugs. Fiji's opposition demanded the resignation "
+             "of the police commissioner.")
+    (ev,) = [e for e in r.events if e.event == "REQUEST"]
+    assert {a.code for a in ev.recipient} == {"FJI"}

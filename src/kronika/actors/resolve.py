@@ -698,6 +698,9 @@ _NOT_A_GROUP = frozenset({"UNO", "IGO", "EUR"})
 # "the bloc", "the alliance": a union of states named just before (the EU, NATO, ASEAN), never a party
 _UNION_NOUNS = frozenset({"bloc", "alliance"})
 _PARTY_NOUNS = frozenset({"party", "coalition"})
+# the people of a body, named by the body's head noun before them ("federation leaders", "union members")
+_ITS_PEOPLE = frozenset({"leaders", "leader", "members", "officials", "representatives", "organisers",
+                         "organizers", "activists", "supporters", "delegates", "negotiators"})
 _UNIONS = frozenset({"IGO", "EUR"})
 
 
@@ -734,15 +737,17 @@ def _body_anaphors(tree: Tree, clusters: dict[str, Cluster], token_key: dict[int
         party = t.lemma.lower() in _PARTY_NOUNS
         if t.tag not in ("NN", "NNP") or t.i in token_key:
             continue
-        det = tree.child(t.i, "det")
-        if det is None or tree.lower[det.i] not in ("the", "this") or tree.children(t.i, "amod", "compound", "poss"):
-            continue
-        # "The National Peasant Federation ... the federation demanded": the head noun of a name given
-        # before, said again, is that body (whatever its kind)
+        # "The National Peasant Federation ... the federation demanded", "met five federation leaders": the
+        # head noun of a name given before, said again (or modifying the people of it), is that body
         named_so = [v for k, v in named if k < t.i and t.text[0].islower()
                     and _head_word(clusters[v].name) == tree.lower[t.i]]
-        if named_so:
+        modifier = t.dep == "compound" and tree.lower[t.head] in _ITS_PEOPLE and not tree.children(t.i)
+        det = tree.child(t.i, "det")
+        if named_so and (modifier or det is not None and tree.lower[det.i] in ("the", "this")
+                         and not tree.children(t.i, "amod", "compound", "poss")):
             token_key[t.i] = named_so[-1]
+            continue
+        if det is None or tree.lower[det.i] not in ("the", "this") or tree.children(t.i, "amod", "compound", "poss"):
             continue
         if not (union or party or t.lemma in _BODY_NOUNS):
             continue
