@@ -346,3 +346,10 @@ def test_the_people_of_a_body_named_by_its_head_noun_are_of_that_body(code):
              "of the police commissioner.")
     (ev,) = [e for e in r.events if e.event == "REQUEST"]
     assert {a.code for a in ev.recipient} == {"FJI"}
+
+
+def test_a_named_body_of_no_known_kind_in_a_story_about_one_country_is_of_that_country(code):
+    r = code("DHAKA - Bangladeshi police fired on garment workers in Dhaka on Monday. The government offered the "
+             "workers a one-off bonus. Leaders of the Garment Workers' Unity Forum rejected the offer.")
+    (ev,) = [e for e in r.events if e.event == "REJECT"]
+    assert [a.code for a in ev.actor] == ["BGD"]

@@ -285,7 +285,7 @@ def build(tree: Tree, gaz: Gazetteer, spans: list[Span], speech: SpeechWords, kb
         # is not); so is a party ("the Democratic Progressive Party"): parties stand in one country's politics
         for c in clusters.values():
             if c.kind == ORG and c.country is None and (c.sector in STATE_SECTORS | _ARMED | {"PTY", "OPP"}
-                                                        or _domestic_body(c)):
+                                                        or _domestic_body(c, tree)):
                 c.set_country(home, HOME)
     _countries_from_sentences(tree, gaz, clusters, spans, home, main_pair(spans), pair_first=named_most is None)
     descriptions = _descriptions(tree, gaz, name_tokens, token_key, clusters, home)
@@ -373,11 +373,16 @@ _BEYOND = frozenset({"international", "world", "global", "african", "european", 
                      "latin", "southern", "eastern", "western", "northern", "pan", "regional", "inter"})
 
 
-def _domestic_body(c: Cluster) -> bool:
+def _domestic_body(c: Cluster, tree: Tree) -> bool:
     """A union, a farmers' or students' federation, a churches' council ("the National Peasant Federation",
     "the Union of Secondary Teachers") named with no country and nothing international in its name."""
     words = {w.strip(".,'’-").lower() for w in re.split(r"[\s-]+", c.name)}
-    return not words & _BEYOND and (c.sector in _SOCIETY or "national" in words)
+    # (a body of no known kind, with a name of words ("the Unity Forum", "the Umoja Alliance"), is most
+    # likely a local one too; an acronym alone could be anyone's)
+    # ("the OSCE's Office for Democratic Institutions": a body owned by another is its owner's)
+    owned = any(x.start > 0 and tree[x.start - 1].tag == "POS" for x in c.spans)
+    unknown = c.sector is None and len(words) > 1 and c.name[:1].isupper() and not c.name.isupper() and not owned
+    return not words & _BEYOND and (c.sector in _SOCIETY or "national" in words or unknown)
 
 
 def _org_apposition(tree: Tree, gaz: Gazetteer, s: Span, c: Cluster) -> None:
