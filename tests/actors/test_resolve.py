@@ -353,3 +353,12 @@ def test_a_named_body_of_no_known_kind_in_a_story_about_one_country_is_of_that_c
              "workers a one-off bonus. Leaders of the Garment Workers' Unity Forum rejected the offer.")
     (ev,) = [e for e in r.events if e.event == "REJECT"]
     assert [a.code for a in ev.actor] == ["BGD"]
+
+
+def test_an_untitled_unknown_person_in_a_story_about_one_country_is_of_it_unless_the_sentence_names_another(code):
+    r = code("CAIRO - Egyptian police arrested the activist Alaa Fattah in Cairo. His mother, Laila Soueif, had gone "
+             "on hunger strike outside Tora prison to demand his release. Egypt's prosecutors charged him.")
+    assert entity(r, "Laila Soueif").country == "EGY"
+    r = code("CAIRO - Egyptian police arrested the activist Alaa Fattah in Cairo. Egypt's prosecutors charged him. "
+             "Maria Lopez, who lives in Spain, said he was innocent.")
+    assert entity(r, "Maria Lopez").country != "EGY"

@@ -554,6 +554,10 @@ def _countries_from_sentences(tree: Tree, gaz: Gazetteer, clusters: dict[str, Cl
             c.set_country(next(iter(set(pair) - acted_on)), HOME)
         elif c.titles and home is not None:
             c.set_country(home, HOME)
+        elif home is not None and c.known is None and not claimed - {home} and not here - {home}:
+            # an untitled person no one knows, in a story about one country and in a sentence that names no
+            # other: most likely one of its people ("his mother, Laila Soueif, had gone on hunger strike")
+            c.set_country(home, HOME)
 
 
 def _descriptions(tree: Tree, gaz: Gazetteer, name_tokens: set[int], token_key: dict[int, str],
