@@ -592,3 +592,11 @@ def test_access_to_one_s_own_nationals_is_asked_of_whoever_holds_them(code):
              "external affairs ministry said its embassy in Tehran had sought consular access to the Indian sailors.")
     ev = only(r, "REQUEST")
     assert codes(ev.actor) == ["IND"] and codes(ev.recipient) == ["IRN"]
+
+
+def test_a_reciprocal_act_goes_both_ways(code):
+    r = code("Thai and Cambodian soldiers exchanged fire for about 20 minutes near the border on Tuesday. Each side "
+             "accused the other of shooting first.")
+    for category in ("ASSAULT", "ACCUSE"):
+        ev = only(r, category)
+        assert codes(ev.actor) == codes(ev.recipient) == ["KHM", "THA"]

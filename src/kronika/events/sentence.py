@@ -497,6 +497,12 @@ def _complete_recipients(view: ActorView, conv: Conventions, lex: Lexicon, story
         d.recipients = list(d.actors)
         d.args.recipient_how = "the parties between/among act on each other"
         return
+    if not d.recipients and d.event in ("ASSAULT", "ACCUSE") and len({a.code for a in d.actors if a.code}) >= 2 \
+            and (d.trig.entry.lemma in lex.wordset("reciprocal_verbs") or _each_other(view.tree, trig.token)):
+        # "Thai and Cambodian soldiers exchanged fire", "each side accused the other": each the other's target
+        d.recipients = list(d.actors)
+        d.args.recipient_how = "a reciprocal act: each party the other's target"
+        return
     if not d.recipients and d.event in _JOINT and len({a.code for a in d.actors if a.code}) >= 2:
         # "French and German troops held joint exercises", "the two leaders signed an agreement": a joint
         # act, each party the other's partner
@@ -645,6 +651,14 @@ def _damage_to_things(view: ActorView, k: int) -> bool:
     sides = [j for c in tree.children(k, "nsubj", "nsubjpass") for j in tree.subtree(c.i)]
     return tree[k].pos == "VERB" and bool(objects) and not any(view.names_actor(o) for o in objects) \
         and not any(tree.lower[j] in ("both", "rival", "between", "each", "armed") for j in sides)
+
+
+def _each_other(tree: Tree, k: int) -> bool:
+    """"each side accused the other", "accused each other": the act goes both ways."""
+    subj = tree.child(k, "nsubj")
+    each = subj is not None and any(tree.lower[d.i] == "each" for d in tree.children(subj.i, "det"))
+    return each or any(tree.lower[j] in ("other", "another") and tree.lower[j - 1] in ("each", "one", "the")
+                       for c in tree.children(k, "dobj", "prep") for j in tree.subtree(c.i) if j > 0)
 
 
 def _claimants(tree: Tree, denial: int, claim: int) -> list[int]:

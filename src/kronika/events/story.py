@@ -139,6 +139,9 @@ def group_anaphor(tree: Tree, k: int) -> bool:
     t = tree[k]
     if t.pos == "PRON":
         return tree.lower[k] in ("they", "both")
+    if t.pos == "NOUN" and t.tag == "NN" and t.lemma in _GROUP_NOUNS \
+            and any(tree.lower[d.i] == "each" for d in tree.children(k, "det")):
+        return True  # "each side accused the other": both parties, one at a time
     if t.pos != "NOUN" or t.tag not in ("NNS", "NNPS") or t.lemma not in _GROUP_NOUNS:
         return False
     mods = {tree.lower[c.i] for c in tree.children(k, "det", "nummod", "predet", "amod")}
