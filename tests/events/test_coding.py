@@ -918,3 +918,12 @@ def test_a_passive_conjunct_shares_the_first_verb_s_subject_and_a_hyphenated_cou
              "on Thursday morning.")
     ev = next(e for e in r.events if e.event == "CONSULT")
     assert {a.code for a in ev.actor} | {a.code for a in ev.recipient} == {"GHA", "GNB"}
+
+
+def test_what_a_relative_clause_says_of_a_named_party_describes_it_unless_it_tells_a_past_act(code):
+    r = code("Israel threatened to ban voting in East Jerusalem if Hamas, which advocates Israel's destruction, ran "
+             "in the election.")
+    assert [e.event for e in r.events] == ["THREATEN"]
+    r = code("The U.S. Treasury, which placed the Bosnian Serb leader under sanctions in 2017, said on Thursday it had "
+             "added two of his advisers to its sanctions list.")
+    assert [e.event for e in r.events].count("SANCTION") == 2

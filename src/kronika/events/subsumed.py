@@ -175,7 +175,18 @@ def subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
             claim = claim_denied(tree, t.token, lex)
             if claim is not None and claim in by_token:
                 out.add(claim)
-    # "accused the US of violating human rights, ignoring international law": what is alleged is a list
+    # "if Hamas, which advocates Israel's destruction, ran", "Togo, which has lost dozens of soldiers in attacks":
+    # what a relative clause in the present or perfect says of a named party describes it; it tells no act
+    # ("which placed him under sanctions in 2017" tells one)
+    for t in triggers:
+        if tree[t.token].pos != "NOUN":
+            continue
+        rel = next((a for a in tree.ancestors(t.token) if a.dep == "relcl"), None)
+        describes = rel is not None and (rel.tag in ("VBZ", "VBP")
+                                         or any(a.lemma == "have" for a in tree.children(rel.i, "aux")))
+        if rel is not None and describes and rel.i not in by_token and tree.head(rel.i).pos == "PROPN" \
+                and any(tree.lower[j] == "," for j in (rel.i - 1, min(tree.subtree(rel.i)) - 1) if j >= 0):
+            out.add(t.token)
     alleged = [c.i for t in triggers if t.entry.event == "ACCUSE" for p in tree.children(t.token, "prep")
                if tree.lower[p.i] == "of" for c in tree.children(p.i, "pcomp", "pobj")]
     for k in alleged:
