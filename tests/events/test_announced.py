@@ -272,3 +272,10 @@ def test_what_is_only_tried_or_allowed_in_the_setting_is_no_event_but_a_reported
     assert codes(ev.recipient) == ["RUS"] and "ASSAULT" not in categories(r)
     r = code("Russia's interior minister informed his Serbian counterpart of attempts to exclude Russia from Interpol.")
     assert "hypothetical" in only(r, "SANCTION").aux
+
+
+def test_a_clause_of_time_on_a_demand_is_when_it_was_made_not_what_it_asks(code):
+    r = code("Former Greek prime minister Andreas Papandreou demanded immediate elections after a special court "
+             "cleared him of all charges.")
+    ev = only(r, "CONCEDE")
+    assert ev.aux == () and [a.sector for a in ev.actor] == ["JUD"]

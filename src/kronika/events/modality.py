@@ -142,8 +142,10 @@ def modality(tree: Tree, k: int, event: str, lex: Lexicon, rejecting: bool, mode
              and tree[h].lemma in lex.wordset("attempt_nouns") and tree[chain[i - 1]].dep != "conj"]
     # ("the right of Russian troops to fire": the noun may be further up, past the one who may act)
     allowed = any(tree[h].pos == "NOUN" and tree[h].lemma in lex.wordset("licence_nouns") for h in chain[1:5])
+    # ("demanded elections after a court cleared him": a clause of time is when it was asked, not what)
     attempt = bool(tried) or allowed or any(
         tree[h].pos == "VERB" and tree[h].lemma in lex.wordset("requesting_verbs") and tree[chain[i - 1]].dep != "conj"
+        and not (tree[chain[i - 1]].dep == "advcl" and _words(tree, chain[i - 1], ("mark",)) & _TIME_MARKS)
         for i, h in enumerate(chain[1:3], 1))
     # an attempt told as the setting ("in line with efforts to end the fighting"), not as what is reported
     # ("informed him of attempts to exclude Russia from Interpol")
@@ -196,6 +198,7 @@ def modality(tree: Tree, k: int, event: str, lex: Lexicon, rejecting: bool, mode
     return replace(out, cues=tuple(dict.fromkeys(cues)))
 
 
+_TIME_MARKS = frozenset({"after", "before", "when", "as", "since", "while", "once", "until"})
 # prepositions after which an attempt is what is reported ("informed him of attempts to", "including attempts to")
 _CONTENT_PREPS = frozenset({"of", "about", "on", "over", "including"})
 # words of intent only with an infinitive ("set to", "poised to", "going to", "due to")
