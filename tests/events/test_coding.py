@@ -927,3 +927,10 @@ def test_what_a_relative_clause_says_of_a_named_party_describes_it_unless_it_tel
     r = code("The U.S. Treasury, which placed the Bosnian Serb leader under sanctions in 2017, said on Thursday it had "
              "added two of his advisers to its sanctions list.")
     assert [e.event for e in r.events].count("SANCTION") == 2
+
+
+def test_people_ordered_out_of_a_country_are_deported_and_envoys_expelled(code):
+    r = code("Latvia has ordered 840 Russian citizens to leave the country by the end of the year.")
+    assert [(e.event, e.mode) for e in r.events] == [("COERCE", ("deport",))]
+    r = code("Latvia expelled two Russian diplomats on Monday.")
+    assert [(e.event, e.mode) for e in r.events] == [("SANCTION", ("expel",))]

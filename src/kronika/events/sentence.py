@@ -219,6 +219,11 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
                 if d.event in _MUTUAL and {a.code for a in d.actors} <= {r.code for r in d.recipients}:
                     # "negotiations between the two governments": a meeting of the parties, each the other's
                     d.actors = d.recipients = _one_each(d.recipients)
+        expel = (d.mode or (trig.entry.mode if trig.entry.event == d.event else ORDERED_MODES.get(d.event))) == "expel"
+        if d.event == "SANCTION" and expel and d.recipients \
+                and all(r.sector in _PRIVATE and r.code and r.code not in _BODIES | {"NGO"} for r in d.recipients):
+            # "ordered 840 Russian citizens to leave the country": people, not a state's envoys, are deported
+            d.event, d.mode = "COERCE", "deport"
         _complete_recipients(view, conv, lex, story, d, sent, date)
         if d.event == "SANCTION" and trig.entry.lemma in lex.wordset("banning_verbs") \
                 and {r.code for r in d.recipients} <= {a.code for a in d.actors}:
@@ -561,6 +566,7 @@ def _complete_recipients(view: ActorView, conv: Conventions, lex: Lexicon, story
 
 
 _BODIES = frozenset({"IGO", "EUR", "UNO"})
+_PRIVATE = frozenset({"CVL", "REF", "JRN", "AGR", "EDU", "MED", "REL", "CRM"})  # not "staff" (LAB) of an embassy
 _UNARMED = frozenset({"CVL", "LAB", "OPP", "AGR", "EDU", "SOC", "MED", "JRN", "REL", "BUS", "REF"})
 _STATE_GROUP_NOUNS = frozenset({"government", "minister", "president", "state", "country", "capital", "nation",
                                 "neighbour", "neighbor", "counterpart"})
