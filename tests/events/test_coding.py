@@ -934,3 +934,9 @@ def test_people_ordered_out_of_a_country_are_deported_and_envoys_expelled(code):
     assert [(e.event, e.mode) for e in r.events] == [("COERCE", ("deport",))]
     r = code("Latvia expelled two Russian diplomats on Monday.")
     assert [(e.event, e.mode) for e in r.events] == [("SANCTION", ("expel",))]
+
+
+def test_forces_placed_on_standby_mobilise_whatever_the_parser_did_with_on_and_its_purpose_is_theirs(code):
+    r = code("The Republic of Fiji Military Forces said 150 soldiers had been placed on standby to support police "
+             "operations in the Western Division.")
+    assert [e.event for e in r.events] == ["MOBILIZE"]

@@ -125,6 +125,12 @@ def subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
                                and by_token[o.i].entry.event == t.entry.event)
     # A word modifying a noun ("free-trade pact", "the invasion forces") names a kind, not an event
     out.update(t.token for t in triggers if tree[t.token].dep == "compound" and tree[t.token].pos == "NOUN")
+    # "placed 150 soldiers on standby to support police operations": the purpose of a deployment is its own
+    for t in triggers:
+        if t.entry.event == "MOBILIZE" and tree[t.token].pos in ("VERB", "AUX"):
+            out.update(c.i for c in tree.children(t.token, "advcl", "xcomp") if c.i in by_token
+                       and by_token[c.i].entry.event in ("SUPPORT", "COOPERATE", "AID")
+                       and any(tree.lower[a.i] == "to" for a in tree.children(c.i, "aux")))
     # "summoned the ambassador to protest an air strike": the complaint's purpose is the complaint
     for t in triggers:
         if t.entry.event in ("ACCUSE", "REJECT", "SANCTION", "THREATEN") and tree[t.token].pos in ("VERB", "AUX"):

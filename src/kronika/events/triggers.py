@@ -44,7 +44,11 @@ def _object_lemmas(tree: Tree, k: int) -> dict[str, int]:
     # shares the first verb's, which is what it acts on)
     shared = [c for c in tree.children(tree[k].head, "nsubj")] if tree[k].dep == "conj" and tree[k].pos == "VERB" \
         and any(a.dep == "auxpass" for a in tree.children(k)) and not tree.children(k, "nsubj", "nsubjpass") else []
-    for c in [*tree.children(k, *_OBJECT_DEPS, *mod_deps), *gerunds, *shared]:
+    # ("placed on standby to support ...": the parser left the preposition without its object, the noun
+    # after it hung on the verb)
+    stranded = [tree[p.i + 1] for p in tree.children(k, "prep") if not tree.children(p.i, "pobj", "pcomp")
+                and p.i + 1 < len(tree.tokens) and tree[p.i + 1].head == k and tree[p.i + 1].pos == "NOUN"]
+    for c in [*tree.children(k, *_OBJECT_DEPS, *mod_deps), *gerunds, *shared, *stranded]:
         if c.ent_type in ("DATE", "TIME") and c.lemma not in _QUANTITIES:
             continue  # "held the march last March": a date is no object ("two weeks of rations" is rations)
         if c.text.lower() in ("that", "which") and tree[k].dep == "relcl":
