@@ -17,7 +17,7 @@ from kronika.events.modality import COOPERATIVE, claim_denied, historical, modal
 from kronika.events.places import event_place, place_country
 from kronika.events.plover import contexts, event_id
 from kronika.events.readings import ORDERED_MODES, plover_rules
-from kronika.events.sides import conventional_recipient, implicit_recipient, sides
+from kronika.events.sides import conventional_recipient, country_ref, implicit_recipient, sides
 from kronika.events.story import Story, group_anaphor, group_object
 from kronika.events.subsumed import background, in_name, setting, subsumed
 from kronika.events.targets import purpose_targets, refused_objects
@@ -453,8 +453,7 @@ def _complete_recipients(view: ActorView, conv: Conventions, lex: Lexicon, story
         other = set(view.pair or {view.home_country}) - {a.code for a in d.actors}
         code = other.pop() if len(other) == 1 else None
         if code is not None:
-            d.recipients = [ActorRef(code=code, sector=None, entity_text="", identifier_text=view.country_name(code)
-                                     or code, inferred="the neighbour across the border closed")]
+            d.recipients = [country_ref(view, code, "the neighbour across the border closed")]
             d.implicit_recipient = True
             d.args.recipient_how = "the other country of the story, across the border closed"
             return
@@ -462,20 +461,20 @@ def _complete_recipients(view: ActorView, conv: Conventions, lex: Lexicon, story
         # "threatened to paint the city red if the army did not leave": the threat is aimed at whoever the
         # condition asks to act
         tree = view.tree
-        threateners = {a.entity_key or (a.code, a.sector) for a in d.actors}
+        threateners = _parties(d.actors)
         d.recipients = [r for k in tree.subtree(trig.token) if tree[k].dep == "advcl"
                         and any(tree.lower[m.i] in ("if", "unless") for m in tree.children(k, "mark"))
                         for s in tree.children(k, "nsubj") for r in view.refs(s.i)
-                        if r.code and (r.entity_key or (r.code, r.sector)) not in threateners]
+                        if r.code and _parties([r]).isdisjoint(threateners)]
         if d.recipients:
             d.args.recipient_how = "whom the threat's condition asks to act"
             return
     claim = claim_denied(view.tree, trig.token, lex) if trig.entry.lemma in lex.wordset("denying_verbs") else None
     if not d.recipients and d.event == "REJECT" and claim is not None:
         # "two protesters were shot, a claim police denied": it answers who made the claim
-        deniers = {a.entity_key or (a.code, a.sector) for a in d.actors}
+        deniers = _parties(d.actors)
         d.recipients = [r for h in _claimants(view.tree, trig.token, claim) for r in view.refs(h)
-                        if (r.code or r.sector) and (r.entity_key or (r.code, r.sector)) not in deniers]
+                        if (r.code or r.sector) and _parties([r]).isdisjoint(deniers)]
         if d.recipients:
             d.args.recipient_how = "who made the claim denied, in the same sentence"
             return
@@ -559,9 +558,7 @@ def _complete_recipients(view: ActorView, conv: Conventions, lex: Lexicon, story
     if d.event == "CONSULT" and not d.recipients and d.place and trig.entry.mode == "visit" \
             and d.place not in {a.code for a in d.actors}:
         # "the French president's state visit in Brasilia": the host is the country visited
-        name = view.country_name(d.place) or d.place
-        d.recipients = [ActorRef(code=d.place, sector=None, entity_text="", identifier_text=name,
-                                 inferred="host of the visit")]
+        d.recipients = [country_ref(view, d.place, "host of the visit")]
         d.args.recipient_how = "PLOVER convention: the host of a visit is the country visited"
 
 
@@ -665,6 +662,11 @@ def _each_other(tree: Tree, k: int) -> bool:
     each = subj is not None and any(tree.lower[d.i] == "each" for d in tree.children(subj.i, "det"))
     return each or any(tree.lower[j] in ("other", "another") and tree.lower[j - 1] in ("each", "one", "the")
                        for c in tree.children(k, "dobj", "prep") for j in tree.subtree(c.i) if j > 0)
+
+
+def _parties(refs: list[ActorRef]) -> set[object]:
+    """Who the refs are, to tell another party from the same one: the entity, else code and sector."""
+    return {r.entity_key or (r.code, r.sector) for r in refs}
 
 
 def _claimants(tree: Tree, denial: int, claim: int) -> list[int]:

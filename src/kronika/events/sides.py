@@ -98,6 +98,12 @@ def _agentless(tree: Tree, conv: Conventions, trig: Trigger, has_recipient: bool
         subj = tree.child(tree[k].head, "nsubj")  # "a car bomb exploded ..., wounding six officers"
     return subj is not None and (subj.lemma in conv.instrument_nouns or tree.lower[subj.i] in conv.instrument_nouns)
 
+def country_ref(view: ActorView, code: str, why: str) -> ActorRef:
+    """A country no word of the sentence names, inferred for the reason ``why``."""
+    return ActorRef(code=code, sector=None, entity_text="", identifier_text=view.country_name(code) or code,
+                    inferred=why)
+
+
 def conventional_recipient(view: ActorView, conv: Conventions, event: str, actors: list[ActorRef],
                            place: str | None) -> list[ActorRef]:
     """The target PLOVER's conventions give an event with none named: a protest is aimed at the
@@ -115,17 +121,14 @@ def conventional_recipient(view: ActorView, conv: Conventions, event: str, actor
                              inferred="target not named")]
     if place is None or len(place) != 3:
         return []
-    name = view.country_name(place) or place
     if event in ("ASSAULT", "SANCTION", "AID", "MOBILIZE", "RETREAT", "AGREE") and place not in codes:
         # "tanks fired shells at targets in Jericho", "strengthened its forces in Lebanon", "suspended aid
         # deliveries in Baghdad": an act abroad is aimed at the country where it lands ("Australia said it
         # would send aid": promised to the country the story is about)
-        return [ActorRef(code=place, sector=None, entity_text="", identifier_text=name,
-                         inferred="the country where it was done")]
+        return [country_ref(view, place, "the country where it was done")]
     if event == "CONCEDE":
         # "lifted the state of emergency in West Darfur": eased for the country where it applied
-        return [ActorRef(code=place, sector=None, entity_text="", identifier_text=name,
-                         inferred="the country where it applies")]
+        return [country_ref(view, place, "the country where it applies")]
     return []
 
 # (not SUPPORT: "the officers began joint patrols, and the prime minister thanked them" praises that act)
@@ -213,9 +216,7 @@ def implicit_recipient(view: ActorView, sent: int, trigger: int, actors: list[Ac
         sent_to = [o.i for k in tree.subtree(trigger) if tree[k].dep == "prep" and tree.lower[k] in ("to", "into")
                    for o in tree.children(k, "pobj")]
         if code and any(_place_of(view, k) == code for k in sent_to):
-            name = view.country_name(code) or code
-            return [ActorRef(code=code, sector=None, entity_text="", identifier_text=name,
-                             inferred="where in its own country the forces were sent")]
+            return [country_ref(view, code, "where in its own country the forces were sent")]
     # In a story about two countries, one's counterpart is the other.
     pair = view.pair
     if pair and len(codes) == 1 and (other := set(pair) - codes) and len(other) == 1:
