@@ -940,3 +940,40 @@ def test_forces_placed_on_standby_mobilise_whatever_the_parser_did_with_on_and_i
     r = code("The Republic of Fiji Military Forces said 150 soldiers had been placed on standby to support police "
              "operations in the Western Division.")
     assert [e.event for e in r.events] == ["MOBILIZE"]
+
+
+def test_a_past_verb_the_parser_hung_on_a_long_subject_is_still_the_clause_s_verb(code):
+    # the small parser reads "spoke" as a modifier of "minister" and "fired" as one of "gas"
+    r = code("Chad's foreign minister, Ousmane Mahamat Idriss, spoke by telephone with his Sudanese counterpart on "
+             "Thursday evening, the first such call in a year.")
+    ev = one(r, "CONSULT")
+    assert sorted(codes(ev.actor) + codes(ev.recipient)) == ["SDN", "TCD"]
+    r = code("Police in Guinea-Bissau fired tear gas on Monday at protesters in the capital.")
+    ev = one(r, "ASSAULT")
+    assert codes(ev.actor) == ["GNB"] and [a.sector for a in ev.actor] == ["COP"]
+
+
+def test_forces_sent_with_no_sender_named_are_the_state_s_and_a_company_of_soldiers_is_soldiers(code):
+    r = code("The defence ministry in Ulaanbaatar said two patrol boats had been sent to Lake Khovsgol.")
+    ev = one(r, "MOBILIZE")
+    assert codes(ev.actor) == ["MNG"] and [a.sector for a in ev.actor] == ["MIL"]
+    r = code("Nepal said a company of soldiers had been sent to Jumla to protect the population.")
+    ev = one(r, "MOBILIZE")
+    assert codes(ev.actor) == ["NPL"] and [a.sector for a in ev.actor] == ["MIL"]
+    # a team of liaison officers is no show of force
+    r = code("Bolivia said it would send a team of liaison officers to Lima next week.")
+    assert not events_of(r, "MOBILIZE")
+
+
+def test_a_crowd_gathering_to_make_a_point_or_before_a_building_is_a_protest(code):
+    r = code("Several thousand people gathered on Independence Square in Kathmandu on Monday to demand that the "
+             "Nepalese government recover the money.")
+    ev = one(r, "PROTEST")
+    assert codes(ev.actor) == ["NPL"] and codes(ev.recipient) == ["NPL"]
+    assert [a.sector for a in ev.recipient] == ["GOV"]  # the square is where, not whom
+    r = code("Hundreds of Zambian students assembled outside the parliament in Lusaka on Tuesday.")
+    assert [e.event for e in r.events] == ["PROTEST"]
+    for quiet in ("European leaders gathered in Brussels on Monday to discuss the budget.",
+                  "Thousands of mourners gathered in Lusaka for the funeral of the Zambian former president.",
+                  "Crowds of Nepalese supporters gathered at Kathmandu airport to welcome the prime minister."):
+        assert not events_of(code(quiet), "PROTEST"), quiet

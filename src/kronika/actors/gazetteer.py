@@ -59,7 +59,7 @@ SCHEMAS = {
     "org_keywords.yaml": Schema(1, Record({"keywords": _PER_SECTOR, "ambiguous": WORDS, "names_only": WORDS,
                                            "heads": WORDS, "bodies": _PER_SECTOR})),
     "non_actor_words.yaml": Schema(1, Record({"words": WORDS, "prefixes": WORDS, "credits": WORDS,
-                                              "vague_groups": WORDS})),
+                                              "vague_groups": WORDS, "place_heads": WORDS})),
 }
 _Mod = tuple[str, bool, bool]  # a title modifier: name, former, future
 
@@ -393,7 +393,7 @@ class _Tables:
     def words_file(self) -> None:
         chk = _Check("non_actor_words.yaml")
         data = chk.mapping(self.read(chk.file), "top level")
-        for field in ("words", "credits", "vague_groups"):
+        for field in ("words", "credits", "vague_groups", "place_heads"):
             self.words[field] = frozenset(_key(w) for w in chk.strings(data.get(field), field))
         self.prefixes = tuple(fold(p) for p in chk.strings(data.get("prefixes"), "prefixes"))
 
@@ -527,6 +527,11 @@ class Gazetteer:
     def is_credit(self, text: str) -> bool:
         """A news agency or photo service, to drop where it is a byline, dateline or credit."""
         return _key(text) in self.tables.words["credits"]
+
+    def is_place_name(self, text: str) -> bool:
+        """"Sukhbaatar Square", "Bole Airport": a name whose last word makes it a place."""
+        words = text.split()
+        return len(words) > 1 and _key(words[-1]) in self.tables.words["place_heads"]
 
     def is_vague_group(self, text: str) -> bool:
         """"the West", "the international community": groupings that PLOVER gives no code."""

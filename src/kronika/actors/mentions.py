@@ -240,6 +240,8 @@ def classify(tree: Tree, gaz: Gazetteer, start: int, end: int, label: str,
             and gaz.country_of(name) is None and gaz.organisation(name) is None:
         return None  # "the ... Centre": the organisation phrase finder reads the whole name
     org = gaz.organisation(name)
+    if org is None and label in ("ORG", "FAC", "PERSON") and gaz.is_place_name(name):
+        return None  # "Sukhbaatar Square", "the Kulata Bridge": where, not who
     if org is not None:
         return Span(start, end, text, ORG, sent, code=org.code, country=org.code, sector=org.sector,
                     canonical=org.name)

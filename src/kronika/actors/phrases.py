@@ -463,7 +463,9 @@ def _officers(tree: Tree, gaz: Gazetteer, k: int) -> str | None:
     return None
 
 
-_BANDS = frozenset({"delegation", "group", "team", "band", "contingent", "party", "committee"})
+_BANDS = frozenset({"delegation", "group", "team", "band", "contingent", "party", "committee",
+                    # armed units named by their members: "a company of soldiers", "a detachment of police"
+                    "company", "detachment", "platoon", "squad", "column", "squadron"})
 
 
 def _members_sector(tree: Tree, gaz: Gazetteer, k: int) -> str | None:

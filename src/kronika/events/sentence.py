@@ -116,10 +116,11 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
                                and not (tree[h].dep == "pobj" and tree.lower[tree[h].head] == trig.entry.prep)]
         if trig.entry.event == "PROTEST":
             # "marched from the party office to the Republic Square": where a march goes is no target (the
-            # ministry it marches to is)
+            # ministry it marches to is; the office it sets out from never is)
             args.recipients = [h for h in args.recipients
                                if not (tree[h].dep == "pobj" and tree.lower[tree[h].head] in _MOTION_PREPS
-                                       and not any(r.sector for r in view.refs(h, fallback=False)))]
+                                       and (tree.lower[tree[h].head] == "from"
+                                            or not any(r.sector for r in view.refs(h, fallback=False))))]
         if trig.entry.event == "PROTEST" and not args.recipients:
             args.recipients = _mission_state(tree, lex, trig.token, is_actor)
             args.recipient_how = "the state whose embassy the protest is held at" if args.recipients else ""

@@ -24,7 +24,11 @@ _QUANTITIES = frozenset({"part", "some", "all", "most", "half", "much", "rest", 
                          "many", "several", "one", "two", "three", "dozens", "hundreds", "thousands", "kg",
                          "kilogram", "ton", "tonne", "litre", "liter", "barrel", "dose", "consignment", "load",
                          "batch", "quantity", "amount", "worth", "million", "billion", "stretch", "section",
-                         "segment", "length"})
+                         "segment", "length",
+                         # units named by their members: "sent a company of soldiers" (not "a team of officers":
+                         # liaison, not force; nor "a convoy", itself what aid is sent in)
+                         "company", "detachment", "platoon", "squad", "column", "contingent", "group", "number",
+                         "dozen", "handful", "wave", "squadron"})
 
 
 _ACT_GERUNDS = frozenset({"fighting", "shelling", "bombing", "firing", "shooting", "clashing"})
@@ -391,12 +395,55 @@ def _unlemmatised(lex: Lexicon, lemma: str, tag: str) -> list[TriggerEntry]:
     return []
 
 
+GATHERING = TriggerEntry(lemma="gather", pos="VERB", event="PROTEST", mode="demo", weight=0.7,
+                         source="rule:a crowd gathering to make a point")
+
+
+def gatherings(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
+    """A crowd that gathers to make a point ("to demand", "to denounce", "in protest"), outside a building
+    or in a square is demonstrating ("several thousand people gathered on the square to demand ...");
+    leaders who gather for a summit, or a crowd at a funeral, are not (no crowd, or nothing says why)."""
+    verbs, crowds = lex.wordset("gathering_verbs"), lex.wordset("crowd_nouns")
+    places, preps = lex.wordset("gathering_places"), lex.wordset("gathering_preps")
+    aims = lex.wordset("requesting_verbs") | lex.wordset("gathering_aims")
+    out: list[Trigger] = []
+    for k in tree.sentence_tokens(sent):
+        if tree[k].pos != "VERB" or tree[k].lemma not in verbs or lex.verbs.get(tree[k].lemma) and any(
+                _matches(tree, k, e, {}) is not None for e in lex.verbs[tree[k].lemma]):
+            continue
+        subject = tree.children(k, "nsubj")
+        if not subject or subject[0].pos == "PROPN" or not _crowd(tree, subject[0].i, crowds):
+            continue
+        purpose = any(tree.children(c.i, "aux") and tree.lower[tree.children(c.i, "aux")[0].i] == "to"
+                      and c.lemma in aims for c in tree.children(k, "xcomp", "advcl"))
+        where = [p for p in tree.children(k, "prep") if tree.lower[p.i] in preps
+                 or _phrase(tree, p.i) in preps
+                 or any(o.lemma in places for o in tree.children(p.i, "pobj"))]
+        protest = any(o.lemma == "protest" for p in tree.children(k, "prep") for o in tree.children(p.i, "pobj"))
+        if purpose or where or protest:
+            out.append(Trigger(token=k, entry=GATHERING, words=(k,)))
+    return out
+
+
+def _crowd(tree: Tree, k: int, crowds: frozenset[str]) -> bool:
+    """"people", "thousands", "several thousand residents", "a crowd of students"."""
+    t = tree[k]
+    return t.lemma in crowds or t.text.lower() in crowds or t.ent_type == "CARDINAL"
+
+
+def _phrase(tree: Tree, p: int) -> str:
+    """A two- or three-word preposition the parser split ("in front of")."""
+    words = [tree.lower[p]] + [tree.lower[c.i] for c in tree.children(p, "pobj") if tree.lower[c.i] == "front"]
+    return " ".join(words + ["of"]) if len(words) > 1 else words[0]
+
+
 def find_triggers(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
     intents = intentions(tree, sent, lex)
     out: list[Trigger] = [*allegations(tree, sent, lex), *characterisations(tree, sent, lex),
                           *displeasures(tree, sent, lex),
                           *refusals(tree, sent, lex), *obligations(tree, sent, lex),
-                          *(t for t in intents if t.entry is not INTENT), *permissions(tree, sent, lex)]
+                          *(t for t in intents if t.entry is not INTENT), *permissions(tree, sent, lex),
+                          *gatherings(tree, sent, lex)]
     out = list({t.token: t for t in reversed(out)}.values())[::-1]  # one reading per word: the first
     claimed = {t.token for t in out}
     objects: dict[int, dict[str, int]] = {}

@@ -69,7 +69,8 @@ def to_parsed(article: Article, parts: Iterable[tuple[int, Doc]]) -> ParsedDoc:
         sent_of = [max(len(sentences) - 1, 0)] * len(doc)
         for first, stop, n in kept:
             sent_of[first:stop] = [n] * (stop - first)
-        tokens.extend(_verbs_read_as_nouns(_tokens(doc, base, offset, sent_of, names, lemmas), base))
+        tokens.extend(_verbs_read_as_modifiers(
+            _verbs_read_as_nouns(_tokens(doc, base, offset, sent_of, names, lemmas), base), base))
         mentions.extend(
             Mention(
                 doc_id=article.doc_id,
@@ -130,6 +131,52 @@ def _verbs_read_as_nouns(tokens: list[Token], base: int) -> list[Token]:
         if t.pos == "NOUN" and t.tag in ("NN", "NNS"):
             tokens[k - base] = replace(t, pos="VERB", tag="VBZ" if t.tag == "NNS" else "VBP")
     return tokens
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _verbs_read_as_modifiers(tokens: list[Token], base: int) -> list[Token]:
+    """A sentence whose root is a noun and whose first finite verb the parser hung on a noun as a
+    modifier ("Djibouti's foreign minister, X, spoke/acl by telephone with ...", "Police in Guinea-Bissau
+    fired/amod tear gas") is a clause with that verb: the small parser drops the verb when a long
+    subject (apposition, a hyphenated place) precedes it, and every event of the sentence is lost.
+    The verb becomes the root, the old root its subject, and the noun it modified (when it follows)
+    its object."""
+    for _, group in groupby(tokens, key=lambda t: t.sent):
+        sent = list(group)
+        roots = [t for t in sent if t.dep == "ROOT"]
+        if len(roots) != 1 or roots[0].pos not in ("NOUN", "PROPN", "PRON"):
+            continue
+        root = roots[0]
+        verb = next((t for t in sent if t.tag in _FINITE), None)
+        if (verb is None or verb.tag != "VBD" or verb.dep not in ("acl", "amod") or verb.i < root.i
+                or any(t.head == verb.i and t.dep in ("nsubj", "nsubjpass") for t in sent)):
+            continue
+        _reroot(tokens, base, sent, root, verb)
+    return tokens
+
+
+def _reroot(tokens: list[Token], base: int, sent: list[Token], root: Token, verb: Token) -> None:
+    def put(t: Token, **changes: object) -> None:
+        tokens[t.i - base] = replace(tokens[t.i - base], **changes)  # type: ignore[arg-type]
+
+    modified = tokens[verb.head - base]
+    put(verb, dep="ROOT", head=verb.i)
+    put(root, dep="nsubj", head=verb.i)
+    for t in sent:
+        if t.head == root.i and t.i > verb.i:
+            put(t, head=verb.i)
+    if modified.i > verb.i and modified.i != root.i:
+        # What the parser read as the noun's left modifiers before the verb ("Guinea-Bissau" in
+        # "in Guinea-Bissau fired tear gas") ends the phrase the noun stood in for.
+        before = [t for t in sent if t.head == modified.i and t.i < verb.i]
+        if before:
+            last = before[-1]
+            put(last, dep=modified.dep, head=modified.head)
+            for t in before[:-1]:
+                put(t, head=last.i)
+        put(modified, dep="dobj", head=verb.i)
 
 
 # What spaCy is given in one batch: at most this many pieces, and about this many characters (its
