@@ -167,3 +167,29 @@ def test_the_city_a_date_line_names_beside_its_outlet(line: str, city: str | Non
     article = article_from_text(f"Lakeland ratifies fisheries accord\n\n{line}\n\n{BODY}", source_file="a.txt",
                                 source_path="a.txt")
     assert article.dateline == city
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a weekday before the date, the date in figures, or the date between two dashes after the agency
+    ("NOUAKCHOTT (Sahel Wire) Tue May 27, 2025 – Lakeland and Norvia signed a border agreement on Monday.",
+     ("2025-05-27", "day", "Sahel Wire", "Nouakchott")),
+    ("PORT ELLIS (Lake Post) 21/08/2025 — Lakeland and Norvia signed a border agreement on Monday.",
+     ("2025-08-21", "day", "Lake Post", "Port Ellis")),
+    ("PORT ELLIS (Lake Post) — 27 November 2025 — Lakeland and Norvia signed a border agreement on Monday.",
+     ("2025-11-27", "day", "Lake Post", "Port Ellis")),
+])
+def test_dateline_dates_in_other_shapes(body: str, expected: tuple[str | None, ...]) -> None:
+    article = article_from_text(f"Border accord signed\n\n{body}\n", source_file="a.txt", source_path="a.txt")
+    assert (article.published, article.date_precision, article.outlet, article.dateline) == expected
+
+
+@pytest.mark.parametrize(("line", "published"), [
+    # header lines that only date the article, in words no pattern reads
+    ("From the Lake Times newsroom, Port Ellis: June 30, 2026", "2026-06-30"),
+    ("Port Ellis bureau, Lake Wire Agency. October 6th, 2024", "2024-10-06"),
+    ("Lake Sea Chronicle — Port Ellis, 4 November 2025 (3 min read)", "2025-11-04"),
+    # a dek that tells of something on a date is no date line
+    ("Voters go to the polls on 12 May 2025 in a tense race", None),
+])
+def test_a_short_header_line_with_a_date_dates_the_article(line: str, published: str | None) -> None:
+    assert read(line)[0] == published

@@ -240,18 +240,24 @@ def _outlet(piece: str) -> str | None:
 _DASH = r"\s*(?:--|[-–—:])\s"
 # ("KAMPALA, 3 March 2025 /Great Lakes Wire/ -", "FREETOWN (Mano River Post), 7 May 2025 —": the date
 # day first, the agency before it or between slashes)
-_MONTH_DAY = r"(?P<md>[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]+\.?(?:,?\s*\d{4})?)"
+# ("KUWAIT CITY (Wire) Tue May 27, 2025 –", "ABIDJAN (Wire) 21/08/2025 —": a weekday before it, or in figures)
+_WEEKDAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+_DATE = (r"[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]+\.?(?:,?\s*\d{4})?"
+         r"|\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d{2}-\d{2}")
+_MONTH_DAY = rf"{_WEEKDAY}(?P<md>{_DATE})"
+# ("LOMÉ (Wire) — 27 November 2025 — ...": the date between two dashes)
+_DATE_AFTER = rf"(?:{_WEEKDAY}(?P<md2>{_DATE}){_DASH})?"
 _AGENCY_BEFORE = r"(?:\s*\((?P<agency0>[^()]{1,30})\))?"
 _AGENCY_AFTER = r"(?:,?\s*(?:\((?P<agency>[^()]{1,30})\)|/(?P<agency2>[^/\s][^/]{0,29})/))?"
 _CAPS = "A-ZÀ-ÖØ-Þ"  # capitals, accented too ("ASUNCIÓN", "SÃO TOMÉ")
 CAPS_DATELINE = re.compile(
     rf"^(?P<city>[{_CAPS}][{_CAPS}.'’-]+(?:[ /][{_CAPS}][{_CAPS}.'’-]+){{0,3}})"
     r"(?:,\s*[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})?"
-    + _AGENCY_BEFORE + r"(?:,?\s+" + _MONTH_DAY + r")?" + _AGENCY_AFTER + _DASH
+    + _AGENCY_BEFORE + r"(?:,?\s+" + _MONTH_DAY + r")?" + _AGENCY_AFTER + _DASH + _DATE_AFTER
 )
 AGENCY_DATELINE = re.compile(
     r"^(?P<city>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2}),?(?:\s+" + _MONTH_DAY + r",?)?"
-    r"\s*\((?P<agency>[^()]{1,30})\)" + _DASH
+    r"\s*\((?P<agency>[^()]{1,30})\)" + _DASH + _DATE_AFTER
 )
 
 
@@ -261,7 +267,8 @@ def dateline_agency(match: re.Match[str]) -> str | None:
     return found.get("agency0") or found.get("agency") or found.get("agency2")
 
 
-def dateline_date(month_day: str | None) -> PartialDate | None:
+def dateline_date(match: re.Match[str]) -> PartialDate | None:
     """The date a dateline gives, when it gives the year ("June 13, 2016"); "June 13" alone is no date."""
+    month_day = match.group("md") or match.groupdict().get("md2")
     found = find_date(month_day) if month_day else None
     return found[0] if found else None

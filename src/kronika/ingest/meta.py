@@ -18,7 +18,7 @@ from kronika.lang.en import fold
 
 from . import boilerplate as bp
 from .date_lines import AGENCY_DATELINE, CAPS_DATELINE, LABEL, date_line, dateline_agency, dateline_date
-from .dates import PartialDate, copyright_year, date_in_url
+from .dates import PartialDate, copyright_year, date_in_url, find_date
 from .lines import Line
 
 TITLE = "title"
@@ -87,7 +87,8 @@ def _header_end(lines: Sequence[Line], kinds: list[str]) -> int:
     """Index of the first body line: metadata lines come before it."""
     for i, line in enumerate(lines[:HEADER_LINES]):
         # A long date line ("Outlet staff | City, Country | March 7, 2025") is still a header line.
-        if kinds[i] == bp.BODY and line.words >= BODY_WORDS and date_line(line.plain) is None:
+        if kinds[i] == bp.BODY and line.words >= BODY_WORDS and date_line(line.plain) is None \
+                and _loose_date_line(line.plain) is None:
             return i
     return min(len(lines), HEADER_LINES)
 
@@ -102,10 +103,15 @@ def _dates(
     updated: list[PartialDate] = []
     outlets: list[str] = []
     places: list[str] = []
+    loose: list[PartialDate] = []
     for i, line in enumerate(lines):
         if kinds[i] not in (bp.BODY, bp.BYLINE):
             continue
         in_header = i < header_end
+        if in_header and kinds[i] == bp.BODY and (date := _loose_date_line(line.plain)) is not None:
+            loose.append(date)
+            kinds[i] = DATE
+            continue
         if not in_header and (len(line.plain) > 100 or not LABEL.match(line.plain)):
             continue  # below the header only a "Published ..." or "Updated ..." line dates the article
         parts = re.split(r"\s+[|·•]\s+", line.plain) if kinds[i] == bp.BYLINE else [line.plain]
@@ -121,10 +127,34 @@ def _dates(
                 if found.place:
                     places.append(found.place)
     outlet, place = next(iter(outlets), None), next(iter(places), None)
-    for group in (published, plain, updated):
+    for group in (published, plain, updated, loose):
         if group:
             return group[0], outlet, place
     return None, outlet, place
+
+
+# the only lowercase words such a line has: small words and what outlets say of their pages
+_LINE_WORDS = {"the", "of", "from", "by", "in", "at", "on", "and", "our", "a", "bureau", "newsroom", "desk",
+               "correspondent", "correspondents", "staff", "reporter", "edition", "issue", "posted", "published",
+               "updated", "filed", "min", "mins", "minute", "minutes", "read", "print", "online", "local", "time"}
+
+
+def _loose_date_line(plain: str) -> PartialDate | None:
+    """The date of a header line that only dates the article but in words no pattern reads ("From the
+    Okavango Times newsroom, Kasane: June 30, 2026", "Brazzaville bureau, Agency. October 6th, 2024",
+    "Outlet — Nicosia, 4 November 2025 (3 min read)"): short, a full date, and no lowercase word but
+    those such lines use, so a headline's dek or a first sentence ("Elections will be held on 12 May
+    2025") is no date line."""
+    if len(plain) > 100 or date_line(plain) is not None:
+        return None
+    found = find_date(plain)
+    if found is None or found[0].precision != "day":
+        return None
+    date, start, end = found
+    rest = (plain[:start] + " " + plain[end:]).split()
+    lower = [w for w in rest if w[:1].islower() and w.strip(".,:;()[]").lower() not in _LINE_WORDS]
+    sentence = plain.rstrip().endswith((".", "?", "!"))
+    return date if len(rest) <= 12 and not lower and not sentence else None
 
 
 def clean_outlet(name: str | None) -> str | None:
@@ -165,7 +195,7 @@ def dateline_of(plain: str) -> tuple[str, str | None, PartialDate | None] | None
     city = match.group("city").strip(" .")
     if city.upper() in _NOT_PLACES or len(city.replace(".", "")) < 3:
         return None
-    return city.title(), dateline_agency(match), dateline_date(match.group("md"))
+    return city.title(), dateline_agency(match), dateline_date(match)
 
 
 def read_meta(
