@@ -198,3 +198,15 @@ def test_an_undated_meeting_is_not_a_dated_one_with_another_minister() -> None:
                       "integrity, the Serbian interior minister said after a meeting with Russian Foreign "
                       "Minister Pavel Orlov.")
     assert groups([dated, undated]) == [{"m1"}, {"m2"}]
+
+
+def test_one_doer_accusing_two_others_in_the_same_words_tells_two_events() -> None:
+    first = Item(id="p1", doc_id="d5", event="ACCUSE", aux=frozenset(), actor_codes=frozenset({"MNE"}),
+                 recipient_codes=frozenset({"MNE"}), people=frozenset({"person:vesna petrovic"}),
+                 date="2026-06-15", precision="day", place=None, trigger="accused",
+                 text="Its leader, Vesna Petrovic, accused the governing coalition of buying votes.")
+    second = replace(first, id="p2", sentence=8, recipient_codes=frozenset({"SRB"}),
+                     text="Petrovic also accused Serbia of financing two parties in the north.")
+    assert groups([first, second]) == [{"p1"}, {"p2"}]
+    retold = replace(second, id="p3", doc_id="d6", text="Petrovic accused Serbia of financing parties.")
+    assert groups([second, retold]) == [{"p2", "p3"}]

@@ -977,3 +977,20 @@ def test_a_crowd_gathering_to_make_a_point_or_before_a_building_is_a_protest(cod
                   "Thousands of mourners gathered in Lusaka for the funeral of the Zambian former president.",
                   "Crowds of Nepalese supporters gathered at Kathmandu airport to welcome the prime minister."):
         assert not events_of(code(quiet), "PROTEST"), quiet
+
+
+def test_a_name_with_accents_is_parsed_as_a_name_and_keeps_its_accents(code):
+    # the small model tags "Pejaković" a common noun and loses the subject; the parser reads it unaccented
+    r = code("Montenegro's opposition leader Veselin Pejaković spoke on Monday. Pejaković also accused Serbia of "
+             "financing two pro-Serbian parties in the north.")
+    ev = one(r, "ACCUSE")
+    assert codes(ev.actor) == ["MNE"] and codes(ev.recipient) == ["SRB"]
+    assert ev.actor[0].entity_text == "Pejaković" or "Pejaković" in ev.actor[0].entity_text
+    assert "Pejaković also accused" in ev.text
+
+
+def test_two_subjects_joined_by_and_sign_together(code):
+    r = code("Azerbaijani Energy Minister Kamran Aliyev and Romanian Energy Minister Mihai Drăgulescu signed the "
+             "agreement on Monday.")
+    ev = one(r, "SUPPORT")
+    assert codes(ev.actor) == ["AZE", "ROU"]

@@ -73,6 +73,9 @@ def participants_agree(a: Item, b: Item) -> bool:
     if a.event not in UNDIRECTED and a.actor_codes and b.actor_codes and a.recipient_codes \
             and b.recipient_codes and not a.actor_codes & b.actor_codes:
         return False  # reversed roles: "A thanked B" and "B thanked A"
+    if a.event not in UNDIRECTED and a.recipient_codes and b.recipient_codes \
+            and not a.recipient_codes & b.recipient_codes:
+        return False  # one doer, two others: "accused the ruling party of ...", "accused Serbia of ..."
     if a.doc_id == b.doc_id and a.event not in UNDIRECTED and a.actor_sides and b.actor_sides \
             and not a.actor_sides & b.actor_sides:
         return False  # one article, two doers: "gunmen killed 14 soldiers", "the army killed 30 gunmen"

@@ -9,6 +9,7 @@ article's text.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from itertools import groupby
@@ -39,8 +40,12 @@ def to_parsed(article: Article, parts: Iterable[tuple[int, Doc]]) -> ParsedDoc:
     for offset, doc in parts:
         names.strings = lemmas.strings = doc.vocab.strings  # one vocabulary for them all
         base = len(tokens)
-        # Doc.text and Span.text join the words token by token on every call: slice one copy instead.
+        # Doc.text and Span.text join the words token by token on every call: slice one copy instead,
+        # of the article's own text (the parser was given its letters without accents, one for one)
         para = doc.text
+        own = article.text[offset:offset + len(para)]
+        if own.translate(_ASCII_LETTERS) == para:
+            para = own
         kept: list[tuple[int, int, int]] = []  # (first token, end token, sentence index)
         for sent in doc.sents:
             whole = para[sent.start_char:sent.end_char]
@@ -69,8 +74,8 @@ def to_parsed(article: Article, parts: Iterable[tuple[int, Doc]]) -> ParsedDoc:
         sent_of = [max(len(sentences) - 1, 0)] * len(doc)
         for first, stop, n in kept:
             sent_of[first:stop] = [n] * (stop - first)
-        tokens.extend(_verbs_read_as_modifiers(
-            _verbs_read_as_nouns(_tokens(doc, base, offset, sent_of, names, lemmas), base), base))
+        tokens.extend(_subjects_joined(_verbs_read_as_modifiers(
+            _verbs_read_as_nouns(_tokens(doc, para, base, offset, sent_of, names, lemmas), base), base), base))
         mentions.extend(
             Mention(
                 doc_id=article.doc_id,
@@ -91,6 +96,23 @@ _COLUMNS = [ORTH, LEMMA, POS, TAG, DEP, HEAD, IDX, ENT_IOB, ENT_TYPE, SPACY]
 _IOB = ("O", "I", "O", "B")  # spaCy's codes: 0 unset, 1 I, 2 O, 3 B
 
 
+def _ascii_letters() -> dict[int, int]:
+    """Latin letters with accents to the letter without, one character for one ("Pejaković" is
+    "Pejakovic", "Şahin" "Sahin"): the small English model tags an accented name it has not seen as a
+    common noun, and loses the sentence's subject. Offsets stay the same, so tokens keep the article's
+    own text."""
+    table: dict[int, int] = {}
+    for code in range(0xC0, 0x250):
+        base = unicodedata.normalize("NFKD", chr(code))[0]
+        if base.isascii() and base.isalpha():
+            table[code] = ord(base)
+    table.update({ord(a): ord(b) for a, b in zip("ØøŁłĐđıßÆæŒœÞþÐð", "OoLlDdisAaOoTtDd", strict=True)})
+    return table
+
+
+_ASCII_LETTERS = _ascii_letters()
+
+
 class _Names(dict[int, str]):
     """String ids resolved (and transformed) once per article: tags, labels and common words repeat."""
 
@@ -104,15 +126,18 @@ class _Names(dict[int, str]):
         return value
 
 
-def _tokens(doc: Doc, base: int, offset: int, sent_of: list[int], names: _Names, lemmas: _Names
+def _tokens(doc: Doc, para: str, base: int, offset: int, sent_of: list[int], names: _Names, lemmas: _Names
             ) -> list[Token]:
     """The tokens of one parse, read column by column from one array of attribute ids: attribute
-    access on spaCy's Token objects, field by field, cost more than the rest of the copy."""
+    access on spaCy's Token objects, field by field, cost more than the rest of the copy. A token's
+    text is the article's (``para``), accents and all."""
     table = doc.to_array(_COLUMNS)
     orth, lemma, pos, tag, dep, _, idx, iob, ent, space = table.T.tolist()
     heads = (table[:, 5].astype("int64") + numpy.arange(base, base + len(doc))).tolist()  # relative, unsigned
     get = names.__getitem__
-    return list(map(Token, range(base, base + len(doc)), map(get, orth), map(lemmas.__getitem__, lemma),
+    words = map(get, orth) if para is doc.text else \
+        (para[k:k + len(w)] for k, w in zip(idx, map(get, orth), strict=True))
+    return list(map(Token, range(base, base + len(doc)), words, map(lemmas.__getitem__, lemma),
                     map(get, pos), map(get, tag), map(get, dep), heads, [offset + k for k in idx], sent_of,
                     map(_IOB.__getitem__, iob), map(get, ent), map(bool, space)))
 
@@ -130,6 +155,23 @@ def _verbs_read_as_nouns(tokens: list[Token], base: int) -> list[Token]:
         t = tokens[k - base]
         if t.pos == "NOUN" and t.tag in ("NN", "NNS"):
             tokens[k - base] = replace(t, pos="VERB", tag="VBZ" if t.tag == "NNS" else "VBP")
+    return tokens
+
+
+def _subjects_joined(tokens: list[Token], base: int) -> list[Token]:
+    """Two subjects of one verb joined by "and" ("Minister X and Minister Y signed"): the parser sometimes
+    gives the verb both as subjects, the "and" hanging on the first; the second is the first's conjunct."""
+    subjects: dict[int, list[Token]] = {}
+    for t in tokens:
+        if t.dep == "nsubj":
+            subjects.setdefault(t.head, []).append(t)
+    for pair in subjects.values():
+        if len(pair) != 2:
+            continue
+        first, second = pair
+        if any(t.dep == "cc" and t.head == first.i and first.i < t.i < second.i
+               for t in tokens[first.i - base + 1:second.i - base]):
+            tokens[second.i - base] = replace(second, dep="conj", head=first.i)
     return tokens
 
 
@@ -194,7 +236,7 @@ def parse_articles(nlp: Language, articles: Iterable[Article], *, batch_size: in
         for n, article in enumerate(articles):
             by_number[n] = article
             for offset, piece in _dateline_apart(pieces(article.text)[0]) or [(0, "")]:
-                yield piece, (n, offset)
+                yield piece.translate(_ASCII_LETTERS), (n, offset)
 
     piped = (pair for batch in _batches(units(), batch_size)
              for pair in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)))
