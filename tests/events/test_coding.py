@@ -994,3 +994,12 @@ def test_two_subjects_joined_by_and_sign_together(code):
              "agreement on Monday.")
     ev = one(r, "SUPPORT")
     assert codes(ev.actor) == ["AZE", "ROU"]
+
+
+def test_a_people_named_in_two_words_is_one_country_however_the_tagger_split_them(code):
+    r = code("Turkey's foreign ministry accused the Greek Cypriot administration of hostile actions.")
+    ev = one(r, "ACCUSE")
+    assert codes(ev.actor) == ["TUR"] and codes(ev.recipient) == ["CYP"]
+    r = code("Turkish Cypriot police detained two Greek Cypriots at a crossing point in Nicosia on Saturday.")
+    ev = one(r, "COERCE")
+    assert codes(ev.actor) == ["CYP"] and codes(ev.recipient) == ["CYP"]

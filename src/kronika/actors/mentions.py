@@ -101,6 +101,9 @@ def find_spans(tree: Tree, gaz: Gazetteer, kb: KnowledgeBase | None = None) -> l
         if end + 1 < len(tree.tokens) and tree[end].text == "-" \
                 and gaz.country_of(tree.span_text(start, end + 2), strict=True) is not None:
             end += 2  # "Guinea-Bissau", "Timor-Leste": the tagger read the name's first half alone
+        if m.label in ("NORP", "GPE") and end < len(tree.tokens) and tree[end].text[:1].isupper() \
+                and gaz.country_of(tree.span_text(start, end + 1), strict=True) is not None:
+            end += 1  # "the Greek Cypriot administration": the tagger read the people's first word alone
         if m.label == "PERSON":
             end = _surname_left_out(tree, end)
         elif m.label == "ORG":
