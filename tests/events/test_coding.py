@@ -1003,3 +1003,25 @@ def test_a_people_named_in_two_words_is_one_country_however_the_tagger_split_the
     r = code("Turkish Cypriot police detained two Greek Cypriots at a crossing point in Nicosia on Saturday.")
     ev = one(r, "COERCE")
     assert codes(ev.actor) == ["CYP"] and codes(ev.recipient) == ["CYP"]
+
+
+def test_calling_an_act_by_the_name_of_a_wrong_condemns_it(code):
+    r = code('Turkish Cypriot police detained two Greek Cypriots on Saturday. The government spokesman in Nicosia, '
+             'Andreas Charalambous, called the detentions "hostage-taking".')
+    assert [(e.event, e.mode) for e in r.events if e.event == "ACCUSE"] == [("ACCUSE", ("disapprove",))]
+
+
+def test_a_group_named_by_whom_it_is_of_takes_their_sector(code):
+    r = code("A special tribunal in Banjul indicted three former Gambian officers on Monday. Victims' groups welcomed "
+             "the indictments.")
+    ev = one(r, "SUPPORT")
+    assert codes(ev.actor) == ["GMB"] and [a.sector for a in ev.actor] == ["SOC"]
+
+
+def test_a_when_clause_after_an_hour_goes_on_with_the_news_and_bottles_at_a_building_are_a_riot(code):
+    r = code("Thousands of Montenegrin opposition supporters protested in Podgorica on Saturday. The protest began "
+             "peacefully but turned tense after midnight, when some demonstrators hurled bottles and eggs at the "
+             "election commission building.")
+    assert [(e.event, e.mode) for e in r.events] == [("PROTEST", ("demo",)), ("PROTEST", ("riot",))]
+    r = code("Demonstrators in Podgorica hurled stones at Montenegrin police officers on Saturday.")
+    assert [e.event for e in r.events] == ["ASSAULT"]

@@ -270,6 +270,8 @@ def _compound_sector(tree: Tree, gaz: Gazetteer, k: int) -> str | None:
     """The sector of a group named by a compound ("security forces" COP, where "forces" alone is MIL;
     "riot police", "border guards", "rights groups")."""
     mods = [c.i for c in tree.children(k, "compound", "amod") if c.i < k]
+    # ("victims' groups", "farmers' unions": a plural possessor names who the group is of)
+    mods += [c.i for c in tree.children(k, "poss") if c.tag in ("NNS", "NNPS") and c.pos == "NOUN"]
     if not mods:
         return None
     # the whole phrase ("security forces"), else a modifier that is itself a group ("opposition

@@ -184,10 +184,12 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
             continue
         d.event = plover_rules(tree, trig, mod.event, mod.aux, d.actors, lex)
         if d.event == "ASSAULT" and trig.entry.mode in (None, "destroy", "primitive", "beat") and d.actors \
-                and all(a.sector in _UNARMED for a in d.actors) and all(r.inferred for r in d.recipients) \
+                and all(a.sector in _UNARMED for a in d.actors) \
+                and (all(r.inferred for r in d.recipients) or _buildings_only(tree, lex, args.recipients)) \
                 and tree[trig.token].lemma in lex.wordset("damage_verbs") and _damage_to_things(view, trig.token):
             # "residents set up burning barricades and pelted the offices with stones", "set fire to rubbish":
-            # unarmed people's damage to things, aimed at no one named, is a riot
+            # unarmed people's damage to things, aimed at no one named (or at a body's building only: "hurled
+            # bottles at the commission building"), is a riot
             d.event, d.mode = "PROTEST", "riot"
         held = lex.wordset("detention_participles")
         if d.event == "REQUEST" and trig.entry.lemma in lex.wordset("ordering_verbs") and any(
@@ -644,6 +646,13 @@ def _state_announcer(view: ActorView, lex: Lexicon, k: int) -> int | None:
     refs = view.refs(subj.i) if subj is not None else []
     state = ("GOV", "MIL", "COP", "JUD", "LEG", None)
     return subj.i if subj is not None and refs and all(r.code and r.sector in state for r in refs) else None
+
+
+def _buildings_only(tree: Tree, lex: Lexicon, recipients: list[int]) -> bool:
+    """"at the commission building", "the ministry's offices": the other side is named only by its building."""
+    places = lex.wordset("gathering_places")
+    return bool(recipients) and all(
+        tree[h].dep in ("compound", "poss") and tree.head(h).lemma in places for h in recipients)
 
 
 def _damage_to_things(view: ActorView, k: int) -> bool:

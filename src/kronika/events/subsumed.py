@@ -238,8 +238,11 @@ def setting(tree: Tree, k: int, lex: Lexicon) -> str | None:
     seized last year", "West Africans ordered out of Nigeria", "the demonstration staged by students")."""
     t = tree[k]
     if t.pos in ("VERB", "AUX"):
-        if t.dep == "relcl" and any(tree.lower[c.i] in ("where", "when") for c in tree.children(k, "advmod")):
-            return "clause"  # "in Montenegro, where 28 people have been killed": the place's past, not the news
+        if t.dep == "relcl" and any(tree.lower[c.i] in ("where", "when") for c in tree.children(k, "advmod")) \
+                and tree.head(k).lemma not in _HOURS:
+            # "in Montenegro, where 28 people have been killed": the place's past, not the news ("turned
+            # tense after midnight, when demonstrators hurled bottles" goes on with the news)
+            return "clause"
         participle = t.dep == "acl" and t.tag in ("VBN", "VBD") and not misparsed_main_verb(tree, k)
         return "phrase" if participle else None
     verb = governing_verb(tree, k)
@@ -264,6 +267,10 @@ def setting(tree: Tree, k: int, lex: Lexicon) -> str | None:
             break
         up = tree.head(prep.i)  # "in response to", "in the wake of", "12 days of"
     return None
+
+_HOURS = frozenset({"midnight", "morning", "afternoon", "evening", "night", "dawn", "noon", "nightfall", "hour",
+                    "minute", "moment"})
+
 
 def _definite(tree: Tree, k: int) -> bool:
     return any(tree.lower[c.i] in ("the", "this", "that", "these", "those") or c.dep == "poss"
