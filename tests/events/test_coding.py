@@ -1025,3 +1025,23 @@ def test_a_when_clause_after_an_hour_goes_on_with_the_news_and_bottles_at_a_buil
     assert [(e.event, e.mode) for e in r.events] == [("PROTEST", ("demo",)), ("PROTEST", ("riot",))]
     r = code("Demonstrators in Podgorica hurled stones at Montenegrin police officers on Saturday.")
     assert [e.event for e in r.events] == ["ASSAULT"]
+
+
+def test_a_noun_the_parser_made_a_clause_lends_no_subject_to_its_infinitive(code):
+    r = code("The Moldovan army prepared to resume shelling rebel-held territory as attempts to resolve the crisis "
+             "on the political front were deadlocked.")
+    assert [e.event for e in r.events] == ["MOBILIZE"]
+
+
+def test_a_neighbour_named_by_a_border_is_a_place_not_a_party(code):
+    r = code("Ethnic Albanian fighters have sworn to fight until they gain control of villages near Macedonia's "
+             "border with Bulgaria, Macedonian officials said Wednesday.")
+    ev = one(r, "THREATEN")
+    assert "BGR" not in codes(ev.recipient)
+
+
+def test_a_one_word_name_with_the_kind_of_body_it_is_is_of_the_story_s_country(code):
+    r = code("Cairo's security chief has warned that police will no longer tolerate rallies by the Kifaya "
+             "(\"Enough\") group.")
+    ev = one(r, "THREATEN")
+    assert codes(ev.recipient) == ["EGY"]

@@ -382,7 +382,23 @@ def _domestic_body(c: Cluster, tree: Tree) -> bool:
     # ("the OSCE's Office for Democratic Institutions": a body owned by another is its owner's)
     owned = any(x.start > 0 and tree[x.start - 1].tag == "POS" for x in c.spans)
     unknown = c.sector is None and len(words) > 1 and c.name[:1].isupper() and not c.name.isupper() and not owned
-    return not words & _BEYOND and (c.sector in _SOCIETY or "national" in words or unknown)
+    # ("the Kifaya group", "the Creemos movement": one word of a name and the kind of body it is)
+    named_kind = c.sector is None and not owned and any(
+        (j := _past_brackets(tree, x.end)) < len(tree.tokens) and tree[j].text in _KIND_NOUNS for x in c.spans)
+    return not words & _BEYOND and (c.sector in _SOCIETY or "national" in words or unknown or named_kind)
+
+
+def _past_brackets(tree: Tree, j: int) -> int:
+    """The first token at or after ``j`` outside a bracketed gloss ("Kifaya ("Enough") group")."""
+    if j < len(tree.tokens) and tree[j].text == "(":
+        close = next((k for k in range(j + 1, min(j + 10, len(tree.tokens))) if tree[k].text == ")"), None)
+        if close is not None:
+            return close + 1
+    return j
+
+
+_KIND_NOUNS = frozenset({"group", "movement", "party", "alliance", "coalition", "front", "association", "federation",
+                         "network", "collective", "platform", "committee", "organisation", "organization"})
 
 
 def _org_apposition(tree: Tree, gaz: Gazetteer, s: Span, c: Cluster) -> None:

@@ -102,6 +102,8 @@ def subject_of(tree: Tree, k: int, is_actor: IsActor, *, limit: int = 6) -> int 
     cur = k
     for _ in range(limit):
         t = tree[cur]
+        if cur != k and t.tag in ("NN", "NNS") and t.dep in ("advcl", "ccomp", "xcomp"):
+            return None  # "as attempts to resolve the crisis were deadlocked": a noun the parser made a clause
         if t.dep == "acl" and t.tag == "VBG" and is_actor(t.head):
             return t.head  # "states ... recognizing it": the noun a participle modifies does it
         if misparsed_main_verb(tree, cur) and is_actor(t.head):

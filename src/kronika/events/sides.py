@@ -184,7 +184,7 @@ def implicit_recipient(view: ActorView, sent: int, trigger: int, actors: list[Ac
     for k in tree.subtree(trigger):
         t = tree[k]
         if t.dep == "pobj" and k not in source and tree.head(k).text.lower() not in place \
-                and (r := fresh(k) or fresh(k, domestic=True)) is not None:
+                and not _border_with(tree, k) and (r := fresh(k) or fresh(k, domestic=True)) is not None:
             return [r]
     # Then anyone else the sentence names outside place and time phrases ("Since the start of Russia's
     # invasion, Serbia has not agreed to new contracts" answers who the contracts were with).
@@ -192,7 +192,8 @@ def implicit_recipient(view: ActorView, sent: int, trigger: int, actors: list[Ac
     for k in tree.sentence_tokens(sent):
         t = tree[k]
         if t.dep in ("poss", "pobj", "dobj", "conj") and k not in source and k not in aside and not (
-                t.dep == "pobj" and tree.head(k).text.lower() in place) and (r := fresh(k)) is not None:
+                t.dep == "pobj" and tree.head(k).text.lower() in place) and not _border_with(tree, k) \
+                and (r := fresh(k)) is not None:
             return [r]
     # Violence and repression are aimed at where they happen ("air strikes on targets in southern Lebanon").
     if event in ("ASSAULT", "COERCE"):
@@ -228,6 +229,13 @@ def implicit_recipient(view: ActorView, sent: int, trigger: int, actors: list[Ac
         if (r := fresh(k, domestic=True)) is not None:
             return [r]
     return []
+
+def _border_with(tree: Tree, k: int) -> bool:
+    """"villages near Macedonia's border with Bulgaria": the neighbour names where, not a party."""
+    prep = tree.head(k)
+    return tree[k].dep == "pobj" and prep.text.lower() == "with" and prep.head != prep.i \
+        and tree.head(prep.i).lemma in ("border", "frontier", "boundary")
+
 
 def _place_of(view: ActorView, k: int) -> str | None:
     """The country of a place named at ``k``, whatever the tagger called the name ("San Pedro Sula")."""
