@@ -1045,3 +1045,14 @@ def test_a_one_word_name_with_the_kind_of_body_it_is_is_of_the_story_s_country(c
              "(\"Enough\") group.")
     ev = one(r, "THREATEN")
     assert codes(ev.recipient) == ["EGY"]
+
+
+def test_what_is_refused_or_asked_for_however_deep_in_its_words_has_not_happened(code):
+    r = code("Israel is opposed to French mediation in peace negotiations with Syria, an aide to the Israeli prime "
+             "minister said Wednesday.")
+    assert [e.event for e in r.events] == ["REJECT"]
+    r = code("China on Tuesday demanded that the United States cancel plans to sell anti-tank weapons to Taiwan.")
+    assert [e.event for e in r.events] == ["REQUEST"]
+    # a state's order is carried out
+    r = code("Haiti's transitional council declared a state of emergency in Artibonite and ordered a curfew.")
+    assert "COERCE" in {e.event for e in r.events}

@@ -123,6 +123,21 @@ def subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
                 if tree.lower[p.i] in ("in", "during"):
                     out.update(o.i for o in tree.children(p.i, "pobj") if o.i in by_token
                                and by_token[o.i].entry.event == t.entry.event)
+    # What is refused or asked for, however deep in its words, has not happened: "is opposed to French
+    # mediation in peace negotiations with Syria", "demanded that the US cancel plans to sell weapons to
+    # Taiwan" (nouns and infinitives only: a past act told there, "activists arrested in May", stands; what
+    # a threat or a warning speaks of is read as supposed, and what a denial denies was said)
+    for t in triggers:
+        if t.entry.event not in ("REJECT", "REQUEST") or tree[t.token].pos not in ("VERB", "AUX") \
+                or tree[t.token].lemma in _DECREEING or tree[t.token].lemma in lex.wordset("denying_verbs"):
+            continue  # (a state's order is carried out: "ordered a curfew" tells the curfew)
+        # (a request's "for": "called for talks"; not "pressed on with an operation", which goes on)
+        tops = [*tree.children(t.token, "dobj", "ccomp", "xcomp"),
+                *(o for p in tree.children(t.token, "prep") if t.entry.event == "REJECT" or tree.lower[p.i] == "for"
+                  for o in tree.children(p.i, "pobj"))]
+        for top in tops:
+            out.update(j for j in tree.subtree(top.i) if j in by_token and j != t.token
+                       and (tree[j].pos == "NOUN" or any(tree.lower[a.i] == "to" for a in tree.children(j, "aux"))))
     # A word modifying a noun ("free-trade pact", "the invasion forces") names a kind, not an event
     out.update(t.token for t in triggers if tree[t.token].dep == "compound" and tree[t.token].pos == "NOUN")
     # "placed 150 soldiers on standby to support police operations": the purpose of a deployment is its own
