@@ -1056,3 +1056,8 @@ def test_what_is_refused_or_asked_for_however_deep_in_its_words_has_not_happened
     # a state's order is carried out
     r = code("Haiti's transitional council declared a state of emergency in Artibonite and ordered a curfew.")
     assert "COERCE" in {e.event for e in r.events}
+
+
+def test_what_an_agreement_signed_is_to_do_is_its_content_wherever_the_parser_hung_it(code):
+    r = code("Hungary and Vietnam signed an agreement today to increase trade by 50 percent next year.")
+    assert [e.event for e in r.events] == ["SUPPORT"]

@@ -104,6 +104,10 @@ def subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
         for obj in [*tree.children(t.token, "dobj"), *(tree[w] for w in t.words if w != t.token)]:
             if obj.lemma in lex.wordset("content_nouns"):
                 out.update(j for j in tree.subtree(obj.i) if j in by_token and j != obj.i and j != t.token)
+                # ("signed an agreement today to increase trade": the parser hung the content on the verb)
+                out.update(j for c in tree.children(t.token, "advcl", "xcomp")
+                           if any(tree.lower[a.i] == "to" for a in tree.children(c.i, "aux"))
+                           for j in tree.subtree(c.i) if j in by_token and j != t.token)
     # The grounds given for a punishment or a complaint are part of it: "detained on corruption charges",
     # "lodged a protest over the detention of a businessman", "jailed for spying" ("thanked Russia for
     # its refusal": what one is thanked for is an event of its own)
