@@ -1061,3 +1061,25 @@ def test_what_is_refused_or_asked_for_however_deep_in_its_words_has_not_happened
 def test_what_an_agreement_signed_is_to_do_is_its_content_wherever_the_parser_hung_it(code):
     r = code("Hungary and Vietnam signed an agreement today to increase trade by 50 percent next year.")
     assert [e.event for e in r.events] == ["SUPPORT"]
+
+
+def test_a_stance_refused_in_the_present_is_a_refusal(code):
+    r = code("Thailand has said it does not recognise the court's jurisdiction over the dispute.")
+    assert [e.event for e in r.events] == ["REJECT"]
+    assert "negation" not in r.events[0].aux
+
+
+def test_a_refusal_with_nothing_after_it_answers_the_one_who_asked_in_the_clause_before(code):
+    r = code("Nepal's prime minister invited the opposition leader Ram Bahadur Thapa to talks in Kathmandu, but "
+             "Thapa declined, saying there was nothing to discuss.")
+    ev = one(r, "REJECT")
+    assert codes(ev.actor) == ["NPL"] and codes(ev.recipient) == ["NPL"]
+    assert [a.sector for a in ev.recipient] == ["GOV"]
+    assert not events_of(code("Nepal's exports declined sharply in May."))
+
+
+def test_a_name_with_an_acronym_of_its_initials_is_a_body_whatever_the_tagger_said(code):
+    r = code("Arson attacks hit Araucanía in Chile on Monday. Leaflets signed by the Coordinadora Arauco-Malleco "
+             "(CAM) were found at the scene. Chile's interior minister accused the CAM of terrorism.")
+    ev = one(r, "ACCUSE")
+    assert codes(ev.recipient) == ["CHL"]

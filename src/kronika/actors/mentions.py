@@ -7,6 +7,7 @@ Centre") and splits names at stray punctuation. Each rule here corrects one such
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
@@ -147,10 +148,15 @@ def _acronyms_as_defined(tree: Tree, spans: list[Span]) -> list[Span]:
     stands for that name in it, whatever else the same letters stand for elsewhere."""
     n = len(tree.tokens)
     defined: dict[str, Span] = {}
-    for s in spans:
-        if s.kind == PERSON or s.end + 2 >= n or tree[s.end].text != "(" or tree[s.end + 2].text != ")":
+    for i, s in enumerate(spans):
+        if s.end + 2 >= n or tree[s.end].text != "(" or tree[s.end + 2].text != ")":
             continue
         acronym = tree[s.end + 1].text
+        if s.kind == PERSON and acronym == _initials(s.text):
+            # "the Coordinadora Arauco-Malleco (CAM)": a name with an acronym of its initials is a body's
+            s = spans[i] = replace(s, kind=ORG)
+        if s.kind == PERSON:
+            continue
         if acronym.isupper() and len(acronym) >= 2 and acronym != s.text:
             defined.setdefault(acronym, s)
     if not defined:
@@ -171,6 +177,11 @@ def _acronyms_as_defined(tree: Tree, spans: list[Span]) -> list[Span]:
             out.append(replace(long, start=k, end=k + 1, text=tok.text, sentence=tok.sent,
                                canonical=long.canonical or long.text))
     return sorted(out, key=lambda s: s.start)
+
+
+def _initials(name: str) -> str:
+    small = {"of", "the", "for", "and", "de", "del", "la", "el", "des", "du", "y", "et"}
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in small).upper()
 
 
 def _cities_of_named_countries(spans: list[Span], gaz: Gazetteer) -> list[Span]:

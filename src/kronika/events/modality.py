@@ -179,6 +179,9 @@ def modality(tree: Tree, k: int, event: str, lex: Lexicon, rejecting: bool, mode
             if (t.lemma, x.lemma) in _non_events(lex):
                 return Modality((), event, drop="non-event")
     willed = "would" in auxes or bool(auxes & lex.sub("future", "modals"))
+    # ("it does not negotiate with the state", "Thailand does not recognise the court": a stance refused in
+    # the present is a refusal, as one announced is)
+    willed = willed or any(c.lemma == "do" and c.tag in ("VBZ", "VBP") for c in tree.children(k, "aux"))
     cues = [f"negation: {w}" for h in first_clause if h not in double
             for w in sorted(_words(tree, h, ("neg",)) & neg_words)]
     cues += [f"negation: {tree[h].lemma}" for h in sorted(refrained - double)]

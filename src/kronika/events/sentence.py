@@ -491,8 +491,13 @@ def _complete_recipients(view: ActorView, conv: Conventions, lex: Lexicon, story
             o.lemma in ("call", "demand", "appeal", "request", "plea", "ultimatum")
             for o in view.tree.children(trig.token, "dobj")):
         # "The government refused.", "The commissioner refused to step down", "rejected calls for a
-        # referendum": a refusal answers whoever asked it of them before
-        d.recipients = story.askers(d.actors, sent)
+        # referendum": a refusal answers whoever asked it of them before ("X invited him to talks, but he
+        # declined": the one who asked in the clause before)
+        tree = view.tree
+        offered = tree[trig.token].head if tree[trig.token].dep == "conj" else None
+        d.recipients = [r for c in (tree.children(offered, "nsubj") if offered is not None else [])
+                        for r in view.refs(c.i) if r.code and _parties([r]).isdisjoint(_parties(d.actors))] \
+            or story.askers(d.actors, sent)
         d.implicit_recipient = bool(d.recipients)
         if d.recipients:
             d.args.recipient_how = "who made the request refused, told earlier"

@@ -285,8 +285,17 @@ def refusals(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
     "balked at paying"), whatever the verb means alone ("exports declined")."""
     verbs = lex.wordset("rejecting_verbs")
     return [Trigger(token=k, entry=REFUSAL, words=(k,)) for k in tree.sentence_tokens(sent)
-            if tree[k].pos == "VERB" and tree[k].lemma in verbs and tree.children(k, "xcomp")
+            if tree[k].pos == "VERB" and tree[k].lemma in verbs
+            and (tree.children(k, "xcomp") or _refused_outright(tree, k))
             and not any(e.specificity == 0 for e in lex.verbs.get(tree[k].lemma, ()))]
+
+
+def _refused_outright(tree: Tree, k: int) -> bool:
+    """"invited him to talks, but the leader declined", "The government refused.": a refusal with nothing
+    after it refuses what was just offered or asked ("exports declined by 5%" has a measure)."""
+    return tree[k].lemma in ("decline", "refuse") and tree[k].tag in ("VBD", "VBZ", "VBP") \
+        and not tree.children(k, "dobj", "xcomp", "ccomp", "prep", "npadvmod", "advmod", "acomp", "attr") \
+        and bool(tree.children(k, "nsubj"))
 
 
 INTENT = TriggerEntry(lemma="ready", pos="VERB", event="AGREE", weight=0.7, source="rule:readiness to act")
