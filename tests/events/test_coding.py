@@ -1075,7 +1075,7 @@ def test_a_refusal_with_nothing_after_it_answers_the_one_who_asked_in_the_clause
     ev = one(r, "REJECT")
     assert codes(ev.actor) == ["NPL"] and codes(ev.recipient) == ["NPL"]
     assert [a.sector for a in ev.recipient] == ["GOV"]
-    assert not events_of(code("Nepal's exports declined sharply in May."))
+    assert not events_of(code("Nepal's exports declined sharply in May."), "REJECT")
 
 
 def test_a_name_with_an_acronym_of_its_initials_is_a_body_whatever_the_tagger_said(code):
