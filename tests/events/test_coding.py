@@ -1083,3 +1083,14 @@ def test_a_name_with_an_acronym_of_its_initials_is_a_body_whatever_the_tagger_sa
              "(CAM) were found at the scene. Chile's interior minister accused the CAM of terrorism.")
     ev = one(r, "ACCUSE")
     assert codes(ev.recipient) == ["CHL"]
+
+
+def test_the_country_filed_from_is_home_to_bare_institutions_even_if_named_less(code):
+    text = ("Vanuatu signs policing pact with Australia\n\nPORT VILA, Sept 11, 2025 (Pacific Wire) - Vanuatu and "
+            "Australia signed a policing agreement on Wednesday. Australia will fund new police posts, and "
+            "Australian officers will train Vanuatu's recruits, the Australian high commission said. Vanuatu's "
+            "prime minister called the deal historic, and Australia's foreign minister agreed. About 200 "
+            "people marched to parliament on Thursday to oppose the pact.\n")
+    r = code(text, title="Vanuatu signs policing pact with Australia")
+    ev = next(e for e in r.events if e.event == "PROTEST")
+    assert codes(ev.recipient) == ["VUT"]
