@@ -1094,3 +1094,16 @@ def test_the_country_filed_from_is_home_to_bare_institutions_even_if_named_less(
     r = code(text, title="Vanuatu signs policing pact with Australia")
     ev = next(e for e in r.events if e.event == "PROTEST")
     assert codes(ev.recipient) == ["VUT"]
+
+
+def test_a_state_s_act_on_its_own_people_is_not_aimed_at_the_story_s_other_country(code):
+    text = ("Vietnamese rescuers reached Attapeu on Monday, and Vietnam sent 120 army engineers to Laos. Laos "
+            "thanked Vietnam for its help. The Lao information ministry warned that anyone spreading false "
+            "information about the dam would be prosecuted.")
+    ev = next(e for e in code(text).events if e.event == "THREATEN")
+    assert codes(ev.actor) == ["LAO"] and codes(ev.recipient) == ["LAO"]
+    # help sent for displaced families goes to the other country's people
+    text = ("Floods hit Papua New Guinea. Australia said it would send 2 million Australian dollars in "
+            "humanitarian aid for displaced families in Papua New Guinea.")
+    ev = next(e for e in code(text).events if e.event in ("AGREE", "AID"))
+    assert codes(ev.recipient) == ["PNG"]

@@ -218,6 +218,19 @@ def implicit_recipient(view: ActorView, sent: int, trigger: int, actors: list[Ac
                    for o in tree.children(k, "pobj")]
         if code and any(_place_of(view, k) == code for k in sent_to):
             return [country_ref(view, code, "where in its own country the forces were sent")]
+    # People of no other country named in the act ("warned that anyone spreading false information would be
+    # prosecuted", "promised a permit system for local miners"): its own civilians, not the story's other
+    # country.
+    # (help sent "for displaced families" goes to another country's people)
+    helped = any(tree[k].lemma in _HELP_WORDS for k in tree.subtree(trigger))
+    if len(codes) == 1 and (code := next(iter(codes))) and len(code) == 3 and code not in ("UNO", "EUR", "IGO") \
+            and event != "AID" and not helped:
+        people = [k for k in tree.subtree(trigger) if tree[k].lemma in _DOMESTIC_PEOPLE and k != trigger
+                  and not any(r.code and r.code != code for r in view.refs(k, date, fallback=False))
+                  and not any(tree[m].ent_type in ("NORP", "GPE") for m in tree.subtree(k))]
+        if people:
+            return [ActorRef(code=code, sector="CVL", entity_text=tree[people[0]].text,
+                             identifier_text=tree[people[0]].text, inferred="its own people named in the act")]
     # In a story about two countries, one's counterpart is the other.
     pair = view.pair
     if pair and len(codes) == 1 and (other := set(pair) - codes) and len(other) == 1:
@@ -229,6 +242,12 @@ def implicit_recipient(view: ActorView, sent: int, trigger: int, actors: list[Ac
         if (r := fresh(k, domestic=True)) is not None:
             return [r]
     return []
+
+_HELP_WORDS = frozenset({"aid", "assistance", "relief", "donation", "grant", "loan", "funding", "dollar", "euro"})
+_DOMESTIC_PEOPLE = frozenset({"anyone", "anybody", "whoever", "citizen", "resident", "villager", "miner", "farmer",
+                              "trader", "vendor", "fisherman", "fishermen", "household", "family", "consumer",
+                              "taxpayer", "pensioner", "landowner", "smallholder"})
+
 
 def _border_with(tree: Tree, k: int) -> bool:
     """"villages near Macedonia's border with Bulgaria": the neighbour names where, not a party."""
