@@ -1107,3 +1107,12 @@ def test_a_state_s_act_on_its_own_people_is_not_aimed_at_the_story_s_other_count
             "humanitarian aid for displaced families in Papua New Guinea.")
     ev = next(e for e in code(text).events if e.event in ("AGREE", "AID"))
     assert codes(ev.recipient) == ["PNG"]
+
+
+def test_what_someone_is_ordered_or_allowed_to_do_and_what_an_agreement_is_on_have_not_happened(code):
+    r = code("An Argentine judge has ordered former president Carlos Menem to appear on October 16 for questioning "
+             "in an investigation of illegal arms sales to Croatia.")
+    assert [e.event for e in r.events] == ["REQUEST"]
+    r = code("Pakistan's interior minister allowed the opposition leader Fazl Rehman to bring out a rally after an "
+             "agreement on carrying out a peaceful protest demonstration.")
+    assert [e.event for e in r.events] == ["CONCEDE"]

@@ -108,6 +108,15 @@ def subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
                 out.update(j for c in tree.children(t.token, "advcl", "xcomp")
                            if any(tree.lower[a.i] == "to" for a in tree.children(c.i, "aux"))
                            for j in tree.subtree(c.i) if j in by_token and j != t.token)
+    # ("after an agreement on carrying out a peaceful demonstration", "a plan to expel diplomats"): what any
+    # agreement, plan or call is on or for is its content, wherever it stands
+    for k in tree.sentence_tokens(tree[triggers[0].token].sent) if triggers else ():
+        if tree[k].pos == "NOUN" and tree[k].lemma in lex.wordset("content_nouns") and k not in by_token:
+            for c in tree.children(k, "prep", "acl"):
+                if c.dep == "prep" and tree.lower[c.i] not in ("on", "for", "to") or c.dep == "acl" and not any(
+                        tree.lower[a.i] == "to" for a in tree.children(c.i, "aux")):
+                    continue
+                out.update(j for j in tree.subtree(c.i) if j in by_token)
     # The grounds given for a punishment or a complaint are part of it: "detained on corruption charges",
     # "lodged a protest over the detention of a businessman", "jailed for spying" ("thanked Russia for
     # its refusal": what one is thanked for is an event of its own)
@@ -132,16 +141,24 @@ def subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
     # Taiwan" (nouns and infinitives only: a past act told there, "activists arrested in May", stands; what
     # a threat or a warning speaks of is read as supposed, and what a denial denies was said)
     for t in triggers:
-        if t.entry.event not in ("REJECT", "REQUEST") or tree[t.token].pos not in ("VERB", "AUX") \
-                or tree[t.token].lemma in _DECREEING or tree[t.token].lemma in lex.wordset("denying_verbs"):
-            continue  # (a state's order is carried out: "ordered a curfew" tells the curfew)
+        # (a state's order is carried out: "ordered a curfew" tells the curfew; not what it orders someone
+        # else to do: "ordered the former president to appear for questioning")
+        asked = tree.children(t.token, "dobj") and tree.children(t.token, "xcomp")
+        carried_out = tree[t.token].lemma in _DECREEING and not (asked and not _commands_forces(tree, t.token, lex))
+        # (and what one is allowed to do: "allowed the opposition leader to bring out a rally")
+        permitted = tree[t.token].lemma in lex.wordset("permission_verbs") and tree.children(t.token, "xcomp")
+        if (t.entry.event not in ("REJECT", "REQUEST") and not permitted) \
+                or tree[t.token].pos not in ("VERB", "AUX") or carried_out \
+                or tree[t.token].lemma in lex.wordset("denying_verbs"):
+            continue
         # (a request's "for": "called for talks"; not "pressed on with an operation", which goes on)
         tops = [*tree.children(t.token, "dobj", "ccomp", "xcomp"),
                 *(o for p in tree.children(t.token, "prep") if t.entry.event == "REJECT" or tree.lower[p.i] == "for"
                   for o in tree.children(p.i, "pobj"))]
         for top in tops:
             out.update(j for j in tree.subtree(top.i) if j in by_token and j != t.token
-                       and (tree[j].pos == "NOUN" or any(tree.lower[a.i] == "to" for a in tree.children(j, "aux"))))
+                       and (tree[j].pos == "NOUN" or tree[j].dep in ("pobj", "pcomp")
+                            or any(tree.lower[a.i] == "to" for a in tree.children(j, "aux"))))
     # A word modifying a noun ("free-trade pact", "the invasion forces") names a kind, not an event
     out.update(t.token for t in triggers if tree[t.token].dep == "compound" and tree[t.token].pos == "NOUN")
     # "placed 150 soldiers on standby to support police operations": the purpose of a deployment is its own
