@@ -1116,3 +1116,9 @@ def test_what_someone_is_ordered_or_allowed_to_do_and_what_an_agreement_is_on_ha
     r = code("Pakistan's interior minister allowed the opposition leader Fazl Rehman to bring out a rally after an "
              "agreement on carrying out a peaceful protest demonstration.")
     assert [e.event for e in r.events] == ["CONCEDE"]
+
+
+def test_a_spell_of_fighting_told_as_the_setting_is_no_new_event(code):
+    r = code("The Lebanese Hezbollah movement declared a unilateral ceasefire on Wednesday in south Lebanon after 12 "
+             "days of battles with the Amal militia.")
+    assert "ASSAULT" not in {e.event for e in r.events}

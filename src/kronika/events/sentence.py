@@ -141,6 +141,8 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
             told_as = None
         if told_as == "phrase" and not is_verb and _the(tree, trig.token):
             own_sides = False  # "following the invasions of Dagestan": one told before, however full
+        if told_as == "phrase" and not is_verb and _spell_of(tree, trig.token):
+            own_sides = False  # "after 12 days of battles with Amal": a spell of fighting told as the setting
         if told_as == "clause" or (told_as == "phrase" and (is_verb or not own_sides)):
             # "after 12 days of battles", "weapons seized last year": told as the setting ("after a meeting
             # with Lavrov", with a party of its own, is news)
@@ -651,6 +653,16 @@ def _state_announcer(view: ActorView, lex: Lexicon, k: int) -> int | None:
     refs = view.refs(subj.i) if subj is not None else []
     state = ("GOV", "MIL", "COP", "JUD", "LEG", None)
     return subj.i if subj is not None and refs and all(r.code and r.sector in state for r in refs) else None
+
+
+_SPANS = frozenset({"hour", "day", "week", "month", "year", "decade", "night"})
+
+
+def _spell_of(tree: Tree, k: int) -> bool:
+    """"12 days of battles", "months of talks": an event told as a stretch of time."""
+    prep = tree.head(k)
+    return tree[k].dep == "pobj" and prep.text.lower() == "of" and prep.head != prep.i \
+        and tree.head(prep.i).lemma in _SPANS
 
 
 def _buildings_only(tree: Tree, lex: Lexicon, recipients: list[int]) -> bool:
