@@ -43,3 +43,12 @@ def test_may_the_modal_is_not_a_month():
 def test_a_misspelt_month_is_no_month_and_no_crash() -> None:
     assert resolve("Sepember 5, 2024", "2024-10-01", "day")[1] != "day"
     assert resolve("Sept 5, 2024", "2024-10-01", "day")[:2] == ("2024-09-05", "day")
+
+
+def test_a_span_ago_is_counted_back_from_the_publication_date() -> None:
+    from kronika.nlp.timex import resolve
+
+    assert resolve("18 years ago", "2000-01-02", "day") == ("1982", "year", True)
+    assert resolve("six months ago", "2000-01-02", "day") == ("1999-07", "month", True)
+    assert resolve("two weeks ago", "2000-01-02", "day") == ("1999-12-19", "day", True)
+    assert resolve("three days ago", None, None) == (None, None, True)

@@ -17,7 +17,12 @@ from kronika.nlp.tree import Tree
 
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+           "fifty": 50}
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "18 years ago", "two weeks ago": counted back from the publication date
+    ("ago", re.compile(r"\b(?P<n>\d{1,3}|" + "|".join(_COUNTS) + r")\s+(?P<unit>year|month|week|day)s?\s+ago\b")),
     ("mdy", re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b")),
     ("dmy", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>\d{4})\b")),
     ("my", re.compile(r"(?:(?P<part>beginning|start|end|middle|mid|early|late)(?:\s+of)?[\s-]+)?"
@@ -105,7 +110,23 @@ def resolve(text: str, published: str | None, precision: str | None) -> tuple[st
             return (pub - timedelta(days=back)).isoformat(), "day", True
         if kind == "rel":
             return _relative(g["rel"], pub, pub_year, pub_month)
+        if kind == "ago":
+            return _ago(int(g["n"]) if g["n"].isdigit() else _COUNTS[g["n"]], g["unit"], pub, pub_year, pub_month)
     return None, None, False
+
+
+def _ago(n: int, unit: str, pub: date | None, year: int | None, month: int | None
+         ) -> tuple[str | None, str | None, bool]:
+    if unit == "year":
+        return (f"{year - n:04d}", "year", True) if year else (None, None, True)
+    if unit == "month":
+        if year is None or month is None:
+            return None, None, True
+        m0 = year * 12 + (month - 1) - n
+        return f"{m0 // 12:04d}-{m0 % 12 + 1:02d}", "month", True
+    if pub is None:
+        return None, None, True
+    return (pub - timedelta(days=n * (7 if unit == "week" else 1))).isoformat(), "day", True
 
 
 def _relative(rel: str, pub: date | None, year: int | None, month: int | None) -> tuple[str | None, str | None, bool]:
