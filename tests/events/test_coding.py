@@ -1122,3 +1122,11 @@ def test_a_spell_of_fighting_told_as_the_setting_is_no_new_event(code):
     r = code("The Lebanese Hezbollah movement declared a unilateral ceasefire on Wednesday in south Lebanon after 12 "
              "days of battles with the Amal militia.")
     assert "ASSAULT" not in {e.event for e in r.events}
+
+
+def test_an_act_said_to_break_a_rule_is_condemned_and_a_city_naming_a_treaty_is_no_party(code):
+    r = code("French anti-terrorism police arrested an Algerian consular official in Paris on Tuesday. Algeria's "
+             "foreign ministry said the arrest violated the Vienna Convention on consular relations.")
+    ev = one(r, "ACCUSE")
+    assert codes(ev.actor) == ["DZA"] and codes(ev.recipient) == ["FRA"]
+    assert "AUT" not in {a.code for e in r.events for a in (*e.actor, *e.recipient)}

@@ -102,6 +102,9 @@ def find_spans(tree: Tree, gaz: Gazetteer, kb: KnowledgeBase | None = None) -> l
         if end + 1 < len(tree.tokens) and tree[end].text == "-" \
                 and gaz.country_of(tree.span_text(start, end + 2), strict=True) is not None:
             end += 2  # "Guinea-Bissau", "Timor-Leste": the tagger read the name's first half alone
+        if m.label in ("GPE", "LOC") and end < len(tree.tokens) and tree[end].text in _DOCUMENT_NAMES:
+            taken.update(range(start, end))  # "the Vienna Convention": a document named after a city
+            continue
         if m.label in ("NORP", "GPE") and end < len(tree.tokens) and tree[end].text[:1].isupper() \
                 and gaz.country_of(tree.span_text(start, end + 1), strict=True) is not None:
             end += 1  # "the Greek Cypriot administration": the tagger read the people's first word alone
@@ -177,6 +180,11 @@ def _acronyms_as_defined(tree: Tree, spans: list[Span]) -> list[Span]:
             out.append(replace(long, start=k, end=k + 1, text=tok.text, sentence=tok.sent,
                                canonical=long.canonical or long.text))
     return sorted(out, key=lambda s: s.start)
+
+
+_DOCUMENT_NAMES = frozenset({"Convention", "Conventions", "Treaty", "Accord", "Accords", "Agreement", "Agreements",
+                             "Protocol", "Declaration", "Statute", "Charter", "Process", "Format", "Framework",
+                             "Consensus", "Plan", "Principles"})
 
 
 def _initials(name: str) -> str:
@@ -540,6 +548,8 @@ def _bare_countries(tree: Tree, gaz: Gazetteer, taken: set[int]) -> list[Span]:
             if any(k in taken or not tree[k].text[:1].isupper() or tree[k].sent != t.sent for k in words):
                 continue
             text = tree.span_text(t.i, t.i + n)
+            if t.i + n < n_tokens and tree[t.i + n].text in _DOCUMENT_NAMES:
+                continue  # "the Vienna Convention", "the Minsk Agreements": a document's name
             c = gaz.country_of(text)
             if c is not None and not gaz.is_ambiguous(text):
                 kind = GPE if gaz.is_country_name(text) or gaz.is_place(text) else NORP

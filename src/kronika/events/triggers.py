@@ -208,6 +208,9 @@ VERDICT = TriggerEntry(lemma="be", pos="VERB", event="ACCUSE", mode="disapprove"
                        source="rule:an act said to be a wrong")
 
 
+_BREACHING = ("violate", "breach", "contravene", "flout", "infringe")
+
+
 def verdicts(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
     """Saying an act is a wrong condemns it ("said the arrests of its councillors were political
     persecution", "said the strikes were a violation of Iraqi sovereignty"): a reported "be" whose subject is
@@ -216,14 +219,16 @@ def verdicts(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
     censure, reporting = lex.wordset("censure_words"), lex.wordset("reporting_verbs")
     for k in tree.sentence_tokens(sent):
         t = tree[k]
-        if t.lemma != "be" or t.dep != "ccomp" or tree[t.head].lemma not in reporting or tree.children(k, "neg"):
+        if t.lemma not in ("be", *_BREACHING) or t.dep != "ccomp" or tree[t.head].lemma not in reporting \
+                or tree.children(k, "neg"):
             continue
         subj = tree.child(k, "nsubj")
         if subj is None or not (lex.nouns.get(subj.lemma) or subj.lemma in lex.wordset("act_nouns")):
             continue
         words = {w for c in tree.children(k, "attr", "acomp") for i in tree.subtree(c.i)
                  for w in (tree[i].lemma, tree.lower[i])}
-        if words & censure:
+        # ("said the arrest violated the Vienna Convention": an act said to break a rule is condemned)
+        if words & censure or t.lemma in _BREACHING:
             out.append(Trigger(token=k, entry=VERDICT, words=(k,)))
     return out
 
