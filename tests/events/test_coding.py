@@ -1130,3 +1130,17 @@ def test_an_act_said_to_break_a_rule_is_condemned_and_a_city_naming_a_treaty_is_
     ev = one(r, "ACCUSE")
     assert codes(ev.actor) == ["DZA"] and codes(ev.recipient) == ["FRA"]
     assert "AUT" not in {a.code for e in r.events for a in (*e.actor, *e.recipient)}
+
+
+def test_two_sides_of_one_country_acting_together_are_each_other_s_partners(code):
+    r = code("Syrian government forces and the Kurdish-led Syrian Democratic Forces agreed on Monday night to halt "
+             "fighting around a disputed river crossing, a Turkish official said.")
+    ev = r.events[0]
+    assert codes(ev.recipient) == ["SYR"]
+
+
+def test_an_outsider_s_call_with_no_one_named_is_aimed_at_the_government_of_the_story_s_country(code):
+    text = ("Police in Guinea-Bissau fired tear gas on Wednesday to disperse opposition supporters in Bissau. "
+            "Guinea-Bissau's government banned all marches. The European Union called for restraint.")
+    ev = next(e for e in code(text).events if e.event == "REQUEST")
+    assert codes(ev.actor) == ["EUR"] and codes(ev.recipient) == ["GNB"]

@@ -517,7 +517,9 @@ def _complete_recipients(view: ActorView, conv: Conventions, lex: Lexicon, story
         d.recipients = list(d.actors)
         d.args.recipient_how = "a reciprocal act: each party the other's target"
         return
-    if not d.recipients and d.event in _JOINT and len({a.code for a in d.actors if a.code}) >= 2:
+    if not d.recipients and d.event in _JOINT and (len({a.code for a in d.actors if a.code}) >= 2 or len(
+            {(a.code, a.sector) for a in d.actors if a.code and a.sector}) >= 2):
+        # ("Syrian government forces and the Kurdish-led SDF agreed to halt fighting": two sides of one country)
         # "French and German troops held joint exercises", "the two leaders signed an agreement": a joint
         # act, each party the other's partner
         d.recipients = list(d.actors)
@@ -578,7 +580,7 @@ _UNARMED = frozenset({"CVL", "LAB", "OPP", "AGR", "EDU", "SOC", "MED", "JRN", "R
 _STATE_GROUP_NOUNS = frozenset({"government", "minister", "president", "state", "country", "capital", "nation",
                                 "neighbour", "neighbor", "counterpart"})
 _FORCES = frozenset({"MIL", "COP", "SPY", "PRM"})  # a state's armed agents, which its orders command
-_JOINT = frozenset({"COOPERATE", "AGREE", "SUPPORT", "AID"})
+_JOINT = frozenset({"COOPERATE", "AGREE", "SUPPORT", "AID", "CONCEDE"})
 _EVALUATIVE = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "PROTEST"})
 _BACK = frozenset({"the", "this", "that", "these", "those"})
 _REPORTS = frozenset({"report", "news", "account", "allegation", "claim", "video", "footage", "image", "picture"})

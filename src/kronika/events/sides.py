@@ -241,6 +241,13 @@ def implicit_recipient(view: ActorView, sent: int, trigger: int, actors: list[Ac
     for k in subjects:
         if (r := fresh(k, domestic=True)) is not None:
             return [r]
+    # An outsider's call with no one named ("The European Union called for restraint"), in a story about one
+    # country: that country's government
+    home = view.home_country
+    if event == "REQUEST" and home and len(codes) == 1 and home not in codes:
+        name = view.country_name(home) or home
+        return [ActorRef(code=home, sector="GOV", entity_text="", identifier_text=f"{name} government",
+                         inferred="the government of the country the story is about")]
     return []
 
 _HELP_WORDS = frozenset({"aid", "assistance", "relief", "donation", "grant", "loan", "funding", "dollar", "euro"})
