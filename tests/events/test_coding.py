@@ -1144,3 +1144,9 @@ def test_an_outsider_s_call_with_no_one_named_is_aimed_at_the_government_of_the_
             "Guinea-Bissau's government banned all marches. The European Union called for restraint.")
     ev = next(e for e in code(text).events if e.event == "REQUEST")
     assert codes(ev.actor) == ["EUR"] and codes(ev.recipient) == ["GNB"]
+
+
+def test_defiance_told_with_a_march_is_the_march_s(code):
+    r = code("Police in Guinea-Bissau fired tear gas on Wednesday to disperse hundreds of opposition supporters who "
+             "defied a ban and marched towards the presidential palace.")
+    assert sorted(e.event for e in r.events) == ["ASSAULT", "PROTEST"]

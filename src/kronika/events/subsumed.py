@@ -186,6 +186,11 @@ def subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
             out.update(c.i for c in tree.children(carrier, "advcl", "xcomp") if c.i in by_token
                        and by_token[c.i].entry.event in ("REQUEST", "REJECT", "ACCUSE"))
         if t.entry.event == "PROTEST" and tree[t.token].pos in ("VERB", "AUX"):
+            # ("supporters who defied a ban and marched to the palace": the defiance is the march's)
+            tok = tree[t.token]
+            out.update(j for j in [*(c.i for c in tree.children(t.token, "conj")),
+                                   *([tok.head] if tok.dep == "conj" else [])]
+                       if j in by_token and by_token[j].entry.event == "REJECT" and tree[j].pos == "VERB")
             for c in tree.children(t.token, "advcl", "xcomp", "prep"):
                 for j in [c.i, *(o.i for o in tree.children(c.i, "pobj"))]:
                     if j in by_token and by_token[j].entry.event in ("REQUEST", "REJECT", "ACCUSE"):
