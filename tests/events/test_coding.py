@@ -1150,3 +1150,9 @@ def test_defiance_told_with_a_march_is_the_march_s(code):
     r = code("Police in Guinea-Bissau fired tear gas on Wednesday to disperse hundreds of opposition supporters who "
              "defied a ban and marched towards the presidential palace.")
     assert sorted(e.event for e in r.events) == ["ASSAULT", "PROTEST"]
+
+
+def test_who_helps_the_actor_is_not_its_target(code):
+    r = code("The Congolese army said it had repelled an attack on its positions at Minova on Tuesday night with "
+             "the help of troops from Burundi.")
+    assert all("BDI" not in codes(e.recipient) for e in r.events)

@@ -184,7 +184,8 @@ def implicit_recipient(view: ActorView, sent: int, trigger: int, actors: list[Ac
     for k in tree.subtree(trigger):
         t = tree[k]
         if t.dep == "pobj" and k not in source and tree.head(k).text.lower() not in place \
-                and not _border_with(tree, k) and (r := fresh(k) or fresh(k, domestic=True)) is not None:
+                and not _border_with(tree, k) and not _ally(tree, k) \
+                and (r := fresh(k) or fresh(k, domestic=True)) is not None:
             return [r]
     # Then anyone else the sentence names outside place and time phrases ("Since the start of Russia's
     # invasion, Serbia has not agreed to new contracts" answers who the contracts were with).
@@ -193,6 +194,7 @@ def implicit_recipient(view: ActorView, sent: int, trigger: int, actors: list[Ac
         t = tree[k]
         if t.dep in ("poss", "pobj", "dobj", "conj") and k not in source and k not in aside and not (
                 t.dep == "pobj" and tree.head(k).text.lower() in place) and not _border_with(tree, k) \
+                and not _ally(tree, k) \
                 and (r := fresh(k)) is not None:
             return [r]
     # Violence and repression are aimed at where they happen ("air strikes on targets in southern Lebanon").
@@ -254,6 +256,25 @@ _HELP_WORDS = frozenset({"aid", "assistance", "relief", "donation", "grant", "lo
 _DOMESTIC_PEOPLE = frozenset({"anyone", "anybody", "whoever", "citizen", "resident", "villager", "miner", "farmer",
                               "trader", "vendor", "fisherman", "fishermen", "household", "family", "consumer",
                               "taxpayer", "pensioner", "landowner", "smallholder"})
+
+
+_HELP_NOUNS = frozenset({"help", "support", "backing", "assistance", "aid", "cooperation", "participation"})
+
+
+def _ally(tree: Tree, k: int) -> bool:
+    """"repelled an attack with the help of troops from Burundi": who helps is on the actor's side."""
+    node = k
+    for _ in range(5):
+        t = tree[node]
+        if t.head == node:
+            return False
+        head = tree.head(node)
+        if t.dep == "pobj" and head.text.lower() == "with" and t.lemma in _HELP_NOUNS:
+            return True
+        if t.dep == "pobj" and head.text.lower() in ("alongside",):
+            return True
+        node = head.i
+    return False
 
 
 def _border_with(tree: Tree, k: int) -> bool:
