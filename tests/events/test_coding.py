@@ -1156,3 +1156,16 @@ def test_who_helps_the_actor_is_not_its_target(code):
     r = code("The Congolese army said it had repelled an attack on its positions at Minova on Tuesday night with "
              "the help of troops from Burundi.")
     assert all("BDI" not in codes(e.recipient) for e in r.events)
+
+
+def test_a_body_named_like_a_meeting_acts_and_a_finite_conjunct_is_its_own_act(code):
+    text = ("Panamanian police arrested 40 protesters on Monday. The Catholic bishops' conference urged the "
+            "government to free the detainees and offered to act as a mediator.")
+    events = [e for e in code(text).events if e.sentence == 1]
+    assert sorted(e.event for e in events) == ["AGREE", "REQUEST"]
+    assert all(codes(e.actor) == ["PAN"] for e in events)
+
+
+def test_bringing_parties_together_is_mediation_wherever_the_parser_hung_together(code):
+    r = code("Ghana's interior minister brought leaders of both parties together in Tamale on Thursday afternoon.")
+    assert [(e.event, e.mode) for e in r.events] == [("CONSULT", ("third-party",))]

@@ -156,7 +156,7 @@ def subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
                 *(o for p in tree.children(t.token, "prep") if t.entry.event == "REJECT" or tree.lower[p.i] == "for"
                   for o in tree.children(p.i, "pobj"))]
         for top in tops:
-            out.update(j for j in tree.subtree(top.i) if j in by_token and j != t.token
+            out.update(j for j in _within_clause(tree, top.i) if j in by_token and j != t.token
                        and (tree[j].pos == "NOUN" or tree[j].dep in ("pobj", "pcomp")
                             or any(tree.lower[a.i] == "to" for a in tree.children(j, "aux"))))
     # A word modifying a noun ("free-trade pact", "the invasion forces") names a kind, not an event
@@ -308,6 +308,18 @@ def setting(tree: Tree, k: int, lex: Lexicon) -> str | None:
             break
         up = tree.head(prep.i)  # "in response to", "in the wake of", "12 days of"
     return None
+
+def _within_clause(tree: Tree, k: int) -> list[int]:
+    """The words under ``k`` but a finite verb the parser hung there as a conjunct ("urged the government to
+    free the detainees and offered to mediate": the offer is the subject's own act)."""
+    out, todo = [], [k]
+    while todo:
+        j = todo.pop()
+        out.append(j)
+        todo.extend(c.i for c in tree.children(j)
+                    if not (c.dep == "conj" and c.tag in ("VBD", "VBZ", "VBP")))
+    return out
+
 
 _HOURS = frozenset({"midnight", "morning", "afternoon", "evening", "night", "dawn", "noon", "nightfall", "hour",
                     "minute", "moment"})

@@ -108,6 +108,9 @@ def _matches(tree: Tree, k: int, e: TriggerEntry, objects: dict[int, dict[str, i
         # a particle the parser called a preposition has no object ("gave in"); "gave ... in Kigali" is not it
         part = [c for c in tree.children(k, "prt", "advmod", "prep")
                 if c.text.lower() == e.particle.lower() and not (c.dep == "prep" and tree.children(c.i, "pobj"))]
+        # ("brought leaders together in Tamale": the parser hung the particle on the preposition after it)
+        part = part or [g for p in tree.children(k, "prep") for g in tree.children(p.i, "advmod")
+                        if g.text.lower() == e.particle.lower() and g.i < p.i]
         if not part:
             return None
         words.append(part[0].i)
@@ -451,6 +454,10 @@ def _phrase(tree: Tree, p: int) -> str:
     return " ".join(words + ["of"]) if len(words) > 1 else words[0]
 
 
+_BODIES = frozenset({"conference", "council", "committee", "commission", "assembly", "congress", "convention",
+                     "board", "forum", "synod"})
+
+
 def find_triggers(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
     intents = intentions(tree, sent, lex)
     out: list[Trigger] = [*allegations(tree, sent, lex), *characterisations(tree, sent, lex),
@@ -468,6 +475,8 @@ def find_triggers(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
         if t.pos in ("VERB", "AUX") and t.dep != "amod":
             entries = lex.verbs.get(t.lemma) or _unlemmatised(lex, t.lemma, t.tag)
         elif t.pos in ("NOUN", "PROPN") and t.ent_type not in ("PERSON", "GPE", "ORG", "NORP", "DATE"):
+            if t.dep == "nsubj" and t.lemma in _BODIES and tree.head(k).pos == "VERB" and tree.children(k, "poss"):
+                continue  # "the bishops' conference urged": a body that acts, not a meeting
             entries = lex.nouns.get(t.lemma, []) or lex.nouns.get(t.text.lower(), [])
         else:
             continue
