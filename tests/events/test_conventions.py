@@ -263,3 +263,9 @@ def test_another_side_of_the_same_country_named_in_the_clause_comes_before_the_s
              "suspended peace negotiations with the ELN in January after a bombing.")
     (ev,) = [e for e in r.events if e.sentence == 2]
     assert [(a.code, a.sector) for a in ev.recipient] == [("COL", "REB")]
+
+
+def test_a_court_s_or_parliament_s_restriction_at_home_falls_on_the_country_s_civilians(code):
+    r = code("Chile's Congress on Tuesday extended the state of emergency in Araucania by 30 days.")
+    ev = next(e for e in r.events if e.event == "COERCE")
+    assert codes(ev.recipient) == ["CHL"] and [a.sector for a in ev.recipient] == ["CVL"]
