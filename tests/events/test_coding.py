@@ -1169,3 +1169,9 @@ def test_a_body_named_like_a_meeting_acts_and_a_finite_conjunct_is_its_own_act(c
 def test_bringing_parties_together_is_mediation_wherever_the_parser_hung_together(code):
     r = code("Ghana's interior minister brought leaders of both parties together in Tamale on Thursday afternoon.")
     assert [(e.event, e.mode) for e in r.events] == [("CONSULT", ("third-party",))]
+
+
+def test_what_unarmed_people_block_is_a_protest_and_what_the_blockade_stops_is_part_of_it(code):
+    r = code("About 150 local Surinamese miners blocked the airstrip at Benzdorp on Thursday, halting military flights "
+             "for two days.")
+    assert [(e.event, e.mode) for e in r.events] == [("PROTEST", ("obstruct",))]

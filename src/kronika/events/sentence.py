@@ -193,6 +193,11 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
             # unarmed people's damage to things, aimed at no one named (or at a body's building only: "hurled
             # bottles at the commission building"), is a riot
             d.event, d.mode = "PROTEST", "riot"
+        if d.event in ("SANCTION", "COERCE") and d.actors and all(a.sector in _UNARMED for a in d.actors) \
+                and tree[trig.token].lemma in _BLOCKING:
+            # "About 150 local miners blocked the airstrip", "villagers shut the road": what unarmed people
+            # block or shut is a protest, not a state's sanction
+            d.event, d.mode = "PROTEST", "obstruct"
         held = lex.wordset("detention_participles")
         if d.event == "REQUEST" and trig.entry.lemma in lex.wordset("ordering_verbs") and any(
                 c.tag == "VBN" and (trigger_events.get(c.i) == "COERCE" or c.lemma in held)
@@ -580,6 +585,7 @@ _UNARMED = frozenset({"CVL", "LAB", "OPP", "AGR", "EDU", "SOC", "MED", "JRN", "R
 _STATE_GROUP_NOUNS = frozenset({"government", "minister", "president", "state", "country", "capital", "nation",
                                 "neighbour", "neighbor", "counterpart"})
 _FORCES = frozenset({"MIL", "COP", "SPY", "PRM"})  # a state's armed agents, which its orders command
+_BLOCKING = frozenset({"block", "blockade", "close", "shut", "occupy", "barricade", "seal"})
 _JOINT = frozenset({"COOPERATE", "AGREE", "SUPPORT", "AID", "CONCEDE"})
 _EVALUATIVE = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "PROTEST"})
 _BACK = frozenset({"the", "this", "that", "these", "those"})

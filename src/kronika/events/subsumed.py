@@ -198,6 +198,9 @@ def subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
                     if j in by_token and by_token[j].entry.event == "ASSAULT" and tree[j].tag == "VBG" \
                             and by_token[j].entry.mode in (None, "destroy", "primitive"):
                         out.add(j)
+                    # ("blocked the airstrip, halting military flights for two days": what the blockade stops)
+                    if j in by_token and by_token[j].entry.event in ("SANCTION", "COERCE") and tree[j].tag == "VBG":
+                        out.add(j)
         for k in (*_side_heads(tree, t.token),):
             # ("UN peacekeepers, who are deployed to oversee a ceasefire": all the clause says of them)
             out.update(j for c in tree.children(k, "relcl") for j in tree.subtree(c.i) if j in by_token
