@@ -1175,3 +1175,12 @@ def test_what_unarmed_people_block_is_a_protest_and_what_the_blockade_stops_is_p
     r = code("About 150 local Surinamese miners blocked the airstrip at Benzdorp on Thursday, halting military flights "
              "for two days.")
     assert [(e.event, e.mode) for e in r.events] == [("PROTEST", ("obstruct",))]
+
+
+def test_repression_with_weapons_is_force_and_what_force_is_used_for_is_the_same_act(code):
+    r = code("Togolese security forces broke up a rally of his supporters outside the courthouse with tear gas.")
+    assert [(e.event, e.mode) for e in r.events] == [("ASSAULT", ("crowd-control",))]
+    r = code("Slovak riot police pushed them back with batons and shields.")
+    assert [(e.event, e.mode) for e in r.events] == [("ASSAULT", ("crowd-control",))]
+    r = code("Kosovo police used pepper spray to push the crowd back in Mitrovica.")
+    assert [e.event for e in r.events] == ["ASSAULT"]

@@ -193,6 +193,9 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
             # unarmed people's damage to things, aimed at no one named (or at a body's building only: "hurled
             # bottles at the commission building"), is a riot
             d.event, d.mode = "PROTEST", "riot"
+        if d.event == "COERCE" and _with_force(tree, trig.token):
+            # "broke up the rally with tear gas", "pushed them back with batons": force used on people
+            d.event, d.mode = "ASSAULT", "crowd-control"
         if d.event in ("SANCTION", "COERCE") and d.actors and all(a.sector in _UNARMED for a in d.actors) \
                 and tree[trig.token].lemma in _BLOCKING:
             # "About 150 local miners blocked the airstrip", "villagers shut the road": what unarmed people
@@ -585,6 +588,18 @@ _UNARMED = frozenset({"CVL", "LAB", "OPP", "AGR", "EDU", "SOC", "MED", "JRN", "R
 _STATE_GROUP_NOUNS = frozenset({"government", "minister", "president", "state", "country", "capital", "nation",
                                 "neighbour", "neighbor", "counterpart"})
 _FORCES = frozenset({"MIL", "COP", "SPY", "PRM"})  # a state's armed agents, which its orders command
+_FORCE_MEANS = frozenset({"gas", "baton", "truncheon", "cannon", "bullet", "round", "pellet", "grenade", "spray",
+                          "whip", "club", "stick", "gun", "gunfire", "rifle", "shot"})
+
+
+def _with_force(tree: Tree, k: int) -> bool:
+    """The act done "with" a weapon (tear gas, batons, water cannon, live rounds)."""
+    # ("broke up a rally outside the courthouse with tear gas": the parser may hang "with" lower down)
+    return any(tree.lower[p] == "with" and tree[p].dep == "prep" and any(
+        o.lemma in _FORCE_MEANS or any(c.lemma in _FORCE_MEANS for c in tree.children(o.i, "conj"))
+        for o in tree.children(p, "pobj")) for p in tree.subtree(k) if p > k)
+
+
 _BLOCKING = frozenset({"block", "blockade", "close", "shut", "occupy", "barricade", "seal"})
 _JOINT = frozenset({"COOPERATE", "AGREE", "SUPPORT", "AID", "CONCEDE"})
 _EVALUATIVE = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "PROTEST"})

@@ -167,6 +167,12 @@ def subsumed(tree: Tree, triggers: list[Trigger], lex: Lexicon) -> set[int]:
             out.update(c.i for c in tree.children(t.token, "advcl", "xcomp") if c.i in by_token
                        and by_token[c.i].entry.event in ("SUPPORT", "COOPERATE", "AID")
                        and any(tree.lower[a.i] == "to" for a in tree.children(c.i, "aux")))
+    # "used pepper spray to push the crowd back": what force is used for is the same act
+    for t in triggers:
+        if t.entry.event == "ASSAULT" and tree[t.token].pos in ("VERB", "AUX"):
+            out.update(c.i for c in tree.children(t.token, "advcl", "xcomp") if c.i in by_token
+                       and by_token[c.i].entry.event in ("COERCE", "ASSAULT")
+                       and any(tree.lower[a.i] == "to" for a in tree.children(c.i, "aux")))
     # "summoned the ambassador to protest an air strike": the complaint's purpose is the complaint
     for t in triggers:
         if t.entry.event in ("ACCUSE", "REJECT", "SANCTION", "THREATEN") and tree[t.token].pos in ("VERB", "AUX"):
