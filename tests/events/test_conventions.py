@@ -269,3 +269,9 @@ def test_a_court_s_or_parliament_s_restriction_at_home_falls_on_the_country_s_ci
     r = code("Chile's Congress on Tuesday extended the state of emergency in Araucania by 30 days.")
     ev = next(e for e in r.events if e.event == "COERCE")
     assert codes(ev.recipient) == ["CHL"] and [a.sector for a in ev.recipient] == ["CVL"]
+
+
+def test_internet_throttled_by_no_one_named_is_the_state_censoring_its_people(code):
+    r = code("Mobile internet was throttled across Lomé for most of the afternoon, Togolese users said.")
+    ev = next(e for e in r.events if e.event == "COERCE")
+    assert ev.mode == ("censor",) and codes(ev.actor) == ["TGO"] and codes(ev.recipient) == ["TGO"]
