@@ -1184,3 +1184,16 @@ def test_repression_with_weapons_is_force_and_what_force_is_used_for_is_the_same
     assert [(e.event, e.mode) for e in r.events] == [("ASSAULT", ("crowd-control",))]
     r = code("Kosovo police used pepper spray to push the crowd back in Mitrovica.")
     assert [e.event for e in r.events] == ["ASSAULT"]
+
+
+def test_the_two_parties_named_as_the_two_are_the_story_s_pair(code):
+    text = ("Guinean troops entered a Liberian village on Sunday. Liberia demanded that Guinea withdraw its troops, "
+            "and Guinea said the village was Guinean. Sierra Leone's president offered to host a meeting of the two "
+            "heads of state in Freetown.")
+    ev = next(e for e in code(text).events if e.event == "AGREE")
+    assert codes(ev.actor) == ["SLE"] and codes(ev.recipient) == ["GIN", "LBR"]
+    # "villagers on both sides" are who acted, not whom it was aimed at
+    text = ("Kyrgyz and Tajik villagers clashed at the border on Sunday. Kyrgyzstan and Tajikistan blamed each "
+            "other. Villagers on both sides hurled stones, and three houses on the Kyrgyz side were set alight.")
+    assert all(codes(e.recipient) != ["TJK"] or codes(e.actor) != ["KGZ"]
+               for e in code(text).events if e.sentence == 2 and e.event == "ASSAULT")

@@ -554,6 +554,15 @@ def _complete_recipients(view: ActorView, conv: Conventions, lex: Lexicon, story
         d.implicit_recipient = bool(d.recipients)
         if d.recipients:
             d.args.recipient_how = f"PLOVER convention: {d.recipients[0].inferred}"
+    if not d.recipients and d.event in _ADDRESSING and (pair := view.pair) and _two_named(view.tree, trig.token):
+        # "offered to host a meeting of the two heads of state", "urged both sides to": the story's two
+        doers = {a.code for a in d.actors}
+        d.recipients = [replace(country_ref(view, c, "the story's two parties"), sector="GOV") for c in pair
+                        if c not in doers]
+        if d.recipients:
+            d.implicit_recipient = True
+            d.args.recipient_how = "the two parties of the story, named as the two"
+            return
     if d.event in plover.NEEDS_RECIPIENT and not d.recipients and len({a.code for a in d.actors}) == 1:
         d.recipients = implicit_recipient(view, sent, trig.token, d.actors, date, d.event,
                                           lex.wordset("reporting_verbs"), conv.civil_sectors)
@@ -598,6 +607,19 @@ def _with_force(tree: Tree, k: int) -> bool:
     return any(tree.lower[p] == "with" and tree[p].dep == "prep" and any(
         o.lemma in _FORCE_MEANS or any(c.lemma in _FORCE_MEANS for c in tree.children(o.i, "conj"))
         for o in tree.children(p, "pobj")) for p in tree.subtree(k) if p > k)
+
+
+_ADDRESSING = frozenset({"AGREE", "REQUEST", "CONSULT", "SUPPORT", "AID", "COOPERATE"})
+_PAIRED = frozenset({"head", "leader", "side", "country", "government", "neighbour", "neighbor", "president",
+                     "nation", "state", "capital", "party", "minister", "delegation"})
+
+
+def _two_named(tree: Tree, k: int) -> bool:
+    """"a meeting of the two heads of state", "both sides", "the two neighbours" in the act's words."""
+    subject = {i for c in tree.children(k, "nsubj", "nsubjpass") for i in tree.subtree(c.i)}
+    return any(tree[j].lemma in _PAIRED and tree[j].tag in ("NNS", "NNPS") and any(
+        tree.lower[c.i] in ("two", "both") for c in tree.children(j, "det", "nummod", "predet"))
+        for j in tree.subtree(k) if j != k and j not in subject)
 
 
 _BLOCKING = frozenset({"block", "blockade", "close", "shut", "occupy", "barricade", "seal"})
