@@ -102,7 +102,7 @@ def find_spans(tree: Tree, gaz: Gazetteer, kb: KnowledgeBase | None = None) -> l
         if end + 1 < len(tree.tokens) and tree[end].text == "-" \
                 and gaz.country_of(tree.span_text(start, end + 2), strict=True) is not None:
             end += 2  # "Guinea-Bissau", "Timor-Leste": the tagger read the name's first half alone
-        if m.label in ("GPE", "LOC") and end < len(tree.tokens) and tree[end].text in _DOCUMENT_NAMES:
+        if m.label in ("GPE", "LOC") and _names_a_document(tree, end):
             taken.update(range(start, end))  # "the Vienna Convention": a document named after a city
             continue
         if m.label in ("NORP", "GPE") and end < len(tree.tokens) and tree[end].text[:1].isupper() \
@@ -185,6 +185,11 @@ def _acronyms_as_defined(tree: Tree, spans: list[Span]) -> list[Span]:
 _DOCUMENT_NAMES = frozenset({"Convention", "Conventions", "Treaty", "Accord", "Accords", "Agreement", "Agreements",
                              "Protocol", "Declaration", "Statute", "Charter", "Process", "Format", "Framework",
                              "Consensus", "Plan", "Principles"})
+
+
+def _names_a_document(tree: Tree, end: int) -> bool:
+    """A place name followed by "Convention", "Treaty", "Agreement"...: part of a document's name."""
+    return end < len(tree.tokens) and tree[end].text in _DOCUMENT_NAMES
 
 
 def _initials(name: str) -> str:
@@ -548,7 +553,7 @@ def _bare_countries(tree: Tree, gaz: Gazetteer, taken: set[int]) -> list[Span]:
             if any(k in taken or not tree[k].text[:1].isupper() or tree[k].sent != t.sent for k in words):
                 continue
             text = tree.span_text(t.i, t.i + n)
-            if t.i + n < n_tokens and tree[t.i + n].text in _DOCUMENT_NAMES:
+            if _names_a_document(tree, t.i + n):
                 continue  # "the Vienna Convention", "the Minsk Agreements": a document's name
             c = gaz.country_of(text)
             if c is not None and not gaz.is_ambiguous(text):

@@ -44,8 +44,8 @@ def to_parsed(article: Article, parts: Iterable[tuple[int, Doc]]) -> ParsedDoc:
         # of the article's own text (the parser was given its letters without accents, one for one)
         para = doc.text
         own = article.text[offset:offset + len(para)]
-        if own.translate(_ASCII_LETTERS) == para:
-            para = own
+        if own != para and own.translate(_ASCII_LETTERS) == para:
+            para = own  # (an unaccented paragraph keeps spaCy's words: no slicing per token)
         kept: list[tuple[int, int, int]] = []  # (first token, end token, sentence index)
         for sent in doc.sents:
             whole = para[sent.start_char:sent.end_char]
