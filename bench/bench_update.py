@@ -86,11 +86,13 @@ def build_stores(sizes: list[int], cache: Path, workers: int) -> dict[int, Path]
 
 
 def settle(db: Path) -> None:
-    """Finish whatever corpus-wide step the store's last ingest left undone (interrupted), so the timed
-    update does only its own work (ingest with no paths is refused when there is nothing to finish)."""
+    """Bring a store built by an earlier kronika to this one's schema, and finish whatever corpus-wide
+    step its last ingest left undone (interrupted), so the timed update does only its own work (ingest
+    with no paths is refused when there is nothing to finish)."""
     from kronika.store import Store
     from kronika.store.run_state import unfinished
 
+    Store(db)  # opened for writing: an older schema is migrated
     if unfinished(Store(db, read_only=True)) is not None:
         _run([str(BIN / "kronika"), "ingest", "--db", str(db)])
 

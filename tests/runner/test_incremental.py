@@ -117,6 +117,73 @@ def test_an_update_interrupted_in_corroboration_is_finished_by_the_next_ingest(
     assert differences(at_once[1], store_content(db)) == {}
 
 
+def test_an_update_that_needs_more_memory_than_its_cap_is_finished_uncapped(
+        at_once, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An update's corpus-wide steps run with DuckDB's memory capped; a step that cannot fit (a real
+    out-of-memory error here, under a cap far too small, and then one after some parts were written)
+    is run again uncapped, and the store is still the one a single ingest gives."""
+    import importlib
+
+    import duckdb
+
+    import kronika.runner.corroborate as corroborate
+    from kronika.errors import StoreError
+
+    ingest = importlib.import_module("kronika.runner.ingest")  # the package's name for it is the function
+
+    files = _corpus()
+    db = str(tmp_path / "capped.duckdb")
+    run_ingest([str(p) for p in files[::3]], db=db, workers=1)
+    monkeypatch.setattr(ingest, "UPDATE_MEMORY", "1MB")
+    run_ingest([str(p) for p in files[1::3]], db=db, workers=1)
+    real, calls = corroborate._corroborate_part, []
+
+    def short(store: Store, *args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(store._memory_limit)
+        if len(calls) == 2 and store._memory_limit is not None:
+            try:
+                raise duckdb.OutOfMemoryException("could not allocate block of size 256.0 KiB")
+            except duckdb.Error as exc:
+                raise StoreError(f"query failed on {store.path}: {exc}") from exc
+        return real(store, *args, **kwargs)
+
+    monkeypatch.setattr(ingest, "UPDATE_MEMORY", "256MB")
+    monkeypatch.setattr(corroborate, "_corroborate_part", short)
+    run_ingest([str(p) for p in files[2::3]], db=db, workers=1)
+    assert calls[:2] == ["256MB", "256MB"] and None in calls  # cut short capped, then run again uncapped
+    assert differences(at_once[1], store_content(db)) == {}
+
+
+def test_a_store_of_schema_1_is_brought_to_schema_2_with_its_rows(at_once, tmp_path: Path) -> None:
+    """Schema 1 kept a primary key on every table; opening such a store for writing drops the keys of
+    the tables that grow with the reports, keeping every row, and later updates go on as usual."""
+    import duckdb
+
+    from kronika.store.db import SCHEMA_VERSION, UNKEYED_TABLES
+
+    once_db, once = at_once
+    files = _corpus()
+    db = str(tmp_path / "old.duckdb")
+    run_ingest([str(p) for p in files[:-1]], db=db, workers=1)
+    keys = {"sentences": "doc_id, idx", "doc_entities": "doc_id, key", "entity_members": "doc_id, key",
+            "events": "id", "quotes": "id", "event_clusters": "event_id", "quote_claims": "quote_id",
+            "quote_reps": "quote_id"}
+    con = duckdb.connect(db)
+    for table, key in keys.items():
+        con.execute(f"ALTER TABLE {table} ADD PRIMARY KEY ({key})")
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    con.close()
+    before = store_content(db)
+    store = Store(db)
+    keyed = {r["table_name"] for r in store.query(
+        "SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'")}
+    assert store.scalar("SELECT value FROM meta WHERE key = 'schema_version'") == SCHEMA_VERSION == "2"
+    assert not keyed & set(UNKEYED_TABLES) and "documents" in keyed
+    assert differences(before, store_content(db)) == {}
+    run_ingest([str(files[-1])], db=db, workers=1)
+    assert differences(once, store_content(db)) == {}
+
+
 def test_a_word_that_becomes_common_is_followed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Claims are not sought through words in over COMMON statements. Two tellings of one claim are
     linked while their words are rare; a third statement with the same words makes them common, and

@@ -17,10 +17,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import IO, Any, Protocol
 
-from kronika.errors import IngestInterrupted
+from kronika.errors import IngestInterrupted, StoreError
 from kronika.records import Problem
 from kronika.store import Store, run_state, versions
+from kronika.store.db import out_of_memory
 from kronika.store.writes import write_problems
+
+# DuckDB's memory in an update's corpus-wide steps: at 32,000 stored articles their reads of the store
+# fit in it (bench/bench_update.py), and a larger store's are evicted rather than kept.
+UPDATE_MEMORY = "64MB"
 
 
 @dataclass
@@ -143,14 +148,34 @@ def _corpus_steps(store: Store, summary: IngestSummary, progress: Progress | Non
     # all the steps made the update's memory the sum of what each read (in a large store, a good part
     # of its events and entity members), not what the largest reads.
     summary.step = "merge"
-    with store.session():
-        run_state.mark(store, "merge")
-        if progress is not None:
-            progress(Step("merging"))
-        summary.entities = merge_store(store, full=summary.full)
+    run_state.mark(store, "merge")
+    if progress is not None:
+        progress(Step("merging"))
+
+    def merge() -> None:
+        with store.session():
+            summary.entities = merge_store(store, full=summary.full)
+
+    _capped(store, merge, full=summary.full)
     summary.step = "corroboration"
     run_state.mark(store, "corroboration")
     if progress is not None:
         progress(Step("corroborating"))
-    corroborate_store(store, full=summary.full)  # after the merge: it compares people by entity
+    # after the merge: it compares people by entity
+    _capped(store, lambda: corroborate_store(store, full=summary.full), full=summary.full)
     run_state.clear(store)
+
+
+def _capped(store: Store, step: Callable[[], object], *, full: bool) -> None:
+    """Run an update's corpus-wide step with DuckDB's memory capped, so that what it keeps of a large
+    store does not grow with the store; a step that needs more is run again uncapped (each step can be
+    run again: it is how an interrupted update is finished). A full recomputation is not capped."""
+    if not full:
+        try:
+            with store.memory_capped(UPDATE_MEMORY):
+                step()
+            return
+        except StoreError as exc:
+            if not out_of_memory(exc):
+                raise
+    step()

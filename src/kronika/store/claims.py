@@ -52,7 +52,9 @@ def write_statements(store: Store, terms: list[dict[str, str]], reps: list[dict[
         if whole:
             con.execute("DELETE FROM statement_terms")
             con.execute("DELETE FROM quote_reps")
-    store.write_tables({"statement_terms": terms, "quote_reps": reps})
+    # quotations still pending have rows here only when the claims step was cut short after this write
+    store.replace_rows({"quote_reps": (reps, "quote_id", [r["quote_id"] for r in reps])})
+    store.write_tables({"statement_terms": terms})
 
 
 def claims_of_statements(store: Store, reps: list[str], crossing: list[str]) -> set[str]:

@@ -9,6 +9,7 @@ holds one connection for its length instead (:meth:`Store.session`).
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -20,7 +21,9 @@ import duckdb
 
 from kronika.errors import StoreBusy, StoreError
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+# Stores of these versions are brought up to this one when opened for writing (see _migrate).
+_MIGRATES = {"1"}
 _LOCK_WORDS = ("lock", "Conflicting", "being used", "Could not set lock")
 
 
@@ -38,6 +41,7 @@ class Store:
         if read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no such store (run `kronika ingest` first)")
         self._held: duckdb.DuckDBPyConnection | None = None
+        self._memory_limit: str | None = None
         if not read_only:
             self._ensure_schema()
 
@@ -57,6 +61,17 @@ class Store:
                 yield
             finally:
                 self._held = None
+
+    @contextmanager
+    def memory_capped(self, limit: str) -> Iterator[None]:
+        """Every connection opened in the block caps DuckDB's memory at ``limit`` (e.g. "64MB"): its
+        cache of the store's blocks is evicted, and its joins and sorts spill beside the store, rather
+        than the memory growing with the tables read. What cannot fit fails (see out_of_memory)."""
+        before, self._memory_limit = self._memory_limit, _size(limit)
+        try:
+            yield
+        finally:
+            self._memory_limit = before
 
     @contextmanager
     def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -85,6 +100,8 @@ class Store:
                                     f"{self.lock_timeout:g} s; try again when it has finished") from exc
                 raise StoreError(f"cannot open store {self.path}: {exc}") from exc
         try:
+            if self._memory_limit is not None:
+                con.execute(f"SET memory_limit = '{self._memory_limit}'")
             yield con
         finally:
             con.close()
@@ -101,6 +118,8 @@ class Store:
                 row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
                 if row is None:
                     con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+                elif row[0] in _MIGRATES:
+                    _migrate(con, sql)
                 elif row[0] != SCHEMA_VERSION:
                     raise StoreError(
                         f"{self.path}: schema version {row[0]}, this kronika reads {SCHEMA_VERSION}; "
@@ -191,10 +210,10 @@ class Store:
         with self.transaction() as con:
             if delete_docs:
                 delete_documents(con, delete_docs)
-            # Rows with no key of their own are replaced per document, like the keyed ones: a document
-            # written twice (two runs racing, a retried write) never doubles them. Only a document
-            # stored already can have any (they are written with it), and looking for them reads the
-            # whole table: the store is asked first, so adding new documents costs what they hold.
+            # A document's rows in the unkeyed tables are replaced per document: a document written
+            # twice (two runs racing, a retried write) never doubles them. Only a document stored
+            # already can have any (they are written with it), and looking for them reads whole
+            # tables: the (keyed) documents are asked first, so adding new documents costs what they hold.
             written = [r["doc_id"] for r in tables.get("documents", [])]
             again = [r[0] for r in con.execute(
                 "SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [written]).fetchall()
@@ -240,6 +259,34 @@ class Store:
                 raise
 
 
+def _migrate(con: duckdb.DuckDBPyConnection, schema: str) -> None:
+    """Schema 1 -> 2: the tables that grow with the reports lose their primary keys (each insert read
+    and grew a key index as large as the table; see UNKEYED_TABLES), in one transaction."""
+    con.execute("BEGIN TRANSACTION")
+    keyed = {r[0] for r in con.execute(
+        "SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'").fetchall()}
+    moved = [t for t in UNKEYED_TABLES if t in keyed]
+    for table in moved:
+        con.execute(f"ALTER TABLE {table} RENAME TO {table}__v1")
+    con.execute(schema)  # creates them again, unkeyed, with every column and default
+    for table in moved:
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {table}__v1")
+        con.execute(f"DROP TABLE {table}__v1")
+    con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [SCHEMA_VERSION])
+    con.execute("COMMIT")
+
+
+def out_of_memory(exc: BaseException) -> bool:
+    """Whether a store error is DuckDB running out of the memory it was allowed (Store.memory_capped)."""
+    return isinstance(exc.__cause__, duckdb.OutOfMemoryException)
+
+
+def _size(limit: str) -> str:
+    if not re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]i?B", limit):
+        raise ValueError(f"not a memory size: {limit!r} (say e.g. 64MB)")
+    return limit
+
+
 def _update_sql(table: str, key: str, columns: list[str]) -> str:
     sets = ", ".join(f'"{c}" = u."{c}"' for c in columns)
     return f'UPDATE {table} SET {sets} FROM batch AS u WHERE {table}."{key}" = u."{key}"'
@@ -247,7 +294,13 @@ def _update_sql(table: str, key: str, columns: list[str]) -> str:
 
 # The tables that hold rows per document: a forced re-run or a better copy replaces all of them.
 DOC_TABLES = ("documents", "sentences", "doc_entities", "mentions", "roles", "events", "quotes")
-UNKEYED_DOC_TABLES = ("mentions", "roles")
+# Those but ``documents`` are replaced per document rather than through a key: a primary key on a table
+# that grows with the reports makes every insert read and grow an index as large as the table, so the
+# memory of adding 20 articles grew with the store.
+UNKEYED_DOC_TABLES = DOC_TABLES[1:]
+# Every table that grows with the reports, and has no primary key since schema 2 (the corpus-wide
+# steps replace their rows by id, see Store.replace_rows, or per document).
+UNKEYED_TABLES = (*UNKEYED_DOC_TABLES, "entity_members", "event_clusters", "quote_claims", "quote_reps")
 
 
 def delete_documents(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> None:
@@ -257,11 +310,16 @@ def delete_documents(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> 
     for table in ("event_clusters", "event_blocks"):
         con.execute(f"DELETE FROM {table} WHERE event_id IN (SELECT id FROM events WHERE list_contains(?, doc_id))",
                     [docs])
+    for table in ("quote_claims", "quote_reps"):
+        con.execute(f"DELETE FROM {table} WHERE quote_id IN (SELECT id FROM quotes WHERE list_contains(?, doc_id))",
+                    [docs])
+    con.execute("DELETE FROM entity_members WHERE list_contains(?, doc_id)", [docs])
     for table in DOC_TABLES:
         con.execute(f"DELETE FROM {table} WHERE list_contains(?, doc_id)", [docs])
-_KEYED = frozenset({"documents", "sentences", "doc_entities", "events", "quotes", "user_actors", "key_index",
-                    "surname_near", "statement_terms", "quote_reps",
-                    "entities", "entity_members", "meta"})
+# Tables keyed by what they hold: names and words (which grow with the vocabulary, not the reports),
+# the documents, entities and settings.
+_KEYED = frozenset({"documents", "user_actors", "key_index", "surname_near", "statement_terms", "entities",
+                    "meta"})
 
 
 def _has_key(table: str) -> bool:

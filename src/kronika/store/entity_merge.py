@@ -140,7 +140,8 @@ def write_merged(store: Store, entities: list[dict[str, Any]], key_entities: lis
                         "OR (key IN (SELECT unnest($keys)) AND key NOT IN (SELECT key FROM keymap))", p)
             con.execute("INSERT INTO entity_members (entity_id, doc_id, key) "
                         "SELECT m.entity_id, d.doc_id, d.key FROM doc_entities d JOIN moved m USING (key)")
-            con.execute("INSERT OR REPLACE INTO entity_members (entity_id, doc_id, key) "
+            # (a pending document has no members yet: a forced re-run deleted its old ones)
+            con.execute("INSERT INTO entity_members (entity_id, doc_id, key) "
                         "SELECT m.entity_id, d.doc_id, d.key FROM doc_entities d JOIN keymap m USING (key) "
                         "WHERE d.doc_id IN (SELECT unnest($docs)) AND d.key NOT IN (SELECT key FROM moved)",
                         {"docs": pending})

@@ -30,10 +30,12 @@ def load_shard(store: Store, files: Mapping[str, Path], *, keep: Sequence[int],
             if delete_docs:
                 delete_documents(con, delete_docs)
             if keep and "documents" in files:
-                # Rows with no key are replaced per document (see Store.write_tables).
-                for table in UNKEYED_DOC_TABLES:
-                    con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM read_parquet(?) "
-                                "WHERE list_contains(?, _copy))", [str(files["documents"]), list(keep)])
+                # Rows of the unkeyed tables are replaced per document (see Store.write_tables).
+                again = [r[0] for r in con.execute(
+                    "SELECT doc_id FROM read_parquet(?) WHERE list_contains(?, _copy) "
+                    "AND doc_id IN (SELECT doc_id FROM documents)", [str(files["documents"]), list(keep)]).fetchall()]
+                for table in UNKEYED_DOC_TABLES if again else ():
+                    con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [again])
             if keep:
                 for table, path in files.items():
                     verb = "INSERT OR REPLACE" if _has_key(table) else "INSERT"

@@ -1,5 +1,7 @@
--- kronika store, schema version 1. Every table is keyed by content-derived ids, so re-running an
--- ingest upserts instead of duplicating.
+-- kronika store, schema version 2. Ids are content-derived, so re-running an ingest replaces instead of
+-- duplicating: through the primary key of the tables keyed by what they hold (documents, names, words),
+-- per document or per id for the tables that grow with the reports, which have none (an insert into a
+-- keyed table reads and grows its index, as large as the table: kronika.store.db.UNKEYED_TABLES).
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 
 CREATE TABLE IF NOT EXISTS documents (
@@ -13,15 +15,13 @@ CREATE TABLE IF NOT EXISTS documents (
 
 CREATE TABLE IF NOT EXISTS sentences (
     doc_id VARCHAR, idx INTEGER, start_char INTEGER, end_char INTEGER,
-    raw_start INTEGER, raw_end INTEGER, text VARCHAR,
-    PRIMARY KEY (doc_id, idx)
+    raw_start INTEGER, raw_end INTEGER, text VARCHAR
 );
 
 -- Entities as found in one document, before the corpus-wide merge.
 CREATE TABLE IF NOT EXISTS doc_entities (
     doc_id VARCHAR, key VARCHAR, name VARCHAR, type VARCHAR, country VARCHAR, sector VARCHAR,
-    aliases VARCHAR[], mentions INTEGER,
-    PRIMARY KEY (doc_id, key)
+    aliases VARCHAR[], mentions INTEGER
 );
 
 CREATE TABLE IF NOT EXISTS mentions (
@@ -46,11 +46,11 @@ CREATE TABLE IF NOT EXISTS entities (
     aliases VARCHAR[], mentions INTEGER, documents INTEGER, source VARCHAR
 );
 CREATE TABLE IF NOT EXISTS entity_members (
-    entity_id VARCHAR, doc_id VARCHAR, key VARCHAR, PRIMARY KEY (doc_id, key)
+    entity_id VARCHAR, doc_id VARCHAR, key VARCHAR
 );
 
 CREATE TABLE IF NOT EXISTS events (
-    id VARCHAR PRIMARY KEY, doc_id VARCHAR, sentence INTEGER,
+    id VARCHAR, doc_id VARCHAR, sentence INTEGER,
     event VARCHAR, mode VARCHAR[], context VARCHAR[], aux VARCHAR[],
     actor VARCHAR, recipient VARCHAR, actor_codes VARCHAR[], recipient_codes VARCHAR[],
     actor_keys VARCHAR[], recipient_keys VARCHAR[],
@@ -61,7 +61,7 @@ CREATE TABLE IF NOT EXISTS events (
 );
 
 CREATE TABLE IF NOT EXISTS quotes (
-    id VARCHAR PRIMARY KEY, doc_id VARCHAR, text VARCHAR, speaker VARCHAR, speaker_key VARCHAR,
+    id VARCHAR, doc_id VARCHAR, text VARCHAR, speaker VARCHAR, speaker_key VARCHAR,
     speaker_text VARCHAR, channel VARCHAR, date VARCHAR, date_precision VARCHAR, direct BOOLEAN,
     sentence INTEGER, char_start INTEGER, char_end INTEGER, claim_id VARCHAR
 );
@@ -69,10 +69,10 @@ CREATE TABLE IF NOT EXISTS quotes (
 -- Corroboration, rebuilt after each ingest: each event report (a citation) -> its real-world event,
 -- with the event's most precise date and place; each quotation -> the claim it repeats.
 CREATE TABLE IF NOT EXISTS event_clusters (
-    event_id VARCHAR PRIMARY KEY, cluster_id VARCHAR, is_primary BOOLEAN,
+    event_id VARCHAR, cluster_id VARCHAR, is_primary BOOLEAN,
     date VARCHAR, date_precision VARCHAR, event_loc VARCHAR, n_sources INTEGER
 );
-CREATE TABLE IF NOT EXISTS quote_claims (quote_id VARCHAR PRIMARY KEY, claim_id VARCHAR);
+CREATE TABLE IF NOT EXISTS quote_claims (quote_id VARCHAR, claim_id VARCHAR);
 -- Events and quotes read in a photo caption (stores made before captions were coded get false).
 ALTER TABLE events ADD COLUMN IF NOT EXISTS caption BOOLEAN DEFAULT false;
 ALTER TABLE quotes ADD COLUMN IF NOT EXISTS caption BOOLEAN DEFAULT false;
@@ -116,4 +116,4 @@ CREATE TABLE IF NOT EXISTS surname_near (del VARCHAR, last VARCHAR, PRIMARY KEY 
 -- The distinct statements (a quotation's text, or the quotation when it has under two content words)
 -- each content word occurs in: what claims are sought through, and how common a word is.
 CREATE TABLE IF NOT EXISTS statement_terms (term VARCHAR, rep VARCHAR, PRIMARY KEY (term, rep));
-CREATE TABLE IF NOT EXISTS quote_reps (quote_id VARCHAR PRIMARY KEY, rep VARCHAR);
+CREATE TABLE IF NOT EXISTS quote_reps (quote_id VARCHAR, rep VARCHAR);
