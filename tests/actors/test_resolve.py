@@ -362,3 +362,24 @@ def test_an_untitled_unknown_person_in_a_story_about_one_country_is_of_it_unless
     r = code("CAIRO - Egyptian police arrested the activist Alaa Fattah in Cairo. Egypt's prosecutors charged him. "
              "Maria Lopez, who lives in Spain, said he was innocent.")
     assert entity(r, "Maria Lopez").country != "EGY"
+
+
+@pytest.mark.parametrize("before, after, actor", [
+    ("The Kenyan government called the ruling a disgrace.", "It summoned the Ugandan ambassador on Monday, "
+     "a foreign ministry official said.", ("KEN", "GOV")),
+    ("Chile's foreign ministry delivered a protest note to the Peruvian ambassador.",
+     "It asked Lima to release the fishermen.", ("CHL", "GOV")),
+])
+def test_it_opening_a_sentence_is_the_body_the_sentence_before_was_about(code, before, after, actor):
+    """Not the last country named (the ambassador's), nor the official who reports it."""
+    r = code(f"{before} {after}")
+    (ev,) = [e for e in r.events if e.text == after]
+    assert [(a.code, a.sector) for a in ev.actor] == [actor]
+
+
+def test_a_capital_named_after_a_country_is_the_capital(code):
+    r = code("Venezuela demanded that Port of Spain hand over the officers. Caracas recalled its envoy from "
+             "Port of Spain.")
+    (ev,) = [e for e in r.events if e.event == "REQUEST"]
+    assert [a.code for a in ev.recipient] == ["TTO"]
+    assert all(a.code != "ESP" for e in r.events for a in (*e.actor, *e.recipient))

@@ -102,6 +102,14 @@ def find_spans(tree: Tree, gaz: Gazetteer, kb: KnowledgeBase | None = None) -> l
         if end + 1 < len(tree.tokens) and tree[end].text == "-" \
                 and gaz.country_of(tree.span_text(start, end + 2), strict=True) is not None:
             end += 2  # "Guinea-Bissau", "Timor-Leste": the tagger read the name's first half alone
+        # "Port of Spain": the tagger read the capital's name in two, the country in it alone
+        if end + 1 < len(tree.tokens) and tree.lower[end] == "of" \
+                and gaz.country_of(tree.span_text(start, end + 2), strict=True) is not None:
+            end += 2
+        elif start >= 2 and tree.lower[start - 1] == "of" and start - 2 not in taken \
+                and tree[start - 2].text[:1].isupper() \
+                and gaz.country_of(tree.span_text(start - 2, end), strict=True) is not None:
+            start -= 2
         if m.label in ("GPE", "LOC") and _names_a_document(tree, end):
             taken.update(range(start, end))  # "the Vienna Convention": a document named after a city
             continue

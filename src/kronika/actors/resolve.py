@@ -19,7 +19,7 @@ from kronika.lang.en import SpeechWords, fold
 from kronika.nlp.quotemarks import find_quotes, inside
 from kronika.nlp.tree import Tree
 from kronika.plover import INTERNATIONAL_CODES, STATE_SECTORS
-from kronika.records import ActorRef, Role
+from kronika.records import ActorRef, Role, Token
 
 if TYPE_CHECKING:
     from kronika.actors.phrases import PhraseActor
@@ -682,6 +682,15 @@ def _pronouns(tree: Tree, clusters: dict[str, Cluster], token_key: dict[int, str
             continue
         if t.pos != "PRON" or (word not in _MALE_FEMALE and word not in _IT):
             continue
+        if word == "it" and t.dep in ("nsubj", "nsubjpass") \
+                and (body := _last_body_subject(tree, t, token_key)) is not None:
+            # "The Comorian government called the measure blackmail. It summoned the French ambassador":
+            # a subject "it" opening a sentence goes on with the body the sentence before was about
+            if body in token_key:
+                token_key[t.i] = token_key[body]
+            else:
+                antecedents[t.i] = body
+            continue
         if word in _IT and (speaker := _reporting_subject(tree, t.i)) is not None:
             # "Bosnia's prosecutor's office said it had opened an investigation": the one who says it
             if speaker in token_key and kind_of.get(token_key[speaker]) in (GPE, ORG):
@@ -802,6 +811,29 @@ def _possessor_country(tree: Tree, spans: list[Span], s: Span) -> str | None:
         return None
     owner = next((o for o in spans if o.end == s.start - 1 and o.kind == GPE), None)
     return owner.country if owner is not None else None
+
+
+def _last_body_subject(tree: Tree, t: Token, token_key: dict[int, str]) -> int | None:
+    """For "it" the subject of a sentence's first clause, the subject of the sentence before when that
+    one is a body: a common noun in the singular owned by a named country or body ("the Chinese embassy
+    in Lusaka", "Uruguay's foreign ministry"), or a body named (not a person nor a place)."""
+    clause = tree.head(t.i)
+    if t.sent == 0 or not (clause.dep == "ROOT" or clause.dep == "ccomp" and clause.i < clause.head
+                           and tree[clause.head].dep == "ROOT"):  # "It summoned X, an official said"
+        return None
+    first = min((u.i for u in tree.tokens if u.sent == t.sent), default=t.i)
+    if any(u.dep in ("nsubj", "nsubjpass") for u in tree.tokens[first:t.i]):
+        return None
+    roots = [u for u in tree.tokens if u.sent == t.sent - 1 and u.dep == "ROOT"]
+    subj = tree.child(roots[0].i, "nsubj", "nsubjpass") if roots else None
+    if subj is None:
+        return None
+    if subj.i in token_key:
+        return subj.i if not token_key[subj.i].startswith(("person:", "country:", "place:")) else None
+    owned = any(c.i in token_key and token_key[c.i].startswith(("country:", "org:"))
+                or c.tag in ("NNP", "NNPS", "JJ") and c.text[:1].isupper()  # "the Chinese embassy"
+                for c in tree.children(subj.i, "poss", "amod", "compound"))
+    return subj.i if subj.tag == "NN" and owned else None
 
 
 def _reporting_subject(tree: Tree, k: int) -> int | None:
