@@ -600,3 +600,19 @@ def test_a_reciprocal_act_goes_both_ways(code):
     for category in ("ASSAULT", "ACCUSE"):
         ev = only(r, category)
         assert codes(ev.actor) == codes(ev.recipient) == ["KHM", "THA"]
+
+
+def test_the_operation_praised_long_after_is_the_deed_the_article_opened_with(code):
+    r = code("Guatemalan soldiers arrested 40 people in raids on Thursday near the border. The detainees were taken "
+             "to a prison in the capital. Mexico's foreign ministry said its consul had been refused access. "
+             "Rights groups said the prisons were overcrowded. The United States praised the operation.")
+    ev = only(r, "SUPPORT")
+    assert [(a.code, a.sector) for a in ev.recipient] == [("GTM", "MIL")]
+
+
+def test_praise_of_a_seizure_from_an_embassy_in_a_city_goes_to_who_seized(code):
+    """The city the embassy is in is where its actor is, not another party; "the seizure" is what was seized."""
+    r = code("Panama's coast guard seized two tonnes of cocaine from a fishing boat on Sunday. A judge ordered the "
+             "crew held for trial. The British embassy in Panama City praised the seizure.")
+    ev = only(r, "SUPPORT")
+    assert [(a.code, a.sector) for a in ev.recipient] == [("PAN", "MIL")]

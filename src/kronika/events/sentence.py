@@ -640,9 +640,14 @@ def _referred_doers(view: ActorView, lex: Lexicon, story: Story, d: Draft, sent:
     if tree[k].pos not in ("VERB", "AUX") and d.trig.entry.source != "rule:displeasure said":
         return []
     mine = {a.entity_key for a in d.actors} | {a.code for a in d.actors}
+    # "the US embassy in Panama City": where the actor is, no other party
+    where = {i for p in tree.sentence_tokens(sent) if tree.lower[p] in ("in", "at") and tree[p].dep == "prep"
+             and tree.head(p).pos in ("NOUN", "PROPN") for o in tree.children(p, "pobj") for i in tree.subtree(o.i)}
     for j in tree.sentence_tokens(sent):
         if j > k:
             break  # a party named after it ("welcomed the offer but would ask the court") made no offer
+        if j in where:
+            continue
         if any(r.entity_key not in mine and r.code not in mine
                for r in view.refs(j, fallback=False) if r.entity_key or r.code):
             return []

@@ -9,6 +9,7 @@ events of earlier sentences are known when a later one refers back to them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from os.path import commonprefix
 
 from kronika.nlp.tree import Tree
 from kronika.plover import INTERNATIONAL_CODES
@@ -67,6 +68,14 @@ class Story:
             if ev.sentence < sent and ev.actor and ev.event in _DEEDS \
                     and not {"negation", "hypothetical"} & set(ev.aux):
                 return [replace(a, inferred=a.inferred or "who did what is referred to") for a in ev.actor]
+        # none just before: the deed the article opened with, what it is about ("Soldiers arrested 31
+        # people in raids on Thursday. ... The United States praised the operation.")
+        first = min((ev.sentence for ev in self.told), default=sent)
+        for ev in self.told:
+            if ev.sentence > first + 1 or ev.sentence >= sent:
+                break
+            if ev.actor and ev.event in _DEEDS and not {"negation", "hypothetical"} & set(ev.aux):
+                return [replace(a, inferred=a.inferred or "who did what the article is about") for a in ev.actor]
         return []
 
     def held(self, sent: int) -> list[ActorRef]:
@@ -128,10 +137,15 @@ class Story:
         the last act told with the same word ("Laos offered to host talks")."""
         told = [ev for ev in reversed(self.told) if ev.sentence < sent and ev.event == event and ev.actor
                 and not {"negation", "hypothetical"} & set(ev.aux)]
-        same = [ev for ev in told if (ev.event_text or " ").lower().split()[0].startswith(word)] if word else []
+        same = [ev for ev in told if _same_word((ev.event_text or " ").lower().split()[0], word)] if word else []
         for ev in same or told:
             return [replace(a, inferred=a.inferred or "who did what is referred to") for a in ev.actor]
         return []
+
+
+def _same_word(told: str, word: str) -> bool:
+    """"offered" for "the offer", "seized" for "the seizure", "detained" for "the detention": one stem."""
+    return told.startswith(word) or len(commonprefix([told, word])) >= max(4, min(len(told), len(word)) - 3)
 
 
 def group_anaphor(tree: Tree, k: int) -> bool:
