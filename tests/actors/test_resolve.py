@@ -383,3 +383,21 @@ def test_a_capital_named_after_a_country_is_the_capital(code):
     (ev,) = [e for e in r.events if e.event == "REQUEST"]
     assert [a.code for a in ev.recipient] == ["TTO"]
     assert all(a.code != "ESP" for e in r.events for a in (*e.actor, *e.recipient))
+
+
+@pytest.mark.parametrize("sentence, country", [
+    ("The governor of Entre Ríos province backed the protesters.", "ARG"),
+    ("The governor of Borno state condemned the attack.", "NGA"),
+])
+def test_a_region_named_with_its_kind_in_lower_case_is_the_region(code, sentence, country):
+    """However the tagger cut the name; "Islamic State Sahel Province" stays a name, no region."""
+    r = code(sentence)
+    (ev,) = r.events
+    assert [a.code for a in ev.actor] == [country]
+
+
+def test_province_in_a_name_is_no_region_kind():
+    from kronika.actors.cities import region_country
+
+    assert region_country("Entre Ríos province") == "ARG"
+    assert region_country("Sahel Province") is None

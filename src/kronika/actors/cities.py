@@ -144,6 +144,10 @@ def named_waters(tree: Tree, k: int) -> bool:
     return t.dep == "pobj" and tree.lower[of.i] == "of" and tree[of.head].lemma.lower() in WATERS
 
 
+_REGION_KINDS = frozenset({"province", "state", "region", "department", "district", "county", "governorate",
+                           "oblast", "prefecture", "canton"})
+
+
 def region_country(name: str, prefer: frozenset[str] = frozenset()) -> str | None:
     """The country of a state, province or region by its name ("Texas", "Borno", "Idlib"): the one in a
     ``prefer``red country when several countries have one of that name, else the only one, else None."""
@@ -151,5 +155,9 @@ def region_country(name: str, prefer: frozenset[str] = frozenset()) -> str | Non
     if key.rsplit(" ", 1)[-1] in WATERS:
         return None  # "the Red Sea" is the sea, not Sudan's Red Sea state
     found = _regions().get(key, ())
+    head, _, kind = key.rpartition(" ")
+    if not found and head and kind in _REGION_KINDS and name.split()[-1][:1].islower():
+        # "Entre Ríos province", "Borno state" (not a name: "Islamic State Sahel Province")
+        found = _regions().get(head, ())
     chosen = [c for c in found if c in prefer] or list(found)
     return chosen[0] if len(chosen) == 1 else None

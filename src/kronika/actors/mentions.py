@@ -106,6 +106,8 @@ def find_spans(tree: Tree, gaz: Gazetteer, kb: KnowledgeBase | None = None) -> l
         if end + 1 < len(tree.tokens) and tree.lower[end] == "of" \
                 and gaz.country_of(tree.span_text(start, end + 2), strict=True) is not None:
             end += 2
+        elif m.label in ("GPE", "LOC") and (longer := _region_cut_short(tree, start, end)):
+            end += longer  # "Entre Ríos": the tagger read a region's name short
         elif start >= 2 and tree.lower[start - 1] == "of" and start - 2 not in taken \
                 and tree[start - 2].text[:1].isupper() \
                 and gaz.country_of(tree.span_text(start - 2, end), strict=True) is not None:
@@ -193,6 +195,19 @@ def _acronyms_as_defined(tree: Tree, spans: list[Span]) -> list[Span]:
 _DOCUMENT_NAMES = frozenset({"Convention", "Conventions", "Treaty", "Accord", "Accords", "Agreement", "Agreements",
                              "Protocol", "Declaration", "Statute", "Charter", "Process", "Format", "Framework",
                              "Consensus", "Plan", "Principles"})
+
+
+def _region_cut_short(tree: Tree, start: int, end: int) -> int:
+    """How many capitalised words after a place the tagger left out of a region's name (0: none)."""
+    if region_country(tree.span_text(start, end)) is not None:
+        return 0
+    for n in (2, 1):
+        words = range(end, end + n)
+        if end + n <= len(tree.tokens) and all(tree[j].text[:1].isupper() and tree[j].sent == tree[start].sent
+                                               for j in words) \
+                and region_country(tree.span_text(start, end + n)) is not None:
+            return n
+    return 0
 
 
 def _names_a_document(tree: Tree, end: int) -> bool:
