@@ -616,3 +616,10 @@ def test_praise_of_a_seizure_from_an_embassy_in_a_city_goes_to_who_seized(code):
              "crew held for trial. The British embassy in Panama City praised the seizure.")
     ev = only(r, "SUPPORT")
     assert [(a.code, a.sector) for a in ev.recipient] == [("PAN", "MIL")]
+
+
+def test_an_investigation_into_an_act_told_before_is_aimed_at_who_did_it(code):
+    r = code("Coast guard officers shot dead two Venezuelans on Sunday. The government opened an investigation into "
+             "the shooting on Wednesday.")
+    ev = only(r, "ACCUSE")
+    assert [(a.code, a.sector) for a in ev.recipient] == [("VEN", "MIL")]

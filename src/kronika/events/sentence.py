@@ -637,7 +637,9 @@ def _referred_doers(view: ActorView, lex: Lexicon, story: Story, d: Draft, sent:
     proposal"): the act referred to is then most likely that one."""
     tree = view.tree
     k = d.trig.token
-    if tree[k].pos not in ("VERB", "AUX") and d.trig.entry.source != "rule:displeasure said":
+    # "opened an investigation into the shooting": what is investigated, an act told before
+    probed = [tree[o] for o in prep_objects(tree, k, ["into", "of"])] if d.trig.entry.mode == "investigate" else []
+    if tree[k].pos not in ("VERB", "AUX") and d.trig.entry.source != "rule:displeasure said" and not probed:
         return []
     mine = {a.entity_key for a in d.actors} | {a.code for a in d.actors}
     # "the US embassy in Panama City": where the actor is, no other party
@@ -655,7 +657,7 @@ def _referred_doers(view: ActorView, lex: Lexicon, story: Story, d: Draft, sent:
     # "said it was dismayed by the sentence": what the displeasure is about
     about = [tree[h] for h in displeasure_objects(tree, d.trig)] if d.trig.entry.source == "rule:displeasure said" \
         else []
-    for obj in [*tree.children(k, "dobj"), *said_of, *about]:
+    for obj in [*(tree.children(k, "dobj") if not probed else ()), *said_of, *about, *probed]:
         det = tree.child(obj.i, "det")
         inner = next(iter(prep_objects(tree, obj.i, ["of"])), None) if obj.lemma in _REPORTS else None
         if inner is not None and tree[inner].pos == "NOUN" and not tree.children(inner, "det"):
