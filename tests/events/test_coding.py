@@ -723,6 +723,9 @@ def test_what_a_crowd_chants_against_names_whom_its_protest_is_aimed_at(code):
     ('A spokeswoman said Russia "reserves the right to respond".', "THREATEN", "RUS"),
     ("Georgian police remanded 22 protesters in custody.", "COERCE", "GEO"),
     ("Greek coastguards turned back a boat carrying 40 Syrian migrants.", "COERCE", "GRC"),
+    ("Hungarian border police turned away dozens of Syrian refugees.", "COERCE", "HUN"),
+    ("A Samoan police patrol boat intercepted the Chinese longliner on Monday.", "COERCE", "WSM"),
+    ("Ethiopia's foreign ministry said the army had opened an investigation into the shooting.", "ACCUSE", "ETH"),
     # a transitive act named by a gerund is the object of the verb that stops it
     ("Russia said it would stop supplying gas to Moldova.", "SANCTION", "RUS"),
     # "the bloc" is the union named just before
