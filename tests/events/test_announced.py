@@ -3,6 +3,8 @@ Sentences are ours."""
 
 from __future__ import annotations
 
+import pytest
+
 
 def codes(side):
     return sorted({a.code for a in side if a.code})
@@ -279,3 +281,37 @@ def test_a_clause_of_time_on_a_demand_is_when_it_was_made_not_what_it_asks(code)
              "cleared him of all charges.")
     ev = only(r, "CONCEDE")
     assert ev.aux == () and [a.sector for a in ev.actor] == ["JUD"]
+
+
+@pytest.mark.parametrize("sentence, actor", [
+    ("Senegal's fisheries minister said Dakar would not renew the agreement on the current terms.", "SEN"),
+    ("Hungary's prime minister said Budapest would not pay any fine.", "HUN"),
+    ("Bulgaria's foreign minister said Sofia would not lift its objection to the opening of the talks.", "BGR"),
+])
+def test_an_act_its_doer_announces_it_will_not_do_is_a_refusal_whatever_the_act(code, sentence, actor):
+    """The fine refused is no sanction of its own; the refusal is told as done, not negated."""
+    r = code(sentence)
+    assert categories(r) == ["REJECT"]
+    ev = r.events[0]
+    assert codes(ev.actor) == [actor] and not {"negation", "future"} & set(ev.aux)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kenya's foreign minister said Nairobi would not comment on the report.",
+    "Thailand's army said its troops would not approach the disputed temple.",
+    "Peru's president said the strike would not end the talks.",
+])
+def test_no_refusal_in_a_comment_withheld_restraint_promised_or_a_thing_that_will_not_happen(code, sentence):
+    assert "REJECT" not in categories(code(sentence))
+
+
+def test_a_refusal_answers_who_asked_before(code):
+    r = code("Rwanda demanded talks with Burundi on Monday. Burundi said it would not renew the border agreement.")
+    ev = only(r, "REJECT")
+    assert codes(ev.actor) == ["BDI"] and codes(ev.recipient) == ["RWA"]
+
+
+def test_a_date_in_another_thing_said_does_not_date_the_refusal(code):
+    r = code("The German foreign minister said Berlin would not reopen the financial terms agreed in 2021.")
+    ev = only(r, "REJECT")
+    assert "historical" not in ev.aux and ev.date != "2021"

@@ -24,6 +24,7 @@ from kronika.events.targets import purpose_targets, refused_objects
 from kronika.events.triggers import (
     CHARACTERISATION,
     NO_INTENT,
+    REFUSED,
     VERDICT,
     Trigger,
     displeasure_objects,
@@ -64,6 +65,10 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
             continue
         if trig.entry is NO_INTENT:  # "is not willing to negotiate": the "not" is the refusal itself
             mod = replace(mod, aux=tuple(a for a in mod.aux if a != "negation"))
+        elif trig.entry is REFUSED:  # "would not renew the agreement": the "will not" is the refusal itself
+            if "negation" not in mod.aux or mod.event != "REJECT":
+                continue  # under a condition or a supposition, a threat or no refusal
+            mod = replace(mod, aux=tuple(a for a in mod.aux if a not in ("negation", "future")))
 
         def is_actor(k: int, me: Trigger = trig) -> bool:
             # another trigger's word is that event, not a party (but "reinforcements were sent": the
@@ -497,9 +502,9 @@ def _complete_recipients(view: ActorView, conv: Conventions, lex: Lexicon, story
         d.implicit_recipient = bool(d.recipients)
         d.args.recipient_how = "who made the accusation denied, told earlier" if d.recipients else ""
         return
-    if not d.recipients and d.event == "REJECT" and all(
+    if not d.recipients and d.event == "REJECT" and (trig.entry is REFUSED or all(
             o.lemma in ("call", "demand", "appeal", "request", "plea", "ultimatum")
-            for o in view.tree.children(trig.token, "dobj")):
+            for o in view.tree.children(trig.token, "dobj"))):
         # "The government refused.", "The commissioner refused to step down", "rejected calls for a
         # referendum": a refusal answers whoever asked it of them before ("X invited him to talks, but he
         # declined": the one who asked in the clause before)

@@ -306,6 +306,29 @@ def _refused_outright(tree: Tree, k: int) -> bool:
         and bool(tree.children(k, "nsubj"))
 
 
+REFUSED = TriggerEntry(lemma="not", pos="VERB", event="REJECT", weight=0.8,
+                       source="rule:an act announced not to be done")
+
+
+def announced_refusals(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
+    """An act its doer announces it will not do is a refusal, whatever the act ("Dakar would not renew the
+    agreement", "said he would not pay any fine", "we will not sit down with them"); an act with a trigger
+    of its own is read by the modality rules instead (kept only where no entry matches)."""
+    skip = lex.wordset("not_refused") | lex.wordset("reporting_verbs")
+    out: list[Trigger] = []
+    for k in tree.sentence_tokens(sent):
+        t = tree[k]
+        if t.pos != "VERB" or t.tag != "VB" or t.lemma in skip or t.dep not in ("ccomp", "ROOT", "conj"):
+            continue
+        auxes = {tree.lower[c.i] for c in tree.children(k, "aux")}
+        subj = tree.child(k, "nsubj")
+        if auxes & {"will", "would", "wo", "shall"} and _negated(tree, k) and subj is not None \
+                and subj.pos in ("PROPN", "NOUN", "PRON") and tree.lower[subj.i] not in ("this", "that", "there") \
+                and tree.children(k, "dobj", "prep", "prt"):
+            out.append(Trigger(token=k, entry=REFUSED, words=(k,)))
+    return out
+
+
 INTENT = TriggerEntry(lemma="ready", pos="VERB", event="AGREE", weight=0.7, source="rule:readiness to act")
 NO_INTENT = TriggerEntry(lemma="interest", pos="VERB", event="REJECT", weight=0.8, source="rule:no intent to act")
 PERMISSION = TriggerEntry(lemma="allow", pos="VERB", event="CONCEDE", weight=0.8, source="rule:a permission granted")
@@ -494,7 +517,12 @@ def find_triggers(tree: Tree, sent: int, lex: Lexicon) -> list[Trigger]:
                 best = (rank, e, words)
         if best is not None:
             out.append(Trigger(token=k, entry=best[1], words=best[2]))
-    # an act declared ready to be done that no entry reads: the readiness itself (AGREE)
+    # an act declared ready to be done that no entry reads: the readiness itself (AGREE); one announced
+    # not to be done that no entry reads: a refusal (REJECT)
     matched = {t.token for t in out}
     out += [t for t in intents if t.entry is INTENT and not matched & set(_act_words(tree, t.token))]
+    refused = [t for t in announced_refusals(tree, sent, lex) if t.token not in matched]
+    # ("would not pay any fine": the fine is what is refused, no act of its own)
+    refused_things = {c.i for t in refused for c in tree.children(t.token, "dobj")}
+    out = [t for t in out if t.token not in refused_things or tree[t.token].pos != "NOUN"] + refused
     return sorted(out, key=lambda t: t.token)

@@ -221,6 +221,9 @@ def _other_clause(tree: Tree, k: int, trigger: int) -> bool:
             break
         if a.dep in ("relcl", "acl") and a.pos in ("VERB", "AUX"):
             return True
+        if a.dep == "ccomp" and a.pos in ("VERB", "AUX") and tree.head(a.i).i != a.i \
+                and tree.is_ancestor(tree[a.i].head, trigger):
+            return True  # what else is said ("said Berlin would not reopen the terms agreed in 2021")
     node = trigger
     for a in tree.ancestors(trigger):
         if tree[node].dep == "conj" and tree.children(node, "nsubj", "nsubjpass") and tree.is_ancestor(a.i, k) \
