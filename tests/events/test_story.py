@@ -623,3 +623,17 @@ def test_an_investigation_into_an_act_told_before_is_aimed_at_who_did_it(code):
              "the shooting on Wednesday.")
     ev = only(r, "ACCUSE")
     assert [(a.code, a.sector) for a in ev.recipient] == [("VEN", "MIL")]
+
+
+def test_people_told_again_are_the_foreign_people_held_before_not_the_states_own(code):
+    r = code("Malaysian maritime police seized four Vietnamese trawlers on Monday. All 46 crew members of the four "
+             "trawlers were detained. The fishermen were released on Friday.")
+    held = [e for e in r.events if e.event in ("COERCE", "RETREAT") and e.sentence > 0]
+    assert [(e.event, codes(e.recipient)) for e in held] == [("COERCE", ["VNM"]), ("RETREAT", ["VNM"])]
+
+
+def test_new_people_arrested_keep_the_country_they_are_in(code):
+    r = code("Malaysian maritime police seized four Vietnamese trawlers on Monday. In Kuala Lumpur, police arrested "
+             "30 protesters on Tuesday.")
+    ev = [e for e in r.events if e.event == "COERCE" and e.sentence == 1][0]
+    assert codes(ev.recipient) == ["MYS"]

@@ -243,6 +243,8 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
             # "ordered 840 Russian citizens to leave the country": people, not a state's envoys, are deported
             d.event, d.mode = "COERCE", "deport"
         _complete_recipients(view, conv, lex, story, d, sent, date)
+        if (d.event, d.mode or trig.entry.mode) in (("COERCE", "arrest"), ("COERCE", "seize"), ("RETREAT", "release")):
+            _foreign_held(tree, story, d, sent)
         if d.event == "SANCTION" and trig.entry.lemma in lex.wordset("banning_verbs") \
                 and {r.code for r in d.recipients} <= {a.code for a in d.actors}:
             # "banned the sale of alcohol and the carrying of firearms": a ban at home curbs the state's own
@@ -306,6 +308,33 @@ def _at_home_force(conv: Conventions, event: str, a: ActorRef) -> bool:
 _NUMBERS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                       "thirteen", "fourteen", "fifteen", "twenty", "thirty", "dozens", "hundreds", "scores"})
 _SOME = frozenset({"all", "most", "some", "many", "several", "half", "none", "both", "each", "others", "rest"})
+
+
+def _foreign_held(tree: Tree, story: Story, d: Draft, sent: int) -> None:
+    """"Malaysian police seized four Vietnamese trawlers. All 46 crew members were detained. The fishermen
+    were released on Friday": people told again (by a definite noun, or left implicit) with no country of
+    their own are the foreign people or vessels the same state acted on before, not its own."""
+    own = {a.code for a in d.actors if a.code}
+    if not own or not d.recipients or not all(
+            r.code in own and not r.entity_key and r.sector in _PRIVATE and _told_again(tree, sent, r.entity_text)
+            for r in d.recipients):
+        return
+    foreign = story.foreign_acted_on(own, sent)
+    if foreign is not None:
+        d.recipients = [replace(r, code=foreign, inferred=r.inferred or "the foreign people acted on before")
+                        for r in d.recipients]
+
+
+def _told_again(tree: Tree, sent: int, text: str) -> bool:
+    """Whether the words of a side are left implicit or point back ("the fishermen", "its crew")."""
+    if not text:
+        return True
+    head = text.split()[-1]
+    for k in tree.sentence_tokens(sent):
+        if tree[k].text == head:
+            return any(tree.lower[c.i] in ("the", "these", "those", "its", "their", "all")
+                       for c in tree.children(k, "det", "poss", "predet"))
+    return False
 
 
 def _held_subject(view: ActorView, k: int, dep: str = "nsubjpass") -> bool:

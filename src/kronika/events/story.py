@@ -22,6 +22,7 @@ _GROUP_NOUNS = frozenset({"leader", "side", "country", "nation", "minister", "pr
 _DEEDS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "AID", "RETREAT", "COOPERATE",
                     "CONCEDE"})
 _LOOK_BACK = 2  # sentences: a group anaphor points no further back
+_STATE = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
 @dataclass
@@ -77,6 +78,20 @@ class Story:
             if ev.actor and ev.event in _DEEDS and not {"negation", "hypothetical"} & set(ev.aux):
                 return [replace(a, inferred=a.inferred or "who did what the article is about") for a in ev.actor]
         return []
+
+    def foreign_acted_on(self, own: set[str], sent: int) -> str | None:
+        """The one foreign country whose people or vessels a state of ``own`` last seized, held or attacked,
+        told before in the article."""
+        for ev in reversed(self.told):
+            acted_on = ev.event == "ASSAULT" or ev.event == "COERCE" and bool({"arrest", "seize"} & set(ev.mode))
+            if ev.sentence >= sent or not acted_on or not own & {a.code for a in ev.actor} \
+                    or {"negation", "hypothetical"} & set(ev.aux):
+                continue
+            foreign = {r.code for r in ev.recipient if r.code and r.code not in own and len(r.code) == 3
+                       and r.code not in INTERNATIONAL_CODES and r.sector not in _STATE}
+            if len(foreign) == 1:
+                return foreign.pop()
+        return None
 
     def held(self, sent: int) -> list[ActorRef]:
         """Who was last arrested or detained, told before ("the four were suspected of ...")."""
