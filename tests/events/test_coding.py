@@ -855,6 +855,12 @@ def test_internet_cut_and_whom_a_warning_threatens(code):
     assert [(a.code, a.sector) for a in ev.recipient] == [("SWZ", "EDU")]
     r = code("Ivory Coast's government spokesman warned that Ivory Coast would expel Burkinabe diplomats.")
     assert all("CIV" not in {a.code for a in e.recipient} for e in r.events if e.event == "THREATEN")
+    r = code("Panama's education minister warned that striking teachers would have their pay docked.")
+    (ev,) = [e for e in r.events if e.event == "THREATEN"]
+    assert [(a.code, a.sector) for a in ev.recipient] == [("PAN", "EDU")]
+    r = code("Serbia's interior minister warned that organisers of further road closures would be prosecuted.")
+    (ev,) = [e for e in r.events if e.event == "THREATEN"]
+    assert [a.code for a in ev.recipient] == ["SRB"]
 
 
 def test_a_ban_at_home_curbs_one_abroad_sanctions(code):

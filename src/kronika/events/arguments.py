@@ -401,8 +401,11 @@ def verb_args(tree: Tree, trig: Trigger, lex: Lexicon, is_actor: IsActor) -> Arg
                                                  if trig.entry.event == "REQUEST" and tree.child(c.i, "mark"))]
         for c in clauses:
             s = tree.child(c.i, "nsubj", "nsubjpass")
+            # ("would have their pay docked": what is done to them, as a passive)
+            undergone = c.lemma in ("have", "get") \
+                and any(x.tag == "VBN" for x in tree.children(c.i, "ccomp", "xcomp", "oprd"))
             if trig.entry.event == "THREATEN" and not (
-                    (s is not None and s.dep == "nsubjpass" or c.lemma in lex.wordset("consequence_verbs"))
+                    (s is not None and s.dep == "nsubjpass" or c.lemma in lex.wordset("consequence_verbs") or undergone)
                     and {tree.lower[a.i] for a in tree.children(c.i, "aux")} & {"would", "will", "could", "'ll"}):
                 continue  # "warned that Côte d'Ivoire would expel ...": the one who will act threatens
             if s is not None and is_actor(antecedent(tree, s.i)):
