@@ -533,6 +533,10 @@ def test_a_state_commanding_its_own_forces_is_no_request(code):
     assert "REQUEST" not in {e.event for e in r.events}
     r = code("Kenya's president ordered Somalia's army to withdraw.")
     assert [(e.event, [a.code for a in e.recipient]) for e in r.events] == [("REQUEST", ["SOM"])]
+    # a task no event word names: the forces set in motion
+    r = code("Kenya's president ordered 3,000 more soldiers to seal the border with Somalia.")
+    assert [(e.event, [a.code for a in e.actor], [a.code for a in e.recipient]) for e in r.events] == [
+        ("MOBILIZE", ["KEN"], ["SOM"])]
 
 
 def test_the_attack_a_killing_happened_in_is_the_same_act(code):

@@ -259,7 +259,13 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
             # "ordered the armed forces to take control of four jails", "Serbia's defence ministry ordered the
             # army to raise its readiness": a state's command to its own forces; the act commanded is the event
             # (a court's order to the police is a demand: "a judge ordered the police to hand over the footage")
-            continue
+            commanded = [c.i for c in tree.children(trig.token, "xcomp", "ccomp")]
+            if not commanded or any(j in trigger_tokens for c in commanded for j in tree.subtree(c)):
+                continue
+            # "ordered 3,000 more soldiers to seal the border": a task no word of ours names is the forces
+            # set in motion (MOBILIZE), the act being the sending
+            d.event, d.mode = "MOBILIZE", "troops"
+            d.recipients = [r for r in d.recipients if r.code not in {a.code for a in d.actors}]
         if trig.entry.mode == "visit" and any(not a.entity_key and a.code in {r.code for r in d.recipients}
                                               for a in d.actors):
             continue  # "the president will travel to Brussels": no country of the visitor's is known
