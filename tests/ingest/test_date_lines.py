@@ -188,6 +188,9 @@ def test_dateline_dates_in_other_shapes(body: str, expected: tuple[str | None, .
     ("From the Lake Times newsroom, Port Ellis: June 30, 2026", "2026-06-30"),
     ("Port Ellis bureau, Lake Wire Agency. October 6th, 2024", "2024-10-06"),
     ("Lake Sea Chronicle — Port Ellis, 4 November 2025 (3 min read)", "2025-11-04"),
+    ("Steppe News Service — dispatch from Port Ellis, filed Tuesday 18 June 2024", "2024-06-18"),
+    ("Voz de la Costa (English service), Port Ellis, 24 September 2024, 16:20 UYT", "2024-09-24"),
+    ("Lake Wire / PORT ELLIS / 2026.01.22 / 14:05", "2026-01-22"),
     # a dek that tells of something on a date is no date line
     ("Voters go to the polls on 12 May 2025 in a tense race", None),
 ])

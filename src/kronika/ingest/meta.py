@@ -136,7 +136,10 @@ def _dates(
 # the only lowercase words such a line has: small words and what outlets say of their pages
 _LINE_WORDS = {"the", "of", "from", "by", "in", "at", "on", "and", "our", "a", "bureau", "newsroom", "desk",
                "correspondent", "correspondents", "staff", "reporter", "edition", "issue", "posted", "published",
-               "updated", "filed", "min", "mins", "minute", "minutes", "read", "print", "online", "local", "time"}
+               "updated", "filed", "min", "mins", "minute", "minutes", "read", "print", "online", "local", "time",
+               "dispatch", "service", "wire", "news", "bulletin", "transcript", "report", "evening", "morning",
+               # the particles of names ("Río de la Plata Noticias", "Diário de Notícias")
+               "de", "la", "le", "les", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "el", "van", "von"}
 
 
 def _loose_date_line(plain: str) -> PartialDate | None:
