@@ -162,6 +162,10 @@ def test_a_sentence_with_a_date_gives_neither(line: str) -> None:
     ("Lake Times staff | Port Ellis, Lakeland | 2 May 2025", "Port Ellis, Lakeland"),
     ("By Jane Doe, Vale | 2 May 2025", None),  # where the author is, not the story
     ("BBC News, 13 June 2016", None),
+    # the city said in words: filed from, a dispatch from, a dateline
+    ("Filed from Port Ellis at 11:40 on 2 May 2025 — The Lake Courier", "Port Ellis"),
+    ("Steppe News Service — dispatch from Vale, filed Tuesday 2 May 2025", "Vale"),
+    ("Dateline Portmouth — Lake Channel Wire — Friday 2 May 2025", "Portmouth"),
 ])
 def test_the_city_a_date_line_names_beside_its_outlet(line: str, city: str | None) -> None:
     article = article_from_text(f"Lakeland ratifies fisheries accord\n\n{line}\n\n{BODY}", source_file="a.txt",

@@ -85,6 +85,13 @@ def outlet_in_byline(names: str) -> tuple[str, str | None]:
 
 def date_line(plain: str) -> DateLine | None:
     """The date (and outlet) of a line that only dates the article; None for any other line."""
+    found = _date_line(plain)
+    if found is not None and (filed := filed_from(plain)) is not None:  # said in words, it is said for sure
+        return DateLine(found.date, found.label, found.outlet, filed)
+    return found
+
+
+def _date_line(plain: str) -> DateLine | None:
     if len(plain) > MAX_CHARS:
         return None
     found = find_date(plain)
@@ -118,6 +125,23 @@ def date_line(plain: str) -> DateLine | None:
             return None
         outlet = outlet or _outlet(piece)
     return DateLine(date, label, outlet_named or outlet, _place(pieces, outlet_named or outlet))
+
+
+# "Filed from Windhoek at 11:40", "dispatch from Ashgabat", "Dateline Moroni": the city named as where
+# the story was filed
+_FILED_CITY = re.compile(r"(?:\b(?:[Ff]iled|[Dd]ispatch|[Rr]eporting|[Ww]riting) from|\bDateline:?)\s+"
+                         r"(?P<city>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|of|el|la))*)")
+
+
+def filed_from(plain: str) -> str | None:
+    """The city a header line says the story was filed from, in words ("dispatch from Ashgabat")."""
+    m = _FILED_CITY.search(plain)
+    if m is None:
+        return None
+    words = m.group("city").split()
+    while words and words[-1][:1].islower():
+        words.pop()  # "Port of Spain" keeps its "of", "Ashgabat at" has none
+    return " ".join(words[:4]).rstrip(".,") or None
 
 
 def _place(pieces: list[str], outlet: str | None) -> str | None:

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from kronika.lang.en import fold
 
 from . import boilerplate as bp
-from .date_lines import AGENCY_DATELINE, CAPS_DATELINE, LABEL, date_line, dateline_agency, dateline_date
+from .date_lines import AGENCY_DATELINE, CAPS_DATELINE, LABEL, date_line, dateline_agency, dateline_date, filed_from
 from .dates import PartialDate, copyright_year, date_in_url, find_date
 from .lines import Line
 
@@ -111,6 +111,8 @@ def _dates(
         if in_header and kinds[i] == bp.BODY and (date := _loose_date_line(line.plain)) is not None:
             loose.append(date)
             kinds[i] = DATE
+            if (filed := filed_from(line.plain)) is not None:
+                places.append(filed)
             continue
         if not in_header and (len(line.plain) > 100 or not LABEL.match(line.plain)):
             continue  # below the header only a "Published ..." or "Updated ..." line dates the article
