@@ -401,3 +401,13 @@ def test_province_in_a_name_is_no_region_kind():
 
     assert region_country("Entre Ríos province") == "ARG"
     assert region_country("Sahel Province") is None
+
+
+def test_a_body_of_a_states_body_is_that_states(code):
+    """"the General Staff of the Korean People's Army": the army's country; what it threatens with ("a
+    military response") is its own means, no party."""
+    r = code("The General Staff of the Korean People's Army threatened an immediate and overwhelming military "
+             "response.")
+    (ev,) = [e for e in r.events if e.event == "THREATEN"]
+    assert [(a.code, a.sector) for a in ev.actor] == [("PRK", "MIL")]
+    assert ev.recipient == ()

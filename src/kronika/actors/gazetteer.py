@@ -59,7 +59,7 @@ SCHEMAS = {
     "org_keywords.yaml": Schema(1, Record({"keywords": _PER_SECTOR, "ambiguous": WORDS, "names_only": WORDS,
                                            "heads": WORDS, "bodies": _PER_SECTOR})),
     "non_actor_words.yaml": Schema(1, Record({"words": WORDS, "prefixes": WORDS, "credits": WORDS,
-                                              "vague_groups": WORDS, "place_heads": WORDS})),
+                                              "vague_groups": WORDS, "place_heads": WORDS, "act_heads": WORDS})),
 }
 _Mod = tuple[str, bool, bool]  # a title modifier: name, former, future
 
@@ -393,7 +393,7 @@ class _Tables:
     def words_file(self) -> None:
         chk = _Check("non_actor_words.yaml")
         data = chk.mapping(self.read(chk.file), "top level")
-        for field in ("words", "credits", "vague_groups", "place_heads"):
+        for field in ("words", "credits", "vague_groups", "place_heads", "act_heads"):
             self.words[field] = frozenset(_key(w) for w in chk.strings(data.get(field), field))
         self.prefixes = tuple(fold(p) for p in chk.strings(data.get("prefixes"), "prefixes"))
 
@@ -532,6 +532,11 @@ class Gazetteer:
         """"Sukhbaatar Square", "Bole Airport": a name whose last word makes it a place."""
         words = text.split()
         return len(words) > 1 and _key(words[-1]) in self.tables.words["place_heads"]
+
+    def is_act_head(self, word: str) -> bool:
+        """"response" of "a military response": a noun that names an act, so that a group modifying it
+        ("military", "police") makes no actor of it."""
+        return _key(word) in self.tables.words["act_heads"]
 
     def is_vague_group(self, text: str) -> bool:
         """"the West", "the international community": groupings that PLOVER gives no code."""

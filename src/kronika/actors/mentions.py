@@ -373,9 +373,11 @@ def classify(tree: Tree, gaz: Gazetteer, start: int, end: int, label: str,
 
 
 def _bodies_of_countries(tree: Tree, spans: list[Span]) -> list[Span]:
-    """"the Christian Council of Lesotho", "the Bar Association of Kenya": a body with no country of its
-    own, named with "of" and a country just after it, is that country's."""
-    at = {s.start: s for s in spans if s.kind == GPE and s.country and "city" not in s.extra}
+    """"the Christian Council of Lesotho", "the Bar Association of Kenya", "the General Staff of the Korean
+    People's Army": a body with no country of its own, named with "of" and a country (or a state's body)
+    just after it, is that country's."""
+    at = {s.start: s for s in spans if s.kind == GPE and s.country and "city" not in s.extra
+          or s.kind == ORG and s.country and len(s.country) == 3 and s.country not in INTERNATIONAL_CODES}
     out = []
     for s in spans:
         if s.kind == ORG and s.country is None and s.code is None and s.end + 1 < len(tree.tokens) \

@@ -269,6 +269,8 @@ def _agent_sector(tree: Tree, actors: DocActors, k: int, gaz: Gazetteer) -> str 
 def _compound_sector(tree: Tree, gaz: Gazetteer, k: int) -> str | None:
     """The sector of a group named by a compound ("security forces" COP, where "forces" alone is MIL;
     "riot police", "border guards", "rights groups")."""
+    if gaz.is_act_head(tree[k].text):
+        return None  # "an immediate military response": an act, no one's group
     mods = [c.i for c in tree.children(k, "compound", "amod") if c.i < k]
     # ("victims' groups", "farmers' unions": a plural possessor names who the group is of)
     mods += [c.i for c in tree.children(k, "poss") if c.tag in ("NNS", "NNPS") and c.pos == "NOUN"]
