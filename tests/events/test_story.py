@@ -637,3 +637,10 @@ def test_new_people_arrested_keep_the_country_they_are_in(code):
              "30 protesters on Tuesday.")
     ev = [e for e in r.events if e.event == "COERCE" and e.sentence == 1][0]
     assert codes(ev.recipient) == ["MYS"]
+
+
+def test_an_offer_to_host_talks_naming_no_parties_is_to_the_storys_two(code):
+    r = code("Burundi accused Rwanda of backing rebels on Monday. Rwanda denied the charge and accused Burundi of "
+             "harbouring militias. Burundi closed its border with Rwanda. Tanzania offered to host talks in Arusha.")
+    ev = only(r, "AGREE")
+    assert codes(ev.actor) == ["TZA"] and codes(ev.recipient) == ["BDI", "RWA"]

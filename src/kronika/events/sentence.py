@@ -594,8 +594,10 @@ def _complete_recipients(view: ActorView, conv: Conventions, lex: Lexicon, story
         d.implicit_recipient = bool(d.recipients)
         if d.recipients:
             d.args.recipient_how = f"PLOVER convention: {d.recipients[0].inferred}"
-    if not d.recipients and d.event in _ADDRESSING and (pair := view.pair) and _two_named(view.tree, trig.token):
-        # "offered to host a meeting of the two heads of state", "urged both sides to": the story's two
+    if not d.recipients and d.event in _ADDRESSING and (pair := view.pair) \
+            and (_two_named(view.tree, trig.token) or _hosts_talks(view.tree, trig.token)):
+        # "offered to host a meeting of the two heads of state", "urged both sides to", "offered to host
+        # talks in Arusha": the story's two
         doers = {a.code for a in d.actors}
         d.recipients = [replace(country_ref(view, c, "the story's two parties"), sector="GOV") for c in pair
                         if c not in doers]
@@ -652,6 +654,13 @@ def _with_force(tree: Tree, k: int) -> bool:
 _ADDRESSING = frozenset({"AGREE", "REQUEST", "CONSULT", "SUPPORT", "AID", "COOPERATE"})
 _PAIRED = frozenset({"head", "leader", "side", "country", "government", "neighbour", "neighbor", "president",
                      "nation", "state", "capital", "party", "minister", "delegation"})
+
+
+def _hosts_talks(tree: Tree, k: int) -> bool:
+    """"offered to host talks in Arusha", "offered to mediate": a third party's offer naming no parties."""
+    return any(tree[j].lemma in ("mediate", "broker") or tree[j].lemma in ("host", "facilitate", "convene") and any(
+        o.lemma in ("talk", "negotiation", "meeting", "summit", "dialogue") for o in tree.children(j, "dobj"))
+        for j in tree.subtree(k) if tree[j].pos == "VERB")
 
 
 def _two_named(tree: Tree, k: int) -> bool:
