@@ -644,3 +644,11 @@ def test_an_offer_to_host_talks_naming_no_parties_is_to_the_storys_two(code):
              "harbouring militias. Burundi closed its border with Rwanda. Tanzania offered to host talks in Arusha.")
     ev = only(r, "AGREE")
     assert codes(ev.actor) == ["TZA"] and codes(ev.recipient) == ["BDI", "RWA"]
+
+
+def test_the_two_governments_of_a_story_of_two_states_are_those_two_not_a_mediator_just_named(code):
+    r = code("Djibouti accused Eritrea of holding its soldiers on Monday. Eritrea denied the charge and accused "
+             "Djibouti of lying. The men were released on Thursday in Asmara. Qatar's emir praised the release. "
+             "The two governments agreed to hold talks in Doha next month.")
+    ev = [e for e in r.events if e.event == "AGREE"][-1]
+    assert codes(ev.actor) == ["DJI", "ERI"]

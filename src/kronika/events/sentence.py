@@ -168,6 +168,12 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
         if group is not None:
             words = sorted(tree.subtree(group))
             known = [replace(a, entity_text=tree.span_text(words[0], words[-1] + 1)) for a in story.parties(sent)]
+            if tree[group].lemma in _STATE_GROUP_NOUNS and view.pair is not None \
+                    and {a.code for a in known} != set(view.pair):
+                # "The two governments agreed to hold talks in Doha" in a story of two states: those two,
+                # whoever else (a mediator) was named just before
+                known = [replace(country_ref(view, c, "the story's two parties"), sector="GOV",
+                                 entity_text=tree.span_text(words[0], words[-1] + 1)) for c in view.pair]
             if tree[group].lemma in _STATE_GROUP_NOUNS:
                 # "the two governments", "the two foreign ministers": the states of the parties, one each
                 states = [a for a in known if a.code and a.code not in _BODIES]
