@@ -728,6 +728,7 @@ def test_what_a_crowd_chants_against_names_whom_its_protest_is_aimed_at(code):
     ("Georgian police remanded 22 protesters in custody.", "COERCE", "GEO"),
     ("Greek coastguards turned back a boat carrying 40 Syrian migrants.", "COERCE", "GRC"),
     ("Hungarian border police turned away dozens of Syrian refugees.", "COERCE", "HUN"),
+    ("Authorities in the Democratic Republic of Congo shut the Kasumbalesa crossing with Zambia.", "SANCTION", "COD"),
     ("A Samoan police patrol boat intercepted the Chinese longliner on Monday.", "COERCE", "WSM"),
     ("Ethiopia's foreign ministry said the army had opened an investigation into the shooting.", "ACCUSE", "ETH"),
     # a transitive act named by a gerund is the object of the verb that stops it
