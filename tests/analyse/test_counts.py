@@ -100,7 +100,7 @@ def test_counts_json_and_table(cli_at, examples_db, examples_held):
                                "mean_score": 2.5}
     table = cli_at("counts", "--db", examples_db, "--by", "month", width=100)
     assert table.stdout.splitlines()[0].split() == ["period", "events", "mean_score"]
-    assert table.stderr == (f"3 of {examples_held['events']} events are undated or dated less precisely than a "
+    assert table.stderr == (f"4 of {examples_held['events']} events are undated or dated less precisely than a "
                             "month: not counted\n")
 
 

@@ -301,6 +301,8 @@ def _no_event_noun(view: ActorView, lex: Lexicon, k: int, trigger_words: set[int
             return True
     if t.dep == "compound" and (t.head in trigger_words or view.names_actor(t.head)):
         return True  # "the cooperation talks"; "border patrol agents", "protest leaders": who, not what
+    if t.dep == "pobj" and tree.lower[t.head] == "of" and tree.head(t.head).i in trigger_words:
+        return True  # "a note of protest": a word of the event noun it is of
     if in_name(tree, k):
         return True  # "Planning and Investment Minister", "the Ceasefire Violations Committee"
     if any(view.is_vague_group(c.text) for c in tree.children(k, "amod", "poss", "compound")):
