@@ -652,3 +652,11 @@ def test_the_two_governments_of_a_story_of_two_states_are_those_two_not_a_mediat
              "The two governments agreed to hold talks in Doha next month.")
     ev = [e for e in r.events if e.event == "AGREE"][-1]
     assert codes(ev.actor) == ["DJI", "ERI"]
+
+
+def test_the_ministers_of_the_two_countries_who_spoke_by_phone_are_the_storys_two(code):
+    """The group is in the "of"; "by phone" the parser took for a passive's agent."""
+    r = code("Argentine activists blocked the bridge to Uruguay on Monday. Uruguay's foreign ministry protested to "
+             "Argentina. The foreign ministers of the two countries spoke by phone on Tuesday morning.")
+    ev = only(r, "CONSULT")
+    assert codes(ev.actor) == ["ARG", "URY"] and codes(ev.recipient) == ["ARG", "URY"]

@@ -228,6 +228,10 @@ def code_sentence(parsed: ParsedDoc, view: ActorView, lex: Lexicon, conv: Conven
                 and any(r.code in _BODIES and r.entity_key for r in d.recipients):
             # "quit the Economic Community of West African States": leaving a body of states cuts ties
             d.event, d.mode = "SANCTION", "withdraw"
+        if known and not d.recipients and d.event in _MUTUAL and len({a.code for a in d.actors}) >= 2:
+            # "the foreign ministers of the two countries spoke by phone": each the other's party
+            d.recipients = list(d.actors)
+            d.args.recipient_how = "the parties named as a group meet each other"
         aimed = group_object(tree, trig.token) if not d.recipients else None
         calm = not d.recipients and d.event == "REQUEST" and trig.entry.mode == "yield" \
             and any(tree[w].lemma in lex.wordset("calm_words") for w in trig.words)

@@ -174,7 +174,10 @@ def group_anaphor(tree: Tree, k: int) -> bool:
     if t.pos != "NOUN" or t.tag not in ("NNS", "NNPS") or t.lemma not in _GROUP_NOUNS:
         return False
     mods = {tree.lower[c.i] for c in tree.children(k, "det", "nummod", "predet", "amod")}
-    return bool(mods & {"both", "two", "all", "warring", "rival"})
+    # ("the foreign ministers of the two countries", "leaders of both sides": the group is in the "of")
+    return bool(mods & {"both", "two", "all", "warring", "rival"}) or any(
+        group_anaphor(tree, o.i) for p in tree.children(k, "prep") if tree.lower[p.i] == "of"
+        for o in tree.children(p.i, "pobj"))
 
 
 def group_object(tree: Tree, k: int) -> int | None:

@@ -83,7 +83,9 @@ def _object_lemmas(tree: Tree, k: int) -> dict[str, int]:
             for a in tree.children(c.i, "appos"):
                 out.setdefault(a.lemma, a.i)
     particles = [a for a in tree.children(k, "advmod") if a.text.lower() in _PARTICLES]
-    for p in [*tree.children(k, "prep", "prt"), *particles]:
+    # ("spoke by phone": the parser may take an active verb's "by" for a passive's agent)
+    agents = [a for a in tree.children(k, "agent") if not any(c.dep == "auxpass" for c in tree.children(k))]
+    for p in [*tree.children(k, "prep", "prt"), *particles, *agents]:
         if tree.lower[p.i] in _WHEREABOUTS:
             continue  # "seized their vehicles near the town of Tessalit": where it happened, not what was seized
         nested = [o for q in tree.children(p.i, "prep") for o in tree.children(q.i, "pobj")]  # "out of X"
